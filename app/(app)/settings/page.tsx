@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/layout/page-header";
+import { ThemeChoice } from "@/components/layout/theme-choice";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { appVersion, backendModes, type BackendMode } from "@/lib/health";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const backendLabels = {
+  store: "Data store",
+  cache: "Cache and rate limits",
+  signIn: "Sign-in",
+  spotify: "Spotify data",
+  assistant: "Assistant model",
+} as const;
+
+const modeLabels: Record<BackendMode, string> = {
+  embedded: "Built in",
+  demo: "Demo",
+  configured: "Connected service",
+};
+
+export default function SettingsPage() {
+  const modes = backendModes();
+  return (
+    <>
+      <PageHeader title="Settings" description="How EchoTune looks and what it runs on." />
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Appearance</CardTitle>
+            <CardDescription>Saved in this browser. System follows your device.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ThemeChoice />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Account</CardTitle>
+            <CardDescription>
+              You are exploring as the demo listener. Nothing you do here touches a Spotify account.
+            </CardDescription>
+          </CardHeader>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>About this instance</CardTitle>
+            <CardDescription>Version {appVersion()}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+              {Object.entries(backendLabels).map(([key, label]) => (
+                <div key={key} className="contents">
+                  <dt className="text-muted-foreground">{label}</dt>
+                  <dd data-testid={`mode-${key}`}>{modeLabels[modes[key as keyof typeof modes]]}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

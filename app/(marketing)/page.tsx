@@ -1,0 +1,143 @@
+import {
+  ArrowRightIcon,
+  BarChart3Icon,
+  CompassIcon,
+  FileArchiveIcon,
+  LockIcon,
+  MessageCircleIcon,
+  SparklesIcon,
+} from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+
+const features = [
+  {
+    Icon: BarChart3Icon,
+    title: "Ten years of listening, in seconds",
+    body: "Drop the export Spotify sends you. Top artists, tracks and albums for any range, your listening clock, streaks, skips, discovery and what you played on this day in earlier years.",
+  },
+  {
+    Icon: CompassIcon,
+    title: "Recommendations you can trace",
+    body: "Our own engine, since Spotify closed its recommendation API. Every pick says why: a forgotten favourite, a track often played after another, an artist you love but have not fully explored.",
+  },
+  {
+    Icon: MessageCircleIcon,
+    title: "An assistant that knows your plays",
+    body: "Ask what you played most last winter, or for a playlist for a late-night drive. Answers come from your real history; every track it suggests is a real one you can save to Spotify.",
+  },
+];
+
+const steps = [
+  {
+    title: "Ask Spotify for your data",
+    body: "In Spotify's privacy settings, request your Extended streaming history. It arrives by email, usually within a few days.",
+  },
+  {
+    title: "Drop the zip here",
+    body: "Your browser reads the files, removes personal fields such as IP addresses, and sends only your plays, in small resumable parts.",
+  },
+  {
+    title: "Explore, discover, ask",
+    body: "Insights are ready the moment the import ends. Sign in with Spotify to keep them in sync and to save playlists back.",
+  },
+];
+
+export default function LandingPage() {
+  return (
+    <>
+      <section aria-labelledby="hero-title" className="mx-auto max-w-6xl px-4 pt-16 pb-20 sm:px-6 sm:pt-24">
+        <p className="mb-4 inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm text-muted-foreground">
+          <SparklesIcon className="size-4 text-brand-text" aria-hidden="true" />
+          Your Spotify history, finally yours to explore
+        </p>
+        <h1 id="hero-title" className="max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-6xl">
+          Your listening, understood.
+        </h1>
+        <p className="mt-6 max-w-2xl text-lg text-muted-foreground text-pretty">
+          EchoTune turns every play you ever made on Spotify into insights, recommendations explained from your own
+          history, and an AI assistant that answers from your real data and builds playlists with you.
+        </p>
+        <div className="mt-10 flex flex-col gap-3 sm:flex-row">
+          <Button asChild size="lg" data-testid="cta-demo">
+            <Link href="/dashboard">
+              Try the demo, no account needed
+              <ArrowRightIcon aria-hidden="true" />
+            </Link>
+          </Button>
+          <Button asChild size="lg" variant="outline">
+            <Link href="/#how-it-works">How it works</Link>
+          </Button>
+        </div>
+      </section>
+
+      <section id="features" aria-labelledby="features-title" className="border-t bg-muted/40">
+        <div className="mx-auto max-w-6xl px-4 py-20 sm:px-6">
+          <h2 id="features-title" className="text-3xl font-semibold tracking-tight">
+            Better than a yearly recap
+          </h2>
+          <ul className="mt-10 grid gap-6 md:grid-cols-3">
+            {features.map(({ Icon, title, body }) => (
+              <li key={title} className="rounded-xl border bg-card p-6 shadow-sm">
+                <Icon className="size-6 text-brand-text" aria-hidden="true" />
+                <h3 className="mt-4 text-lg font-semibold">{title}</h3>
+                <p className="mt-2 text-muted-foreground">{body}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section id="how-it-works" aria-labelledby="how-title" className="mx-auto max-w-6xl px-4 py-20 sm:px-6">
+        <h2 id="how-title" className="text-3xl font-semibold tracking-tight">
+          How it works
+        </h2>
+        <ol className="mt-10 grid gap-6 md:grid-cols-3">
+          {steps.map(({ title, body }, index) => (
+            <li key={title} className="flex gap-4">
+              <span
+                aria-hidden="true"
+                className="flex size-9 shrink-0 items-center justify-center rounded-full bg-primary font-semibold text-primary-foreground"
+              >
+                {index + 1}
+              </span>
+              <div>
+                <h3 className="text-lg font-semibold">{title}</h3>
+                <p className="mt-1 text-muted-foreground">{body}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section id="privacy" aria-labelledby="privacy-title" className="border-t bg-muted/40">
+        <div className="mx-auto grid max-w-6xl gap-10 px-4 py-20 sm:px-6 md:grid-cols-2">
+          <div>
+            <h2 id="privacy-title" className="flex items-center gap-3 text-3xl font-semibold tracking-tight">
+              <LockIcon className="size-7 text-brand-text" aria-hidden="true" />
+              Private by design
+            </h2>
+            <p className="mt-4 text-muted-foreground">
+              IP addresses, device details and usernames in your export never leave your browser. We store your plays
+              and nothing else, and you can delete them at any time.
+            </p>
+          </div>
+          <ul className="space-y-4">
+            <li className="flex gap-3">
+              <FileArchiveIcon className="mt-0.5 size-5 shrink-0 text-brand-text" aria-hidden="true" />
+              <span>Both export formats: Extended streaming history and the shorter Account data.</span>
+            </li>
+            <li className="flex gap-3">
+              <BarChart3Icon className="mt-0.5 size-5 shrink-0 text-brand-text" aria-hidden="true" />
+              <span>Every row accounted for: accepted, duplicate, short play or rejected with a reason.</span>
+            </li>
+            <li className="flex gap-3">
+              <SparklesIcon className="mt-0.5 size-5 shrink-0 text-brand-text" aria-hidden="true" />
+              <span>No account needed to try it: the demo has a listener with years of history.</span>
+            </li>
+          </ul>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata, Viewport } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import type { ReactNode } from "react";
+import { SkipLink } from "@/components/layout/skip-link";
+import { ThemeProvider } from "@/components/layout/theme-provider";
+import { env } from "@/lib/env";
+import { site } from "@/lib/site";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(env.APP_URL),
+  title: { default: site.title, template: `%s · ${site.name}` },
+  description: site.description,
+  applicationName: site.name,
+  openGraph: { type: "website", siteName: site.name, title: site.title, description: site.description, url: "/" },
+  twitter: { card: "summary_large_image", title: site.title, description: site.description },
+  formatDetection: { telephone: false },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfdfb" },
+    { media: "(prefers-color-scheme: dark)", color: "#14161c" },
+  ],
+  colorScheme: "light dark",
+};
+
+export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+      <body>
+        <ThemeProvider>
+          <SkipLink />
+          {children}
+        </ThemeProvider>
+      </body>
+    </html>
+  );
+}

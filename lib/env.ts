@@ -1,0 +1,130 @@
+/**
+ * Every environment variable the app reads, validated once. Nothing else reads `process.env`.
+ *
+ * An unset optional service means "use the embedded default" (see DESIGN.md section 3): no
+ * variable at all gives the complete demo. A malformed value throws at import time with the
+ * variable's name, and `next.config.ts` imports this file so a bad environment fails the build.
+ *
+ * No relative imports here: `next.config.ts` loads this file through Node's own TypeScript
+ * support, which resolves nothing but packages and explicit file paths.
+ */
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional())
+  .optional();
+
+const urlWithDefault = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? fallback : value))
+    .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
+    .default(fallback);
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    APP_URL: urlWithDefault("http://127.0.0.1:3000"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+    DATA_DIR: z.string().trim().min(1).default(".data"),
+    MONGODB_URI: optionalString.pipe(
+      z
+        .string()
+        .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
+        .optional(),
+    ),
+    MONGODB_DB: z.string().trim().min(1).default("echotune"),
+
+    UPSTASH_REDIS_REST_URL: optionalUrl,
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
+    AUTH_TRUST_HOST: flag,
+    AUTH_SPOTIFY_ID: optionalString,
+    AUTH_SPOTIFY_SECRET: optionalString,
+    SPOTIFY_API_URL: urlWithDefault("https://api.spotify.com/v1"),
+    SPOTIFY_ACCOUNTS_URL: urlWithDefault("https://accounts.spotify.com"),
+
+    GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
+    GEMINI_MODEL: z.string().trim().min(1).default("gemini-2.5-flash-lite"),
+    GEMINI_BASE_URL: optionalUrl,
+
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+    OTEL_SERVICE_NAME: z.string().trim().min(1).default("echotune"),
+
+    VERCEL_ENV: optionalString.pipe(z.enum(["production", "preview", "development"]).optional()),
+    VERCEL_GIT_COMMIT_SHA: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    const pairs: Array<[keyof typeof env, keyof typeof env]> = [
+      ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
+      ["AUTH_SPOTIFY_ID", "AUTH_SPOTIFY_SECRET"],
+    ];
+    for (const [a, b] of pairs) {
+      if (Boolean(env[a]) !== Boolean(env[b])) {
+        const missing = env[a] ? b : a;
+        ctx.addIssue({
+          code: "custom",
+          path: [missing],
+          message: `is required when ${missing === a ? b : a} is set (set both, or neither for the built-in default)`,
+        });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(
+      `Invalid environment configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}\n` +
+        "Fix these variables (see .env.example), or unset them to use the built-in demo defaults.",
+    );
+    this.name = "EnvError";
+    this.problems = problems;
+  }
+}
+
+/** Parses an environment record; throws EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"} ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export type BackendMode = "embedded" | "demo" | "configured";
+
+/** How each backend runs in this environment: the built-in default, or the configured service. */
+export function backendModes(source: Env = env) {
+  return {
+    store: source.MONGODB_URI ? "configured" : "embedded",
+    cache: source.UPSTASH_REDIS_REST_URL ? "configured" : "embedded",
+    signIn: source.AUTH_SPOTIFY_ID ? "configured" : "demo",
+    spotify: source.AUTH_SPOTIFY_ID ? "configured" : "demo",
+    assistant: source.GOOGLE_GENERATIVE_AI_API_KEY ? "configured" : "embedded",
+  } satisfies Record<string, BackendMode>;
+}

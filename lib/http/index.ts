@@ -1,0 +1,11 @@
+export {
+  AppError,
+  PROBLEM_CONTENT_TYPE,
+  isProblemCode,
+  problemCatalog,
+  problemResponse,
+  type FieldError,
+  type ProblemCode,
+  type ProblemDetails,
+} from "./problem";
+export { errorResponse, requestIdFor, route, type RouteContext, type RouteHandler, type RouteInput } from "./route";

@@ -1,0 +1,2 @@
+export { logger, type Logger } from "./logger";
+export { countEvent, readCounters } from "./counters";
