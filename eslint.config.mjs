@@ -19,5 +19,10 @@ export default defineConfig([
     files: ["lib/env.ts", "scripts/**", "e2e/**", "**/*.test.ts", "playwright.config.ts", "vitest.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Playwright fixtures call their callback `use`, which is not React's hook.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   globalIgnores([".next/**", "out/**", "build/**", "coverage/**", "next-env.d.ts", ".lighthouseci/**", "playwright-report/**", "test-results/**", "reports/**", ".data/**", ".services/**"]),
 ]);

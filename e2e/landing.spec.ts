@@ -1,0 +1,37 @@
+import { expect, test } from "./fixtures";
+
+test.describe("landing page", () => {
+  test("explains the product and leads to the demo", async ({ page, expectAccessible }) => {
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveTitle(/EchoTune/);
+    await expect(page.getByRole("heading", { level: 1, name: "Your listening, understood." })).toBeVisible();
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /Spotify history/);
+    await expect(page.getByRole("heading", { name: "How it works" })).toBeVisible();
+    await expectAccessible();
+
+    await page.getByTestId("cta-demo").click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  });
+
+  test("serves its metadata files", async ({ request }) => {
+    const robots = await request.get("/robots.txt");
+    expect(robots.status()).toBe(200);
+    expect(await robots.text()).toContain("Sitemap: http://127.0.0.1:3000/sitemap.xml");
+    const sitemap = await request.get("/sitemap.xml");
+    expect(await sitemap.text()).toContain("<loc>http://127.0.0.1:3000/</loc>");
+    const og = await request.get("/opengraph-image");
+    expect(og.headers()["content-type"]).toBe("image/png");
+    const manifest = await request.get("/manifest.webmanifest");
+    expect((await manifest.json()).short_name).toBe("EchoTune");
+  });
+
+  test("fits a 360 px phone without sideways scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto("/");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByTestId("cta-demo")).toBeInViewport();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { AppError, isProblemCode, problemCatalog, problemResponse } from "./problem";
+
+describe("problem+json", () => {
+  it("renders RFC 9457 members plus a stable code", async () => {
+    const response = problemResponse(new AppError("not_found", { detail: "No chat 42." }), { instance: "/api/chats/42", requestId: "r-1234567" });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({
+      type: "/problems/not_found",
+      title: "Not found",
+      status: 404,
+      detail: "No chat 42.",
+      code: "not_found",
+      instance: "/api/chats/42",
+      requestId: "r-1234567",
+    });
+  });
+
+  it("defaults the detail to the title and what to do", () => {
+    const error = new AppError("unavailable");
+    expect(error.detail).toBe(`${problemCatalog.unavailable.title}. ${problemCatalog.unavailable.hint}`);
+  });
+
+  it("gives every code a status in the error range and a hint", () => {
+    for (const [code, entry] of Object.entries(problemCatalog)) {
+      expect(isProblemCode(code)).toBe(true);
+      expect(entry.status).toBeGreaterThanOrEqual(400);
+      expect(entry.hint.length).toBeGreaterThan(10);
+    }
+    expect(isProblemCode("toString")).toBe(false);
+  });
+});

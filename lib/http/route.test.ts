@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AppError, PROBLEM_CONTENT_TYPE, route, type ProblemDetails } from "./index";
+
+const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+
+async function problemOf(response: Response): Promise<ProblemDetails> {
+  expect(response.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
+  return (await response.json()) as ProblemDetails;
+}
+
+describe("route", () => {
+  const echo = route(
+    {
+      params: z.object({ id: z.string().regex(/^\d+$/, "must be a number") }),
+      query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) }),
+      body: z.object({ name: z.string().min(1, "is required") }),
+    },
+    ({ params, query, body }) => ({ id: params.id, limit: query.limit, name: body.name }),
+  );
+
+  const post = (url: string, body: string, type = "application/json") =>
+    new Request(url, { method: "POST", body, headers: { "content-type": type } });
+
+  it("hands validated, typed input to the handler and answers JSON", async () => {
+    const response = await echo(post("http://test/api/things/7?limit=5", JSON.stringify({ name: "Björk" })), context({ id: "7" }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: "7", limit: 5, name: "Björk" });
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("lists every invalid field with where it is and why", async () => {
+    const response = await echo(post("http://test/api/things/x?limit=500", JSON.stringify({ name: "" })), context({ id: "x" }));
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem).toMatchObject({ type: "/problems/validation_failed", status: 400, code: "validation_failed", instance: "/api/things/x" });
+    expect(problem.errors).toEqual([{ field: "params.id", message: "must be a number" }]);
+
+    const bodyResponse = await echo(post("http://test/api/things/1", JSON.stringify({ name: "" })), context({ id: "1" }));
+    const bodyProblem = await problemOf(bodyResponse);
+    expect(bodyProblem.errors).toEqual([{ field: "body.name", message: "is required" }]);
+    expect(bodyProblem.detail).toContain("body.name is required");
+
+    const queryResponse = await echo(post("http://test/api/things/1?limit=500", JSON.stringify({ name: "a" })), context({ id: "1" }));
+    expect((await problemOf(queryResponse)).errors?.[0]?.field).toBe("query.limit");
+  });
+
+  it("rejects malformed JSON and the wrong content type with their own codes", async () => {
+    const broken = await echo(post("http://test/api/things/1", "{name:"), context({ id: "1" }));
+    expect(broken.status).toBe(400);
+    expect((await problemOf(broken)).code).toBe("invalid_json");
+
+    const form = await echo(post("http://test/api/things/1", "name=a", "application/x-www-form-urlencoded"), context({ id: "1" }));
+    expect(form.status).toBe(415);
+    expect((await problemOf(form)).detail).toContain("application/x-www-form-urlencoded");
+  });
+
+  it("renders thrown AppErrors with their status, headers and extensions", async () => {
+    const limited = route({}, () => {
+      throw new AppError("rate_limited", { headers: { "retry-after": "12" }, extensions: { limit: 10 } });
+    });
+    const response = await limited(new Request("http://test/api/limited"), context());
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("12");
+    const problem = await problemOf(response);
+    expect(problem).toMatchObject({ code: "rate_limited", title: "Too many requests", limit: 10 });
+    expect(problem.detail).toMatch(/Retry-After/);
+  });
+
+  it("answers unexpected errors generically, with the request id to report", async () => {
+    const broken = route({}, () => {
+      throw new Error("database password is hunter2");
+    });
+    const response = await broken(new Request("http://test/api/broken", { headers: { "x-request-id": "req-12345678" } }), context());
+    expect(response.status).toBe(500);
+    expect(response.headers.get("x-request-id")).toBe("req-12345678");
+    const problem = await problemOf(response);
+    expect(problem).toMatchObject({ code: "internal", requestId: "req-12345678" });
+    expect(JSON.stringify(problem)).not.toContain("hunter2");
+  });
+
+  it("mints a fresh request id when the incoming one is unsafe", async () => {
+    const ok = route({}, () => ({ ok: true }));
+    const response = await ok(new Request("http://test/api/ok", { headers: { "x-request-id": "<script>" } }), context());
+    expect(response.headers.get("x-request-id")).not.toBe("<script>");
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("passes a handler's own Response through untouched but for the request id", async () => {
+    const custom = route({}, () => new Response("hi", { status: 201, headers: { "content-type": "text/plain" } }));
+    const response = await custom(new Request("http://test/api/custom"), context());
+    expect(response.status).toBe(201);
+    expect(await response.text()).toBe("hi");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+});
