@@ -1,45 +1,27 @@
 "use client";
 
-import { MonitorIcon, MoonIcon, SunIcon } from "lucide-react";
-import { useTheme } from "next-themes";
+import dynamic from "next/dynamic";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { ThemeIcon } from "./theme-icon";
 
-const themes = [
-  { value: "light", label: "Light", Icon: SunIcon },
-  { value: "dark", label: "Dark", Icon: MoonIcon },
-  { value: "system", label: "System", Icon: MonitorIcon },
-] as const;
+const loadMenu = () => import("./theme-menu");
+const ThemeMenu = dynamic(loadMenu, { ssr: false, loading: () => <ThemeButton /> });
 
-export function ThemeToggle() {
-  const { theme, setTheme } = useTheme();
+function ThemeButton(props: { onClick?: () => void; onPointerEnter?: () => void; onFocus?: () => void }) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Theme" data-testid="theme-toggle">
-          {/* Both icons are rendered and CSS picks one, so the server HTML matches any saved theme. */}
-          <SunIcon className="dark:hidden" aria-hidden="true" />
-          <MoonIcon className="hidden dark:block" aria-hidden="true" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
-          {themes.map(({ value, label, Icon }) => (
-            <DropdownMenuRadioItem key={value} value={value} data-testid={`theme-${value}`}>
-              <Icon aria-hidden="true" />
-              {label}
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Button variant="ghost" size="icon" aria-label="Theme" aria-haspopup="menu" aria-expanded={false} data-testid="theme-toggle" {...props}>
+      <ThemeIcon />
+    </Button>
   );
+}
+
+/**
+ * The theme button in every header. The menu (Radix, about 30 kB) loads when the listener points
+ * at or focuses the button and opens on the first click, so first paint carries none of it.
+ */
+export function ThemeToggle() {
+  const [opened, setOpened] = useState(false);
+  if (opened) return <ThemeMenu defaultOpen />;
+  return <ThemeButton onPointerEnter={() => void loadMenu()} onFocus={() => void loadMenu()} onClick={() => setOpened(true)} />;
 }
