@@ -35,6 +35,8 @@ export default defineConfig({
           exclude: ["node_modules/**", ".next/**"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
+          // Real servers (FerretDB, Redis behind our Upstash proxy) start once for the whole project.
+          globalSetup: ["scripts/services/test-setup.ts"],
         },
       },
     ],

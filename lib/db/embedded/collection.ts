@@ -1,0 +1,420 @@
+import { randomUUID } from "node:crypto";
+import { Aggregator, Query, update as applyModifier } from "mingo";
+import { DuplicateKeyError } from "../errors";
+import type {
+  BulkOperation,
+  BulkWriteResult,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  InsertManyResult,
+  StoreCollection,
+  StoredDocument,
+  UpdateFilter,
+  UpdateResult,
+} from "../port";
+import { encode } from "./codec";
+import type { JournalRecord } from "./journal";
+
+type Doc = Record<string, unknown> & { _id: string };
+
+/** What a collection needs from its store: a journal to write to before memory changes. */
+export interface CollectionHost {
+  append(record: JournalRecord): void;
+}
+
+// The same subset FerretDB v1 implements; anything else is refused here too, so a pipeline that
+// works on the embedded store cannot fail on MongoDB-through-FerretDB.
+const ALLOWED_STAGES = new Set(["$match", "$group", "$sort", "$limit", "$skip", "$project", "$unwind", "$count", "$unset"]);
+const ALLOWED_UPDATE_OPERATORS = new Set(["$set", "$inc", "$push", "$addToSet", "$setOnInsert", "$max", "$min", "$unset"]);
+
+function getPath(document: Record<string, unknown>, path: string): unknown {
+  let value: unknown = document;
+  for (const part of path.split(".")) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function setPath(document: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let target = document;
+  for (const part of parts.slice(0, -1)) {
+    if (target[part] === null || typeof target[part] !== "object") target[part] = {};
+    target = target[part] as Record<string, unknown>;
+  }
+  target[parts[parts.length - 1] as string] = value;
+}
+
+/** A value usable as an index key: primitives and dates, with missing as null as MongoDB does. */
+function keyPart(value: unknown): unknown {
+  if (value === undefined) return null;
+  return value;
+}
+
+function indexKey(document: Record<string, unknown>, fields: string[]): string {
+  return encode(fields.map((field) => keyPart(getPath(document, field))));
+}
+
+function isPlainEquality(value: unknown): boolean {
+  return value === null || value instanceof Date || ["string", "number", "boolean"].includes(typeof value);
+}
+
+/** The equality conditions a filter pins down: they seed an upserted document and use indexes. */
+function equalities(filter: Record<string, unknown>): Array<[string, unknown]> {
+  const pairs: Array<[string, unknown]> = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith("$")) continue;
+    if (isPlainEquality(condition)) pairs.push([field, condition]);
+    else if (condition && typeof condition === "object" && Object.keys(condition).length === 1 && "$eq" in condition) {
+      const value = (condition as { $eq: unknown }).$eq;
+      if (isPlainEquality(value)) pairs.push([field, value]);
+    }
+  }
+  return pairs;
+}
+
+function validateUpdate(update: Record<string, unknown>): void {
+  const keys = Object.keys(update);
+  if (keys.length === 0) throw new TypeError("An update needs at least one operator, such as $set.");
+  for (const key of keys) {
+    if (!ALLOWED_UPDATE_OPERATORS.has(key)) {
+      throw new TypeError(
+        key.startsWith("$")
+          ? `Update operator ${key} is not supported by the store port.`
+          : "Replacement documents are not supported: use update operators such as $set.",
+      );
+    }
+  }
+}
+
+export class EmbeddedCollection<T extends StoredDocument> implements StoreCollection<T> {
+  readonly name: string;
+  private readonly host: CollectionHost;
+  private readonly documents = new Map<string, Doc>();
+  private readonly indexes: IndexSpec[] = [];
+  /** unique index name → key → document id */
+  private readonly uniqueKeys = new Map<string, Map<string, string>>();
+  /** first field of any index → value key → ids: narrows equality filters without a scan */
+  private readonly fieldIndexes = new Map<string, Map<string, Set<string>>>();
+
+  constructor(name: string, host: CollectionHost, documents: Iterable<Doc> = [], indexes: IndexSpec[] = []) {
+    this.name = name;
+    this.host = host;
+    for (const document of documents) this.documents.set(document._id, document);
+    for (const spec of indexes) this.addIndex(spec);
+  }
+
+  /** For snapshots. */
+  snapshot(): { documents: Iterable<Record<string, unknown>>; indexes: IndexSpec[] } {
+    return { documents: this.documents.values(), indexes: this.indexes };
+  }
+
+  // ---- indexes ----------------------------------------------------------------------------------
+
+  private addIndex(spec: IndexSpec): void {
+    const fields = Object.keys(spec.key);
+    if (spec.unique) {
+      const keys = new Map<string, string>();
+      for (const document of this.documents.values()) {
+        const key = indexKey(document, fields);
+        const holder = keys.get(key);
+        if (holder !== undefined) {
+          throw new DuplicateKeyError(spec.name, `Cannot create unique index ${spec.name}: documents ${holder} and ${document._id} share a key.`);
+        }
+        keys.set(key, document._id);
+      }
+      this.uniqueKeys.set(spec.name, keys);
+    }
+    const first = fields[0];
+    if (first && !this.fieldIndexes.has(first)) {
+      const byValue = new Map<string, Set<string>>();
+      for (const document of this.documents.values()) this.addToFieldIndex(byValue, first, document);
+      this.fieldIndexes.set(first, byValue);
+    }
+    this.indexes.push(spec);
+  }
+
+  private addToFieldIndex(byValue: Map<string, Set<string>>, field: string, document: Doc) {
+    const key = encode(keyPart(getPath(document, field)));
+    let ids = byValue.get(key);
+    if (!ids) {
+      ids = new Set();
+      byValue.set(key, ids);
+    }
+    ids.add(document._id);
+  }
+
+  private index(document: Doc): void {
+    for (const spec of this.indexes) {
+      if (spec.unique) this.uniqueKeys.get(spec.name)?.set(indexKey(document, Object.keys(spec.key)), document._id);
+    }
+    for (const [field, byValue] of this.fieldIndexes) this.addToFieldIndex(byValue, field, document);
+  }
+
+  private unindex(document: Doc): void {
+    for (const spec of this.indexes) {
+      if (!spec.unique) continue;
+      const keys = this.uniqueKeys.get(spec.name);
+      const key = indexKey(document, Object.keys(spec.key));
+      if (keys?.get(key) === document._id) keys.delete(key);
+    }
+    for (const [field, byValue] of this.fieldIndexes) {
+      const key = encode(keyPart(getPath(document, field)));
+      const ids = byValue.get(key);
+      ids?.delete(document._id);
+      if (ids?.size === 0) byValue.delete(key);
+    }
+  }
+
+  /** The unique index `document` would violate, if any; `staged` holds keys of a batch in progress. */
+  private conflict(document: Doc, mode: "insert" | "update", staged?: Map<string, Set<string>>): string | undefined {
+    if (mode === "insert" && (this.documents.has(document._id) || staged?.get("_id_")?.has(document._id))) return "_id_";
+    for (const spec of this.indexes) {
+      if (!spec.unique) continue;
+      const key = indexKey(document, Object.keys(spec.key));
+      const holder = this.uniqueKeys.get(spec.name)?.get(key);
+      if (holder !== undefined && holder !== document._id) return spec.name;
+      if (staged?.get(spec.name)?.has(key)) return spec.name;
+    }
+    return undefined;
+  }
+
+  private stage(document: Doc, staged: Map<string, Set<string>>): void {
+    const add = (name: string, key: string) => {
+      let keys = staged.get(name);
+      if (!keys) {
+        keys = new Set();
+        staged.set(name, keys);
+      }
+      keys.add(key);
+    };
+    add("_id_", document._id);
+    for (const spec of this.indexes) if (spec.unique) add(spec.name, indexKey(document, Object.keys(spec.key)));
+  }
+
+  // ---- writes: journal first, then memory ------------------------------------------------------
+
+  private commitPut(documents: Doc[]): void {
+    if (documents.length === 0) return;
+    this.host.append({ t: "put", c: this.name, d: documents });
+    for (const document of documents) {
+      const previous = this.documents.get(document._id);
+      if (previous) this.unindex(previous);
+      this.documents.set(document._id, document);
+      this.index(document);
+    }
+  }
+
+  private commitDelete(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.host.append({ t: "del", c: this.name, ids });
+    for (const id of ids) {
+      const previous = this.documents.get(id);
+      if (!previous) continue;
+      this.unindex(previous);
+      this.documents.delete(id);
+    }
+  }
+
+  // ---- reads ------------------------------------------------------------------------------------
+
+  /** Documents that may match: narrowed through an index on an equality condition when one applies. */
+  private candidates(filter: Record<string, unknown>): Doc[] {
+    const pinned = equalities(filter);
+    const id = pinned.find(([field]) => field === "_id");
+    if (id) {
+      const document = this.documents.get(String(id[1]));
+      return document ? [document] : [];
+    }
+    let best: Set<string> | undefined;
+    for (const [field, value] of pinned) {
+      const byValue = this.fieldIndexes.get(field);
+      if (!byValue) continue;
+      const ids = byValue.get(encode(keyPart(value))) ?? new Set<string>();
+      if (!best || ids.size < best.size) best = ids;
+    }
+    if (!best) return [...this.documents.values()];
+    return [...best].map((documentId) => this.documents.get(documentId)).filter((document): document is Doc => document !== undefined);
+  }
+
+  private match(filter: Filter<T>, options: FindOptions = {}): Doc[] {
+    const condition = filter as Record<string, unknown>;
+    let cursor = new Query(condition, {}).find<Doc>(this.candidates(condition), options.projection as never);
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return cursor.all();
+  }
+
+  async find(filter: Filter<T>, options: FindOptions = {}): Promise<T[]> {
+    return structuredClone(this.match(filter, options)) as unknown as T[];
+  }
+
+  async findOne(filter: Filter<T>, options: Omit<FindOptions, "limit"> = {}): Promise<T | null> {
+    const [document] = this.match(filter, { ...options, limit: 1 });
+    return document ? (structuredClone(document) as unknown as T) : null;
+  }
+
+  async countDocuments(filter: Filter<T> = {}): Promise<number> {
+    const condition = filter as Record<string, unknown>;
+    if (Object.keys(condition).length === 0) return this.documents.size;
+    const query = new Query(condition, {});
+    let count = 0;
+    for (const document of this.candidates(condition)) if (query.test(document)) count += 1;
+    return count;
+  }
+
+  async aggregate<R>(pipeline: Record<string, unknown>[]): Promise<R[]> {
+    for (const stage of pipeline) {
+      const [operator, ...rest] = Object.keys(stage);
+      if (!operator || rest.length > 0) throw new TypeError("Each aggregation stage must have exactly one operator.");
+      if (!ALLOWED_STAGES.has(operator)) throw new TypeError(`Aggregation stage ${operator} is not supported by the store port (FerretDB v1 subset).`);
+      if (operator === "$group") {
+        const accumulators = Object.entries(stage.$group as Record<string, unknown>).filter(([field]) => field !== "_id");
+        // FerretDB v1 computes only the first accumulator of a $group (later ones come back 0).
+        if (accumulators.length > 1) throw new TypeError("$group may have one accumulator (FerretDB v1 computes only the first); run one pipeline per sum.");
+        for (const [, accumulator] of accumulators) {
+          const kind = accumulator && typeof accumulator === "object" ? Object.keys(accumulator)[0] : undefined;
+          if (kind !== "$sum") throw new TypeError(`$group accumulator ${kind ?? String(accumulator)} is not supported: only $sum (FerretDB v1 subset).`);
+        }
+      }
+      if (operator === "$project") {
+        // FerretDB v1 treats "$field" in $project as a literal string: only inclusion and exclusion.
+        for (const [field, value] of Object.entries(stage.$project as Record<string, unknown>)) {
+          if (![0, 1, true, false].includes(value as number | boolean)) {
+            throw new TypeError(`$project of ${field} must be 0 or 1: computed fields are not supported (FerretDB v1 subset).`);
+          }
+        }
+      }
+    }
+    const first = pipeline[0];
+    const source = first && "$match" in first ? this.candidates(first.$match as Record<string, unknown>) : [...this.documents.values()];
+    // Stages that reshape documents build new objects in mingo, but $match passes stored ones through.
+    return structuredClone(new Aggregator(pipeline, {}).run(source)) as R[];
+  }
+
+  async insertOne(document: T): Promise<void> {
+    const stored = structuredClone(document) as unknown as Doc;
+    const violated = this.conflict(stored, "insert");
+    if (violated) throw new DuplicateKeyError(violated);
+    this.commitPut([stored]);
+  }
+
+  async insertMany(documents: T[]): Promise<InsertManyResult> {
+    const staged = new Map<string, Set<string>>();
+    const accepted: Doc[] = [];
+    const duplicateIndexes: number[] = [];
+    documents.forEach((document, position) => {
+      const stored = structuredClone(document) as unknown as Doc;
+      if (this.conflict(stored, "insert", staged)) {
+        duplicateIndexes.push(position);
+        return;
+      }
+      this.stage(stored, staged);
+      accepted.push(stored);
+    });
+    // One journal record for the batch: after a crash it is there whole or not at all.
+    this.commitPut(accepted);
+    return { insertedCount: accepted.length, duplicateIndexes };
+  }
+
+  private applyUpdate(target: Doc, update: UpdateFilter<T>, inserting: boolean): boolean {
+    const modifier = { ...(update as Record<string, unknown>) };
+    validateUpdate(modifier);
+    const onInsert = modifier.$setOnInsert as Record<string, unknown> | undefined;
+    delete modifier.$setOnInsert;
+    if (inserting && onInsert) modifier.$set = { ...(modifier.$set as Record<string, unknown> | undefined), ...onInsert };
+    if (Object.keys(modifier).length === 0) return false;
+    return applyModifier(target, modifier as never).length > 0;
+  }
+
+  private updateDocuments(matches: Doc[], filter: Filter<T>, update: UpdateFilter<T>, upsert: boolean): UpdateResult {
+    if (matches.length === 0) {
+      if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+      const seed: Record<string, unknown> = {};
+      for (const [field, value] of equalities(filter as Record<string, unknown>)) setPath(seed, field, value);
+      const created = seed as Doc;
+      this.applyUpdate(created, update, true);
+      if (created._id === undefined) created._id = randomUUID();
+      const violated = this.conflict(created, "insert");
+      if (violated) throw new DuplicateKeyError(violated);
+      this.commitPut([created]);
+      return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: created._id };
+    }
+    const changed: Doc[] = [];
+    for (const match of matches) {
+      const next = structuredClone(match);
+      if (!this.applyUpdate(next, update, false)) continue;
+      if (next._id !== match._id) throw new TypeError("The _id of a document cannot change.");
+      const violated = this.conflict(next, "update");
+      if (violated) throw new DuplicateKeyError(violated);
+      changed.push(next);
+    }
+    this.commitPut(changed);
+    return { matchedCount: matches.length, modifiedCount: changed.length, upsertedCount: 0 };
+  }
+
+  async updateOne(filter: Filter<T>, update: UpdateFilter<T>, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return this.updateDocuments(this.match(filter, { limit: 1 }), filter, update, options.upsert ?? false);
+  }
+
+  async updateMany(filter: Filter<T>, update: UpdateFilter<T>, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return this.updateDocuments(this.match(filter), filter, update, options.upsert ?? false);
+  }
+
+  async deleteOne(filter: Filter<T>): Promise<number> {
+    const [match] = this.match(filter, { limit: 1 });
+    if (!match) return 0;
+    this.commitDelete([match._id]);
+    return 1;
+  }
+
+  async deleteMany(filter: Filter<T>): Promise<number> {
+    const ids = this.match(filter).map((document) => document._id);
+    this.commitDelete(ids);
+    return ids.length;
+  }
+
+  async bulkWrite(operations: BulkOperation<T>[]): Promise<BulkWriteResult> {
+    const result: BulkWriteResult = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0, duplicateIndexes: [] };
+    for (const [position, operation] of operations.entries()) {
+      try {
+        if ("insertOne" in operation) {
+          await this.insertOne(operation.insertOne.document);
+          result.insertedCount += 1;
+        } else if ("updateOne" in operation || "updateMany" in operation) {
+          const spec = "updateOne" in operation ? operation.updateOne : operation.updateMany;
+          const outcome =
+            "updateOne" in operation
+              ? await this.updateOne(spec.filter, spec.update, { upsert: spec.upsert })
+              : await this.updateMany(spec.filter, spec.update, { upsert: spec.upsert });
+          result.matchedCount += outcome.matchedCount;
+          result.modifiedCount += outcome.modifiedCount;
+          result.upsertedCount += outcome.upsertedCount;
+        } else if ("deleteOne" in operation) {
+          result.deletedCount += await this.deleteOne(operation.deleteOne.filter);
+        } else {
+          result.deletedCount += await this.deleteMany(operation.deleteMany.filter);
+        }
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
+        result.duplicateIndexes.push(position);
+      }
+    }
+    return result;
+  }
+
+  async createIndex(spec: IndexSpec): Promise<void> {
+    const existing = this.indexes.find((index) => index.name === spec.name);
+    if (existing) {
+      if (JSON.stringify(existing.key) !== JSON.stringify(spec.key) || Boolean(existing.unique) !== Boolean(spec.unique)) {
+        throw new TypeError(`Index ${spec.name} already exists with a different definition.`);
+      }
+      return;
+    }
+    this.addIndex(spec);
+    this.host.append({ t: "idx", c: this.name, spec });
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * Crash-safe persistence for the embedded store: a snapshot plus an append-only journal.
+ *
+ * Every write operation appends one line (one JSON record) to `journal-<gen>.jsonl` with a single
+ * write(2) before the change is visible in memory, so a process killed at any instant loses at most
+ * the operation in flight: a torn last line is detected on load (a strict prefix of a JSON object
+ * never parses) and cut off. Compaction writes `snapshot.tmp`, fsyncs it and renames it over
+ * `snapshot.jsonl` (atomic), then starts the journal of the next generation; the snapshot names its
+ * generation, so a crash at any step leaves a snapshot and journal that belong together.
+ */
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { EmbeddedStoreError } from "../errors";
+import type { IndexSpec } from "../port";
+import { decode, encode } from "./codec";
+
+export type JournalRecord =
+  | { t: "put"; c: string; d: Record<string, unknown>[] }
+  | { t: "del"; c: string; ids: string[] }
+  | { t: "idx"; c: string; spec: IndexSpec };
+
+interface SnapshotHeader {
+  t: "snapshot";
+  gen: number;
+  at: string;
+}
+
+export interface LoadedState {
+  collections: Map<string, { documents: Map<string, Record<string, unknown>>; indexes: IndexSpec[] }>;
+  /** Lines cut from a torn journal tail (0 or 1 after a crash). */
+  repairedLines: number;
+}
+
+const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+
+// One exit hook for every open journal: a process that ends without closing its store still
+// leaves no lock behind.
+const openJournals = new Set<Journal>();
+let exitHookInstalled = false;
+function trackForExit(journal: Journal) {
+  openJournals.add(journal);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const each of openJournals) each.releaseLock();
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export class Journal {
+  readonly dir: string;
+  private generation = 0;
+  private fd: number | undefined;
+  private bytes = 0;
+  private readonly lockPath: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+    this.lockPath = join(dir, "LOCK");
+  }
+
+  /** Takes the single-process lock; a lock left by a dead process is taken over. */
+  acquireLock(): void {
+    mkdirSync(this.dir, { recursive: true });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        const fd = openSync(this.lockPath, "wx");
+        writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+        closeSync(fd);
+        trackForExit(this);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        let holder: { pid?: number; host?: string } = {};
+        try {
+          holder = JSON.parse(readFileSync(this.lockPath, "utf8")) as typeof holder;
+        } catch {
+          // An empty or torn lock file: its writer died before finishing it.
+        }
+        const sameHost = !holder.host || holder.host === hostname();
+        if (holder.pid && holder.pid !== process.pid && sameHost && isAlive(holder.pid)) {
+          throw new EmbeddedStoreError(
+            `The embedded store in ${this.dir} is in use by another process (pid ${holder.pid}). ` +
+              "Only one process may open it: stop that process, point DATA_DIR at another folder, or set MONGODB_URI to use MongoDB.",
+          );
+        }
+        rmSync(this.lockPath, { force: true });
+      }
+    }
+    throw new EmbeddedStoreError(`Could not take the lock ${this.lockPath}.`);
+  }
+
+  releaseLock(): void {
+    openJournals.delete(this);
+    try {
+      const holder = JSON.parse(readFileSync(this.lockPath, "utf8")) as { pid?: number };
+      if (holder.pid === process.pid) rmSync(this.lockPath, { force: true });
+    } catch {
+      // Already gone.
+    }
+  }
+
+  private journalPath(generation: number) {
+    return join(this.dir, `journal-${generation}.jsonl`);
+  }
+
+  /** Reads the snapshot and replays the journal, repairing a torn tail. */
+  load(): LoadedState {
+    const state: LoadedState = { collections: new Map(), repairedLines: 0 };
+    const collection = (name: string) => {
+      let entry = state.collections.get(name);
+      if (!entry) {
+        entry = { documents: new Map(), indexes: [] };
+        state.collections.set(name, entry);
+      }
+      return entry;
+    };
+    const apply = (record: JournalRecord) => {
+      const entry = collection(record.c);
+      if (record.t === "put") for (const document of record.d) entry.documents.set(String(document._id), document);
+      else if (record.t === "del") for (const id of record.ids) entry.documents.delete(id);
+      else if (!entry.indexes.some((index) => index.name === record.spec.name)) entry.indexes.push(record.spec);
+    };
+
+    const snapshotPath = join(this.dir, "snapshot.jsonl");
+    if (existsSync(snapshotPath)) {
+      const lines = readFileSync(snapshotPath, "utf8").split("\n");
+      const header = decode<SnapshotHeader>(lines[0] ?? "");
+      if (header.t !== "snapshot") throw new EmbeddedStoreError(`${snapshotPath} is not an EchoTune snapshot.`);
+      this.generation = header.gen;
+      for (let index = 1; index < lines.length; index += 1) {
+        const line = lines[index];
+        if (line) apply(decode<JournalRecord>(line));
+      }
+    }
+
+    // Journals of older generations are leftovers of an interrupted compaction: already in the snapshot.
+    for (const file of readdirSync(this.dir)) {
+      const match = /^journal-(\d+)\.jsonl$/.exec(file);
+      if (match && Number(match[1]) < this.generation) rmSync(join(this.dir, file), { force: true });
+    }
+
+    const path = this.journalPath(this.generation);
+    if (existsSync(path)) {
+      const text = readFileSync(path, "utf8");
+      let offset = 0;
+      let lineNumber = 0;
+      while (offset < text.length) {
+        const end = text.indexOf("\n", offset);
+        const line = end === -1 ? text.slice(offset) : text.slice(offset, end);
+        lineNumber += 1;
+        const isLast = end === -1 || end === text.length - 1;
+        try {
+          if (line) apply(decode<JournalRecord>(line));
+        } catch (error) {
+          if (!isLast) {
+            throw new EmbeddedStoreError(
+              `${path} line ${lineNumber} is corrupt (${(error as Error).message}). ` +
+                "Move the folder aside to start with an empty store, or restore it from a backup.",
+              { cause: error },
+            );
+          }
+          // A write torn by a crash: cut it off so the next append starts on a clean line.
+          const fd = openSync(path, "r+");
+          ftruncateSync(fd, Buffer.byteLength(text.slice(0, offset)));
+          closeSync(fd);
+          state.repairedLines += 1;
+          break;
+        }
+        offset = end === -1 ? text.length : end + 1;
+      }
+    }
+    this.openJournal();
+    return state;
+  }
+
+  private openJournal() {
+    const path = this.journalPath(this.generation);
+    this.fd = openSync(path, "a");
+    this.bytes = statSync(path).size;
+    if (this.bytes > 0) {
+      // A complete record whose newline was lost: end the line so the next record starts clean.
+      const last = Buffer.alloc(1);
+      const reader = openSync(path, "r");
+      readSync(reader, last, 0, 1, this.bytes - 1);
+      closeSync(reader);
+      if (last[0] !== 0x0a) this.bytes += writeSync(this.fd, "\n");
+    }
+  }
+
+  /** Appends one record with one write; returns true when the journal has grown enough to compact. */
+  append(record: JournalRecord): boolean {
+    if (this.fd === undefined) throw new EmbeddedStoreError("The embedded store is closed.");
+    const line = `${encode(record)}\n`;
+    const buffer = Buffer.from(line);
+    let written = 0;
+    while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written);
+    this.bytes += buffer.length;
+    return this.bytes > COMPACT_AFTER_BYTES;
+  }
+
+  /** Writes a fresh snapshot of `state` and starts an empty journal of the next generation. */
+  compact(collections: Iterable<[string, { documents: Iterable<Record<string, unknown>>; indexes: IndexSpec[] }]>): void {
+    const next = this.generation + 1;
+    const temporary = join(this.dir, "snapshot.tmp");
+    const fd = openSync(temporary, "w");
+    try {
+      const header: SnapshotHeader = { t: "snapshot", gen: next, at: new Date().toISOString() };
+      let pending: string[] = [encode(header)];
+      const flush = () => {
+        if (pending.length === 0) return;
+        writeSync(fd, `${pending.join("\n")}\n`);
+        pending = [];
+      };
+      for (const [name, { documents, indexes }] of collections) {
+        for (const spec of indexes) pending.push(encode({ t: "idx", c: name, spec } satisfies JournalRecord));
+        let batch: Record<string, unknown>[] = [];
+        for (const document of documents) {
+          batch.push(document);
+          if (batch.length === 500) {
+            pending.push(encode({ t: "put", c: name, d: batch } satisfies JournalRecord));
+            batch = [];
+          }
+        }
+        if (batch.length > 0) pending.push(encode({ t: "put", c: name, d: batch } satisfies JournalRecord));
+        if (pending.length > 64) flush();
+      }
+      flush();
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, join(this.dir, "snapshot.jsonl"));
+    const previous = this.generation;
+    this.generation = next;
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.openJournal();
+    rmSync(this.journalPath(previous), { force: true });
+  }
+
+  close(): void {
+    if (this.fd !== undefined) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
+    this.releaseLock();
+  }
+}

@@ -1,0 +1,31 @@
+import { AppError } from "@/lib/http/problem";
+
+/** A write hit a unique index. Repositories turn it into their own answer (usually "already there"). */
+export class DuplicateKeyError extends Error {
+  readonly index: string;
+
+  constructor(index: string, message = `Duplicate key for unique index ${index}`) {
+    super(message);
+    this.name = "DuplicateKeyError";
+    this.index = index;
+  }
+}
+
+/** The configured database cannot be reached. Rendered as a 503 problem; nothing was written. */
+export class StoreUnavailableError extends AppError {
+  constructor(reason: string, cause?: unknown) {
+    super("unavailable", {
+      detail: `The database is unreachable right now (${reason}). Nothing was changed; retry in a minute.`,
+      cause,
+    });
+    this.name = "StoreUnavailableError";
+  }
+}
+
+/** The embedded store's files are held by another process or cannot be read. */
+export class EmbeddedStoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "EmbeddedStoreError";
+  }
+}

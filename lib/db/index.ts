@@ -1,0 +1,19 @@
+export { DuplicateKeyError, EmbeddedStoreError, StoreUnavailableError } from "./errors";
+export type {
+  BulkOperation,
+  BulkWriteResult,
+  FindOptions,
+  IndexSpec,
+  InsertManyResult,
+  Store,
+  StoreCollection,
+  StoredDocument,
+  StoreKind,
+  UpdateResult,
+} from "./port";
+export * from "./schema";
+export { closeStore, ensureIndexes, getStore } from "./store";
+export { feedbackRepository, type FeedbackRepository } from "./repositories/feedback";
+export { importsRepository, type ChunkTally, type ImportsRepository } from "./repositories/imports";
+export { normaliseName, playId, playsRepository, trackKeyFor, type NewPlay, type PlaysRepository, type TimeRange } from "./repositories/plays";
+export { DEMO_USER_ID, defaultSettings, usersRepository, type SpotifyProfile, type UsersRepository } from "./repositories/users";

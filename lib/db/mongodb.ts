@@ -1,0 +1,259 @@
+import {
+  MongoBulkWriteError,
+  MongoClient,
+  MongoNetworkError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type Collection,
+  type Document,
+  type OptionalUnlessRequiredId,
+} from "mongodb";
+import { DuplicateKeyError, StoreUnavailableError } from "./errors";
+import type {
+  BulkOperation,
+  BulkWriteResult,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  InsertManyResult,
+  Store,
+  StoreCollection,
+  StoredDocument,
+  UpdateFilter,
+  UpdateResult,
+} from "./port";
+
+const DUPLICATE_KEY = 11000;
+
+function isUnavailable(error: unknown): boolean {
+  return (
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNetworkError ||
+    error instanceof MongoTopologyClosedError ||
+    (error instanceof Error && /ECONNREFUSED|ECONNRESET|connection .* closed/i.test(error.message))
+  );
+}
+
+function indexNameOf(error: MongoServerError): string {
+  return /index: (\S+)/.exec(error.message)?.[1] ?? "unique";
+}
+
+/** Maps driver errors onto the port's: unreachable → StoreUnavailableError, E11000 → DuplicateKeyError. */
+async function guard<R>(operation: () => Promise<R>): Promise<R> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof MongoServerError && error.code === DUPLICATE_KEY && !(error instanceof MongoBulkWriteError)) {
+      throw new DuplicateKeyError(indexNameOf(error), error.message);
+    }
+    if (isUnavailable(error)) throw new StoreUnavailableError((error as Error).message, error);
+    throw error;
+  }
+}
+
+type Serialize = <R>(write: () => Promise<R>) => Promise<R>;
+
+class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
+  readonly name: string;
+  private readonly collection: Collection<T>;
+  private readonly serialize: Serialize;
+
+  constructor(collection: Collection<T>, serialize: Serialize) {
+    this.collection = collection;
+    this.name = collection.collectionName;
+    this.serialize = serialize;
+  }
+
+  find(filter: Filter<T>, options: FindOptions = {}): Promise<T[]> {
+    return guard(async () => {
+      let cursor = this.collection.find(filter, { projection: options.projection });
+      if (options.sort) cursor = cursor.sort(options.sort);
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      return (await cursor.toArray()) as T[];
+    });
+  }
+
+  findOne(filter: Filter<T>, options: Omit<FindOptions, "limit"> = {}): Promise<T | null> {
+    return guard(async () => {
+      const [document] = await this.find(filter, { ...options, limit: 1 });
+      return document ?? null;
+    });
+  }
+
+  insertOne(document: T): Promise<void> {
+    return guard(async () => {
+      await this.collection.insertOne(document as OptionalUnlessRequiredId<T>);
+    });
+  }
+
+  insertMany(documents: T[]): Promise<InsertManyResult> {
+    if (documents.length === 0) return Promise.resolve({ insertedCount: 0, duplicateIndexes: [] });
+    return guard(async () => {
+      try {
+        const result = await this.collection.insertMany(documents as OptionalUnlessRequiredId<T>[], { ordered: false });
+        return { insertedCount: result.insertedCount, duplicateIndexes: [] };
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError)) throw error;
+        const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        const other = writeErrors.find((writeError) => writeError.code !== DUPLICATE_KEY);
+        if (other) throw error;
+        return {
+          insertedCount: error.result.insertedCount,
+          duplicateIndexes: writeErrors.map((writeError) => writeError.index).sort((a, b) => a - b),
+        };
+      }
+    });
+  }
+
+  private async update(many: boolean, filter: Filter<T>, update: UpdateFilter<T>, upsert: boolean): Promise<UpdateResult> {
+    const run = () =>
+      this.serialize(() => (many ? this.collection.updateMany(filter, update, { upsert }) : this.collection.updateOne(filter, update, { upsert })));
+    let result;
+    try {
+      result = await guard(run);
+    } catch (error) {
+      // Two upserts of the same new key race: the loser hits the unique index. Its retry finds the
+      // winner's document and updates it, as MongoDB itself does for equality upserts.
+      if (!(upsert && error instanceof DuplicateKeyError)) throw error;
+      result = await guard(run);
+    }
+    return {
+      matchedCount: result.matchedCount,
+      modifiedCount: result.modifiedCount,
+      upsertedCount: result.upsertedCount,
+      ...(result.upsertedId !== null && result.upsertedId !== undefined ? { upsertedId: String(result.upsertedId) } : {}),
+    };
+  }
+
+  updateOne(filter: Filter<T>, update: UpdateFilter<T>, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return this.update(false, filter, update, options.upsert ?? false);
+  }
+
+  updateMany(filter: Filter<T>, update: UpdateFilter<T>, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return this.update(true, filter, update, options.upsert ?? false);
+  }
+
+  deleteOne(filter: Filter<T>): Promise<number> {
+    return guard(async () => (await this.collection.deleteOne(filter)).deletedCount);
+  }
+
+  deleteMany(filter: Filter<T>): Promise<number> {
+    return guard(async () => (await this.collection.deleteMany(filter)).deletedCount);
+  }
+
+  countDocuments(filter: Filter<T> = {}): Promise<number> {
+    return guard(() => this.collection.countDocuments(filter));
+  }
+
+  aggregate<R>(pipeline: Record<string, unknown>[]): Promise<R[]> {
+    return guard(async () => (await this.collection.aggregate<R & Document>(pipeline).toArray()) as R[]);
+  }
+
+  bulkWrite(operations: BulkOperation<T>[]): Promise<BulkWriteResult> {
+    const empty: BulkWriteResult = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0, duplicateIndexes: [] };
+    if (operations.length === 0) return Promise.resolve(empty);
+    return guard(async () => {
+      try {
+        const result = await this.serialize(() => this.collection.bulkWrite(operations as never, { ordered: false }));
+        return { ...empty, ...pickCounts(result), duplicateIndexes: [] };
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError)) throw error;
+        const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        if (writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
+        return { ...empty, ...pickCounts(error.result), duplicateIndexes: writeErrors.map((writeError) => writeError.index).sort((a, b) => a - b) };
+      }
+    });
+  }
+
+  createIndex(spec: IndexSpec): Promise<void> {
+    return guard(async () => {
+      await this.collection.createIndex(spec.key, { name: spec.name, unique: spec.unique ?? false });
+    });
+  }
+}
+
+function pickCounts(result: { insertedCount: number; matchedCount: number; modifiedCount: number; upsertedCount: number; deletedCount: number }) {
+  return {
+    insertedCount: result.insertedCount,
+    matchedCount: result.matchedCount,
+    modifiedCount: result.modifiedCount,
+    upsertedCount: result.upsertedCount,
+    deletedCount: result.deletedCount,
+  };
+}
+
+export interface MongoStoreOptions {
+  uri: string;
+  database: string;
+  /** How long an operation waits for a reachable server before failing with StoreUnavailableError. */
+  serverSelectionTimeoutMS?: number;
+}
+
+/** MongoDB through the official driver: one pooled client per process. */
+export class MongoStore implements Store {
+  readonly kind = "mongodb" as const;
+  readonly client: MongoClient;
+  private readonly database: string;
+  private readonly host: string;
+  private server: Promise<"mongodb" | "ferretdb"> | undefined;
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: MongoStoreOptions) {
+    this.client = new MongoClient(options.uri, {
+      appName: "echotune",
+      maxPoolSize: 10,
+      minPoolSize: 0,
+      maxIdleTimeMS: 60_000,
+      serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
+      connectTimeoutMS: 5_000,
+      socketTimeoutMS: 30_000,
+    });
+    this.database = options.database;
+    this.host = this.client.options.hosts.map((host) => host.toString()).join(",");
+  }
+
+  collection<T extends StoredDocument>(name: string): StoreCollection<T> {
+    return new MongoCollection<T>(this.client.db(this.database).collection<T>(name), this.serialize);
+  }
+
+  /** Which server answers: MongoDB proper, or FerretDB (our local and test server). */
+  serverKind(): Promise<"mongodb" | "ferretdb"> {
+    this.server ??= this.client
+      .db("admin")
+      .command({ buildInfo: 1 })
+      .then((info) => (info.ferretdbVersion ? ("ferretdb" as const) : ("mongodb" as const)))
+      .catch((error: unknown) => {
+        this.server = undefined;
+        throw error;
+      });
+    return this.server;
+  }
+
+  /**
+   * FerretDB v1 applies an update as read-modify-write without isolation: twelve concurrent $inc on
+   * one document keep about three. MongoDB's updates are atomic, so only on FerretDB do this
+   * process's updates go one at a time (other processes can still race; production runs MongoDB).
+   */
+  private readonly serialize: Serialize = async (write) => {
+    if ((await guard(() => this.serverKind())) === "mongodb") return write();
+    const turn = this.writeQueue.then(write, write);
+    this.writeQueue = turn.catch(() => undefined);
+    return turn;
+  };
+
+  ping(): Promise<void> {
+    return guard(async () => {
+      await this.client.db(this.database).command({ ping: 1 });
+    });
+  }
+
+  describe(): string {
+    return `mongodb at ${this.host}/${this.database}`;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

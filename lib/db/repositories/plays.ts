@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import type { Store } from "../port";
+import { collections, type PlayDocument } from "../schema";
+
+export type NewPlay = Omit<PlayDocument, "_id" | "trackKey" | "userId"> & { trackKey?: string };
+
+/** Lower-case, accents and punctuation folded, spaces collapsed: "Beyoncé – Halo!" → "beyonce halo". */
+export function normaliseName(value: string): string {
+  return value
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** The identity of a track across sources: its Spotify id when known, else artist and title. */
+export function trackKeyFor(play: { trackId: string | null; artistName: string; trackName: string }): string {
+  return play.trackId ? `spotify:track:${play.trackId}` : `${normaliseName(play.artistName)}|${normaliseName(play.trackName)}`;
+}
+
+/** A stream's id: the same listener, moment and track always give the same id. */
+export function playId(userId: string, playedAt: Date, trackKey: string): string {
+  return createHash("sha256").update(`${userId}\n${playedAt.toISOString()}\n${trackKey}`).digest("base64url").slice(0, 32);
+}
+
+export interface TimeRange {
+  from?: Date;
+  to?: Date;
+}
+
+function rangeFilter(userId: string, range: TimeRange = {}) {
+  const playedAt: Record<string, Date> = {};
+  if (range.from) playedAt.$gte = range.from;
+  if (range.to) playedAt.$lt = range.to;
+  return Object.keys(playedAt).length > 0 ? { userId, playedAt } : { userId };
+}
+
+export function playsRepository(store: Store) {
+  const plays = store.collection<PlayDocument>(collections.plays);
+  return {
+    /** Stores each stream once: a replayed batch inserts nothing and says which rows were already there. */
+    async add(userId: string, batch: NewPlay[]): Promise<{ inserted: number; duplicateIndexes: number[] }> {
+      const documents = batch.map((play): PlayDocument => {
+        const trackKey = play.trackKey ?? trackKeyFor(play);
+        return { ...play, _id: playId(userId, play.playedAt, trackKey), userId, trackKey };
+      });
+      const result = await plays.insertMany(documents);
+      return { inserted: result.insertedCount, duplicateIndexes: result.duplicateIndexes };
+    },
+
+    count(userId: string, range?: TimeRange): Promise<number> {
+      return plays.countDocuments(rangeFilter(userId, range));
+    },
+
+    recent(userId: string, limit = 50): Promise<PlayDocument[]> {
+      return plays.find({ userId }, { sort: { playedAt: -1 }, limit });
+    },
+
+    between(userId: string, range: TimeRange, options: { limit?: number; skip?: number } = {}): Promise<PlayDocument[]> {
+      return plays.find(rangeFilter(userId, range), { sort: { playedAt: 1 }, ...options });
+    },
+
+    /** Artists by listening time in a range, with their play counts (two pipelines: one sum each). */
+    async topArtists(userId: string, range: TimeRange, limit = 10): Promise<Array<{ artistName: string; msPlayed: number; plays: number }>> {
+      const match = rangeFilter(userId, range);
+      const byTime = await plays.aggregate<{ _id: string; msPlayed: number }>([
+        { $match: match },
+        { $group: { _id: "$artistName", msPlayed: { $sum: "$msPlayed" } } },
+        { $sort: { msPlayed: -1, _id: 1 } },
+        { $limit: limit },
+      ]);
+      const counts = await plays.aggregate<{ _id: string; plays: number }>([
+        { $match: { ...match, artistName: { $in: byTime.map((artist) => artist._id) } } },
+        { $group: { _id: "$artistName", plays: { $sum: 1 } } },
+      ]);
+      const playsByArtist = new Map(counts.map((artist) => [artist._id, artist.plays]));
+      return byTime.map((artist) => ({ artistName: artist._id, msPlayed: artist.msPlayed, plays: playsByArtist.get(artist._id) ?? 0 }));
+    },
+
+    deleteAll(userId: string): Promise<number> {
+      return plays.deleteMany({ userId });
+    },
+  };
+}
+
+export type PlaysRepository = ReturnType<typeof playsRepository>;

@@ -1,0 +1,111 @@
+/**
+ * Typed documents and their indexes (DESIGN.md section 4). Ids are natural keys where one exists,
+ * so replays of the same write land on the same document.
+ */
+import type { IndexSpec, StoredDocument } from "./port";
+
+export interface ListenerSettings {
+  /** IANA zone used for every day and hour boundary in insights. */
+  timeZone: string;
+  /** A play counts as a listen from this many milliseconds (Spotify's own rule is 30 s). */
+  listenThresholdMs: number;
+  allowExplicit: boolean;
+}
+
+export interface UserDocument extends StoredDocument {
+  /** `demo` for the demo listener, `spotify:<id>` for Spotify accounts. */
+  _id: string;
+  displayName: string;
+  email: string | null;
+  imageUrl: string | null;
+  spotifyId: string | null;
+  country: string | null;
+  product: string | null;
+  settings: ListenerSettings;
+  createdAt: Date;
+  updatedAt: Date;
+  lastSeenAt: Date;
+}
+
+export type PlaySource = "import" | "sync" | "demo";
+
+export interface PlayDocument extends StoredDocument {
+  userId: string;
+  playedAt: Date;
+  /** `spotify:track:<id>` when known, otherwise a normalised `artist|title` key. */
+  trackKey: string;
+  trackId: string | null;
+  trackName: string;
+  artistName: string;
+  albumName: string | null;
+  msPlayed: number;
+  skipped: boolean | null;
+  reasonStart: string | null;
+  reasonEnd: string | null;
+  shuffle: boolean | null;
+  platform: string | null;
+  source: PlaySource;
+  importId: string | null;
+}
+
+export type ImportStatus = "receiving" | "completed" | "cancelled" | "failed";
+
+export interface ImportCounts {
+  read: number;
+  accepted: number;
+  duplicate: number;
+  short: number;
+  rejected: number;
+}
+
+export interface ImportDocument extends StoredDocument {
+  userId: string;
+  status: ImportStatus;
+  files: Array<{ name: string; kind: string; rows: number }>;
+  counts: ImportCounts;
+  /** Rejected rows by reason, e.g. { "malformed timestamp": 3 }. */
+  rejectedReasons: Record<string, number>;
+  /** Chunk ids already applied: a replayed chunk changes nothing. */
+  chunkIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+}
+
+export type FeedbackKind = "like" | "dislike" | "not_now";
+export type FeedbackTarget = "track" | "artist";
+
+export interface FeedbackDocument extends StoredDocument {
+  /** `<userId>|<target>|<itemId>`: one opinion per listener and item. */
+  userId: string;
+  target: FeedbackTarget;
+  itemId: string;
+  kind: FeedbackKind;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const collections = {
+  users: "users",
+  plays: "plays",
+  imports: "imports",
+  feedback: "feedback",
+  rollups: "rollups",
+} as const;
+
+export type CollectionName = (typeof collections)[keyof typeof collections];
+
+export const indexes: Record<CollectionName, IndexSpec[]> = {
+  users: [],
+  plays: [
+    { name: "plays_unique_stream", key: { userId: 1, playedAt: 1, trackKey: 1 }, unique: true },
+    { name: "plays_by_time", key: { userId: 1, playedAt: -1 } },
+    { name: "plays_by_track", key: { userId: 1, trackKey: 1, playedAt: -1 } },
+  ],
+  imports: [{ name: "imports_by_user", key: { userId: 1, createdAt: -1 } }],
+  feedback: [
+    { name: "feedback_unique_item", key: { userId: 1, target: 1, itemId: 1 }, unique: true },
+    { name: "feedback_by_kind", key: { userId: 1, kind: 1 } },
+  ],
+  rollups: [{ name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true }],
+};

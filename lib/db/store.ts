@@ -1,0 +1,56 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/telemetry";
+import type { Store } from "./port";
+import { indexes, type CollectionName } from "./schema";
+
+/** Creates every collection's indexes; idempotent, so safe at each start. */
+export async function ensureIndexes(store: Store): Promise<void> {
+  for (const [name, specs] of Object.entries(indexes) as Array<[CollectionName, (typeof indexes)[CollectionName]]>) {
+    for (const spec of specs) await store.collection(name).createIndex(spec);
+  }
+}
+
+async function openStore(): Promise<Store> {
+  if (env.MONGODB_URI) {
+    const { MongoStore } = await import("./mongodb");
+    const store = new MongoStore({ uri: env.MONGODB_URI, database: env.MONGODB_DB });
+    logger.info({ store: store.describe() }, "store: mongodb");
+    return store;
+  }
+  const { EmbeddedStore } = await import("./embedded/store");
+  const store = new EmbeddedStore(env.DATA_DIR);
+  if (store.repairedLines > 0) logger.warn({ dir: store.dir, lines: store.repairedLines }, "store: cut a torn journal tail left by a crash");
+  logger.info({ store: store.describe() }, "store: embedded");
+  return store;
+}
+
+// One store per process, kept on globalThis so dev hot reloads and warm serverless invocations reuse
+// the pooled client (or the embedded store's lock) instead of opening another.
+const holder = globalThis as typeof globalThis & { __echotuneStore?: { store: Promise<Store>; indexed?: Promise<void> } };
+
+/** The process's store, opened on first use. Index creation is retried until it succeeds once. */
+export async function getStore(): Promise<Store> {
+  holder.__echotuneStore ??= { store: openStore() };
+  const entry = holder.__echotuneStore;
+  let store: Store;
+  try {
+    store = await entry.store;
+  } catch (error) {
+    holder.__echotuneStore = undefined;
+    throw error;
+  }
+  entry.indexed ??= ensureIndexes(store).catch((error: unknown) => {
+    entry.indexed = undefined;
+    throw error;
+  });
+  await entry.indexed;
+  return store;
+}
+
+/** Closes the process's store (tests, scripts, graceful shutdown). */
+export async function closeStore(): Promise<void> {
+  const entry = holder.__echotuneStore;
+  holder.__echotuneStore = undefined;
+  if (entry) await (await entry.store).close();
+}

@@ -1,0 +1,171 @@
+/**
+ * FerretDB v1 as the MongoDB wire-protocol server for tests and local development, on SQLite in
+ * a temporary directory. v2 needs a PostgreSQL extension this machine lacks, so v1 it is.
+ *
+ * `go install …/ferretdb@v1.24.2` builds a binary that panics at start ("Invalid
+ * build/version/version.txt"): the module zip leaves out the generated version file. So we copy the
+ * module source, write that file, and `go build` it once into a per-user cache shared by every clone.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import { createServer } from "node:net";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+import { MongoClient } from "mongodb";
+
+export const FERRETDB_VERSION = "v1.24.2";
+const MODULE = "github.com/FerretDB/FerretDB";
+
+function cacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
+  return join(base, "echotune", `ferretdb-${FERRETDB_VERSION}`);
+}
+
+function which(command: string): string | undefined {
+  const result = spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" });
+  const path = result.stdout.trim();
+  if (path) return path;
+  return command === "go" && existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : undefined;
+}
+
+function go(goBinary: string, args: string[], cwd?: string): string {
+  const result = spawnSync(goBinary, args, { cwd, encoding: "utf8", env: { ...process.env, GOFLAGS: "-mod=mod" } });
+  if (result.status !== 0) throw new Error(`go ${args.join(" ")} failed:\n${result.stderr || result.stdout}`);
+  return result.stdout.trim();
+}
+
+/** Path to a working FerretDB binary, building it on first use (about 90 s, then cached). */
+export function ensureFerretDbBinary(): string {
+  const binary = join(cacheDir(), "ferretdb");
+  if (existsSync(binary)) return binary;
+  const goBinary = which("go");
+  if (!goBinary) {
+    throw new Error(
+      [
+        "The MongoDB test suite needs a MongoDB wire-protocol server and none is available.",
+        "  Either install Go (https://go.dev/dl/; Debian: apt-get install -y golang) so the suite can build FerretDB v1,",
+        "  or set MONGODB_TEST_URI to a MongoDB you may wipe (mongod, Atlas), e.g. MONGODB_TEST_URI=mongodb://127.0.0.1:27017",
+      ].join("\n"),
+    );
+  }
+  console.log(`Building FerretDB ${FERRETDB_VERSION} once into ${cacheDir()} (about a minute and a half)…`);
+  go(goBinary, ["mod", "download", `${MODULE}@${FERRETDB_VERSION}`]);
+  const moduleDir = go(goBinary, ["list", "-m", "-f", "{{.Dir}}", `${MODULE}@${FERRETDB_VERSION}`]);
+  const work = mkdtempSync(join(tmpdir(), "ferretdb-src-"));
+  try {
+    cpSync(moduleDir, work, { recursive: true });
+    chmodSync(join(work, "build", "version"), 0o755);
+    writeFileSync(join(work, "build", "version", "version.txt"), `${FERRETDB_VERSION}\n`);
+    mkdirSync(cacheDir(), { recursive: true });
+    const partial = `${binary}.partial-${process.pid}`;
+    go(goBinary, ["build", "-trimpath", "-o", partial, "./cmd/ferretdb"], work);
+    // Rename is atomic: a concurrent or interrupted build never leaves a half-written binary.
+    spawnSync("mv", [partial, binary]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return binary;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface FerretDb {
+  uri: string;
+  port: number;
+  version: string;
+  /** Stops the server, keeping its data, as an outage would. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  start(): Promise<void>;
+  /** Stops it and deletes its data. */
+  dispose(): Promise<void>;
+}
+
+async function waitForServer(uri: string, child: ChildProcess, log: () => string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode}:\n${log()}`);
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
+    try {
+      const info = await client.db("admin").command({ buildInfo: 1 });
+      return String(info.ferretdbVersion ?? info.version);
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await client.close().catch(() => undefined);
+    }
+  }
+  throw new Error(`FerretDB did not answer within ${timeoutMs} ms: ${String(lastError)}\n${log()}`);
+}
+
+/** Starts FerretDB on a free 127.0.0.1 port with SQLite storage in a fresh temporary directory. */
+export async function startFerretDb(options: { port?: number } = {}): Promise<FerretDb> {
+  const binary = ensureFerretDbBinary();
+  const dataDir = mkdtempSync(join(tmpdir(), "echotune-ferretdb-"));
+  const port = options.port ?? (await freePort());
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  let child: ChildProcess | undefined;
+  let output = "";
+  let version = FERRETDB_VERSION;
+
+  const start = async () => {
+    output = "";
+    child = spawn(
+      binary,
+      [
+        "--handler=sqlite",
+        `--sqlite-url=file:${dataDir}/`,
+        `--state-dir=${dataDir}`,
+        `--listen-addr=127.0.0.1:${port}`,
+        "--debug-addr=-",
+        "--telemetry=disable",
+        "--log-level=warn",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    version = await waitForServer(uri, child, () => output);
+  };
+
+  const stop = async () => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once("exit", () => resolve());
+      running.kill("SIGTERM");
+      setTimeout(() => running.kill("SIGKILL"), 5_000).unref();
+    });
+  };
+
+  await start();
+  return {
+    uri,
+    port,
+    get version() {
+      return `FerretDB ${version} (SQLite)`;
+    },
+    start,
+    stop,
+    dispose: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
