@@ -21,6 +21,8 @@ type Doc = Record<string, unknown> & { _id: string };
 /** What a collection needs from its store: a journal to write to before memory changes. */
 export interface CollectionHost {
   append(record: JournalRecord): void;
+  /** Called once memory reflects the record: the moment a compaction may safely run. */
+  committed(): void;
 }
 
 // The same subset FerretDB v1 implements; anything else is refused here too, so a pipeline that
@@ -205,6 +207,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       this.documents.set(document._id, document);
       this.index(document);
     }
+    this.host.committed();
   }
 
   private commitDelete(ids: string[]): void {
@@ -216,6 +219,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       this.unindex(previous);
       this.documents.delete(id);
     }
+    this.host.committed();
   }
 
   // ---- reads ------------------------------------------------------------------------------------
@@ -322,7 +326,6 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   private applyUpdate(target: Doc, update: UpdateFilter<T>, inserting: boolean): boolean {
     const modifier = { ...(update as Record<string, unknown>) };
-    validateUpdate(modifier);
     const onInsert = modifier.$setOnInsert as Record<string, unknown> | undefined;
     delete modifier.$setOnInsert;
     if (inserting && onInsert) modifier.$set = { ...(modifier.$set as Record<string, unknown> | undefined), ...onInsert };
@@ -331,6 +334,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private updateDocuments(matches: Doc[], filter: Filter<T>, update: UpdateFilter<T>, upsert: boolean): UpdateResult {
+    validateUpdate(update as Record<string, unknown>);
     if (matches.length === 0) {
       if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
       const seed: Record<string, unknown> = {};
@@ -416,5 +420,6 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     this.addIndex(spec);
     this.host.append({ t: "idx", c: this.name, spec });
+    this.host.committed();
   }
 }

@@ -14,7 +14,7 @@ export class EmbeddedStore implements Store {
   readonly repairedLines: number;
   private readonly journal: Journal;
   private readonly collections = new Map<string, EmbeddedCollection<StoredDocument>>();
-  private compactScheduled = false;
+  private compactDue = false;
   private closed = false;
 
   constructor(dataDir: string) {
@@ -39,10 +39,12 @@ export class EmbeddedStore implements Store {
   private readonly host = {
     append: (record: JournalRecord) => {
       if (this.closed) throw new Error("The embedded store is closed.");
-      if (this.journal.append(record) && !this.compactScheduled) {
-        this.compactScheduled = true;
-        setImmediate(() => this.compact());
-      }
+      if (this.journal.append(record)) this.compactDue = true;
+    },
+    // Compaction runs right after a write lands in memory, so the snapshot holds every record of
+    // the journal it replaces (a timer could starve behind a busy writer and let the journal grow).
+    committed: () => {
+      if (this.compactDue) this.compact();
     },
   };
 
@@ -57,7 +59,7 @@ export class EmbeddedStore implements Store {
 
   /** Folds the journal into a fresh snapshot (runs by itself once the journal passes 64 MB). */
   compact(): void {
-    this.compactScheduled = false;
+    this.compactDue = false;
     if (this.closed) return;
     this.journal.compact([...this.collections].map(([name, collection]) => [name, collection.snapshot()] as const));
   }

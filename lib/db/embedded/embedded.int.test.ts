@@ -1,0 +1,190 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { EmbeddedStoreError } from "../errors";
+import type { PlayDocument } from "../schema";
+import { ensureIndexes } from "../store";
+import { EmbeddedStore } from "./store";
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+function freshDir() {
+  const dir = mkdtempSync(join(tmpdir(), "echotune-embedded-"));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs lib/db/testing/embedded-writer.ts in its own Node process, as a second server would. */
+function startWriter(dataDir: string, mode: "write" | "hold") {
+  const child = spawn(process.execPath, ["--import", "./scripts/register.ts", "lib/db/testing/embedded-writer.ts", dataDir, mode], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines: string[] = [];
+  const waiters: Array<{ predicate: (line: string) => boolean; resolve: () => void }> = [];
+  let buffered = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const parts = buffered.split("\n");
+    buffered = parts.pop() ?? "";
+    for (const line of parts) {
+      lines.push(line);
+      for (const waiter of waiters.splice(0)) {
+        if (waiter.predicate(line)) waiter.resolve();
+        else waiters.push(waiter);
+      }
+    }
+  });
+  const waitFor = (predicate: (line: string) => boolean, timeoutMs = 20_000) =>
+    new Promise<void>((resolve, reject) => {
+      if (lines.some(predicate)) return resolve();
+      const timer = setTimeout(() => reject(new Error(`writer did not print the expected line; stderr:\n${stderr}`)), timeoutMs);
+      waiters.push({ predicate, resolve: () => (clearTimeout(timer), resolve()) });
+      child.once("exit", (code) => reject(new Error(`writer exited (${code}); stderr:\n${stderr}`)));
+    });
+  return { child, lines, waitFor };
+}
+
+const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once("exit", () => resolve())));
+
+describe("embedded store persistence", () => {
+  it("keeps documents and indexes across a restart", async () => {
+    const dir = freshDir();
+    const first = new EmbeddedStore(dir);
+    const songs = first.collection<{ _id: string; title: string; plays: number; at: Date }>("songs");
+    await songs.createIndex({ name: "songs_unique_title", key: { title: 1 }, unique: true });
+    await songs.insertMany([
+      { _id: "1", title: "Svefn-g-englar", plays: 1, at: new Date("1999-01-01T00:00:00Z") },
+      { _id: "2", title: "Hoppípolla", plays: 1, at: new Date("2005-01-01T00:00:00Z") },
+      { _id: "3", title: "Glósóli", plays: 1, at: new Date("2005-01-01T00:00:00Z") },
+    ]);
+    await songs.updateOne({ _id: "2" }, { $inc: { plays: 41 } });
+    await songs.deleteOne({ _id: "3" });
+    await first.close();
+    expect(existsSync(join(dir, "store", "LOCK"))).toBe(false);
+
+    const second = new EmbeddedStore(dir);
+    const reopened = second.collection<{ _id: string; title: string; plays: number; at: Date }>("songs");
+    expect(await reopened.find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: "1", title: "Svefn-g-englar", plays: 1, at: new Date("1999-01-01T00:00:00Z") },
+      { _id: "2", title: "Hoppípolla", plays: 42, at: new Date("2005-01-01T00:00:00Z") },
+    ]);
+    await expect(reopened.insertOne({ _id: "9", title: "Hoppípolla", plays: 0, at: new Date() })).rejects.toThrow(/songs_unique_title/);
+    await second.close();
+  });
+
+  it("compacts the journal into a snapshot without losing anything", async () => {
+    const dir = freshDir();
+    const store = new EmbeddedStore(dir);
+    const items = store.collection<{ _id: string; n: number }>("items");
+    await items.insertMany(Array.from({ length: 1_000 }, (_, index) => ({ _id: `i${index}`, n: index })));
+    store.compact();
+    await items.updateMany({ n: { $lt: 10 } }, { $inc: { n: 1_000 } });
+    await store.close();
+    expect(readdirSync(join(dir, "store")).sort()).toEqual(["journal-1.jsonl", "snapshot.jsonl"]);
+
+    const reopened = new EmbeddedStore(dir);
+    expect(await reopened.collection("items").countDocuments()).toBe(1_000);
+    expect(await reopened.collection("items").countDocuments({ n: { $gte: 1_000 } })).toBe(10);
+    await reopened.close();
+  });
+
+  it("cuts a torn last line left by a crash and keeps working", async () => {
+    const dir = freshDir();
+    const store = new EmbeddedStore(dir);
+    await store.collection("items").insertOne({ _id: "kept" });
+    await store.close();
+    appendFileSync(join(dir, "store", "journal-0.jsonl"), '{"t":"put","c":"items","d":[{"_id":"torn","title":"hal');
+
+    const reopened = new EmbeddedStore(dir);
+    expect(reopened.repairedLines).toBe(1);
+    expect((await reopened.collection("items").find({})).map((item) => item._id)).toEqual(["kept"]);
+    await reopened.collection("items").insertOne({ _id: "after" });
+    await reopened.close();
+
+    const again = new EmbeddedStore(dir);
+    expect(again.repairedLines).toBe(0);
+    expect((await again.collection("items").find({}, { sort: { _id: 1 } })).map((item) => item._id)).toEqual(["after", "kept"]);
+    await again.close();
+  });
+
+  it("refuses a journal corrupted in the middle, saying what to do", async () => {
+    const dir = freshDir();
+    const store = new EmbeddedStore(dir);
+    await store.collection("items").insertOne({ _id: "a" });
+    await store.collection("items").insertOne({ _id: "b" });
+    await store.close();
+    const path = join(dir, "store", "journal-0.jsonl");
+    const [first = "", second = ""] = readFileSync(path, "utf8").split("\n");
+    writeFileSync(path, `${first}\n{garbage\n${second}\n`);
+    expect(() => new EmbeddedStore(dir)).toThrow(/line 2 is corrupt.*Move the folder aside/);
+  });
+
+  it("refuses one aggregation the FerretDB v1 subset cannot run", async () => {
+    const store = new EmbeddedStore(freshDir());
+    const items = store.collection("items");
+    await expect(items.aggregate([{ $lookup: { from: "x", localField: "a", foreignField: "b", as: "c" } }])).rejects.toThrow(/\$lookup is not supported/);
+    await expect(items.aggregate([{ $group: { _id: "$a", n: { $sum: 1 }, m: { $sum: "$b" } } }])).rejects.toThrow(/one accumulator/);
+    await expect(items.aggregate([{ $group: { _id: "$a", n: { $avg: "$b" } } }])).rejects.toThrow(/only \$sum/);
+    await expect(items.aggregate([{ $project: { name: "$_id" } }])).rejects.toThrow(/must be 0 or 1/);
+    await expect(items.updateOne({ _id: "x" }, { $rename: { a: "b" } } as never)).rejects.toThrow(/\$rename is not supported/);
+    await store.close();
+  });
+});
+
+describe("embedded store: one process at a time", () => {
+  it("tells a second process who holds the store, and takes over once it is gone", async () => {
+    const dir = freshDir();
+    const holder = startWriter(dir, "hold");
+    await holder.waitFor((line) => line === "open");
+    expect(() => new EmbeddedStore(dir)).toThrow(EmbeddedStoreError);
+    expect(() => new EmbeddedStore(dir)).toThrow(new RegExp(`in use by another process \\(pid ${holder.child.pid}\\).*DATA_DIR`));
+
+    holder.child.kill("SIGKILL");
+    await killed(holder.child);
+    const store = new EmbeddedStore(dir);
+    await store.close();
+  });
+});
+
+describe("embedded store: SIGKILL mid-batch", () => {
+  it("loads after a kill at an arbitrary moment with only whole batches and whole documents", async () => {
+    const dir = freshDir();
+    const writer = startWriter(dir, "write");
+    // Let a few batches land, then kill at a moment that falls inside a later write.
+    await writer.waitFor((line) => line === "batch 3");
+    await new Promise((resolve) => setTimeout(resolve, 25 + Math.floor(Math.random() * 40)));
+    writer.child.kill("SIGKILL");
+    await killed(writer.child);
+    const reported = writer.lines.filter((line) => line.startsWith("batch ")).length;
+
+    const store = new EmbeddedStore(dir);
+    await ensureIndexes(store);
+    const plays = store.collection<PlayDocument>("plays");
+    const count = await plays.countDocuments();
+    // Every batch the writer reported as done survived; at most the one in flight is missing.
+    expect(count % 500).toBe(0);
+    expect(count / 500).toBeGreaterThanOrEqual(reported);
+    expect(count / 500).toBeLessThanOrEqual(reported + 1);
+    for (const play of await plays.find({ userId: "crash-test" })) {
+      expect(play.playedAt).toBeInstanceOf(Date);
+      expect(play.trackName).toMatch(/^Track \d+-\d+ x{200}$/);
+      expect(typeof play.msPlayed).toBe("number");
+      expect(play.importId).toMatch(/^batch-\d+$/);
+    }
+    // The batches in the store are exactly 0..n-1, none half-written.
+    const batches = await plays.aggregate<{ _id: string; n: number }>([{ $group: { _id: "$importId", n: { $sum: 1 } } }]);
+    expect(batches.every((batch) => batch.n === 500)).toBe(true);
+    await store.close();
+  });
+});
