@@ -54,19 +54,35 @@ async function guard<R>(operation: () => Promise<R>): Promise<R> {
 
 type Serialize = <R>(write: () => Promise<R>) => Promise<R>;
 
+interface Connection {
+  /** Resolves once the client is connected, reconnecting after a failed first attempt. */
+  ready(): Promise<void>;
+  serialize: Serialize;
+}
+
 class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
   readonly name: string;
   private readonly collection: Collection<T>;
-  private readonly serialize: Serialize;
+  private readonly connection: Connection;
 
-  constructor(collection: Collection<T>, serialize: Serialize) {
+  constructor(collection: Collection<T>, connection: Connection) {
     this.collection = collection;
     this.name = collection.collectionName;
-    this.serialize = serialize;
+    this.connection = connection;
+  }
+
+  private serialize: Serialize = (write) => this.connection.serialize(write);
+
+  /** Every operation: connected first, then run, with driver errors mapped to the port's. */
+  private run<R>(operation: () => Promise<R>): Promise<R> {
+    return guard(async () => {
+      await this.connection.ready();
+      return operation();
+    });
   }
 
   find(filter: Filter<T>, options: FindOptions = {}): Promise<T[]> {
-    return guard(async () => {
+    return this.run(async () => {
       let cursor = this.collection.find(filter, { projection: options.projection });
       if (options.sort) cursor = cursor.sort(options.sort);
       if (options.skip) cursor = cursor.skip(options.skip);
@@ -76,21 +92,21 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
   }
 
   findOne(filter: Filter<T>, options: Omit<FindOptions, "limit"> = {}): Promise<T | null> {
-    return guard(async () => {
+    return this.run(async () => {
       const [document] = await this.find(filter, { ...options, limit: 1 });
       return document ?? null;
     });
   }
 
   insertOne(document: T): Promise<void> {
-    return guard(async () => {
+    return this.run(async () => {
       await this.collection.insertOne(document as OptionalUnlessRequiredId<T>);
     });
   }
 
   insertMany(documents: T[]): Promise<InsertManyResult> {
     if (documents.length === 0) return Promise.resolve({ insertedCount: 0, duplicateIndexes: [] });
-    return guard(async () => {
+    return this.run(async () => {
       try {
         const result = await this.collection.insertMany(documents as OptionalUnlessRequiredId<T>[], { ordered: false });
         return { insertedCount: result.insertedCount, duplicateIndexes: [] };
@@ -112,12 +128,12 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
       this.serialize(() => (many ? this.collection.updateMany(filter, update, { upsert }) : this.collection.updateOne(filter, update, { upsert })));
     let result;
     try {
-      result = await guard(run);
+      result = await this.run(run);
     } catch (error) {
       // Two upserts of the same new key race: the loser hits the unique index. Its retry finds the
       // winner's document and updates it, as MongoDB itself does for equality upserts.
       if (!(upsert && error instanceof DuplicateKeyError)) throw error;
-      result = await guard(run);
+      result = await this.run(run);
     }
     return {
       matchedCount: result.matchedCount,
@@ -136,25 +152,25 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
   }
 
   deleteOne(filter: Filter<T>): Promise<number> {
-    return guard(async () => (await this.collection.deleteOne(filter)).deletedCount);
+    return this.run(async () => (await this.collection.deleteOne(filter)).deletedCount);
   }
 
   deleteMany(filter: Filter<T>): Promise<number> {
-    return guard(async () => (await this.collection.deleteMany(filter)).deletedCount);
+    return this.run(async () => (await this.collection.deleteMany(filter)).deletedCount);
   }
 
   countDocuments(filter: Filter<T> = {}): Promise<number> {
-    return guard(() => this.collection.countDocuments(filter));
+    return this.run(() => this.collection.countDocuments(filter));
   }
 
   aggregate<R>(pipeline: Record<string, unknown>[]): Promise<R[]> {
-    return guard(async () => (await this.collection.aggregate<R & Document>(pipeline).toArray()) as R[]);
+    return this.run(async () => (await this.collection.aggregate<R & Document>(pipeline).toArray()) as R[]);
   }
 
   bulkWrite(operations: BulkOperation<T>[]): Promise<BulkWriteResult> {
     const empty: BulkWriteResult = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0, duplicateIndexes: [] };
     if (operations.length === 0) return Promise.resolve(empty);
-    return guard(async () => {
+    return this.run(async () => {
       try {
         const result = await this.serialize(() => this.collection.bulkWrite(operations as never, { ordered: false }));
         return { ...empty, ...pickCounts(result), duplicateIndexes: [] };
@@ -168,7 +184,7 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
   }
 
   createIndex(spec: IndexSpec): Promise<void> {
-    return guard(async () => {
+    return this.run(async () => {
       await this.collection.createIndex(spec.key, { name: spec.name, unique: spec.unique ?? false });
     });
   }
@@ -199,6 +215,8 @@ export class MongoStore implements Store {
   private readonly host: string;
   private server: Promise<"mongodb" | "ferretdb"> | undefined;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private connected: Promise<void> | undefined;
+  private closed = false;
 
   constructor(options: MongoStoreOptions) {
     this.client = new MongoClient(options.uri, {
@@ -215,14 +233,35 @@ export class MongoStore implements Store {
   }
 
   collection<T extends StoredDocument>(name: string): StoreCollection<T> {
-    return new MongoCollection<T>(this.client.db(this.database).collection<T>(name), this.serialize);
+    return new MongoCollection<T>(this.client.db(this.database).collection<T>(name), this.connection);
   }
+
+  /**
+   * The driver connects on first use, but when that first attempt fails (the server is down as the
+   * process starts) the client stays "closed" for good. Connecting explicitly, and again after a
+   * failure, lets the app recover by itself once the server is back.
+   */
+  private ready(): Promise<void> {
+    if (this.closed) return Promise.reject(new MongoTopologyClosedError());
+    this.connected ??= this.client.connect().then(
+      () => undefined,
+      (error: unknown) => {
+        this.connected = undefined;
+        throw error;
+      },
+    );
+    return this.connected;
+  }
+
+  private readonly connection: Connection = {
+    ready: () => this.ready(),
+    serialize: (write) => this.serialize(write),
+  };
 
   /** Which server answers: MongoDB proper, or FerretDB (our local and test server). */
   serverKind(): Promise<"mongodb" | "ferretdb"> {
-    this.server ??= this.client
-      .db("admin")
-      .command({ buildInfo: 1 })
+    this.server ??= this.ready()
+      .then(() => this.client.db("admin").command({ buildInfo: 1 }))
       .then((info) => (info.ferretdbVersion ? ("ferretdb" as const) : ("mongodb" as const)))
       .catch((error: unknown) => {
         this.server = undefined;
@@ -245,6 +284,7 @@ export class MongoStore implements Store {
 
   ping(): Promise<void> {
     return guard(async () => {
+      await this.ready();
       await this.client.db(this.database).command({ ping: 1 });
     });
   }
@@ -254,6 +294,7 @@ export class MongoStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.client.close();
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { connect } from "node:net";
+import { getCache } from "@/lib/cache";
+import { getStore } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 
 export interface CheckResult {
@@ -22,51 +23,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function tcpReachable(host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve();
-    });
-    socket.once("error", (error) => {
-      socket.destroy();
-      reject(error);
-    });
-  });
-}
-
-/** host:port of the first server in a mongodb:// URI (SRV records are resolved by the driver). */
-function firstMongoHost(uri: string): { host: string; port: number } | undefined {
-  const match = /^mongodb:\/\/(?:[^@/]*@)?([^,/?]+)/.exec(uri);
-  if (!match?.[1]) return undefined;
-  const hostPort = match[1];
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(hostPort);
-  if (bracketed?.[1]) return { host: bracketed[1], port: Number(bracketed[2] ?? 27017) };
-  const [host = "", port] = hostPort.split(":");
-  return { host, port: Number(port ?? 27017) };
-}
-
 function storeCheck(source: Env): Check | undefined {
-  const uri = source.MONGODB_URI;
-  if (!uri) return undefined;
+  if (!source.MONGODB_URI) return undefined;
   return async () => {
-    const target = firstMongoHost(uri);
-    if (!target) return "mongodb+srv URI: resolved by the driver on first use";
-    await tcpReachable(target.host, target.port);
-    return `MongoDB at ${target.host}:${target.port} accepts connections`;
+    const store = await getStore();
+    await store.ping();
+    return `${store.describe()} answered ping`;
   };
 }
 
 function cacheCheck(source: Env): Check | undefined {
-  const url = source.UPSTASH_REDIS_REST_URL;
-  const token = source.UPSTASH_REDIS_REST_TOKEN;
-  if (!url || !token) return undefined;
+  if (!source.UPSTASH_REDIS_REST_URL) return undefined;
   return async () => {
-    const response = await fetch(new URL("/ping", url), { headers: { authorization: `Bearer ${token}` }, cache: "no-store" });
-    if (response.status === 401 || response.status === 403) throw new Error("Upstash rejected the token (UPSTASH_REDIS_REST_TOKEN)");
-    if (!response.ok) throw new Error(`Upstash answered HTTP ${response.status}`);
-    return `Upstash at ${new URL(url).host} answered PING`;
+    await getCache().ping();
+    return `Upstash at ${new URL(source.UPSTASH_REDIS_REST_URL as string).host} answered PING`;
   };
 }
 

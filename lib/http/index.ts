@@ -8,4 +8,4 @@ export {
   type ProblemCode,
   type ProblemDetails,
 } from "./problem";
-export { errorResponse, requestIdFor, route, type RouteContext, type RouteHandler, type RouteInput } from "./route";
+export { callerOf, errorResponse, requestIdFor, route, type RouteContext, type RouteHandler, type RouteInput } from "./route";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ZodError } from "zod";
+import { getRateLimiter, type RateLimitRule } from "@/lib/cache";
 import { logger, type Logger } from "@/lib/telemetry";
 import { AppError, problemResponse, type FieldError } from "./problem";
 
@@ -14,6 +15,8 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   params?: P;
   query?: Q;
   body?: B;
+  /** Requests per caller per window; over it, 429 with Retry-After and X-RateLimit-* headers. */
+  rateLimit?: RateLimitRule;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -86,6 +89,20 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/** Who a request counts against: the first forwarded address (set by Vercel), else the peer. */
+export function callerOf(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "local";
+}
+
+function rateLimitHeaders(result: { limit: number; remaining: number; reset: number }): Record<string, string> {
+  return {
+    "x-ratelimit-limit": String(result.limit),
+    "x-ratelimit-remaining": String(result.remaining),
+    "x-ratelimit-reset": String(Math.ceil(result.reset / 1000)),
+  };
+}
+
 /** Maps anything thrown to a problem response; only the unexpected is logged as an error. */
 export function errorResponse(error: unknown, request: Request, requestId: string, log: Logger = logger): Response {
   const instance = new URL(request.url).pathname;
@@ -118,7 +135,19 @@ export function route<
     const requestId = requestIdFor(request);
     const log = logger.child({ requestId });
     let response: Response;
+    let limitHeaders: Record<string, string> = {};
     try {
+      if (spec.rateLimit) {
+        const result = await getRateLimiter().limit(callerOf(request), spec.rateLimit);
+        limitHeaders = rateLimitHeaders(result);
+        if (!result.success) {
+          const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
+          throw new AppError("rate_limited", {
+            detail: `Too many requests: at most ${result.limit} every ${spec.rateLimit.windowSeconds} s. Retry in ${retryAfter} s.`,
+            headers: { ...limitHeaders, "retry-after": String(retryAfter) },
+          });
+        }
+      }
       const url = new URL(request.url);
       const params = await validate("params", spec.params, await context?.params);
       const query = await validate("query", spec.query, queryRecord(url));
@@ -135,12 +164,11 @@ export function route<
     } catch (error) {
       response = errorResponse(error, request, requestId, log);
     }
-    if (!response.headers.has(REQUEST_ID_HEADER)) {
-      try {
-        response.headers.set(REQUEST_ID_HEADER, requestId);
-      } catch {
-        // Immutable headers (a proxied fetch response): leave them as they are.
-      }
+    try {
+      if (!response.headers.has(REQUEST_ID_HEADER)) response.headers.set(REQUEST_ID_HEADER, requestId);
+      for (const [name, value] of Object.entries(limitHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
+    } catch {
+      // Immutable headers (a proxied fetch response): leave them as they are.
     }
     return response;
   };

@@ -1,31 +1,55 @@
-import { createServer, type Server } from "node:net";
+import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { startFerretDb, type FerretDb } from "@/scripts/services/ferretdb";
 
 const context = { params: Promise.resolve({}) };
+const request = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
 
-/** Loads the route with a fresh environment, as a new server process would. */
-async function loadHealthRoute(vars: Record<string, string>) {
+/** Loads the app's modules with a fresh environment, as a new server process would. */
+async function loadApp(vars: Record<string, string>) {
+  const { closeStore } = await import("@/lib/db");
+  await closeStore();
+  (globalThis as { __echotuneCache?: unknown }).__echotuneCache = undefined;
   vi.resetModules();
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
-  return (await import("./route")).GET;
+  return {
+    health: (await import("./route")).GET,
+    me: (await import("../me/route")).GET,
+    closeStore: (await import("@/lib/db")).closeStore,
+  };
 }
 
-function listen(): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve) => {
-    const server = createServer((socket) => socket.end());
-    server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as AddressInfo).port }));
-  });
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
-afterEach(() => {
+let ferret: FerretDb;
+let app: Awaited<ReturnType<typeof loadApp>> | undefined;
+
+beforeAll(async () => {
+  // A server of its own: this suite stops and restarts it.
+  ferret = await startFerretDb();
+}, 120_000);
+
+afterAll(async () => {
+  await ferret?.dispose();
+});
+
+afterEach(async () => {
+  await app?.closeStore();
+  app = undefined;
   vi.unstubAllEnvs();
 });
 
 describe("GET /api/health", () => {
   it("is live with every backend in its built-in mode when nothing is configured", async () => {
-    const GET = await loadHealthRoute({});
-    const response = await GET(new Request("http://127.0.0.1:3000/api/health"), context);
+    app = await loadApp({ DATA_DIR: `/tmp/echotune-health-${process.pid}` });
+    const response = await app.health(request("/api/health"), context);
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({
@@ -33,31 +57,86 @@ describe("GET /api/health", () => {
       modes: { store: "embedded", cache: "embedded", signIn: "demo", spotify: "demo", assistant: "embedded" },
     });
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-
-    const ready = await GET(new Request("http://127.0.0.1:3000/api/health?ready=1"), context);
+    const ready = await app.health(request("/api/health?ready=1"), context);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: "ready", checks: [] });
   });
 
-  it("is ready while the configured store accepts connections and names it when it stops", async () => {
-    const { server, port } = await listen();
-    const GET = await loadHealthRoute({ MONGODB_URI: `mongodb://127.0.0.1:${port}/echotune` });
-
-    const ready = await GET(new Request("http://127.0.0.1:3000/api/health?ready=1"), context);
+  it("checks MongoDB and Upstash when configured, names the store when it goes down, and recovers by itself", async () => {
+    app = await loadApp({
+      MONGODB_URI: ferret.uri,
+      MONGODB_DB: `health_${process.pid}`,
+      UPSTASH_REDIS_REST_URL: inject("upstashUrl"),
+      UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
+    });
+    const ready = await app.health(request("/api/health?ready=1"), context);
     expect(ready.status).toBe(200);
-    expect((await ready.json()).checks).toEqual([expect.objectContaining({ name: "store", ok: true })]);
+    const checks = (await ready.json()).checks as Array<{ name: string; ok: boolean; detail: string }>;
+    expect(checks.map(({ name, ok }) => [name, ok])).toEqual([
+      ["store", true],
+      ["cache", true],
+    ]);
+    expect(checks[0]?.detail).toMatch(/^mongodb at 127\.0\.0\.1:\d+\/health_\d+ answered ping$/);
+    expect((await app.me(request("/api/me"), context)).status).toBe(200);
 
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    const down = await GET(new Request("http://127.0.0.1:3000/api/health?ready=1"), context);
+    await ferret.stop();
+    const down = await app.health(request("/api/health?ready=1"), context);
     expect(down.status).toBe(503);
     expect(down.headers.get("content-type")).toBe("application/problem+json");
     expect(down.headers.get("retry-after")).toBe("30");
     const problem = await down.json();
     expect(problem).toMatchObject({ code: "unavailable", status: 503, down: ["store"] });
-    expect(problem.detail).toMatch(/store is down \(.*ECONNREFUSED/);
-
+    expect(problem.detail).toMatch(/^Not ready: store is down/);
     // Liveness stays green while a dependency is down: the process itself is fine.
-    const live = await GET(new Request("http://127.0.0.1:3000/api/health"), context);
-    expect(live.status).toBe(200);
-  });
+    expect((await app.health(request("/api/health"), context)).status).toBe(200);
+
+    await ferret.start();
+    const back = await app.health(request("/api/health?ready=1"), context);
+    expect(back.status).toBe(200);
+  }, 60_000);
+});
+
+describe("GET /api/me", () => {
+  it("answers 503 problem+json while the store is down, and works again once it is back", async () => {
+    app = await loadApp({ MONGODB_URI: ferret.uri, MONGODB_DB: `me_${process.pid}` });
+    expect((await app.me(request("/api/me"), context)).status).toBe(200);
+    await ferret.stop();
+    // The profile is cached for a minute, so a fresh process shows what an uncached request meets.
+    app = await loadApp({ MONGODB_URI: ferret.uri, MONGODB_DB: `me_${process.pid}` });
+    const down = await app.me(request("/api/me"), context);
+    expect(down.status).toBe(503);
+    const problem = await down.json();
+    expect(problem).toMatchObject({ code: "unavailable", title: "Temporarily unavailable" });
+    expect(problem.detail).toMatch(/^The database is unreachable right now/);
+    await ferret.start();
+    const back = await app.me(request("/api/me"), context);
+    expect(back.status).toBe(200);
+    expect(await back.json()).toMatchObject({ id: "demo", displayName: "Demo listener", isDemo: true });
+  }, 60_000);
+
+  it("still succeeds with the cache unreachable, and rate-limits when it is reachable", async () => {
+    app = await loadApp({ UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await deadPort()}`, UPSTASH_REDIS_REST_TOKEN: "t", DATA_DIR: `/tmp/echotune-me-${process.pid}` });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const response = await app.me(request("/api/me"), context);
+      expect(response.status).toBe(200);
+    }
+    const readiness = await app.health(request("/api/health?ready=1"), context);
+    expect(readiness.status).toBe(503);
+    expect((await readiness.json()).down).toEqual(["cache"]);
+
+    app = await loadApp({ UPSTASH_REDIS_REST_URL: inject("upstashUrl"), UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"), DATA_DIR: `/tmp/echotune-me-${process.pid}` });
+    const caller = { headers: { "x-forwarded-for": `203.0.113.${process.pid % 250}` } };
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let attempt = 0; attempt < 122; attempt += 1) {
+      last = await app.me(new Request("http://127.0.0.1:3000/api/me", caller), context);
+      statuses.push(last.status);
+    }
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(120);
+    expect(statuses.at(-1)).toBe(429);
+    expect(last?.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(last?.headers.get("x-ratelimit-limit")).toBe("120");
+    expect(last?.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect((await last?.json()).code).toBe("rate_limited");
+  }, 60_000);
 });

@@ -1,0 +1,46 @@
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { describe, expect, inject, it } from "vitest";
+import { readCounters } from "@/lib/telemetry";
+import { MemoryCache, MemoryRateLimiter } from "./memory";
+import { resilientCache, resilientRateLimiter } from "./resilient";
+import { describeCacheContract } from "./testing/cache-contract";
+import { createUpstashClient, UpstashCache, UpstashRateLimiter } from "./upstash";
+
+describeCacheContract("memory", () => ({ cache: new MemoryCache(), rateLimiter: new MemoryRateLimiter() }));
+
+describeCacheContract(`upstash (${inject("redisServer")})`, () => {
+  const redis = createUpstashClient({ url: inject("upstashUrl"), token: inject("upstashToken") });
+  const prefix = `test:${process.pid}:`;
+  return { cache: new UpstashCache({ url: inject("upstashUrl"), token: inject("upstashToken"), redis, prefix }), rateLimiter: new UpstashRateLimiter(redis, { prefix }) };
+});
+
+/** A port where nothing listens: connections are refused at once. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("cache outage", () => {
+  it("reads as a miss, drops writes, fails open and counts each bypass", async () => {
+    const url = `http://127.0.0.1:${await deadPort()}`;
+    const redis = createUpstashClient({ url, token: "t", timeoutMs: 300 });
+    const cache = resilientCache(new UpstashCache({ url, token: "t", redis }));
+    const limiter = resilientRateLimiter(new UpstashRateLimiter(redis), "upstash");
+    const before = readCounters()["cache.bypass"] ?? 0;
+
+    const started = Date.now();
+    await cache.set("k", "v", { ttlSeconds: 10 });
+    expect(await cache.get("k")).toBeUndefined();
+    expect(await cache.getMany(["a", "b"])).toEqual([undefined, undefined]);
+    expect(await cache.increment("n", { ttlSeconds: 10 })).toBe(0);
+    expect(await limiter.limit("someone", { name: "outage", limit: 1, windowSeconds: 60 })).toMatchObject({ success: true, limit: 1 });
+    await expect(cache.ping()).rejects.toThrow();
+    // Every call gave up quickly: an outage costs a request milliseconds, not the page.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((readCounters()["cache.bypass"] ?? 0) - before).toBe(5);
+  });
+});

@@ -1,0 +1,44 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { MemoryCache, MemoryRateLimiter } from "./memory";
+import type { Cache, RateLimiter } from "./port";
+import { resilientCache, resilientRateLimiter } from "./resilient";
+import { createUpstashClient, UpstashCache, UpstashRateLimiter } from "./upstash";
+
+export type { Cache, CacheKind, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
+export { MemoryCache, MemoryRateLimiter } from "./memory";
+export { resilientCache, resilientRateLimiter } from "./resilient";
+export { UpstashCache, UpstashRateLimiter } from "./upstash";
+
+interface CacheServices {
+  cache: Cache;
+  rateLimiter: RateLimiter;
+}
+
+function createServices(): CacheServices {
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    const redis = createUpstashClient({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN });
+    return {
+      cache: resilientCache(new UpstashCache({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, redis })),
+      rateLimiter: resilientRateLimiter(new UpstashRateLimiter(redis), "upstash"),
+    };
+  }
+  return { cache: new MemoryCache(), rateLimiter: new MemoryRateLimiter() };
+}
+
+// One per process (kept across dev hot reloads): the memory cache would otherwise reset on every edit.
+const holder = globalThis as typeof globalThis & { __echotuneCache?: CacheServices };
+
+function services(): CacheServices {
+  holder.__echotuneCache ??= createServices();
+  return holder.__echotuneCache;
+}
+
+/** The process's cache. It never throws on get/set: an outage reads as a miss. */
+export function getCache(): Cache {
+  return services().cache;
+}
+
+export function getRateLimiter(): RateLimiter {
+  return services().rateLimiter;
+}

@@ -1,0 +1,109 @@
+import { Ratelimit } from "@upstash/ratelimit";
+import { Redis } from "@upstash/redis";
+import type { Cache, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
+
+export interface UpstashOptions {
+  url: string;
+  token: string;
+  /** Prepended to every key, so environments can share one database. */
+  prefix?: string;
+  /** Per-request timeout: a slow cache must not hold a page hostage. */
+  timeoutMs?: number;
+}
+
+// Sets the TTL only on a counter that has none, so later increments do not extend its life.
+const INCREMENT_SCRIPT = `local value = redis.call("INCRBY", KEYS[1], ARGV[1])
+if redis.call("TTL", KEYS[1]) < 0 then redis.call("EXPIRE", KEYS[1], ARGV[2]) end
+return value`;
+
+export function createUpstashClient(options: UpstashOptions): Redis {
+  const timeoutMs = options.timeoutMs ?? 1_500;
+  return new Redis({
+    url: options.url,
+    token: options.token,
+    enableTelemetry: false,
+    // Values are our own JSON strings, parsed by us, so "42" stays the string it was.
+    automaticDeserialization: false,
+    retry: { retries: 1, backoff: () => 100 },
+    signal: () => AbortSignal.timeout(timeoutMs),
+  });
+}
+
+/** Upstash Redis over its REST API (@upstash/redis). */
+export class UpstashCache implements Cache {
+  readonly kind = "upstash" as const;
+  readonly redis: Redis;
+  private readonly prefix: string;
+
+  constructor(options: UpstashOptions & { redis?: Redis }) {
+    this.redis = options.redis ?? createUpstashClient(options);
+    this.prefix = options.prefix ?? "echotune:";
+  }
+
+  private key(key: string) {
+    return `${this.prefix}${key}`;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const raw = await this.redis.get<string>(this.key(key));
+    return raw === null || raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async getMany<T>(keys: string[]): Promise<Array<T | undefined>> {
+    if (keys.length === 0) return [];
+    const raws = await this.redis.mget<Array<string | null>>(...keys.map((key) => this.key(key)));
+    return raws.map((raw) => (raw === null || raw === undefined ? undefined : (JSON.parse(raw) as T)));
+  }
+
+  async set<T>(key: string, value: T, options: { ttlSeconds: number }): Promise<void> {
+    await this.redis.set(this.key(key), JSON.stringify(value), { ex: Math.max(1, Math.ceil(options.ttlSeconds)) });
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.redis.del(this.key(key));
+  }
+
+  async increment(key: string, options: { by?: number; ttlSeconds: number }): Promise<number> {
+    const value = await this.redis.eval<[number, number], number | string>(
+      INCREMENT_SCRIPT,
+      [this.key(key)],
+      [options.by ?? 1, Math.max(1, Math.ceil(options.ttlSeconds))],
+    );
+    return Number(value);
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+}
+
+/** @upstash/ratelimit's sliding window; one limiter per rule, created on first use. */
+export class UpstashRateLimiter implements RateLimiter {
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly limiters = new Map<string, Ratelimit>();
+
+  constructor(redis: Redis, options: { prefix?: string } = {}) {
+    this.redis = redis;
+    this.prefix = options.prefix ?? "echotune:";
+  }
+
+  async limit(identifier: string, rule: RateLimitRule): Promise<RateLimitResult> {
+    const id = `${rule.name}:${rule.limit}:${rule.windowSeconds}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = new Ratelimit({
+        redis: this.redis,
+        limiter: Ratelimit.slidingWindow(rule.limit, `${rule.windowSeconds} s`),
+        prefix: `${this.prefix}ratelimit:${rule.name}`,
+        // No in-process block list: limits must hold across every instance, and tests need exact counts.
+        ephemeralCache: false,
+        analytics: false,
+        timeout: 2_000,
+      });
+      this.limiters.set(id, limiter);
+    }
+    const { success, limit, remaining, reset } = await limiter.limit(identifier);
+    return { success, limit, remaining, reset };
+  }
+}
