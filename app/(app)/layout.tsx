@@ -1,10 +1,27 @@
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/layout/app-nav";
 import { Logo } from "@/components/layout/logo";
 import { MobileNav } from "@/components/layout/mobile-nav";
+import { ServiceUnavailable } from "@/components/layout/service-unavailable";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { StoreUnavailableError } from "@/lib/db";
+import { currentListener, type ListenerProfile } from "@/lib/listener";
 
-export default function AppLayout({ children }: { children: ReactNode }) {
+/** The listener, or null while the database is unreachable (the shell still renders). */
+async function loadListener(): Promise<ListenerProfile | null> {
+  try {
+    return await currentListener();
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return null;
+    throw error;
+  }
+}
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  // Per-listener content: rendered for each request, never at build time.
+  await connection();
+  const listener = await loadListener();
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r bg-muted/30 px-3 py-4 lg:flex">
@@ -22,13 +39,13 @@ export default function AppLayout({ children }: { children: ReactNode }) {
               className="hidden rounded-full border px-3 py-1 text-xs font-medium text-muted-foreground sm:inline"
               data-testid="listener-badge"
             >
-              Demo listener
+              {listener ? listener.displayName : "Offline"}
             </span>
             <ThemeToggle />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6">
-          {children}
+          {listener ? children : <ServiceUnavailable />}
         </main>
       </div>
     </div>

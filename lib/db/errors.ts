@@ -1,18 +1,28 @@
-import { AppError } from "@/lib/http/problem";
+import { AppError, brandError, hasErrorBrand } from "@/lib/http/problem";
+
+// Branded (see brandError): the store is shared across Next's bundle layers, so its errors must be
+// recognised by every copy of these classes.
 
 /** A write hit a unique index. Repositories turn it into their own answer (usually "already there"). */
 export class DuplicateKeyError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasErrorBrand(value, "DuplicateKeyError");
+  }
+
   readonly index: string;
 
   constructor(index: string, message = `Duplicate key for unique index ${index}`) {
     super(message);
     this.name = "DuplicateKeyError";
     this.index = index;
+    brandError(this, "DuplicateKeyError");
   }
 }
 
 /** The configured database cannot be reached. Rendered as a 503 problem; nothing was written. */
 export class StoreUnavailableError extends AppError {
+  static override readonly brand = "StoreUnavailableError";
+
   constructor(reason: string, cause?: unknown) {
     super("unavailable", {
       detail: `The database is unreachable right now (${reason}). Nothing was changed; retry in a minute.`,

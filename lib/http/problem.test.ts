@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError, isProblemCode, problemCatalog, problemResponse } from "./problem";
 
 describe("problem+json", () => {
@@ -30,5 +30,26 @@ describe("problem+json", () => {
       expect(entry.hint.length).toBeGreaterThan(10);
     }
     expect(isProblemCode("toString")).toBe(false);
+  });
+});
+
+describe("branded errors", () => {
+  it("pass instanceof across separate copies of the module, as Next's bundle layers need", async () => {
+    vi.resetModules();
+    const first = await import("@/lib/db/errors");
+    const firstProblem = await import("./problem");
+    vi.resetModules();
+    const second = await import("@/lib/db/errors");
+    const secondProblem = await import("./problem");
+    expect(second.StoreUnavailableError).not.toBe(first.StoreUnavailableError);
+
+    const outage = new first.StoreUnavailableError("connection refused");
+    expect(outage).toBeInstanceOf(second.StoreUnavailableError);
+    expect(outage).toBeInstanceOf(secondProblem.AppError);
+    expect(outage).toBeInstanceOf(Error);
+    expect(new firstProblem.AppError("not_found")).not.toBeInstanceOf(second.StoreUnavailableError);
+    expect(new first.DuplicateKeyError("plays_unique_stream")).toBeInstanceOf(second.DuplicateKeyError);
+    expect(new Error("plain")).not.toBeInstanceOf(secondProblem.AppError);
+    expect({ code: "unavailable" }).not.toBeInstanceOf(secondProblem.AppError);
   });
 });

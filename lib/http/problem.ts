@@ -50,7 +50,32 @@ export interface ProblemOptions {
   cause?: unknown;
 }
 
+const BRANDS = Symbol.for("echotune.error-brands");
+
+/**
+ * Next bundles server code into several layers (route handlers, server components), each with its
+ * own copy of our modules, while process singletons such as the store are shared between them. An
+ * error class from one copy then fails `instanceof` against the other's. Branded errors carry a
+ * marker in the global symbol registry, and their `instanceof` checks the marker instead.
+ */
+export function brandError(error: object, brand: string): void {
+  const holder = error as { [BRANDS]?: Set<string> };
+  holder[BRANDS] ??= new Set();
+  holder[BRANDS].add(brand);
+}
+
+export function hasErrorBrand(value: unknown, brand: string): boolean {
+  return typeof value === "object" && value !== null && (value as { [BRANDS]?: Set<string> })[BRANDS]?.has(brand) === true;
+}
+
 export class AppError extends Error {
+  /** The brand `instanceof` checks; each subclass names its own. */
+  static readonly brand: string = "AppError";
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasErrorBrand(value, this.brand);
+  }
+
   readonly code: ProblemCode;
   readonly status: number;
   readonly detail: string;
@@ -62,6 +87,10 @@ export class AppError extends Error {
     const entry = problemCatalog[code];
     super(options.detail ?? entry.title, { cause: options.cause });
     this.name = "AppError";
+    // Brand every class in the chain, so an outage error is also an AppError to other copies.
+    for (let type: unknown = new.target; typeof type === "function" && type !== Error; type = Object.getPrototypeOf(type)) {
+      if (Object.hasOwn(type, "brand")) brandError(this, (type as typeof AppError).brand);
+    }
     this.code = code;
     this.status = entry.status;
     this.detail = options.detail ?? `${entry.title}. ${entry.hint}`;
