@@ -77,6 +77,59 @@ function equalities(filter: Record<string, unknown>): Array<[string, unknown]> {
   return pairs;
 }
 
+/** MongoDB's order for the values we index: null/missing first, then numbers, strings, dates. */
+function compareValues(a: unknown, b: unknown): number {
+  const rank = (value: unknown) => (value === null || value === undefined ? 0 : typeof value === "number" ? 1 : typeof value === "string" ? 2 : value instanceof Date ? 3 : 4);
+  const difference = rank(a) - rank(b);
+  if (difference !== 0) return difference;
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  return 0;
+}
+
+interface Range {
+  lower?: unknown;
+  lowerInclusive: boolean;
+  upper?: unknown;
+  upperInclusive: boolean;
+}
+
+/** The bounds of a pure range condition ({ $gte, $lt, ... } on dates, numbers or strings), if it is one. */
+function rangeOf(condition: unknown): Range | undefined {
+  if (!condition || typeof condition !== "object" || condition instanceof Date || Array.isArray(condition)) return undefined;
+  const entries = Object.entries(condition);
+  if (entries.length === 0) return undefined;
+  const range: Range = { lowerInclusive: true, upperInclusive: true };
+  for (const [operator, value] of entries) {
+    if (!(value instanceof Date || typeof value === "number" || typeof value === "string")) return undefined;
+    if (operator === "$gte" || operator === "$gt") {
+      range.lower = value;
+      range.lowerInclusive = operator === "$gte";
+    } else if (operator === "$lte" || operator === "$lt") {
+      range.upper = value;
+      range.upperInclusive = operator === "$lte";
+    } else return undefined;
+  }
+  return range;
+}
+
+/**
+ * First position whose value is >= bound (strict: > bound). Used for both ends of a range: the
+ * upper end of "< x" is the first position >= x.
+ */
+function lowerBound(documents: Doc[], field: string, bound: unknown, inclusive: boolean): number {
+  let low = 0;
+  let high = documents.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const order = compareValues(getPath(documents[middle] as Doc, field), bound);
+    if (order < 0 || (!inclusive && order === 0)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function validateUpdate(update: Record<string, unknown>): void {
   const keys = Object.keys(update);
   if (keys.length === 0) throw new TypeError("An update needs at least one operator, such as $set.");
@@ -100,6 +153,13 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   private readonly uniqueKeys = new Map<string, Map<string, string>>();
   /** first field of any index → value key → ids: narrows equality filters without a scan */
   private readonly fieldIndexes = new Map<string, Map<string, Set<string>>>();
+  /**
+   * Compound indexes as (equality field, ordered field) pairs, e.g. plays by (userId, playedAt).
+   * Each bucket's documents are sorted lazily on first use and the order dropped when the bucket
+   * changes, so range filters and "latest N" read a slice instead of scanning every document.
+   */
+  private readonly orderedIndexes: Array<{ first: string; second: string }> = [];
+  private readonly sortedBuckets = new Map<string, Doc[]>();
 
   constructor(name: string, host: CollectionHost, documents: Iterable<Doc> = [], indexes: IndexSpec[] = []) {
     this.name = name;
@@ -129,7 +189,10 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       }
       this.uniqueKeys.set(spec.name, keys);
     }
-    const first = fields[0];
+    const [first, second] = fields;
+    if (first && second && !this.orderedIndexes.some((index) => index.first === first && index.second === second)) {
+      this.orderedIndexes.push({ first, second });
+    }
     if (first && !this.fieldIndexes.has(first)) {
       const byValue = new Map<string, Set<string>>();
       for (const document of this.documents.values()) this.addToFieldIndex(byValue, first, document);
@@ -153,9 +216,17 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       if (spec.unique) this.uniqueKeys.get(spec.name)?.set(indexKey(document, Object.keys(spec.key)), document._id);
     }
     for (const [field, byValue] of this.fieldIndexes) this.addToFieldIndex(byValue, field, document);
+    this.dropSortedBuckets(document);
+  }
+
+  private dropSortedBuckets(document: Doc): void {
+    for (const { first, second } of this.orderedIndexes) {
+      this.sortedBuckets.delete(`${first}\u0000${second}\u0000${encode(keyPart(getPath(document, first)))}`);
+    }
   }
 
   private unindex(document: Doc): void {
+    this.dropSortedBuckets(document);
     for (const spec of this.indexes) {
       if (!spec.unique) continue;
       const keys = this.uniqueKeys.get(spec.name);
@@ -243,9 +314,60 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     return [...best].map((documentId) => this.documents.get(documentId)).filter((document): document is Doc => document !== undefined);
   }
 
+  /** A bucket's documents ordered by `second` ascending (documents missing it first, as MongoDB sorts null). */
+  private sortedBucket(first: string, second: string, value: unknown): Doc[] {
+    const valueKey = encode(keyPart(value));
+    const cacheKey = `${first}\u0000${second}\u0000${valueKey}`;
+    let sorted = this.sortedBuckets.get(cacheKey);
+    if (!sorted) {
+      const ids = this.fieldIndexes.get(first)?.get(valueKey) ?? new Set<string>();
+      sorted = [...ids].map((id) => this.documents.get(id)).filter((document): document is Doc => document !== undefined);
+      sorted.sort((a, b) => compareValues(getPath(a, second), getPath(b, second)));
+      this.sortedBuckets.set(cacheKey, sorted);
+    }
+    return sorted;
+  }
+
+  /**
+   * Uses a compound index when the filter pins its first field and either bounds its second field
+   * or the sort is on it: the candidates are a slice of the bucket, already in order.
+   */
+  private plan(filter: Record<string, unknown>, sort?: Record<string, 1 | -1>): { documents: Doc[]; direction: 1 | -1 | 0 } | undefined {
+    const pinned = new Map(equalities(filter));
+    const sortKeys = sort ? Object.keys(sort) : [];
+    for (const { first, second } of this.orderedIndexes) {
+      if (!pinned.has(first)) continue;
+      const bounds = rangeOf(filter[second]);
+      const sortsOnSecond = sortKeys.length === 1 && sortKeys[0] === second;
+      if (!bounds && !sortsOnSecond) continue;
+      let documents = this.sortedBucket(first, second, pinned.get(first));
+      if (bounds) {
+        const from = bounds.lower === undefined ? 0 : lowerBound(documents, second, bounds.lower, bounds.lowerInclusive);
+        const to = bounds.upper === undefined ? documents.length : lowerBound(documents, second, bounds.upper, !bounds.upperInclusive);
+        documents = documents.slice(from, Math.max(from, to));
+      }
+      return { documents, direction: sortsOnSecond ? (sort?.[second] ?? 1) : 0 };
+    }
+    return undefined;
+  }
+
   private match(filter: Filter<T>, options: FindOptions = {}): Doc[] {
     const condition = filter as Record<string, unknown>;
-    let cursor = new Query(condition, {}).find<Doc>(this.candidates(condition), options.projection as never);
+    const planned = this.plan(condition, options.sort);
+    if (planned && planned.direction !== 0) {
+      // Already in the requested order: walk it and stop once skip + limit documents matched.
+      const query = new Query(condition, {});
+      const wanted = options.limit ? (options.skip ?? 0) + options.limit : Number.POSITIVE_INFINITY;
+      const matched: Doc[] = [];
+      const { documents, direction } = planned;
+      for (let step = 0; step < documents.length && matched.length < wanted; step += 1) {
+        const document = documents[direction === 1 ? step : documents.length - 1 - step] as Doc;
+        if (query.test(document)) matched.push(document);
+      }
+      const page = matched.slice(options.skip ?? 0);
+      return options.projection ? new Query({}, {}).find<Doc>(page, options.projection as never).all() : page;
+    }
+    let cursor = new Query(condition, {}).find<Doc>(planned?.documents ?? this.candidates(condition), options.projection as never);
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -264,9 +386,17 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   async countDocuments(filter: Filter<T> = {}): Promise<number> {
     const condition = filter as Record<string, unknown>;
     if (Object.keys(condition).length === 0) return this.documents.size;
+    // A lone equality on an indexed field ({ userId }) is the size of its bucket.
+    const pinned = equalities(condition);
+    const [only] = pinned;
+    if (only && pinned.length === 1 && Object.keys(condition).length === 1) {
+      const bucket = this.fieldIndexes.get(only[0]);
+      if (bucket) return bucket.get(encode(keyPart(only[1])))?.size ?? 0;
+      if (only[0] === "_id") return this.documents.has(String(only[1])) ? 1 : 0;
+    }
     const query = new Query(condition, {});
     let count = 0;
-    for (const document of this.candidates(condition)) if (query.test(document)) count += 1;
+    for (const document of this.plan(condition)?.documents ?? this.candidates(condition)) if (query.test(document)) count += 1;
     return count;
   }
 
@@ -294,7 +424,8 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       }
     }
     const first = pipeline[0];
-    const source = first && "$match" in first ? this.candidates(first.$match as Record<string, unknown>) : [...this.documents.values()];
+    const match = first && "$match" in first ? (first.$match as Record<string, unknown>) : undefined;
+    const source = match ? (this.plan(match)?.documents ?? this.candidates(match)) : [...this.documents.values()];
     // Stages that reshape documents build new objects in mingo, but $match passes stored ones through.
     return structuredClone(new Aggregator(pipeline, {}).run(source)) as R[];
   }

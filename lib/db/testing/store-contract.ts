@@ -123,6 +123,31 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
       expect(await songs().countDocuments({ year: { $gt: 2005, $lt: 2030 }, artist: { $ne: "C" } })).toBe(1);
     });
 
+    it("answers ranges and latest-N through a compound index exactly as a scan would", async () => {
+      await songs().createIndex({ name: "songs_by_artist_date", key: { artist: 1, releasedAt: -1 } });
+      const years = [1990, 1991, 1991, 1995, 2000, 2004, 2010];
+      await songs().insertMany(years.map((year, index) => song(`a${index}`, "A", `t${index}`, year, index)));
+      await songs().insertMany([song("b1", "B", "x", 1995), { ...song("a-none", "A", "undated", 0), releasedAt: null as unknown as Date }]);
+      const at = (year: number) => new Date(Date.UTC(year, 0, 1));
+      const ids = (list: Song[]) => list.map((each) => each._id);
+      expect(ids(await songs().find({ artist: "A", releasedAt: { $gte: at(1991), $lt: at(2004) } }, { sort: { releasedAt: 1, _id: 1 } }))).toEqual(["a1", "a2", "a3", "a4"]);
+      expect(ids(await songs().find({ artist: "A", releasedAt: { $gt: at(1991), $lte: at(2004) } }, { sort: { releasedAt: 1 } }))).toEqual(["a3", "a4", "a5"]);
+      expect(ids(await songs().find({ artist: "A", releasedAt: { $lt: at(1991) } }, { sort: { releasedAt: 1 } }))).toEqual(["a0"]);
+      expect(ids(await songs().find({ artist: "A", releasedAt: { $type: "date" } }, { sort: { releasedAt: -1 }, limit: 2 }))).toEqual(["a6", "a5"]);
+      expect(ids(await songs().find({ artist: "A", plays: { $gte: 1 } }, { sort: { releasedAt: -1 }, skip: 1, limit: 3 }))).toEqual(["a5", "a4", "a3"]);
+      expect(await songs().find({ artist: "A", releasedAt: { $gte: at(2010) } }, { sort: { releasedAt: -1 }, projection: { title: 1 } })).toEqual([{ _id: "a6", title: "t6" }]);
+      expect(await songs().countDocuments({ artist: "A", releasedAt: { $gte: at(1991), $lt: at(2001) } })).toBe(4);
+      const sums = await songs().aggregate<{ _id: string; plays: number }>([
+        { $match: { artist: "A", releasedAt: { $gte: at(1995) } } },
+        { $group: { _id: "$artist", plays: { $sum: "$plays" } } },
+      ]);
+      expect(sums).toEqual([{ _id: "A", plays: 3 + 4 + 5 + 6 }]);
+      // A write after a read is seen by the next read.
+      await songs().insertOne(song("a7", "A", "t7", 2020, 7));
+      await songs().updateOne({ _id: "a0" }, { $set: { releasedAt: at(2030) } });
+      expect(ids(await songs().find({ artist: "A", releasedAt: { $gte: at(2010) } }, { sort: { releasedAt: -1 } }))).toEqual(["a0", "a7", "a6"]);
+    });
+
     it("applies $set, $inc, $push, $addToSet, $max, $min and $unset", async () => {
       await songs().insertOne({ ...song("1", "A", "one", 1990, 1, ["a"]), rating: 3 });
       const result = await songs().updateOne(
