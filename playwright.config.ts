@@ -34,7 +34,14 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "e2e/.auth/demo.json" },
+      dependencies: ["setup"],
+    },
+  ],
   webServer: {
     // The production build, as users get it; `npm test` builds it first.
     command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,

@@ -1,6 +1,8 @@
 import { expect, test } from "./fixtures";
 
 test.describe("not found and the API", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
   test("an unknown page shows the not-found page with a 404", async ({ page, expectAccessible }) => {
     const response = await page.goto("/no/such/page");
     expect(response?.status()).toBe(404);

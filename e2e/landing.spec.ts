@@ -1,6 +1,8 @@
 import { expect, test } from "./fixtures";
 
 test.describe("landing page", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
   test("explains the product and leads to the demo", async ({ page, expectAccessible }) => {
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
@@ -10,9 +12,10 @@ test.describe("landing page", () => {
     await expect(page.getByRole("heading", { name: "How it works" })).toBeVisible();
     await expectAccessible();
 
-    await page.getByTestId("cta-demo").click();
+    await page.getByTestId("sign-in-demo").click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(page.getByTestId("listener-name")).toHaveText("Demo listener");
   });
 
   test("serves its metadata files", async ({ request }) => {
@@ -32,6 +35,32 @@ test.describe("landing page", () => {
     await page.goto("/");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await expect(page.getByTestId("cta-demo")).toBeInViewport();
+    await expect(page.getByTestId("sign-in-demo")).toBeInViewport();
+  });
+});
+
+test.describe("signing in and out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("an app page asks a signed-out visitor to sign in, then returns there", async ({ page, expectAccessible }) => {
+    await page.goto("/settings");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in to EchoTune" })).toBeVisible();
+    await expectAccessible();
+    await page.getByTestId("sign-in-demo").click();
+    await expect(page).toHaveURL(/\/settings$/);
+    await expect(page.getByTestId("account-description")).toContainText("demo listener");
+
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("the API answers 401 problem+json without a session", async ({ request }) => {
+    const response = await request.get("/api/me");
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toMatchObject({ code: "unauthorized", status: 401 });
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, startFerretDb, type FerretDb } from "../scripts/services/ferretdb";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
 // A server of our own, on MongoDB (FerretDB) with an unreachable Upstash, so this spec can take
@@ -14,6 +15,7 @@ let server: ChildProcess;
 let base: string;
 let dataDir: string;
 const serverLog = "reports/outage-server.log";
+const outageState = "e2e/.auth/outage.json";
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -55,26 +57,35 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("pages and the API keep working with the cache unreachable", async ({ page, request }) => {
-  await page.goto(`${base}/dashboard`);
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("sign-in, pages and the API keep working with the cache unreachable", async ({ page }) => {
+  await page.goto(base);
+  await page.getByTestId("sign-in-demo").click();
+  await expect(page).toHaveURL(`${base}/dashboard`);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await expect(page.getByTestId("listener-badge")).toHaveText("Demo listener");
-  const me = await request.get(`${base}/api/me`);
+  await expect(page.getByTestId("listener-name")).toHaveText("Demo listener");
+  await page.context().storageState({ path: outageState });
+  const me = await page.request.get(`${base}/api/me`);
   expect(me.status()).toBe(200);
   expect((await me.json()).displayName).toBe("Demo listener");
-  const health = await request.get(`${base}/api/health`);
+  const health = await page.request.get(`${base}/api/health`);
   expect((await health.json()).modes).toMatchObject({ store: "configured", cache: "configured" });
 });
 
-test("a database outage shows a clear unavailable state, and the app recovers by itself", async ({ page, request, expectAccessible }) => {
+test("a database outage shows a clear unavailable state, and the app recovers by itself", async ({ browser }) => {
   test.setTimeout(90_000);
+  const context = await browser.newContext({ storageState: outageState });
+  const page = await context.newPage();
+  const request = page.request;
   await ferret.stop();
 
   await page.goto(`${base}/dashboard`);
   await expect(page.getByTestId("service-unavailable")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("heading", { name: "EchoTune is temporarily unavailable" })).toBeVisible();
-  await expect(page.getByTestId("listener-badge")).toHaveText("Offline");
-  await expectAccessible();
+  await expect(page.getByTestId("offline-badge")).toHaveText("Offline");
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
   const ready = await request.get(`${base}/api/health?ready=1`);
   expect(ready.status()).toBe(503);
@@ -88,6 +99,8 @@ test("a database outage shows a clear unavailable state, and the app recovers by
   await ferret.start();
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("listener-badge")).toHaveText("Demo listener");
+  await expect(page.getByTestId("listener-name")).toHaveText("Demo listener");
+  await expect(page.getByTestId("offline-badge")).toHaveCount(0);
   expect((await request.get(`${base}/api/me`)).status()).toBe(200);
+  await context.close();
 });

@@ -55,7 +55,6 @@ test.describe("app shell", () => {
     await expect(page).toHaveURL(/\/import$/);
     await expect(dialog).toBeHidden();
 
-    await page.keyboard.press("Tab");
     await shell.mobileMenuButton.focus();
     await page.keyboard.press("Enter");
     await expect(dialog).toBeVisible();

@@ -57,6 +57,8 @@ export const envSchema = z
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
     AUTH_TRUST_HOST: flag,
     AUTH_SPOTIFY_ID: optionalString,
+    /** Offer "Try the demo" even when Spotify sign-in is configured. */
+    DEMO: flag,
     AUTH_SPOTIFY_SECRET: optionalString,
     SPOTIFY_API_URL: urlWithDefault("https://api.spotify.com/v1"),
     SPOTIFY_ACCOUNTS_URL: urlWithDefault("https://accounts.spotify.com"),
@@ -64,6 +66,8 @@ export const envSchema = z
     GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
     GEMINI_MODEL: z.string().trim().min(1).default("gemini-2.5-flash-lite"),
     GEMINI_BASE_URL: optionalUrl,
+
+    CRON_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     OTEL_SERVICE_NAME: z.string().trim().min(1).default("echotune"),
@@ -76,6 +80,13 @@ export const envSchema = z
       ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
       ["AUTH_SPOTIFY_ID", "AUTH_SPOTIFY_SECRET"],
     ];
+    if (env.VERCEL_ENV && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required on Vercel, where instances share no disk to keep a generated one (openssl rand -base64 32)",
+      });
+    }
     for (const [a, b] of pairs) {
       if (Boolean(env[a]) !== Boolean(env[b])) {
         const missing = env[a] ? b : a;
@@ -117,6 +128,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export const env: Env = parseEnv(process.env);
 
 export type BackendMode = "embedded" | "demo" | "configured";
+
+/** Whether "Try the demo" is offered: always without Spotify, and on request (DEMO=1) with it. */
+export function demoEnabled(source: Env = env): boolean {
+  return !source.AUTH_SPOTIFY_ID || source.DEMO;
+}
 
 /** How each backend runs in this environment: the built-in default, or the configured service. */
 export function backendModes(source: Env = env) {

@@ -1,19 +1,23 @@
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ReconnectBanner } from "@/components/auth/reconnect-banner";
+import { UserMenu } from "@/components/auth/user-menu";
 import { AppNav } from "@/components/layout/app-nav";
 import { Logo } from "@/components/layout/logo";
 import { MobileNav } from "@/components/layout/mobile-nav";
 import { ServiceUnavailable } from "@/components/layout/service-unavailable";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { currentSession } from "@/lib/auth";
 import { StoreUnavailableError } from "@/lib/db";
 import { currentListener, type ListenerProfile } from "@/lib/listener";
 
-/** The listener, or null while the database is unreachable (the shell still renders). */
-async function loadListener(): Promise<ListenerProfile | null> {
+/** The listener, or "unavailable" while the database is unreachable (the shell still renders). */
+async function loadListener(): Promise<ListenerProfile | null | "unavailable"> {
   try {
     return await currentListener();
   } catch (error) {
-    if (error instanceof StoreUnavailableError) return null;
+    if (error instanceof StoreUnavailableError) return "unavailable";
     throw error;
   }
 }
@@ -21,7 +25,11 @@ async function loadListener(): Promise<ListenerProfile | null> {
 export default async function AppLayout({ children }: { children: ReactNode }) {
   // Per-listener content: rendered for each request, never at build time.
   await connection();
+  const session = await currentSession();
+  if (!session) redirect("/sign-in");
   const listener = await loadListener();
+  if (listener === null) redirect("/sign-in?error=SessionExpired");
+  const available = listener !== "unavailable";
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r bg-muted/30 px-3 py-4 lg:flex">
@@ -34,18 +42,19 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <header className="sticky top-0 z-30 flex h-16 items-center gap-2 border-b bg-background/90 px-4 backdrop-blur sm:px-6">
           <MobileNav />
           <Logo href="/dashboard" className="lg:hidden" />
-          <div className="ml-auto flex items-center gap-2">
-            <span
-              className="hidden rounded-full border px-3 py-1 text-xs font-medium text-muted-foreground sm:inline"
-              data-testid="listener-badge"
-            >
-              {listener ? listener.displayName : "Offline"}
-            </span>
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
+            {available ? null : (
+              <span className="rounded-full border px-3 py-1 text-xs font-medium text-muted-foreground" data-testid="offline-badge">
+                Offline
+              </span>
+            )}
             <ThemeToggle />
+            <UserMenu name={available ? listener.displayName : session.isDemo ? "Demo listener" : "Your account"} isDemo={session.isDemo} />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6">
-          {listener ? children : <ServiceUnavailable />}
+          {available && listener.reconnectRequired ? <ReconnectBanner /> : null}
+          {available ? children : <ServiceUnavailable />}
         </main>
       </div>
     </div>

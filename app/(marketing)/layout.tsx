@@ -20,7 +20,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
             </Link>
             <ThemeToggle />
             <Button asChild size="sm">
-              <Link href="/dashboard">Open the demo</Link>
+              <Link href="/dashboard">Open EchoTune</Link>
             </Button>
           </nav>
         </div>

@@ -8,6 +8,7 @@ import {
   SparklesIcon,
 } from "lucide-react";
 import Link from "next/link";
+import { DemoSignInForm } from "@/components/auth/sign-in-buttons";
 import { Button } from "@/components/ui/button";
 
 const features = [
@@ -59,14 +60,12 @@ export default function LandingPage() {
           history, and an AI assistant that answers from your real data and builds playlists with you.
         </p>
         <div className="mt-10 flex flex-col gap-3 sm:flex-row">
-          <Button asChild size="lg" data-testid="cta-demo">
-            <Link href="/dashboard">
-              Try the demo, no account needed
+          <DemoSignInForm label="Try the demo, no account needed" variant="default" />
+          <Button asChild size="lg" variant="outline">
+            <Link href="/sign-in">
+              Sign in
               <ArrowRightIcon aria-hidden="true" />
             </Link>
-          </Button>
-          <Button asChild size="lg" variant="outline">
-            <Link href="/#how-it-works">How it works</Link>
           </Button>
         </div>
       </section>

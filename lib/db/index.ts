@@ -13,6 +13,7 @@ export type {
 } from "./port";
 export * from "./schema";
 export { closeStore, ensureIndexes, getStore } from "./store";
+export { accountsRepository, type AccountsRepository, type TokenSet } from "./repositories/accounts";
 export { feedbackRepository, type FeedbackRepository } from "./repositories/feedback";
 export { importsRepository, type ChunkTally, type ImportsRepository } from "./repositories/imports";
 export { normaliseName, playId, playsRepository, trackKeyFor, type NewPlay, type PlaysRepository, type TimeRange } from "./repositories/plays";

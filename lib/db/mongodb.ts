@@ -205,6 +205,8 @@ export interface MongoStoreOptions {
   database: string;
   /** How long an operation waits for a reachable server before failing with StoreUnavailableError. */
   serverSelectionTimeoutMS?: number;
+  /** How long one operation may run (benchmarks of full scans on FerretDB need minutes). */
+  socketTimeoutMS?: number;
 }
 
 /** MongoDB through the official driver: one pooled client per process. */
@@ -226,7 +228,7 @@ export class MongoStore implements Store {
       maxIdleTimeMS: 60_000,
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
       connectTimeoutMS: 5_000,
-      socketTimeoutMS: 30_000,
+      socketTimeoutMS: options.socketTimeoutMS ?? 30_000,
     });
     this.database = options.database;
     this.host = this.client.options.hosts.map((host) => host.toString()).join(",");

@@ -85,8 +85,31 @@ export interface FeedbackDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+export type AccountStatus = "active" | "reconnect_required";
+
+/** A listener's Spotify connection. Tokens are sealed (AES-GCM) and never leave the server. */
+export interface AccountDocument extends StoredDocument {
+  /** The user id, `spotify:<id>`: one Spotify account per listener. */
+  _id: string;
+  provider: "spotify";
+  spotifyId: string;
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  scope: string;
+  status: AccountStatus;
+  /** Spotify asked us to back off (a long Retry-After): no calls for this account before then. */
+  pausedUntil: Date | null;
+  /** Millisecond cursor of the newest recently-played item already synced. */
+  syncCursor: number | null;
+  lastSyncAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export const collections = {
   users: "users",
+  accounts: "accounts",
   plays: "plays",
   imports: "imports",
   feedback: "feedback",
@@ -97,6 +120,7 @@ export type CollectionName = (typeof collections)[keyof typeof collections];
 
 export const indexes: Record<CollectionName, IndexSpec[]> = {
   users: [],
+  accounts: [{ name: "accounts_by_status", key: { status: 1, lastSyncAt: 1 } }],
   plays: [
     { name: "plays_unique_stream", key: { userId: 1, playedAt: 1, trackKey: 1 }, unique: true },
     { name: "plays_by_time", key: { userId: 1, playedAt: -1 } },

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ThemeChoice } from "@/components/layout/theme-choice";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appVersion, backendModes, type BackendMode } from "@/lib/health";
+import { currentListener } from "@/lib/listener";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -20,8 +21,9 @@ const modeLabels: Record<BackendMode, string> = {
   configured: "Connected service",
 };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
   const modes = backendModes();
+  const listener = await currentListener();
   return (
     <>
       <PageHeader title="Settings" description="How EchoTune looks and what it runs on." />
@@ -38,8 +40,10 @@ export default function SettingsPage() {
         <Card>
           <CardHeader>
             <CardTitle>Account</CardTitle>
-            <CardDescription>
-              You are exploring as the demo listener. Nothing you do here touches a Spotify account.
+            <CardDescription data-testid="account-description">
+              {listener?.isDemo
+                ? "You are exploring as the demo listener. Nothing you do here touches a Spotify account."
+                : `Signed in with Spotify as ${listener?.displayName ?? "you"}. Your tokens stay on our server.`}
             </CardDescription>
           </CardHeader>
         </Card>

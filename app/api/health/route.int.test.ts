@@ -15,7 +15,6 @@ async function loadApp(vars: Record<string, string>) {
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
   return {
     health: (await import("./route")).GET,
-    me: (await import("../me/route")).GET,
     closeStore: (await import("@/lib/db")).closeStore,
   };
 }
@@ -77,7 +76,6 @@ describe("GET /api/health", () => {
       ["cache", true],
     ]);
     expect(checks[0]?.detail).toMatch(/^mongodb at 127\.0\.0\.1:\d+\/health_\d+ answered ping$/);
-    expect((await app.me(request("/api/me"), context)).status).toBe(200);
 
     await ferret.stop();
     const down = await app.health(request("/api/health?ready=1"), context);
@@ -96,47 +94,38 @@ describe("GET /api/health", () => {
   }, 60_000);
 });
 
-describe("GET /api/me", () => {
-  it("answers 503 problem+json while the store is down, and works again once it is back", async () => {
-    app = await loadApp({ MONGODB_URI: ferret.uri, MONGODB_DB: `me_${process.pid}` });
-    expect((await app.me(request("/api/me"), context)).status).toBe(200);
-    await ferret.stop();
-    // The profile is cached for a minute, so a fresh process shows what an uncached request meets.
-    app = await loadApp({ MONGODB_URI: ferret.uri, MONGODB_DB: `me_${process.pid}` });
-    const down = await app.me(request("/api/me"), context);
-    expect(down.status).toBe(503);
-    const problem = await down.json();
-    expect(problem).toMatchObject({ code: "unavailable", title: "Temporarily unavailable" });
-    expect(problem.detail).toMatch(/^The database is unreachable right now/);
-    await ferret.start();
-    const back = await app.me(request("/api/me"), context);
-    expect(back.status).toBe(200);
-    expect(await back.json()).toMatchObject({ id: "demo", displayName: "Demo listener", isDemo: true });
-  }, 60_000);
+describe("rate-limited routes", () => {
+  /** A route built with the app's own wrapper, as every API route is. */
+  async function limitedRoute(vars: Record<string, string>) {
+    app = await loadApp(vars);
+    const { route } = await import("@/lib/http");
+    return route({ rateLimit: { name: `int-${process.pid}-${Date.now()}`, limit: 5, windowSeconds: 60 } }, () => ({ ok: true }));
+  }
+  const caller = (ip: string) => new Request("http://127.0.0.1:3000/api/limited", { headers: { "x-forwarded-for": ip } });
 
-  it("still succeeds with the cache unreachable, and rate-limits when it is reachable", async () => {
-    app = await loadApp({ UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await deadPort()}`, UPSTASH_REDIS_REST_TOKEN: "t", DATA_DIR: `/tmp/echotune-me-${process.pid}` });
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await app.me(request("/api/me"), context);
-      expect(response.status).toBe(200);
-    }
-    const readiness = await app.health(request("/api/health?ready=1"), context);
-    expect(readiness.status).toBe(503);
-    expect((await readiness.json()).down).toEqual(["cache"]);
-
-    app = await loadApp({ UPSTASH_REDIS_REST_URL: inject("upstashUrl"), UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"), DATA_DIR: `/tmp/echotune-me-${process.pid}` });
-    const caller = { headers: { "x-forwarded-for": `203.0.113.${process.pid % 250}` } };
+  it("answers 429 problem+json with Retry-After and X-RateLimit-* once a caller passes the limit (Upstash)", async () => {
+    const limited = await limitedRoute({ UPSTASH_REDIS_REST_URL: inject("upstashUrl"), UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"), DATA_DIR: `/tmp/echotune-rl-${process.pid}` });
     const statuses: number[] = [];
     let last: Response | undefined;
-    for (let attempt = 0; attempt < 122; attempt += 1) {
-      last = await app.me(new Request("http://127.0.0.1:3000/api/me", caller), context);
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      last = await limited(caller("203.0.113.7"), context);
       statuses.push(last.status);
     }
-    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(120);
-    expect(statuses.at(-1)).toBe(429);
-    expect(last?.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(last?.headers.get("x-ratelimit-limit")).toBe("120");
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(last?.headers.get("content-type")).toBe("application/problem+json");
+    expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(last?.headers.get("x-ratelimit-limit")).toBe("5");
     expect(last?.headers.get("x-ratelimit-remaining")).toBe("0");
     expect((await last?.json()).code).toBe("rate_limited");
+    // Another caller has a window of its own.
+    expect((await limited(caller("198.51.100.9"), context)).status).toBe(200);
+  });
+
+  it("keeps serving with the cache unreachable: the limiter fails open", async () => {
+    const limited = await limitedRoute({ UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await deadPort()}`, UPSTASH_REDIS_REST_TOKEN: "t", DATA_DIR: `/tmp/echotune-rl-${process.pid}` });
+    for (let attempt = 0; attempt < 7; attempt += 1) expect((await limited(caller("203.0.113.8"), context)).status).toBe(200);
+    const readiness = await app!.health(request("/api/health?ready=1"), context);
+    expect(readiness.status).toBe(503);
+    expect((await readiness.json()).down).toEqual(["cache"]);
   }, 60_000);
 });
