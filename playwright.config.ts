@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3000);
+const spotifyPort = Number(process.env.E2E_SPOTIFY_PORT ?? 3901);
+export const fakeSpotifyUrl = `http://127.0.0.1:${spotifyPort}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const isCI = Boolean(process.env.CI);
@@ -42,14 +44,35 @@ export default defineConfig({
       dependencies: ["setup"],
     },
   ],
-  webServer: {
-    // The production build, as users get it; `npm test` builds it first.
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
-  },
+  webServer: [
+    {
+      // The fake Spotify (accounts and Web API) that sign-in and the client talk to over HTTP.
+      command: `node --import ./scripts/register.ts e2e/fakes/spotify/server.ts --port ${spotifyPort}`,
+      url: `${fakeSpotifyUrl}/__admin/log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The production build, as users get it; `npm test` builds it first. Spotify sign-in points at
+      // the fake, and the demo stays on (DEMO=1) so both ways in are tested.
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATA_DIR: dataDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        AUTH_SPOTIFY_ID: "fake-client-id",
+        AUTH_SPOTIFY_SECRET: "fake-client-secret",
+        SPOTIFY_ACCOUNTS_URL: fakeSpotifyUrl,
+        SPOTIFY_API_URL: `${fakeSpotifyUrl}/v1`,
+        DEMO: "1",
+      },
+    },
+  ],
 });

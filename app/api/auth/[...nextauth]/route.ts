@@ -23,7 +23,14 @@ async function withBrowserOrigin(request: NextRequest): Promise<NextRequest> {
 }
 
 export async function GET(request: NextRequest) {
-  return handlers.GET(await withBrowserOrigin(request));
+  const browserRequest = await withBrowserOrigin(request);
+  // A listener who declines on Spotify comes back with error=access_denied; Auth.js would call that
+  // a configuration problem, so say what actually happened.
+  const url = new URL(browserRequest.url);
+  if (url.pathname.endsWith("/callback/spotify") && url.searchParams.get("error") === "access_denied") {
+    return Response.redirect(new URL("/sign-in?error=AccessDenied", url.origin), 302);
+  }
+  return handlers.GET(browserRequest);
 }
 
 export async function POST(request: NextRequest) {

@@ -1,0 +1,113 @@
+/**
+ * The fake Spotify's memory: its listener, the tokens and codes it issued, scripted faults and a
+ * log of what clients asked, so tests can assert on the exact wire traffic.
+ */
+import { randomBytes } from "node:crypto";
+
+export interface FakeUser {
+  id: string;
+  display_name: string;
+  email: string;
+  country: string;
+  product: "premium" | "free";
+}
+
+export interface IssuedCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  codeChallenge: string | null;
+  used: boolean;
+  userId: string;
+}
+
+export interface Fault {
+  /** Which requests: a path prefix such as "/v1/me" or "/api/token"; "*" for every API call. */
+  path: string;
+  /** How many requests it affects; Infinity until cleared. */
+  times: number;
+  status: number;
+  /** Retry-After seconds, for 429s. */
+  retryAfter?: number;
+  /** Spotify's `reason`, e.g. "QUOTA_EXCEEDED". */
+  reason?: string;
+  message?: string;
+  /** Added latency in milliseconds (with status 0: a slow but successful answer). */
+  delayMs?: number;
+}
+
+export interface LoggedRequest {
+  at: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  form?: Record<string, string>;
+  authorization?: string;
+  status?: number;
+}
+
+export const randomToken = (prefix: string) => `${prefix}${randomBytes(24).toString("base64url")}`;
+
+export class FakeSpotifyState {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  user: FakeUser = { id: "nova-listener", display_name: "Nova Listener", email: "nova@example.test", country: "SE", product: "premium" };
+  readonly codes = new Map<string, IssuedCode>();
+  /** access token → { userId, scope, expiresAt } */
+  readonly accessTokens = new Map<string, { userId: string; scope: string; expiresAt: number }>();
+  /** refresh token → { userId, scope, revoked } */
+  readonly refreshTokens = new Map<string, { userId: string; scope: string; revoked: boolean }>();
+  /** "keep": refresh responses omit refresh_token; "rotate": they carry a new one and the old dies. */
+  rotation: "keep" | "rotate" = "keep";
+  accessTokenTtlSeconds = 3600;
+  faults: Fault[] = [];
+  readonly log: LoggedRequest[] = [];
+
+  constructor(clientId: string, clientSecret: string) {
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+  }
+
+  issueTokens(userId: string, scope: string, withRefresh: boolean): { access_token: string; token_type: "Bearer"; scope: string; expires_in: number; refresh_token?: string } {
+    const accessToken = randomToken("fake-at-");
+    this.accessTokens.set(accessToken, { userId, scope, expiresAt: Date.now() + this.accessTokenTtlSeconds * 1000 });
+    const response = { access_token: accessToken, token_type: "Bearer" as const, scope, expires_in: this.accessTokenTtlSeconds };
+    if (!withRefresh) return response;
+    const refreshToken = randomToken("fake-rt-");
+    this.refreshTokens.set(refreshToken, { userId, scope, revoked: false });
+    return { ...response, refresh_token: refreshToken };
+  }
+
+  /** Every token the fake ever issued, for scans that prove none leaked to the browser. */
+  allIssuedTokens(): string[] {
+    return [...this.accessTokens.keys(), ...this.refreshTokens.keys()];
+  }
+
+  /** The next scripted fault for this path, consumed. */
+  takeFault(path: string): Fault | undefined {
+    const fault = this.faults.find((candidate) => candidate.times > 0 && (candidate.path === "*" || path.startsWith(candidate.path)));
+    if (!fault) return undefined;
+    fault.times -= 1;
+    this.faults = this.faults.filter((candidate) => candidate.times > 0);
+    return fault;
+  }
+
+  expireAccessTokens(): void {
+    for (const token of this.accessTokens.values()) token.expiresAt = 0;
+  }
+
+  revokeRefreshTokens(): void {
+    for (const token of this.refreshTokens.values()) token.revoked = true;
+  }
+
+  reset(): void {
+    this.codes.clear();
+    this.accessTokens.clear();
+    this.refreshTokens.clear();
+    this.faults = [];
+    this.log.length = 0;
+    this.rotation = "keep";
+    this.accessTokenTtlSeconds = 3600;
+  }
+}

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { fakeSpotifyUrl } from "../playwright.config";
+import { expect, test } from "./fixtures";
+
+// These share the fake Spotify's state, so they run one after another.
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: { cookies: [], origins: [] } });
+
+async function fake(path: string, body?: unknown) {
+  const response = await fetch(`${fakeSpotifyUrl}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json();
+}
+
+type Logged = { method: string; path: string; query: Record<string, string>; form?: Record<string, string> };
+
+async function signInWithSpotify(page: Page, decision: "Agree" | "Cancel" = "Agree") {
+  await page.goto("/sign-in");
+  await page.getByTestId("sign-in-spotify").click();
+  await expect(page.getByRole("heading", { name: "Connect EchoTune to your Spotify account?" })).toBeVisible();
+  await page.getByRole("button", { name: decision }).click();
+}
+
+test.beforeEach(async () => {
+  await fake("/__admin/reset", {});
+});
+
+test("sign in with Spotify lands in the app under the Spotify name, via a 127.0.0.1 redirect_uri", async ({ page, expectAccessible }) => {
+  await signInWithSpotify(page);
+  await expect(page).toHaveURL(/127\.0\.0\.1:3000\/dashboard$/);
+  await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
+  await expectAccessible();
+
+  const log = (await fake("/__admin/log")) as Logged[];
+  const authorize = log.find((entry) => entry.path === "/authorize");
+  expect(authorize?.query.redirect_uri).toBe("http://127.0.0.1:3000/api/auth/callback/spotify");
+  expect(authorize?.query.code_challenge_method).toBe("S256");
+  expect(authorize?.query.scope).toContain("user-read-recently-played");
+  const exchange = log.find((entry) => entry.path === "/api/token" && entry.form?.grant_type === "authorization_code");
+  expect(exchange?.form?.redirect_uri).toBe("http://127.0.0.1:3000/api/auth/callback/spotify");
+
+  await page.goto("/settings");
+  await expect(page.getByTestId("account-description")).toContainText("Signed in with Spotify as Nova Listener");
+});
+
+test("an access token about to expire is refreshed without the listener noticing", async ({ page }) => {
+  // Tokens that live 61 s are inside the 60 s refresh margin almost at once.
+  await fake("/__admin/config", { accessTokenTtlSeconds: 61 });
+  await signInWithSpotify(page);
+  await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
+  await page.waitForTimeout(1_500);
+  await page.goto("/discover");
+  await expect(page.getByRole("heading", { level: 1, name: "Discover" })).toBeVisible();
+  await expect(page.getByTestId("reconnect-banner")).toHaveCount(0);
+  const log = (await fake("/__admin/log")) as Logged[];
+  expect(log.filter((entry) => entry.path === "/api/token" && entry.form?.grant_type === "refresh_token").length).toBeGreaterThanOrEqual(1);
+});
+
+test("a revoked refresh token leads to a reconnect prompt, and reconnecting clears it", async ({ page, expectAccessible }) => {
+  await fake("/__admin/config", { accessTokenTtlSeconds: 61 });
+  await signInWithSpotify(page);
+  await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
+  await fake("/__admin/revoke-refresh-tokens", {});
+  await page.waitForTimeout(1_500);
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("reconnect-banner")).toBeVisible();
+  await expect(page.getByTestId("reconnect-banner")).toContainText("Spotify disconnected EchoTune");
+  await expectAccessible();
+  // Still signed in and usable: no crash, no redirect loop.
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+
+  await page.getByTestId("reconnect").click();
+  await page.getByRole("button", { name: "Agree" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("reconnect-banner")).toHaveCount(0);
+});
+
+test("declining on Spotify says so clearly", async ({ page, expectAccessible }) => {
+  await signInWithSpotify(page, "Cancel");
+  await expect(page).toHaveURL(/\/sign-in\?error=AccessDenied$/);
+  await expect(page.getByTestId("sign-in-error")).toContainText("You declined access on Spotify");
+  await expectAccessible();
+});
+
+test("no access or refresh token reaches the browser: pages, API answers or client bundles", async ({ page }) => {
+  await fake("/__admin/config", { accessTokenTtlSeconds: 61 });
+  await signInWithSpotify(page);
+  await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
+  await page.waitForTimeout(1_500);
+  await page.goto("/dashboard"); // refreshes, so rotated and refreshed tokens are in the set too
+  const tokens = (await fake("/__admin/tokens")) as string[];
+  expect(tokens.length).toBeGreaterThanOrEqual(3);
+
+  const seen: string[] = [];
+  for (const path of ["/dashboard", "/discover", "/settings", "/api/me", "/api/auth/session", "/api/health"]) {
+    const response = await page.request.get(path);
+    seen.push(`${path}\n${await response.text()}`);
+  }
+  seen.push(await page.content());
+  seen.push(JSON.stringify(await page.context().cookies()));
+  seen.push(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })));
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+  for (const file of files(".next/static")) if (file.endsWith(".js")) seen.push(readFileSync(file, "utf8"));
+
+  for (const token of tokens) {
+    for (const text of seen) expect(text.includes(token), `token ${token.slice(0, 12)}… leaked`).toBe(false);
+  }
+  // The session the browser can read names the listener and nothing secret.
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(Object.keys(session).sort()).toEqual(["expires", "isDemo", "user", "userId"]);
+});
