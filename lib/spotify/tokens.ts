@@ -29,18 +29,27 @@ export interface FreshTokens {
 /** Refreshes this early, so a token never expires in the middle of a request. */
 const REFRESH_MARGIN_MS = 60_000;
 
-function basicAuth(): string {
-  return `Basic ${Buffer.from(`${env.AUTH_SPOTIFY_ID}:${env.AUTH_SPOTIFY_SECRET}`).toString("base64")}`;
+export interface SpotifyAppCredentials {
+  accountsUrl: string;
+  clientId: string;
+  clientSecret: string;
 }
+
+const configuredApp = (): SpotifyAppCredentials => ({
+  accountsUrl: env.SPOTIFY_ACCOUNTS_URL,
+  clientId: env.AUTH_SPOTIFY_ID ?? "",
+  clientSecret: env.AUTH_SPOTIFY_SECRET ?? "",
+});
 
 /**
  * Exchanges a refresh token at the accounts service. `invalid_grant` in any wording means the
  * listener must sign in again (we branch on `error`, never on `error_description`).
  */
-export async function refreshSpotifyToken(refreshToken: string): Promise<FreshTokens> {
-  const response = await fetch(`${env.SPOTIFY_ACCOUNTS_URL}/api/token`, {
+export async function refreshSpotifyToken(refreshToken: string, app: SpotifyAppCredentials = configuredApp()): Promise<FreshTokens> {
+  const basic = Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64");
+  const response = await fetch(`${app.accountsUrl}/api/token`, {
     method: "POST",
-    headers: { authorization: basicAuth(), "content-type": "application/x-www-form-urlencoded" },
+    headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }),
     signal: AbortSignal.timeout(10_000),
     cache: "no-store",

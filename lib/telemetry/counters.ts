@@ -11,3 +11,24 @@ export function countEvent(name: string, by = 1): void {
 export function readCounters(): Record<string, number> {
   return Object.fromEntries([...counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
+
+export interface DurationStats {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+const durations = new Map<string, DurationStats>();
+
+/** Records how long something took (Spotify calls, model calls), for averages and worst cases. */
+export function observeDuration(name: string, ms: number): void {
+  const stats = durations.get(name) ?? { count: 0, totalMs: 0, maxMs: 0 };
+  stats.count += 1;
+  stats.totalMs += ms;
+  stats.maxMs = Math.max(stats.maxMs, ms);
+  durations.set(name, stats);
+}
+
+export function readDurations(): Record<string, DurationStats> {
+  return Object.fromEntries([...durations.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, stats]) => [name, { ...stats }]));
+}

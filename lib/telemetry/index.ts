@@ -1,2 +1,2 @@
 export { logger, type Logger } from "./logger";
-export { countEvent, readCounters } from "./counters";
+export { countEvent, observeDuration, readCounters, readDurations, type DurationStats } from "./counters";

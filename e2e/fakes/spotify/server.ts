@@ -186,6 +186,8 @@ function admin(context: RequestContext): void {
       return sendJson(context, 200, { ok: true });
     case "GET /__admin/log":
       return sendJson(context, 200, state.log);
+    case "GET /__admin/stats":
+      return sendJson(context, 200, { peakInFlight: state.peakInFlight });
     case "GET /__admin/tokens":
       return sendJson(context, 200, state.allIssuedTokens());
     default:
@@ -217,7 +219,15 @@ export async function startFakeSpotify(options: FakeSpotifyOptions = {}): Promis
         if (fault) return sendJson(context, fault.status, { error: "server_error", error_description: fault.message ?? "Injected fault" });
         return tokenEndpoint(context);
       }
-      if (url.pathname.startsWith("/v1/")) return await handleApi(context);
+      if (url.pathname.startsWith("/v1/")) {
+        state.inFlight += 1;
+        state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
+        try {
+          return await handleApi(context);
+        } finally {
+          state.inFlight -= 1;
+        }
+      }
       return sendJson(context, 404, { error: { status: 404, message: "Service not found" } });
     } catch (error) {
       return sendJson(context, 500, { error: { status: 500, message: `Fake Spotify failed: ${(error as Error).message}` } });

@@ -62,6 +62,9 @@ export class FakeSpotifyState {
   rotation: "keep" | "rotate" = "keep";
   accessTokenTtlSeconds = 3600;
   faults: Fault[] = [];
+  /** Web API requests being answered right now, and the most at once: proves client concurrency limits. */
+  inFlight = 0;
+  peakInFlight = 0;
   readonly log: LoggedRequest[] = [];
 
   constructor(clientId: string, clientSecret: string) {
@@ -107,6 +110,7 @@ export class FakeSpotifyState {
     this.refreshTokens.clear();
     this.faults = [];
     this.log.length = 0;
+    this.peakInFlight = 0;
     this.rotation = "keep";
     this.accessTokenTtlSeconds = 3600;
   }
