@@ -5,8 +5,7 @@ import type { OAuthConfig } from "next-auth/providers";
 import { DEMO_USER_ID, getStore, usersRepository } from "@/lib/db";
 import { demoEnabled, env } from "@/lib/env";
 import { authSecret } from "@/lib/security";
-import { getSpotifyAccessToken, ReconnectRequiredError, saveSpotifyConnection } from "@/lib/spotify/tokens";
-import { spotifyScopes } from "@/lib/spotify/scopes";
+import { getSpotifyAccessToken, ReconnectRequiredError, saveSpotifyConnection, spotifyScopes } from "@/lib/spotify";
 import { logger } from "@/lib/telemetry";
 
 declare module "next-auth" {

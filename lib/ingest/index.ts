@@ -1,0 +1,1 @@
+export { playFromRecent, syncAll, syncListener, type SyncResult } from "./sync";
