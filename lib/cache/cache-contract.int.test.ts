@@ -1,6 +1,5 @@
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { describe, expect, inject, it } from "vitest";
+import { freePort } from "@/scripts/services/ferretdb";
 import { readCounters } from "@/lib/telemetry";
 import { MemoryCache, MemoryRateLimiter } from "./memory";
 import { resilientCache, resilientRateLimiter } from "./resilient";
@@ -15,18 +14,10 @@ describeCacheContract(`upstash (${inject("redisServer")})`, () => {
   return { cache: new UpstashCache({ url: inject("upstashUrl"), token: inject("upstashToken"), redis, prefix }), rateLimiter: new UpstashRateLimiter(redis, { prefix }) };
 });
 
-/** A port where nothing listens: connections are refused at once. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("cache outage", () => {
   it("reads as a miss, drops writes, fails open and counts each bypass", async () => {
-    const url = `http://127.0.0.1:${await deadPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const redis = createUpstashClient({ url, token: "t", timeoutMs: 300 });
     const cache = resilientCache(new UpstashCache({ url, token: "t", redis }));
     const limiter = resilientRateLimiter(new UpstashRateLimiter(redis), "upstash");

@@ -1,7 +1,5 @@
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { startFerretDb, type FerretDb } from "@/scripts/services/ferretdb";
+import { freePort, startFerretDb, type FerretDb } from "@/scripts/services/ferretdb";
 
 const context = { params: Promise.resolve({}) };
 const request = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
@@ -19,13 +17,6 @@ async function loadApp(vars: Record<string, string>) {
   };
 }
 
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 let ferret: FerretDb;
 let app: Awaited<ReturnType<typeof loadApp>> | undefined;
@@ -122,7 +113,7 @@ describe("rate-limited routes", () => {
   });
 
   it("keeps serving with the cache unreachable: the limiter fails open", async () => {
-    const limited = await limitedRoute({ UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await deadPort()}`, UPSTASH_REDIS_REST_TOKEN: "t", DATA_DIR: `/tmp/echotune-rl-${process.pid}` });
+    const limited = await limitedRoute({ UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await freePort()}`, UPSTASH_REDIS_REST_TOKEN: "t", DATA_DIR: `/tmp/echotune-rl-${process.pid}` });
     for (let attempt = 0; attempt < 7; attempt += 1) expect((await limited(caller("203.0.113.8"), context)).status).toBe(200);
     const readiness = await app!.health(request("/api/health?ready=1"), context);
     expect(readiness.status).toBe(503);
