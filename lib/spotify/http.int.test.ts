@@ -130,6 +130,13 @@ describe("Spotify transport against the fake Web API", () => {
     expect(fake.state.peakInFlight).toBe(4);
   });
 
+  it("keeps one call at a time when the limit is one", async () => {
+    fake.state.faults.push({ path: "/v1/me", status: 0, times: 6, delayMs: 40 });
+    const listener = account();
+    await Promise.all(Array.from({ length: 6 }, () => callSpotify(listener, me, { ...settings(), concurrency: 1 })));
+    expect(fake.state.peakInFlight).toBe(1);
+  });
+
   it("reports other client errors as they are, never as not found", async () => {
     fault({ status: 403, message: "Insufficient client scope" });
     const error = await callSpotify(account(), me, settings()).catch((caught: unknown) => caught);

@@ -71,12 +71,14 @@ async function acquire(userId: string, limit: number): Promise<() => void> {
     slots.set(userId, slot);
   }
   const current = slot;
+  // A released slot is handed straight to the next waiter, so nobody can slip in between.
   if (current.active >= limit) await new Promise<void>((resolve) => current.waiting.push(resolve));
-  current.active += 1;
+  else current.active += 1;
   return () => {
+    const next = current.waiting.shift();
+    if (next) return next();
     current.active -= 1;
-    current.waiting.shift()?.();
-    if (current.active === 0 && current.waiting.length === 0) slots.delete(userId);
+    if (current.active === 0) slots.delete(userId);
   };
 }
 
@@ -110,12 +112,14 @@ function buildUrl(baseUrl: string, path: string, query: CallOptions["query"]): s
   return url.toString();
 }
 
+/** The error envelope; some errors (the dev-mode allow-list 403) are plain text, kept as the message. */
 async function errorBody(response: Response): Promise<{ message: string; reason?: string }> {
+  const text = await response.text().catch(() => "");
   try {
-    const body = (await response.json()) as { error?: { message?: string; reason?: string } };
-    return { message: body.error?.message ?? response.statusText, reason: body.error?.reason };
+    const body = JSON.parse(text) as { error?: { message?: string; reason?: string } };
+    return { message: body.error?.message ?? (text || response.statusText), reason: body.error?.reason };
   } catch {
-    return { message: response.statusText };
+    return { message: text.trim() || response.statusText };
   }
 }
 

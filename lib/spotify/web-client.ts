@@ -224,7 +224,8 @@ export class WebApiSpotifyClient implements SpotifyClient {
       method: "PUT",
       path: "/me/player/play",
       query: { device_id: input.deviceId },
-      body: input.contextUri ? { context_uri: input.contextUri } : { uris: input.uris ?? [] },
+      // Neither: resume what was playing, which Spotify expects as a request without a body.
+      body: input.contextUri ? { context_uri: input.contextUri } : input.uris?.length ? { uris: input.uris } : undefined,
       endpoint: "PUT /me/player/play",
     });
   }

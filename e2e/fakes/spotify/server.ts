@@ -9,12 +9,16 @@
  * Admin (JSON): POST /__admin/reset | /__admin/fault {path,status,times,retryAfter,reason,message,delayMs}
  *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds}
  *   GET /__admin/log | /__admin/tokens
+ *   Listener (admin.ts): POST /__admin/plays | /__admin/devices; GET /__admin/player
+ * Cover art: GET /image/<album|artist>/<id>.svg
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeSpotifyState, randomToken, type Fault, type LoggedRequest } from "./state";
 import { handleApi } from "./api";
+import { adminDevices, adminPlayer, adminPlays } from "./admin";
+import { handleImage } from "./images";
 import { sendJson, type RequestContext } from "./http";
 
 export interface FakeSpotify {
@@ -190,6 +194,12 @@ function admin(context: RequestContext): void {
       return sendJson(context, 200, { peakInFlight: state.peakInFlight });
     case "GET /__admin/tokens":
       return sendJson(context, 200, state.allIssuedTokens());
+    case "POST /__admin/plays":
+      return adminPlays(context, body);
+    case "POST /__admin/devices":
+      return adminDevices(context, body);
+    case "GET /__admin/player":
+      return adminPlayer(context);
     default:
       return sendJson(context, 404, { error: "unknown admin endpoint" });
   }
@@ -212,6 +222,7 @@ export async function startFakeSpotify(options: FakeSpotifyOptions = {}): Promis
     try {
       if (url.pathname.startsWith("/__admin")) return admin(context);
       if (url.pathname === "/authorize" && request.method === "GET") return authorizePage(context);
+      if (url.pathname.startsWith("/image/") && request.method === "GET") return handleImage(context);
       if (url.pathname === "/authorize/decision" && request.method === "POST") return authorizeDecision(context);
       if (url.pathname === "/api/token") {
         if (request.method !== "POST") return oauthError(context, "invalid_request", "POST required", 405);

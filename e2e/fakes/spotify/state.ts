@@ -3,6 +3,8 @@
  * log of what clients asked, so tests can assert on the exact wire traffic.
  */
 import { randomBytes } from "node:crypto";
+import { FakeLibrary } from "./library";
+import type { FakePlay } from "./world";
 
 export interface FakeUser {
   id: string;
@@ -47,12 +49,16 @@ export interface LoggedRequest {
   status?: number;
 }
 
+const defaultUser = (): FakeUser => ({ id: "nova-listener", display_name: "Nova Listener", email: "nova@example.test", country: "SE", product: "premium" });
+
 export const randomToken = (prefix: string) => `${prefix}${randomBytes(24).toString("base64url")}`;
 
 export class FakeSpotifyState {
   readonly clientId: string;
   readonly clientSecret: string;
-  user: FakeUser = { id: "nova-listener", display_name: "Nova Listener", email: "nova@example.test", country: "SE", product: "premium" };
+  user: FakeUser = defaultUser();
+  /** The listener's own data: plays after the generated history, saved items, playlists, devices, player. */
+  readonly library = new FakeLibrary();
   readonly codes = new Map<string, IssuedCode>();
   /** access token → { userId, scope, expiresAt } */
   readonly accessTokens = new Map<string, { userId: string; scope: string; expiresAt: number }>();
@@ -96,6 +102,14 @@ export class FakeSpotifyState {
     return fault;
   }
 
+  /**
+   * Test hook: the listener just heard a track (or heard it at `playedAt`), so it shows up in
+   * recently-played after every earlier play. Without `trackId`, one of their favourites.
+   */
+  recordPlay(input: { trackId?: string; playedAt?: number; msPlayed?: number } = {}): FakePlay {
+    return this.library.recordPlay(input);
+  }
+
   expireAccessTokens(): void {
     for (const token of this.accessTokens.values()) token.expiresAt = 0;
   }
@@ -113,5 +127,7 @@ export class FakeSpotifyState {
     this.peakInFlight = 0;
     this.rotation = "keep";
     this.accessTokenTtlSeconds = 3600;
+    this.user = defaultUser();
+    this.library.reset();
   }
 }
