@@ -15,6 +15,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "echotune
 
 export default defineConfig({
   testDir: "./e2e",
+  // Only specs and the sign-in setup: e2e/fakes holds Vitest suites of its own.
+  testMatch: /(\.spec|auth\.setup)\.ts$/,
   fullyParallel: true,
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
