@@ -106,3 +106,30 @@ describe("sync of recently played tracks", () => {
     expect(body.results[0]).toMatchObject({ userId: USER, status: "synced", inserted: 1 });
   });
 });
+
+describe("token lifecycle", () => {
+  it("keeps the refresh token when Spotify leaves it out, and replaces it when Spotify rotates it", async () => {
+    const refreshes = () => fake.state.log.filter((entry) => entry.path === "/api/token" && entry.form?.grant_type === "refresh_token").length;
+    const before = refreshes();
+    fake.state.rotation = "keep";
+    const kept = await app.spotify.getSpotifyAccessToken(USER, { forceRefresh: true });
+    expect(await app.spotify.getSpotifyAccessToken(USER, { forceRefresh: true })).not.toBe(kept);
+
+    // Rotation: each refresh kills the old refresh token, so a second refresh only works if the new one was stored.
+    fake.state.rotation = "rotate";
+    const first = await app.spotify.getSpotifyAccessToken(USER, { forceRefresh: true });
+    const second = await app.spotify.getSpotifyAccessToken(USER, { forceRefresh: true });
+    expect(second).not.toBe(first);
+    expect(refreshes() - before).toBe(4);
+    // A valid token is served from the store without calling Spotify.
+    expect(await app.spotify.getSpotifyAccessToken(USER)).toBe(second);
+    expect(refreshes() - before).toBe(4);
+
+    // Revoked: the account is marked, and every later call says "reconnect" without asking Spotify.
+    fake.state.revokeRefreshTokens();
+    await expect(app.spotify.getSpotifyAccessToken(USER, { forceRefresh: true })).rejects.toBeInstanceOf(app.spotify.ReconnectRequiredError);
+    expect((await app.db.accountsRepository(await app.db.getStore()).find(USER))?.status).toBe("reconnect_required");
+    await expect(app.spotify.getSpotifyAccessToken(USER)).rejects.toBeInstanceOf(app.spotify.ReconnectRequiredError);
+    expect((await app.syncListener(USER)).status).toBe("reconnect_required");
+  });
+});
