@@ -46,6 +46,34 @@ export interface PlayDocument extends StoredDocument {
   platform: string | null;
   source: PlaySource;
   importId: string | null;
+  /** Normalised `artist|title`, for matching rows that carry no track id. */
+  nameKey?: string;
+  /** `<importId>/<chunkId>` for imported plays: a retried chunk recognises its own earlier writes. */
+  importChunk?: string | null;
+  /** Account-data rows only know the minute; everything else is exact to the second. */
+  timePrecision?: "second" | "minute";
+}
+
+export type RollupGranularity = "hour" | "day";
+
+/**
+ * Listening totals per UTC hour and day, kept current with $inc as plays arrive, so ten-year
+ * views never scan raw plays. Hours in UTC let any time zone be summed at read time.
+ */
+export interface RollupDocument extends StoredDocument {
+  /** `<userId>|<granularity>|<bucket>` */
+  userId: string;
+  granularity: RollupGranularity;
+  /** `YYYY-MM-DDTHH` (hour) or `YYYY-MM-DD` (day), UTC. */
+  bucket: string;
+  start: Date;
+  plays: number;
+  /** Plays of at least 30 s (Spotify's rule). */
+  listens: number;
+  msPlayed: number;
+  /** Plays under 30 s or marked skipped. */
+  skips: number;
+  updatedAt: Date;
 }
 
 export type ImportStatus = "receiving" | "completed" | "cancelled" | "failed";
@@ -131,5 +159,8 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "feedback_unique_item", key: { userId: 1, target: 1, itemId: 1 }, unique: true },
     { name: "feedback_by_kind", key: { userId: 1, kind: 1 } },
   ],
-  rollups: [{ name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true }],
+  rollups: [
+    { name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true },
+    { name: "rollups_by_time", key: { userId: 1, start: 1 } },
+  ],
 };

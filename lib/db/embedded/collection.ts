@@ -297,6 +297,13 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   /** Documents that may match: narrowed through an index on an equality condition when one applies. */
   private candidates(filter: Record<string, unknown>): Doc[] {
+    const idCondition = filter._id;
+    if (idCondition && typeof idCondition === "object" && Array.isArray((idCondition as { $in?: unknown }).$in)) {
+      // { _id: { $in: [...] } }: straight to the documents.
+      return ((idCondition as { $in: unknown[] }).$in as unknown[])
+        .map((id) => this.documents.get(String(id)))
+        .filter((document): document is Doc => document !== undefined);
+    }
     const pinned = equalities(filter);
     const id = pinned.find(([field]) => field === "_id");
     if (id) {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Store } from "../port";
 import { collections, type PlayDocument } from "../schema";
 
-export type NewPlay = Omit<PlayDocument, "_id" | "trackKey" | "userId"> & { trackKey?: string };
+export type NewPlay = Omit<PlayDocument, "_id" | "trackKey" | "userId" | "nameKey"> & { trackKey?: string };
 
 /** Lower-case, accents and punctuation folded, spaces collapsed: "Beyoncé – Halo!" → "beyonce halo". */
 export function normaliseName(value: string): string {
@@ -15,8 +15,12 @@ export function normaliseName(value: string): string {
 }
 
 /** The identity of a track across sources: its Spotify id when known, else artist and title. */
+export function nameKeyFor(play: { artistName: string; trackName: string }): string {
+  return `${normaliseName(play.artistName)}|${normaliseName(play.trackName)}`;
+}
+
 export function trackKeyFor(play: { trackId: string | null; artistName: string; trackName: string }): string {
-  return play.trackId ? `spotify:track:${play.trackId}` : `${normaliseName(play.artistName)}|${normaliseName(play.trackName)}`;
+  return play.trackId ? `spotify:track:${play.trackId}` : nameKeyFor(play);
 }
 
 /** A stream's id: the same listener, moment and track always give the same id. */
@@ -43,7 +47,7 @@ export function playsRepository(store: Store) {
     async add(userId: string, batch: NewPlay[]): Promise<{ inserted: number; duplicateIndexes: number[] }> {
       const documents = batch.map((play): PlayDocument => {
         const trackKey = play.trackKey ?? trackKeyFor(play);
-        return { ...play, _id: playId(userId, play.playedAt, trackKey), userId, trackKey };
+        return { ...play, _id: playId(userId, play.playedAt, trackKey), userId, trackKey, nameKey: nameKeyFor(play) };
       });
       const result = await plays.insertMany(documents);
       return { inserted: result.insertedCount, duplicateIndexes: result.duplicateIndexes };
@@ -76,6 +80,20 @@ export function playsRepository(store: Store) {
       ]);
       const playsByArtist = new Map(counts.map((artist) => [artist._id, artist.plays]));
       return byTime.map((artist) => ({ artistName: artist._id, msPlayed: artist.msPlayed, plays: playsByArtist.get(artist._id) ?? 0 }));
+    },
+
+    /** Plays by id, only the fields a caller names. */
+    byIds(userId: string, ids: string[], projection: Record<string, 1>): Promise<Array<Partial<PlayDocument> & { _id: string }>> {
+      return plays.find({ userId, _id: { $in: ids } }, { projection }) as Promise<Array<Partial<PlayDocument> & { _id: string }>>;
+    },
+
+    /** Plays in [from, to) with only the named fields (for de-duplication windows and rebuilds). */
+    window(userId: string, range: TimeRange, projection: Record<string, 1>): Promise<Array<Partial<PlayDocument> & { _id: string }>> {
+      return plays.find(rangeFilter(userId, range), { projection }) as Promise<Array<Partial<PlayDocument> & { _id: string }>>;
+    },
+
+    deleteByIds(userId: string, ids: string[]): Promise<number> {
+      return ids.length === 0 ? Promise.resolve(0) : plays.deleteMany({ userId, _id: { $in: ids } });
     },
 
     deleteAll(userId: string): Promise<number> {

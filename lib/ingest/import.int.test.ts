@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { EmbeddedStore } from "@/lib/db/embedded/store";
+import { MongoStore } from "@/lib/db/mongodb";
+import type { Store } from "@/lib/db/port";
+import { playsRepository } from "@/lib/db/repositories/plays";
+import { rollupsRepository } from "@/lib/db/repositories/rollups";
+import { ensureIndexes } from "@/lib/db/store";
+import { storeRows } from "./import";
+import type { ImportRow } from "./rows";
+
+const stores: Array<{ store: Store; cleanup: () => Promise<void> }> = [];
+afterAll(async () => {
+  for (const { cleanup } of stores) await cleanup();
+});
+
+const extended = (endedAt: string, trackId: string, overrides: Partial<ImportRow> = {}): ImportRow => ({
+  kind: "extended",
+  endedAt,
+  trackId,
+  trackName: `Song ${trackId.slice(0, 4)}`,
+  artistName: "Hania Rani",
+  albumName: "Esja",
+  msPlayed: 200_000,
+  platform: "android",
+  reasonStart: "trackdone",
+  reasonEnd: "trackdone",
+  shuffle: false,
+  skipped: false,
+  offline: false,
+  incognito: false,
+  country: "DE",
+  ...overrides,
+});
+
+const account = (minute: string, trackName: string, artistName = "Hania Rani", msPlayed = 200_000): ImportRow => ({
+  kind: "account",
+  endedAt: `${minute}:00.000Z`,
+  trackId: null,
+  trackName,
+  artistName,
+  albumName: null,
+  msPlayed,
+  platform: null,
+  reasonStart: null,
+  reasonEnd: null,
+  shuffle: null,
+  skipped: null,
+  offline: null,
+  incognito: null,
+  country: null,
+});
+
+const id = (n: number) => `${"A".repeat(21)}${n}`;
+
+function describeImport(label: string, open: () => Promise<Store>) {
+  describe(`import pipeline: ${label}`, () => {
+    it("counts, stores once, keeps rollups exact on retries, and reconciles minute-precision account rows", async () => {
+      const store = await open();
+      await ensureIndexes(store);
+      const user = `u-${randomUUID().slice(0, 8)}`;
+      const plays = playsRepository(store);
+      const rollups = rollupsRepository(store);
+      const rows = [
+        extended("2024-03-01T20:00:10Z", id(1)),
+        extended("2024-03-01T20:04:00Z", id(2), { msPlayed: 12_000, skipped: true }),
+        extended("2024-03-01T21:30:00Z", id(3), { msPlayed: 0 }),
+        extended("2024-03-02T08:00:00Z", id(4)),
+      ];
+      const dayTotals = async () =>
+        (await rollups.between(user, "day")).map((day) => [day.bucket, day.plays, day.listens, day.msPlayed, day.skips]);
+
+      expect(await storeRows(store, user, "imp-1", "c0", rows)).toEqual({ accepted: 2, short: 2, duplicate: 0 });
+      const expected = [
+        ["2024-03-01", 3, 1, 212_000, 2],
+        ["2024-03-02", 1, 1, 200_000, 0],
+      ];
+      expect(await dayTotals()).toEqual(expected);
+      expect((await rollups.between(user, "hour")).map((hour) => [hour.bucket, hour.plays])).toEqual([
+        ["2024-03-01T20", 2],
+        ["2024-03-01T21", 1],
+        ["2024-03-02T08", 1],
+      ]);
+
+      // The same chunk retried (a lost response): same counts, nothing doubled.
+      expect(await storeRows(store, user, "imp-1", "c0", rows)).toEqual({ accepted: 2, short: 2, duplicate: 0 });
+      expect(await dayTotals()).toEqual(expected);
+      // A second import of the same export: all duplicates, nothing added.
+      expect(await storeRows(store, user, "imp-2", "c0", rows)).toEqual({ accepted: 0, short: 0, duplicate: 4 });
+      expect(await plays.count(user)).toBe(4);
+      expect(await dayTotals()).toEqual(expected);
+
+      // Account data covering the same minutes (no ids, minute precision): duplicates; a new minute is new.
+      const accountRows = [account("2024-03-01T20:00", "Song AAAA"), account("2024-03-03T10:15", "Glass", "Hania Rani")];
+      expect(await storeRows(store, user, "imp-3", "c0", accountRows)).toEqual({ accepted: 1, short: 0, duplicate: 1 });
+      expect(await plays.count(user)).toBe(5);
+
+      // The extended row for that account-only minute arrives later: it replaces the minute-precision play.
+      const glass = extended("2024-03-03T10:15:42Z", id(5), { trackName: "Glass" });
+      expect(await storeRows(store, user, "imp-4", "c0", [glass])).toEqual({ accepted: 1, short: 0, duplicate: 0 });
+      expect(await plays.count(user)).toBe(5);
+      const third = await plays.between(user, { from: new Date("2024-03-03T00:00:00Z"), to: new Date("2024-03-04T00:00:00Z") });
+      expect(third.map((play) => [play.trackId, play.timePrecision])).toEqual([[id(5), "second"]]);
+      expect((await dayTotals()).at(-1)).toEqual(["2024-03-03", 1, 1, 200_000, 0]);
+    });
+  });
+}
+
+describeImport("embedded", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "echotune-import-"));
+  const store = new EmbeddedStore(dir);
+  stores.push({ store, cleanup: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) });
+  return store;
+});
+
+describeImport(`mongodb (${inject("mongoServer")})`, async () => {
+  const store = new MongoStore({ uri: inject("mongoUri"), database: `import_${randomUUID().slice(0, 8)}` });
+  stores.push({ store, cleanup: () => store.close() });
+  return store;
+});

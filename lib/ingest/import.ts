@@ -1,0 +1,131 @@
+import "server-only";
+import { nameKeyFor, playId, playsRepository, trackKeyFor, rollupsRepository, type ChunkTally, type NewPlay, type Store } from "@/lib/db";
+import { LISTEN_THRESHOLD_MS, type ImportRow, type RejectionReason } from "./rows";
+
+export interface ChunkOutcome {
+  accepted: number;
+  short: number;
+  duplicate: number;
+}
+
+const MINUTE = 60_000;
+const minuteOf = (time: number) => Math.floor(time / MINUTE) * MINUTE;
+
+function toPlay(row: ImportRow, importId: string, chunkId: string): NewPlay {
+  const endedAt = new Date(row.endedAt);
+  // Whole seconds for every source: the export has seconds, sync gets milliseconds.
+  endedAt.setUTCMilliseconds(0);
+  return {
+    playedAt: endedAt,
+    trackId: row.trackId,
+    trackName: row.trackName,
+    artistName: row.artistName,
+    albumName: row.albumName,
+    msPlayed: row.msPlayed,
+    skipped: row.skipped,
+    reasonStart: row.reasonStart,
+    reasonEnd: row.reasonEnd,
+    shuffle: row.shuffle,
+    platform: row.platform,
+    source: "import",
+    importId,
+    importChunk: `${importId}/${chunkId}`,
+    timePrecision: row.kind === "account" ? "minute" : "second",
+  };
+}
+
+/**
+ * Account-data rows know only the minute and no track id, so the unique key cannot match them to
+ * the exact rows of an extended export. Within the chunk's time window: an account row whose minute
+ * and names an existing play already covers is a duplicate; an extended row replaces the
+ * minute-precision play it makes redundant.
+ */
+async function reconcileMinutePrecision(store: Store, userId: string, plays: NewPlay[]): Promise<{ keep: NewPlay[]; covered: number; superseded: string[] }> {
+  const hasAccountRows = plays.some((play) => play.timePrecision === "minute");
+  const times = plays.map((play) => play.playedAt.getTime());
+  const from = new Date(minuteOf(Math.min(...times)));
+  const to = new Date(minuteOf(Math.max(...times)) + 2 * MINUTE);
+  const existing = await playsRepository(store).window(userId, { from, to }, { playedAt: 1, nameKey: 1, timePrecision: 1 });
+  if (!hasAccountRows && !existing.some((play) => play.timePrecision === "minute")) return { keep: plays, covered: 0, superseded: [] };
+
+  const exactMinutes = new Set<string>();
+  const minuteRows = new Map<string, string[]>();
+  for (const play of existing) {
+    const key = `${minuteOf(play.playedAt?.getTime() ?? 0)}|${play.nameKey ?? ""}`;
+    if (play.timePrecision === "minute") minuteRows.set(key, [...(minuteRows.get(key) ?? []), play._id]);
+    else exactMinutes.add(key);
+  }
+  for (const play of plays) if (play.timePrecision !== "minute") exactMinutes.add(`${minuteOf(play.playedAt.getTime())}|${nameKeyFor(play)}`);
+
+  const keep: NewPlay[] = [];
+  const superseded: string[] = [];
+  let covered = 0;
+  for (const play of plays) {
+    const key = `${minuteOf(play.playedAt.getTime())}|${nameKeyFor(play)}`;
+    if (play.timePrecision === "minute" && exactMinutes.has(key)) {
+      covered += 1;
+      continue;
+    }
+    if (play.timePrecision !== "minute") superseded.push(...(minuteRows.get(key) ?? []));
+    keep.push(play);
+  }
+  return { keep, covered, superseded };
+}
+
+/**
+ * Stores one chunk of parsed rows: each stream once (the unique key, plus minute-precision
+ * reconciliation), rollups for what is new, and the counts of the report. Safe to retry: rows the
+ * same chunk stored on an earlier attempt count as accepted, not duplicate.
+ */
+export async function storeRows(store: Store, userId: string, importId: string, chunkId: string, rows: ImportRow[]): Promise<ChunkOutcome> {
+  if (rows.length === 0) return { accepted: 0, short: 0, duplicate: 0 };
+  const plays = playsRepository(store);
+  const candidates = rows.map((row) => toPlay(row, importId, chunkId)).sort((a, b) => a.playedAt.getTime() - b.playedAt.getTime());
+  const { keep, covered, superseded } = await reconcileMinutePrecision(store, userId, candidates);
+
+  const { duplicateIndexes } = await plays.add(userId, keep);
+  const duplicates = new Set(duplicateIndexes);
+  const duplicateIds = duplicateIndexes.map((index) => keep[index]).filter((play): play is NewPlay => play !== undefined);
+  // A retried chunk finds its own rows from the earlier attempt: those were accepted, not duplicates.
+  const ownChunk = `${importId}/${chunkId}`;
+  const earlier = duplicateIds.length > 0 ? await plays.byIds(userId, duplicateIds.map((play) => playId(userId, play.playedAt, play.trackKey ?? trackKeyFor(play))), { importChunk: 1 }) : [];
+  const ownIds = new Set(earlier.filter((play) => play.importChunk === ownChunk).map((play) => play._id));
+
+  const outcome: ChunkOutcome = { accepted: 0, short: 0, duplicate: covered };
+  const inserted: NewPlay[] = [];
+  keep.forEach((play, index) => {
+    const isNew = !duplicates.has(index);
+    const isOwn = !isNew && ownIds.has(playId(userId, play.playedAt, play.trackKey ?? trackKeyFor(play)));
+    if (!isNew && !isOwn) {
+      outcome.duplicate += 1;
+      return;
+    }
+    if (isNew) inserted.push(play);
+    if (play.msPlayed < LISTEN_THRESHOLD_MS) outcome.short += 1;
+    else outcome.accepted += 1;
+  });
+
+  const rollups = rollupsRepository(store);
+  if (superseded.length > 0) await plays.deleteByIds(userId, superseded);
+  if (ownIds.size > 0 || superseded.length > 0) {
+    // Counted before, or replaced: rebuild this window's buckets from the plays themselves.
+    const from = candidates[0]!.playedAt;
+    const to = candidates.at(-1)!.playedAt;
+    const dayStart = new Date(`${from.toISOString().slice(0, 10)}T00:00:00.000Z`);
+    const dayEnd = new Date(new Date(`${to.toISOString().slice(0, 10)}T00:00:00.000Z`).getTime() + 86_400_000);
+    const all = await plays.window(userId, { from: dayStart, to: dayEnd }, { playedAt: 1, msPlayed: 1, skipped: 1 });
+    await rollups.rebuild(userId, from, to, all.map((play) => ({ playedAt: play.playedAt as Date, msPlayed: play.msPlayed ?? 0, skipped: play.skipped ?? null })));
+  } else {
+    await rollups.add(userId, inserted);
+  }
+  return outcome;
+}
+
+/** The counts one chunk adds to its import's report. */
+export function chunkTally(rowsRead: number, outcome: ChunkOutcome, rejected: Partial<Record<RejectionReason, number>>): ChunkTally {
+  const rejectedTotal = Object.values(rejected).reduce((sum, count) => sum + (count ?? 0), 0);
+  return {
+    counts: { read: rowsRead, accepted: outcome.accepted, duplicate: outcome.duplicate, short: outcome.short, rejected: rejectedTotal },
+    rejectedReasons: Object.fromEntries(Object.entries(rejected).filter(([, count]) => (count ?? 0) > 0)) as Record<string, number>,
+  };
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { getStore, importsRepository, type ImportDocument } from "@/lib/db";
+import { AppError } from "@/lib/http/problem";
+import { chunkTally, storeRows } from "./import";
+import type { ImportRow, RejectionReason } from "./rows";
+
+/** What the listener sees of an import: progress while it runs, the report when it ends. */
+export interface ImportReport {
+  id: string;
+  status: ImportDocument["status"];
+  files: ImportDocument["files"];
+  counts: ImportDocument["counts"];
+  rejectedReasons: Record<string, number>;
+  chunksReceived: number;
+  /** Which rule the insights use for "a listen". */
+  listenRule: string;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export function toReport(job: ImportDocument): ImportReport {
+  return {
+    id: job._id,
+    status: job.status,
+    files: job.files,
+    counts: job.counts,
+    rejectedReasons: job.rejectedReasons,
+    chunksReceived: job.chunkIds.length,
+    listenRule: "A play counts as a listen from 30 seconds (Spotify's rule); shorter plays are kept and counted as short.",
+    createdAt: job.createdAt.toISOString(),
+    completedAt: job.completedAt?.toISOString() ?? null,
+  };
+}
+
+const notFound = (id: string) => new AppError("not_found", { detail: `No import ${id} for this listener. Start a new import.` });
+
+export async function createImport(userId: string, files: ImportDocument["files"]): Promise<ImportReport> {
+  return toReport(await importsRepository(await getStore()).create(userId, files));
+}
+
+export async function getImport(userId: string, id: string): Promise<ImportReport> {
+  const job = await importsRepository(await getStore()).get(userId, id);
+  if (!job) throw notFound(id);
+  return toReport(job);
+}
+
+export async function listImports(userId: string): Promise<ImportReport[]> {
+  return (await importsRepository(await getStore()).list(userId)).map(toReport);
+}
+
+export interface ChunkInput {
+  chunkId: string;
+  rows: ImportRow[];
+  /** Rows the parser rejected in this part of the file, by reason. */
+  rejected: Partial<Record<RejectionReason, number>>;
+}
+
+/**
+ * Applies a chunk once. A replayed chunk (a retry, a resumed upload, another tab) changes nothing
+ * and answers with the current report.
+ */
+export async function receiveChunk(userId: string, id: string, chunk: ChunkInput): Promise<{ report: ImportReport; replayed: boolean }> {
+  const store = await getStore();
+  const imports = importsRepository(store);
+  const job = await imports.get(userId, id);
+  if (!job) throw notFound(id);
+  if (job.chunkIds.includes(chunk.chunkId)) return { report: toReport(job), replayed: true };
+  if (job.status !== "receiving") {
+    throw new AppError("conflict", { detail: `This import is ${job.status}; it takes no more data. Start a new import to add files.` });
+  }
+  const outcome = await storeRows(store, userId, id, chunk.chunkId, chunk.rows);
+  const rejectedTotal = Object.values(chunk.rejected).reduce((sum, count) => sum + (count ?? 0), 0);
+  const applied = await imports.applyChunk(userId, id, chunk.chunkId, chunkTally(chunk.rows.length + rejectedTotal, outcome, chunk.rejected));
+  const latest = await imports.get(userId, id);
+  if (!latest) throw notFound(id);
+  return { report: toReport(latest), replayed: !applied };
+}
+
+export async function completeImport(userId: string, id: string, status: "completed" | "cancelled" = "completed"): Promise<ImportReport> {
+  const imports = importsRepository(await getStore());
+  const job = await imports.get(userId, id);
+  if (!job) throw notFound(id);
+  if (job.status === "receiving") await imports.finish(userId, id, status);
+  return toReport((await imports.get(userId, id)) as ImportDocument);
+}

@@ -1,0 +1,49 @@
+/**
+ * The shape every parsed privacy-export row takes before it leaves the parser: the same in the
+ * browser worker, on the wire (JSON chunks) and in the server-side CLI. Personal fields (IP
+ * address, user agent, username) never make it into this shape.
+ */
+import { z } from "zod";
+
+export const importRowSchema = z.object({
+  /** extended: Streaming_History_Audio / endsong; account: StreamingHistory_music (minute precision, no URI). */
+  kind: z.enum(["extended", "account"]),
+  /** When playback ended, ISO 8601 UTC with Z; account rows are at minute precision. */
+  endedAt: z.iso.datetime({ offset: false }),
+  /** The 22-character base62 id from spotify:track:<id>, when the row has one. */
+  trackId: z
+    .string()
+    .regex(/^[0-9A-Za-z]{22}$/)
+    .nullable(),
+  trackName: z.string().min(1).max(500),
+  artistName: z.string().min(1).max(500),
+  albumName: z.string().max(500).nullable(),
+  msPlayed: z.number().int().min(0).max(24 * 60 * 60 * 1000),
+  platform: z.string().max(200).nullable(),
+  reasonStart: z.string().max(64).nullable(),
+  reasonEnd: z.string().max(64).nullable(),
+  shuffle: z.boolean().nullable(),
+  skipped: z.boolean().nullable(),
+  offline: z.boolean().nullable(),
+  incognito: z.boolean().nullable(),
+  country: z.string().max(8).nullable(),
+});
+
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+/** Why a row was not imported; stable snake_case codes the report and the UI explain. */
+export const rejectionReasons = {
+  malformed_timestamp: "The timestamp could not be read",
+  future_timestamp: "The timestamp is in the future",
+  missing_fields: "Track name, artist or time is missing",
+  invalid_value: "A field has a value of the wrong type",
+  podcast_episode: "Podcast episode (EchoTune imports music only)",
+  audiobook: "Audiobook chapter (EchoTune imports music only)",
+  video: "Video (EchoTune imports music only)",
+  duplicate_in_file: "The same stream appears twice in the export",
+} as const;
+
+export type RejectionReason = keyof typeof rejectionReasons;
+
+/** Spotify's own rule, used by the insights: a play counts as a listen from 30 seconds. */
+export const LISTEN_THRESHOLD_MS = 30_000;
