@@ -4,10 +4,31 @@
  * looks at the holder's raw value instead.
  */
 export function encode(value: unknown): string {
-  return JSON.stringify(value, function replacer(this: Record<string, unknown>, key: string, converted: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? { $date: raw.getTime() } : converted;
+  // Date's own toJSON, swapped for the length of one synchronous stringify: much faster than a
+  // replacer function, which JSON.stringify would call for every key of every document.
+  const original = Object.getOwnPropertyDescriptor(Date.prototype, "toJSON");
+  Object.defineProperty(Date.prototype, "toJSON", {
+    value: function toJSON(this: Date) {
+      return { $date: this.getTime() };
+    },
+    configurable: true,
+    writable: true,
   });
+  try {
+    return JSON.stringify(value);
+  } finally {
+    if (original) Object.defineProperty(Date.prototype, "toJSON", original);
+  }
+}
+
+/** A compact, type-tagged key for index maps (dates and numbers never collide with strings). */
+export function keyOf(value: unknown): string {
+  if (value === null || value === undefined) return "z";
+  if (typeof value === "string") return `s${value}`;
+  if (typeof value === "number") return `n${value}`;
+  if (typeof value === "boolean") return value ? "bt" : "bf";
+  if (value instanceof Date) return `d${value.getTime()}`;
+  return `j${encode(value)}`;
 }
 
 export function decode<T = unknown>(text: string): T {

@@ -13,7 +13,7 @@ import type {
   UpdateFilter,
   UpdateResult,
 } from "../port";
-import { encode } from "./codec";
+import { encode, keyOf } from "./codec";
 import type { JournalRecord } from "./journal";
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -49,14 +49,11 @@ function setPath(document: Record<string, unknown>, path: string, value: unknown
   target[parts[parts.length - 1] as string] = value;
 }
 
-/** A value usable as an index key: primitives and dates, with missing as null as MongoDB does. */
-function keyPart(value: unknown): unknown {
-  if (value === undefined) return null;
-  return value;
-}
-
 function indexKey(document: Record<string, unknown>, fields: string[]): string {
-  return encode(fields.map((field) => keyPart(getPath(document, field))));
+  if (fields.length === 1) return keyOf(getPath(document, fields[0] as string));
+  let key = "";
+  for (const field of fields) key += `${keyOf(getPath(document, field))}\u0000`;
+  return key;
 }
 
 function isPlainEquality(value: unknown): boolean {
@@ -128,6 +125,62 @@ function lowerBound(documents: Doc[], field: string, bound: unknown, inclusive: 
     else high = middle;
   }
   return low;
+}
+
+const SIMPLE_OPERATORS = new Set(["$set", "$inc", "$max", "$min", "$unset"]);
+
+/**
+ * $set, $inc, $max, $min and $unset on plain fields, without the query engine: the rollup upserts
+ * of an import run thousands of these per chunk. Returns undefined when another operator needs mingo.
+ */
+function applySimpleUpdate(target: Record<string, unknown>, modifier: Record<string, unknown>): boolean | undefined {
+  for (const operator of Object.keys(modifier)) if (!SIMPLE_OPERATORS.has(operator)) return undefined;
+  let changed = false;
+  for (const [operator, fields] of Object.entries(modifier)) {
+    for (const [path, value] of Object.entries(fields as Record<string, unknown>)) {
+      const current = getPath(target, path);
+      if (operator === "$set") {
+        if (!sameValue(current, value)) {
+          setPath(target, path, value);
+          changed = true;
+        }
+      } else if (operator === "$inc") {
+        if (typeof value !== "number" || (current !== undefined && current !== null && typeof current !== "number")) {
+          throw new TypeError(`Cannot apply $inc to ${path}: it must be a number.`);
+        }
+        if (value !== 0 || current === undefined) {
+          setPath(target, path, (typeof current === "number" ? current : 0) + value);
+          changed = true;
+        }
+      } else if (operator === "$max" || operator === "$min") {
+        const better = current === undefined || current === null || (operator === "$max" ? compareValues(value, current) > 0 : compareValues(value, current) < 0);
+        if (better) {
+          setPath(target, path, value);
+          changed = true;
+        }
+      } else if (current !== undefined) {
+        unsetPath(target, path);
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") return encode(a) === encode(b);
+  return a === b;
+}
+
+function unsetPath(document: Record<string, unknown>, path: string): void {
+  const parts = path.split(".");
+  let target: unknown = document;
+  for (const part of parts.slice(0, -1)) {
+    if (target === null || typeof target !== "object") return;
+    target = (target as Record<string, unknown>)[part];
+  }
+  if (target !== null && typeof target === "object") delete (target as Record<string, unknown>)[parts[parts.length - 1] as string];
 }
 
 function validateUpdate(update: Record<string, unknown>): void {
@@ -202,7 +255,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private addToFieldIndex(byValue: Map<string, Set<string>>, field: string, document: Doc) {
-    const key = encode(keyPart(getPath(document, field)));
+    const key = keyOf(getPath(document, field));
     let ids = byValue.get(key);
     if (!ids) {
       ids = new Set();
@@ -221,7 +274,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   private dropSortedBuckets(document: Doc): void {
     for (const { first, second } of this.orderedIndexes) {
-      this.sortedBuckets.delete(`${first}\u0000${second}\u0000${encode(keyPart(getPath(document, first)))}`);
+      this.sortedBuckets.delete(`${first}\u0000${second}\u0000${keyOf(getPath(document, first))}`);
     }
   }
 
@@ -234,7 +287,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       if (keys?.get(key) === document._id) keys.delete(key);
     }
     for (const [field, byValue] of this.fieldIndexes) {
-      const key = encode(keyPart(getPath(document, field)));
+      const key = keyOf(getPath(document, field));
       const ids = byValue.get(key);
       ids?.delete(document._id);
       if (ids?.size === 0) byValue.delete(key);
@@ -269,28 +322,48 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   // ---- writes: journal first, then memory ------------------------------------------------------
 
+  /** While a bulk write runs, journal records wait here and go out as one line at the end. */
+  private deferred: { puts: Map<string, Doc>; deletes: Set<string> } | null = null;
+
+  private journal(record: JournalRecord): void {
+    if (!this.deferred) return this.host.append(record);
+    if (record.t === "put") {
+      for (const document of record.d as Doc[]) {
+        this.deferred.deletes.delete(document._id);
+        this.deferred.puts.set(document._id, document);
+      }
+    } else if (record.t === "del") {
+      for (const id of record.ids) {
+        this.deferred.puts.delete(id);
+        this.deferred.deletes.add(id);
+      }
+    } else {
+      this.host.append(record);
+    }
+  }
+
   private commitPut(documents: Doc[]): void {
     if (documents.length === 0) return;
-    this.host.append({ t: "put", c: this.name, d: documents });
+    this.journal({ t: "put", c: this.name, d: documents });
     for (const document of documents) {
       const previous = this.documents.get(document._id);
       if (previous) this.unindex(previous);
       this.documents.set(document._id, document);
       this.index(document);
     }
-    this.host.committed();
+    if (!this.deferred) this.host.committed();
   }
 
   private commitDelete(ids: string[]): void {
     if (ids.length === 0) return;
-    this.host.append({ t: "del", c: this.name, ids });
+    this.journal({ t: "del", c: this.name, ids });
     for (const id of ids) {
       const previous = this.documents.get(id);
       if (!previous) continue;
       this.unindex(previous);
       this.documents.delete(id);
     }
-    this.host.committed();
+    if (!this.deferred) this.host.committed();
   }
 
   // ---- reads ------------------------------------------------------------------------------------
@@ -314,7 +387,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     for (const [field, value] of pinned) {
       const byValue = this.fieldIndexes.get(field);
       if (!byValue) continue;
-      const ids = byValue.get(encode(keyPart(value))) ?? new Set<string>();
+      const ids = byValue.get(keyOf(value)) ?? new Set<string>();
       if (!best || ids.size < best.size) best = ids;
     }
     if (!best) return [...this.documents.values()];
@@ -323,7 +396,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   /** A bucket's documents ordered by `second` ascending (documents missing it first, as MongoDB sorts null). */
   private sortedBucket(first: string, second: string, value: unknown): Doc[] {
-    const valueKey = encode(keyPart(value));
+    const valueKey = keyOf(value);
     const cacheKey = `${first}\u0000${second}\u0000${valueKey}`;
     let sorted = this.sortedBuckets.get(cacheKey);
     if (!sorted) {
@@ -360,6 +433,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   private match(filter: Filter<T>, options: FindOptions = {}): Doc[] {
     const condition = filter as Record<string, unknown>;
+    const keys = Object.keys(condition);
+    if (keys.length === 1 && keys[0] === "_id" && isPlainEquality(condition._id) && !options.projection) {
+      // By id, the hot path of upserts: no query engine needed.
+      const document = this.documents.get(String(condition._id));
+      return document && !options.skip ? [document] : [];
+    }
     const planned = this.plan(condition, options.sort);
     if (planned && planned.direction !== 0) {
       // Already in the requested order: walk it and stop once skip + limit documents matched.
@@ -398,7 +477,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const [only] = pinned;
     if (only && pinned.length === 1 && Object.keys(condition).length === 1) {
       const bucket = this.fieldIndexes.get(only[0]);
-      if (bucket) return bucket.get(encode(keyPart(only[1])))?.size ?? 0;
+      if (bucket) return bucket.get(keyOf(only[1]))?.size ?? 0;
       if (only[0] === "_id") return this.documents.has(String(only[1])) ? 1 : 0;
     }
     const query = new Query(condition, {});
@@ -468,6 +547,8 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     delete modifier.$setOnInsert;
     if (inserting && onInsert) modifier.$set = { ...(modifier.$set as Record<string, unknown> | undefined), ...onInsert };
     if (Object.keys(modifier).length === 0) return false;
+    const simple = applySimpleUpdate(target, modifier);
+    if (simple !== undefined) return simple;
     return applyModifier(target, modifier as never).length > 0;
   }
 
@@ -521,6 +602,9 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   async bulkWrite(operations: BulkOperation<T>[]): Promise<BulkWriteResult> {
     const result: BulkWriteResult = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0, duplicateIndexes: [] };
+    // One journal line for the whole bulk: a crash loses it whole or keeps it whole.
+    this.deferred = { puts: new Map(), deletes: new Set() };
+    try {
     for (const [position, operation] of operations.entries()) {
       try {
         if ("insertOne" in operation) {
@@ -544,6 +628,13 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
         if (!(error instanceof DuplicateKeyError)) throw error;
         result.duplicateIndexes.push(position);
       }
+    }
+    } finally {
+      const { puts, deletes } = this.deferred;
+      this.deferred = null;
+      if (deletes.size > 0) this.host.append({ t: "del", c: this.name, ids: [...deletes] });
+      if (puts.size > 0) this.host.append({ t: "put", c: this.name, d: [...puts.values()] });
+      this.host.committed();
     }
     return result;
   }
