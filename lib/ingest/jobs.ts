@@ -12,6 +12,8 @@ export interface ImportReport {
   counts: ImportDocument["counts"];
   rejectedReasons: Record<string, number>;
   chunksReceived: number;
+  /** Chunk ids already applied: a resumed upload sends only the rest. */
+  chunkIds: string[];
   /** Which rule the insights use for "a listen". */
   listenRule: string;
   createdAt: string;
@@ -26,6 +28,7 @@ export function toReport(job: ImportDocument): ImportReport {
     counts: job.counts,
     rejectedReasons: job.rejectedReasons,
     chunksReceived: job.chunkIds.length,
+    chunkIds: job.chunkIds,
     listenRule: "A play counts as a listen from 30 seconds (Spotify's rule); shorter plays are kept and counted as short.",
     createdAt: job.createdAt.toISOString(),
     completedAt: job.completedAt?.toISOString() ?? null,

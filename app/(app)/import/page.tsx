@@ -1,6 +1,5 @@
-import { UploadIcon } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/layout/empty-state";
+import { ImportClient } from "@/components/import/import-client";
 import { PageHeader } from "@/components/layout/page-header";
 
 export const metadata: Metadata = { title: "Import" };
@@ -9,13 +8,17 @@ export default function ImportPage() {
   return (
     <>
       <PageHeader title="Import" description="Bring in the streaming history Spotify sent you." />
-      <EmptyState Icon={UploadIcon} title="Importing is not available yet">
-        <p>
-          Meanwhile, request your data: in Spotify&rsquo;s account privacy settings, tick{" "}
-          <strong>Extended streaming history</strong> and confirm the email. Spotify usually sends it within a few days,
-          as a zip file you will drop here.
+      <ImportClient />
+      <section aria-labelledby="how-to-get" className="mt-10 max-w-2xl text-sm text-muted-foreground">
+        <h2 id="how-to-get" className="font-medium text-foreground">
+          Where do I get the files?
+        </h2>
+        <p className="mt-2">
+          In Spotify&rsquo;s account privacy settings, tick <strong>Extended streaming history</strong> (your whole history) and confirm the
+          email. Spotify sends a zip within days, sometimes a few weeks. The <strong>Account data</strong> package works too, but covers only
+          the last year, without track ids.
         </p>
-      </EmptyState>
+      </section>
     </>
   );
 }

@@ -1,0 +1,137 @@
+/// <reference lib="webworker" />
+/**
+ * Reads the export in the background so the page never freezes: unzips, detects each file,
+ * parses and validates rows (personal fields are dropped here, before anything is sent), sorts
+ * them, and uploads them in idempotent chunks with retries. Re-sent chunks change nothing.
+ */
+import { unzipSync } from "fflate";
+import { parseExportFile } from "@/lib/ingest/parse";
+import type { ImportRow, RejectionReason } from "@/lib/ingest/rows";
+import type { FileSummary, ImportReportView, WorkerEvent, WorkerRequest } from "./protocol";
+
+const CHUNK_ROWS = 5_000;
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (event: WorkerEvent) => scope.postMessage(event);
+const decoder = new TextDecoder();
+
+async function* exportFiles(files: File[]): AsyncGenerator<{ name: string; text: string }> {
+  for (const file of files) {
+    if (/\.zip$/i.test(file.name)) {
+      const entries = unzipSync(new Uint8Array(await file.arrayBuffer()), { filter: (entry) => /\.(json|pdf)$/i.test(entry.name) });
+      for (const [path, bytes] of Object.entries(entries)) {
+        const name = path.split("/").pop() ?? path;
+        yield { name, text: /\.json$/i.test(name) ? decoder.decode(bytes) : "" };
+      }
+    } else {
+      yield { name: file.name, text: await file.text() };
+    }
+  }
+}
+
+/** Same files, same fingerprint: how a reload finds the import it interrupted. */
+async function fingerprint(files: File[]): Promise<string> {
+  const description = files.map((file) => `${file.name}:${file.size}`).sort().join("|");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(description));
+  return [...new Uint8Array(digest)].slice(0, 12).map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+class HttpError extends Error {
+  readonly status: number;
+  readonly retryAfter: number | null;
+  constructor(status: number, message: string, retryAfter: number | null) {
+    super(message);
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "same-origin",
+  });
+  const json = (await response.json().catch(() => ({}))) as T & { detail?: string; title?: string };
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get("retry-after")) || null;
+    throw new HttpError(response.status, json.detail ?? json.title ?? `HTTP ${response.status}`, retryAfter);
+  }
+  return json;
+}
+
+/** Retries what can succeed later (network, 429, 5xx) with backoff; a 4xx is the listener's to fix. */
+async function withRetries<T>(action: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await action();
+    } catch (error) {
+      const retryable = !(error instanceof HttpError) || error.status === 429 || error.status >= 500;
+      if (!retryable || attempt >= 8) throw error;
+      const waitSeconds = error instanceof HttpError && error.retryAfter ? error.retryAfter : Math.min(30, 2 ** attempt);
+      post({ type: "retrying", attempt, waitSeconds, reason: error instanceof Error ? error.message : String(error) });
+      await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
+    }
+  }
+}
+
+async function run({ files, resumeImportId }: WorkerRequest): Promise<void> {
+  const summaries: FileSummary[] = [];
+  const rows: ImportRow[] = [];
+  const rejected: Partial<Record<RejectionReason, number>> = {};
+  let filesDone = 0;
+  let rowsRead = 0;
+  for await (const { name, text } of exportFiles(files)) {
+    post({ type: "reading", file: name, filesDone, filesTotal: files.length, rowsRead });
+    const parsed = parseExportFile(name, text, { now: new Date() });
+    for (const row of parsed.rows) rows.push(row);
+    for (const [reason, count] of Object.entries(parsed.rejected) as Array<[RejectionReason, number]>) {
+      if (count) rejected[reason] = (rejected[reason] ?? 0) + count;
+    }
+    rowsRead += parsed.rowsRead;
+    summaries.push({ name, kind: parsed.kind, rows: parsed.rowsRead, message: parsed.error?.message ?? parsed.message, error: parsed.error?.code });
+    filesDone += 1;
+  }
+  // Sorted, chunks cover short time spans: de-duplication and rollups touch few buckets each.
+  rows.sort((a, b) => (a.endedAt < b.endedAt ? -1 : a.endedAt > b.endedAt ? 1 : (a.trackId ?? a.trackName).localeCompare(b.trackId ?? b.trackName)));
+  const id = await fingerprint(files);
+  post({ type: "parsed", files: summaries, totalRows: rowsRead, fingerprint: id });
+
+  let report: ImportReportView | null = null;
+  if (resumeImportId) {
+    report = await withRetries(() => request<ImportReportView>("GET", `/api/imports/${resumeImportId}`)).catch(() => null);
+    if (report?.status !== "receiving") report = null;
+  }
+  if (!report) {
+    report = await withRetries(() =>
+      request<ImportReportView>("POST", "/api/imports", { files: summaries.map(({ name, kind, rows: count, message }) => ({ name, kind, rows: count, message: message?.slice(0, 1000) })) }),
+    );
+  }
+  const importId = report.id;
+  post({ type: "created", importId, fingerprint: id, resumed: report.chunkIds.length > 0 });
+
+  const received = new Set(report.chunkIds);
+  const chunks: Array<{ chunkId: string; rows: ImportRow[]; rejected: Partial<Record<RejectionReason, number>> }> = [];
+  for (let start = 0, index = 0; start < rows.length; start += CHUNK_ROWS, index += 1) chunks.push({ chunkId: `${id}-${index}`, rows: rows.slice(start, start + CHUNK_ROWS), rejected: {} });
+  // Rejections are counted once, in a chunk of their own, so the report adds up to the rows read.
+  chunks.push({ chunkId: `${id}-rejected`, rows: [], rejected });
+
+  const started = performance.now();
+  let sent = rowsRead - rows.length;
+  let sentThisSession = 0;
+  for (const chunk of chunks) {
+    if (!received.has(chunk.chunkId)) {
+      report = await withRetries(() => request<ImportReportView>("POST", `/api/imports/${importId}/chunks`, chunk));
+      sentThisSession += chunk.rows.length;
+    }
+    sent += chunk.rows.length;
+    const seconds = (performance.now() - started) / 1000;
+    post({ type: "progress", rowsSent: Math.min(sent, rowsRead), totalRows: rowsRead, rowsPerSecond: seconds > 0 ? Math.round(sentThisSession / seconds) : 0 });
+  }
+  report = await withRetries(() => request<ImportReportView>("POST", `/api/imports/${importId}/complete`, { status: "completed" }));
+  post({ type: "done", report });
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  run(event.data).catch((error: unknown) => post({ type: "failed", message: error instanceof Error ? error.message : String(error) }));
+};

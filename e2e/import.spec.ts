@@ -1,0 +1,118 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { zipSync, strToU8 } from "fflate";
+import type { Page } from "@playwright/test";
+import { ACCOUNT_DATA_FOLDER, EXTENDED_HISTORY_FOLDER, generateListeningHistory, getDemoCatalog, writeAccountData, writeExtendedHistory } from "@/lib/demo";
+import { parseExportFile } from "@/lib/ingest/parse";
+import { expect, test } from "./fixtures";
+
+// One listener's history grows across these tests, so they run in order.
+test.describe.configure({ mode: "serial" });
+
+const dir = "test-results/import-fixtures";
+
+/** A Spotify export zip from the demo generator: extended history (with a Video file), account data and its Userdata.json. */
+function makeZip(name: string, options: { seed: number; plays: number; end: string }) {
+  const catalog = getDemoCatalog(options.seed);
+  const streams = generateListeningHistory({ seed: options.seed, plays: options.plays, years: 2, end: new Date(options.end) });
+  const extended = writeExtendedHistory(streams, catalog, { maxBytesPerFile: 2_000_000 });
+  const account = writeAccountData(streams, catalog);
+  const entries: Record<string, Uint8Array> = {};
+  for (const file of extended) entries[`${EXTENDED_HISTORY_FOLDER}/${file.name}`] = strToU8(file.content);
+  for (const file of account) entries[`${ACCOUNT_DATA_FOLDER}/${file.name}`] = strToU8(file.content);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  writeFileSync(path, zipSync(entries, { level: 1 }));
+  // An independent tally of what the report must say, from the parser alone.
+  let read = 0;
+  let parsed = 0;
+  let rejected = 0;
+  for (const file of [...extended, ...account]) {
+    const result = parseExportFile(file.name, file.content, { now: new Date() });
+    read += result.rowsRead;
+    parsed += result.rows.length;
+    rejected += Object.values(result.rejected).reduce((sum: number, count) => sum + (count ?? 0), 0);
+  }
+  return { path, read, parsed, rejected };
+}
+
+async function report(page: Page) {
+  const value = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/,/g, ""));
+  await expect(page.getByTestId("import-report")).toBeVisible({ timeout: 120_000 });
+  return {
+    read: await value("report-read"),
+    accepted: await value("report-imported"),
+    short: await value("report-short-plays"),
+    duplicate: await value("report-already-there"),
+    rejected: await value("report-not-imported"),
+  };
+}
+
+test("an export zip imports with a report that adds up, explains skipped files, and a second import adds nothing", async ({ page, expectAccessible }) => {
+  test.setTimeout(180_000);
+  const zip = makeZip("export-a.zip", { seed: 3, plays: 6_000, end: "2026-06-01T00:00:00Z" });
+  await page.goto("/import");
+  await page.getByTestId("import-input").setInputFiles(zip.path);
+  const first = await report(page);
+  expect(first.read).toBe(zip.read);
+  expect(first.accepted + first.short + first.duplicate + first.rejected).toBe(first.read);
+  expect(first.rejected).toBe(zip.rejected);
+  // Account data repeats the last year of the extended history: those rows are "already there".
+  expect(first.accepted + first.short + first.duplicate).toBe(zip.parsed);
+  expect(first.accepted).toBeGreaterThan(1_000);
+  const files = page.getByTestId("import-files");
+  await expect(files).toContainText("Userdata.json");
+  await expect(files).toContainText(/Account data/i);
+  await expect(files).toContainText(/video/i);
+  await expectAccessible();
+
+  await page.goto("/import");
+  await page.getByTestId("import-input").setInputFiles(zip.path);
+  const second = await report(page);
+  expect(second.read).toBe(first.read);
+  expect(second.accepted).toBe(0);
+  expect(second.short).toBe(0);
+  expect(second.duplicate).toBe(zip.parsed);
+});
+
+test("a reload in the middle of an upload resumes and ends with the counts of an uninterrupted import", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const zip = makeZip("export-b.zip", { seed: 5, plays: 30_000, end: "2021-01-01T00:00:00Z" });
+
+  // The baseline: another listener (signed in with the fake Spotify) imports the same zip in one go.
+  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const baselinePage = await other.newPage();
+  await baselinePage.goto("/sign-in");
+  await baselinePage.getByTestId("sign-in-spotify").click();
+  await baselinePage.getByRole("button", { name: "Agree" }).click();
+  await expect(baselinePage).toHaveURL(/\/dashboard$/);
+  await baselinePage.goto("/import");
+  await baselinePage.getByTestId("import-input").setInputFiles(zip.path);
+  const baseline = await report(baselinePage);
+  await other.close();
+
+  let chunks = 0;
+  await page.route("**/api/imports/*/chunks", async (route) => {
+    chunks += 1;
+    // Slow the upload down so the reload lands in the middle of it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  await page.goto("/import");
+  await page.getByTestId("import-input").setInputFiles(zip.path);
+  await expect(page.getByTestId("import-progress")).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => chunks, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await page.reload();
+  await expect(page.getByTestId("resume-banner")).toBeVisible();
+  await page.unroute("**/api/imports/*/chunks");
+  await page.getByTestId("import-input").setInputFiles(zip.path);
+  await expect(page.getByTestId("import-progress")).toContainText(/Resuming/);
+  const resumed = await report(page);
+  expect(resumed.read).toBe(zip.read);
+  expect(resumed.rejected).toBe(zip.rejected);
+  expect(resumed.accepted + resumed.short + resumed.duplicate).toBe(zip.parsed);
+  // This export does not overlap the first one, so the counts match the uninterrupted import exactly.
+  expect(resumed).toEqual(baseline);
+  const jobs = await page.request.get("/api/imports").then((response) => response.json());
+  expect(jobs.imports[0].counts).toEqual(resumed);
+});
