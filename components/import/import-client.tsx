@@ -2,7 +2,7 @@
 
 import { CheckCircle2Icon, FileWarningIcon, Loader2Icon, UploadIcon, XIcon } from "lucide-react";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { rejectionReasons } from "@/lib/ingest/rows";
 import { cn } from "@/lib/utils";
@@ -35,20 +35,35 @@ function readPending(): Pending | null {
   }
 }
 
+// The interrupted import lives in localStorage: read through an external store, so the server
+// render (no storage) and the first client render agree, and other tabs' changes show up.
+const pendingListeners = new Set<() => void>();
+function subscribePending(listener: () => void) {
+  pendingListeners.add(listener);
+  window.addEventListener("storage", listener);
+  return () => {
+    pendingListeners.delete(listener);
+    window.removeEventListener("storage", listener);
+  };
+}
+function writePending(value: Pending | null) {
+  if (value) localStorage.setItem(RESUME_KEY, JSON.stringify(value));
+  else localStorage.removeItem(RESUME_KEY);
+  for (const listener of pendingListeners) listener();
+}
+
 /** Drop the export, watch it go, read the report. Reloading mid-way and dropping the same files resumes. */
 export function ImportClient() {
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const [files, setFiles] = useState<FileSummary[]>([]);
-  const [pending, setPending] = useState<Pending | null>(null);
+  const pendingRaw = useSyncExternalStore(subscribePending, () => localStorage.getItem(RESUME_KEY), () => null);
+  const pending = pendingRaw ? (JSON.parse(pendingRaw) as Pending) : null;
   const [dragging, setDragging] = useState(false);
   const worker = useRef<Worker | null>(null);
   const current = useRef<Pending | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    setPending(readPending());
-    return () => worker.current?.terminate();
-  }, []);
+  useEffect(() => () => worker.current?.terminate(), []);
 
   const start = useCallback((chosen: File[]) => {
     if (chosen.length === 0) return;
@@ -69,13 +84,13 @@ export function ImportClient() {
           break;
         case "created":
           current.current = { importId: event.importId, fingerprint: event.fingerprint, files: chosen.map((file) => file.name), rowsSent: 0, totalRows: 0 };
-          localStorage.setItem(RESUME_KEY, JSON.stringify(current.current));
+          writePending(current.current);
           setPhase({ name: "uploading", rowsSent: 0, totalRows: 0, rowsPerSecond: 0, note: event.resumed ? "Resuming where the last upload stopped." : undefined });
           break;
         case "progress":
           if (current.current) {
             current.current = { ...current.current, rowsSent: event.rowsSent, totalRows: event.totalRows };
-            localStorage.setItem(RESUME_KEY, JSON.stringify(current.current));
+            writePending(current.current);
           }
           setPhase((previous) => ({ name: "uploading", rowsSent: event.rowsSent, totalRows: event.totalRows, rowsPerSecond: event.rowsPerSecond, note: previous.name === "uploading" ? previous.note : undefined }));
           break;
@@ -83,8 +98,7 @@ export function ImportClient() {
           setPhase((previous) => (previous.name === "uploading" ? { ...previous, note: `Connection trouble (${event.reason}); retrying in ${event.waitSeconds} s. Nothing is lost.` } : previous));
           break;
         case "done":
-          localStorage.removeItem(RESUME_KEY);
-          setPending(null);
+          writePending(null);
           setPhase({ name: "done", report: event.report });
           instance.terminate();
           break;
@@ -101,8 +115,7 @@ export function ImportClient() {
   const cancel = useCallback(async () => {
     worker.current?.terminate();
     const active = current.current ?? readPending();
-    localStorage.removeItem(RESUME_KEY);
-    setPending(null);
+    writePending(null);
     if (active) {
       await fetch(`/api/imports/${active.importId}/complete`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "cancelled" }) }).catch(() => undefined);
     }

@@ -89,7 +89,8 @@ export interface ImportCounts {
 export interface ImportDocument extends StoredDocument {
   userId: string;
   status: ImportStatus;
-  files: Array<{ name: string; kind: string; rows: number }>;
+  /** What the browser found in each file; `message` explains skipped ones (wrong package, video). */
+  files: Array<{ name: string; kind: string; rows: number; message?: string }>;
   counts: ImportCounts;
   /** Rejected rows by reason, e.g. { "malformed timestamp": 3 }. */
   rejectedReasons: Record<string, number>;
