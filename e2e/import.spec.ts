@@ -116,3 +116,46 @@ test("a reload in the middle of an upload resumes and ends with the counts of an
   const jobs = await page.request.get("/api/imports").then((response) => response.json());
   expect(jobs.imports[0].counts).toEqual(resumed);
 });
+
+test("the imports API answers bad input with problem+json that says what to do", async ({ page, browser }) => {
+  const created = await page.request.post("/api/imports", { data: { files: [{ name: "Streaming_History_Audio_2024.json", kind: "extended-audio", rows: 1 }] } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const row = { kind: "extended", endedAt: "2024-05-01T10:00:00.000Z", trackId: null, trackName: "Song", artistName: "Artist", albumName: null, msPlayed: 1000, platform: null, reasonStart: null, reasonEnd: null, shuffle: null, skipped: null, offline: null, incognito: null, country: null };
+
+  const invalid = await page.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "c1", rows: [{ ...row, endedAt: "yesterday", msPlayed: -5 }] } });
+  expect(invalid.status()).toBe(400);
+  const problem = await invalid.json();
+  expect(problem.code).toBe("validation_failed");
+  expect(problem.errors.map((error: { field: string }) => error.field)).toEqual(["body.rows.0.endedAt", "body.rows.0.msPlayed"]);
+
+  const tooMany = await page.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "c2", rows: Array.from({ length: 5_001 }, () => row) } });
+  expect(tooMany.status()).toBe(400);
+  expect((await tooMany.json()).detail).toMatch(/at most 5000 rows per chunk/);
+
+  const first = await page.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "c3", rows: [row] } });
+  expect(first.status()).toBe(202);
+  const replay = await page.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "c3", rows: [row] } });
+  expect(replay.status()).toBe(200);
+  expect(await replay.json()).toMatchObject({ replayed: true, counts: { read: 1, short: 1 } });
+
+  const unknown = await page.request.post("/api/imports/00000000-0000-4000-8000-000000000000/chunks", { data: { chunkId: "c1", rows: [row] } });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).detail).toMatch(/Start a new import/);
+
+  // Another listener cannot see or add to this import.
+  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const stranger = await other.newPage();
+  await stranger.goto("/sign-in");
+  await stranger.getByTestId("sign-in-spotify").click();
+  await stranger.getByRole("button", { name: "Agree" }).click();
+  await expect(stranger).toHaveURL(/\/dashboard$/);
+  expect((await stranger.request.get(`/api/imports/${id}`)).status()).toBe(404);
+  expect((await stranger.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "x", rows: [row] } })).status()).toBe(404);
+  await other.close();
+
+  expect((await page.request.post(`/api/imports/${id}/complete`, { data: {} })).status()).toBe(200);
+  const closed = await page.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "c4", rows: [row] } });
+  expect(closed.status()).toBe(409);
+  expect((await closed.json()).detail).toMatch(/Start a new import/);
+});
