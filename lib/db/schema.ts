@@ -154,6 +154,7 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "plays_unique_stream", key: { userId: 1, playedAt: 1, trackKey: 1 }, unique: true },
     { name: "plays_by_time", key: { userId: 1, playedAt: -1 } },
     { name: "plays_by_track", key: { userId: 1, trackKey: 1, playedAt: -1 } },
+    { name: "plays_minute_precision", key: { timePrecision: 1, userId: 1 } },
   ],
   imports: [{ name: "imports_by_user", key: { userId: 1, createdAt: -1 } }],
   feedback: [

@@ -105,6 +105,11 @@ function describeImport(label: string, open: () => Promise<Store>) {
       const third = await plays.between(user, { from: new Date("2024-03-03T00:00:00Z"), to: new Date("2024-03-04T00:00:00Z") });
       expect(third.map((play) => [play.trackId, play.timePrecision])).toEqual([[id(5), "second"]]);
       expect((await dayTotals()).at(-1)).toEqual(["2024-03-03", 1, 1, 200_000, 0]);
+
+      // The same stream twice in one chunk (it happens across export files): one play, one duplicate.
+      const twice = extended("2024-04-01T12:00:00Z", id(6));
+      expect(await storeRows(store, user, "imp-5", "c0", [twice, { ...twice }])).toEqual({ accepted: 1, short: 0, duplicate: 1 });
+      expect((await rollups.between(user, "day", new Date("2024-04-01T00:00:00Z"))).map((day) => day.plays)).toEqual([1]);
     });
   });
 }

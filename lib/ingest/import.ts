@@ -42,6 +42,8 @@ function toPlay(row: ImportRow, importId: string, chunkId: string): NewPlay {
  */
 async function reconcileMinutePrecision(store: Store, userId: string, plays: NewPlay[]): Promise<{ keep: NewPlay[]; covered: number; superseded: string[] }> {
   const hasAccountRows = plays.some((play) => play.timePrecision === "minute");
+  // Most imports are extended history only, into an account with no minute-precision plays: nothing to reconcile.
+  if (!hasAccountRows && !(await playsRepository(store).hasMinutePrecision(userId))) return { keep: plays, covered: 0, superseded: [] };
   const times = plays.map((play) => play.playedAt.getTime());
   const from = new Date(minuteOf(Math.min(...times)));
   const to = new Date(minuteOf(Math.max(...times)) + 2 * MINUTE);
@@ -88,8 +90,10 @@ export async function storeRows(store: Store, userId: string, importId: string, 
   const duplicateIds = duplicateIndexes.map((index) => keep[index]).filter((play): play is NewPlay => play !== undefined);
   // A retried chunk finds its own rows from the earlier attempt: those were accepted, not duplicates.
   const ownChunk = `${importId}/${chunkId}`;
+  // Rows inserted just now can also be "duplicates" of each other (the same stream twice in a chunk).
+  const insertedNow = new Set(keep.filter((_, index) => !duplicates.has(index)).map((play) => playId(userId, play.playedAt, play.trackKey ?? trackKeyFor(play))));
   const earlier = duplicateIds.length > 0 ? await plays.byIds(userId, duplicateIds.map((play) => playId(userId, play.playedAt, play.trackKey ?? trackKeyFor(play))), { importChunk: 1 }) : [];
-  const ownIds = new Set(earlier.filter((play) => play.importChunk === ownChunk).map((play) => play._id));
+  const ownIds = new Set(earlier.filter((play) => play.importChunk === ownChunk && !insertedNow.has(play._id)).map((play) => play._id));
 
   const outcome: ChunkOutcome = { accepted: 0, short: 0, duplicate: covered };
   const inserted: NewPlay[] = [];

@@ -31,6 +31,7 @@ const ALLOWED_STAGES = new Set(["$match", "$group", "$sort", "$limit", "$skip", 
 const ALLOWED_UPDATE_OPERATORS = new Set(["$set", "$inc", "$push", "$addToSet", "$setOnInsert", "$max", "$min", "$unset"]);
 
 function getPath(document: Record<string, unknown>, path: string): unknown {
+  if (!path.includes(".")) return document[path];
   let value: unknown = document;
   for (const part of path.split(".")) {
     if (value === null || typeof value !== "object") return undefined;
@@ -213,6 +214,8 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
    */
   private readonly orderedIndexes: Array<{ first: string; second: string }> = [];
   private readonly sortedBuckets = new Map<string, Doc[]>();
+  /** New documents of a sorted bucket, merged in (one pass) the next time the bucket is read. */
+  private readonly pendingSorted = new Map<string, Doc[]>();
 
   constructor(name: string, host: CollectionHost, documents: Iterable<Doc> = [], indexes: IndexSpec[] = []) {
     this.name = name;
@@ -264,18 +267,31 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     ids.add(document._id);
   }
 
-  private index(document: Doc): void {
+  private index(document: Doc, isNew: boolean): void {
     for (const spec of this.indexes) {
       if (spec.unique) this.uniqueKeys.get(spec.name)?.set(indexKey(document, Object.keys(spec.key)), document._id);
     }
     for (const [field, byValue] of this.fieldIndexes) this.addToFieldIndex(byValue, field, document);
-    this.dropSortedBuckets(document);
+    for (const { first, second } of this.orderedIndexes) {
+      const key = `${first}\u0000${second}\u0000${keyOf(getPath(document, first))}`;
+      if (!this.sortedBuckets.has(key)) continue;
+      // A new document joins its bucket later, in one merge; a changed one may have moved: re-sort.
+      if (!isNew) this.dropSortedBucket(key);
+      else {
+        const pending = this.pendingSorted.get(key);
+        if (pending) pending.push(document);
+        else this.pendingSorted.set(key, [document]);
+      }
+    }
+  }
+
+  private dropSortedBucket(key: string): void {
+    this.sortedBuckets.delete(key);
+    this.pendingSorted.delete(key);
   }
 
   private dropSortedBuckets(document: Doc): void {
-    for (const { first, second } of this.orderedIndexes) {
-      this.sortedBuckets.delete(`${first}\u0000${second}\u0000${keyOf(getPath(document, first))}`);
-    }
+    for (const { first, second } of this.orderedIndexes) this.dropSortedBucket(`${first}\u0000${second}\u0000${keyOf(getPath(document, first))}`);
   }
 
   private unindex(document: Doc): void {
@@ -349,7 +365,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       const previous = this.documents.get(document._id);
       if (previous) this.unindex(previous);
       this.documents.set(document._id, document);
-      this.index(document);
+      this.index(document, !previous);
     }
     if (!this.deferred) this.host.committed();
   }
@@ -398,12 +414,30 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   private sortedBucket(first: string, second: string, value: unknown): Doc[] {
     const valueKey = keyOf(value);
     const cacheKey = `${first}\u0000${second}\u0000${valueKey}`;
+    const byField = (a: Doc, b: Doc) => compareValues(getPath(a, second), getPath(b, second));
     let sorted = this.sortedBuckets.get(cacheKey);
     if (!sorted) {
       const ids = this.fieldIndexes.get(first)?.get(valueKey) ?? new Set<string>();
       sorted = [...ids].map((id) => this.documents.get(id)).filter((document): document is Doc => document !== undefined);
-      sorted.sort((a, b) => compareValues(getPath(a, second), getPath(b, second)));
+      sorted.sort(byField);
       this.sortedBuckets.set(cacheKey, sorted);
+      this.pendingSorted.delete(cacheKey);
+      return sorted;
+    }
+    const pending = this.pendingSorted.get(cacheKey);
+    if (pending) {
+      // Merge the newcomers (sorted among themselves) into the sorted bucket in one linear pass.
+      pending.sort(byField);
+      const merged: Doc[] = new Array(sorted.length + pending.length);
+      let a = 0;
+      let b = 0;
+      let out = 0;
+      while (a < sorted.length && b < pending.length) merged[out++] = byField(sorted[a] as Doc, pending[b] as Doc) <= 0 ? (sorted[a++] as Doc) : (pending[b++] as Doc);
+      while (a < sorted.length) merged[out++] = sorted[a++] as Doc;
+      while (b < pending.length) merged[out++] = pending[b++] as Doc;
+      sorted = merged;
+      this.sortedBuckets.set(cacheKey, sorted);
+      this.pendingSorted.delete(cacheKey);
     }
     return sorted;
   }

@@ -75,6 +75,7 @@ export class Journal {
   private generation = 0;
   private fd: number | undefined;
   private bytes = 0;
+  private snapshotBytes = 0;
   private readonly lockPath: string;
 
   constructor(dir: string) {
@@ -147,6 +148,7 @@ export class Journal {
 
     const snapshotPath = join(this.dir, "snapshot.jsonl");
     if (existsSync(snapshotPath)) {
+      this.snapshotBytes = statSync(snapshotPath).size;
       const lines = readFileSync(snapshotPath, "utf8").split("\n");
       const header = decode<SnapshotHeader>(lines[0] ?? "");
       if (header.t !== "snapshot") throw new EmbeddedStoreError(`${snapshotPath} is not an EchoTune snapshot.`);
@@ -219,7 +221,8 @@ export class Journal {
     let written = 0;
     while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written);
     this.bytes += buffer.length;
-    return this.bytes > COMPACT_AFTER_BYTES;
+    // Compacting once the journal outgrows the snapshot keeps the rewriting linear in what is written.
+    return this.bytes > Math.max(COMPACT_AFTER_BYTES, this.snapshotBytes);
   }
 
   /** Writes a fresh snapshot of `state` and starts an empty journal of the next generation. */
@@ -253,6 +256,7 @@ export class Journal {
     } finally {
       closeSync(fd);
     }
+    this.snapshotBytes = statSync(temporary).size;
     renameSync(temporary, join(this.dir, "snapshot.jsonl"));
     const previous = this.generation;
     this.generation = next;
