@@ -136,6 +136,20 @@ export interface AccountDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+/**
+ * What a track name and artist from account data turned out to be on Spotify, shared by every
+ * listener (the same words resolve the same way). Unresolved is an answer too: never a guess.
+ */
+export interface ResolutionDocument extends StoredDocument {
+  /** The normalised `artist|title` key. */
+  _id: string;
+  status: "resolved" | "unresolved";
+  trackId: string | null;
+  /** 0 to 1: how well the best search result matched the title and artist. */
+  confidence: number;
+  resolvedAt: Date;
+}
+
 export const collections = {
   users: "users",
   accounts: "accounts",
@@ -143,6 +157,7 @@ export const collections = {
   imports: "imports",
   feedback: "feedback",
   rollups: "rollups",
+  resolutions: "resolutions",
 } as const;
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
@@ -161,6 +176,7 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "feedback_unique_item", key: { userId: 1, target: 1, itemId: 1 }, unique: true },
     { name: "feedback_by_kind", key: { userId: 1, kind: 1 } },
   ],
+  resolutions: [],
   rollups: [
     { name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true },
     { name: "rollups_by_time", key: { userId: 1, start: 1 } },

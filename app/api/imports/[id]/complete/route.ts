@@ -1,12 +1,26 @@
+import { after } from "next/server";
 import { requireListener } from "@/lib/auth";
 import { route } from "@/lib/http";
-import { completeImport } from "@/lib/ingest";
+import { completeImport, resolveAccountPlays } from "@/lib/ingest";
+import { spotifyClientFor } from "@/lib/spotify";
 import { completeBody, importParams } from "../../schema";
 
 export const dynamic = "force-dynamic";
 
-/** Closes the import (or cancels it): the report is final. */
-export const POST = route({ params: importParams, body: completeBody }, async ({ params, body }) => {
+/** Closes the import (or cancels it): the report is final. Account-data names resolve afterwards. */
+export const POST = route({ params: importParams, body: completeBody }, async ({ params, body, log }) => {
   const listener = await requireListener();
-  return completeImport(listener.userId, params.id, body?.status ?? "completed");
+  const report = await completeImport(listener.userId, params.id, body?.status ?? "completed");
+  if (report.status === "completed") {
+    // After the response: the listener sees the report now; track ids arrive in the background.
+    after(async () => {
+      try {
+        const result = await resolveAccountPlays(listener.userId, spotifyClientFor(listener));
+        if (result.looked > 0) log.info({ ...result }, "import: account-data names resolved");
+      } catch (error) {
+        log.warn({ err: error }, "import: resolving account-data names failed; the next run retries");
+      }
+    });
+  }
+  return report;
 });

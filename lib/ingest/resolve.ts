@@ -1,0 +1,99 @@
+import "server-only";
+import { collections, getStore, normaliseName, type PlayDocument, type ResolutionDocument, type Store } from "@/lib/db";
+import { SpotifyRateLimitedError, type SpotifyClient, type Track } from "@/lib/spotify";
+
+/** Below this a match is not trusted: the play keeps its names and no track id. */
+export const MIN_CONFIDENCE = 0.85;
+
+function tokens(text: string): Set<string> {
+  return new Set(normaliseName(text).split(" ").filter(Boolean));
+}
+
+function similarity(a: string, b: string): number {
+  const left = normaliseName(a);
+  const right = normaliseName(b);
+  if (left === right) return 1;
+  const x = tokens(a);
+  const y = tokens(b);
+  const shared = [...x].filter((token) => y.has(token)).length;
+  return shared === 0 ? 0 : (2 * shared) / (x.size + y.size);
+}
+
+/** How well a search result matches a title and artist from the export: the weaker of the two. */
+export function matchConfidence(title: string, artist: string, track: Track): number {
+  // "Song - Remastered 2011" style suffixes should not hide an otherwise exact title.
+  const bareTitle = (value: string) => value.replace(/\s+[-–(].*$/, "");
+  const titleScore = Math.max(similarity(title, track.name), similarity(bareTitle(title), bareTitle(track.name)));
+  const artistScore = Math.max(0, ...track.artists.map((candidate) => similarity(artist, candidate.name)));
+  return Math.min(titleScore, artistScore);
+}
+
+export interface ResolveResult {
+  looked: number;
+  resolved: number;
+  unresolved: number;
+  playsUpdated: number;
+  /** Spotify asked to wait: resolution stops here and resumes later; nothing was marked missing. */
+  pausedUntil: Date | null;
+}
+
+async function resolveName(store: Store, client: SpotifyClient, nameKey: string, title: string, artist: string): Promise<ResolutionDocument> {
+  const resolutions = store.collection<ResolutionDocument>(collections.resolutions);
+  const known = await resolutions.findOne({ _id: nameKey });
+  if (known) return known;
+  const { tracks } = await client.search(`track:${title} artist:${artist}`, { types: ["track"], limit: 5 });
+  let best: { track: Track; confidence: number } | null = null;
+  for (const track of tracks) {
+    const confidence = matchConfidence(title, artist, track);
+    if (!best || confidence > best.confidence) best = { track, confidence };
+  }
+  const resolution: ResolutionDocument = {
+    _id: nameKey,
+    status: best && best.confidence >= MIN_CONFIDENCE ? "resolved" : "unresolved",
+    trackId: best && best.confidence >= MIN_CONFIDENCE ? best.track.id : null,
+    confidence: Number((best?.confidence ?? 0).toFixed(3)),
+    resolvedAt: new Date(),
+  };
+  await resolutions.updateOne({ _id: nameKey }, { $setOnInsert: { status: resolution.status, trackId: resolution.trackId, confidence: resolution.confidence, resolvedAt: resolution.resolvedAt } }, { upsert: true });
+  return resolution;
+}
+
+/**
+ * Gives account-data plays (names only) their Spotify track, a distinct title and artist at a
+ * time, in the background. Insights never wait for this: they work from the names meanwhile.
+ */
+export async function resolveAccountPlays(userId: string, client: SpotifyClient, options: { limit?: number; store?: Store } = {}): Promise<ResolveResult> {
+  const store = options.store ?? (await getStore());
+  const plays = store.collection<PlayDocument>(collections.plays);
+  const result: ResolveResult = { looked: 0, resolved: 0, unresolved: 0, playsUpdated: 0, pausedUntil: null };
+  const pending = await plays.aggregate<{ _id: string; plays: number }>([
+    { $match: { userId, trackId: null, timePrecision: "minute" } },
+    { $group: { _id: "$nameKey", plays: { $sum: 1 } } },
+    { $sort: { plays: -1, _id: 1 } },
+    { $limit: options.limit ?? 200 },
+  ]);
+  for (const { _id: nameKey } of pending) {
+    const sample = await plays.findOne({ userId, nameKey }, { projection: { trackName: 1, artistName: 1 } });
+    if (!sample) continue;
+    let resolution: ResolutionDocument;
+    try {
+      resolution = await resolveName(store, client, nameKey, sample.trackName, sample.artistName);
+    } catch (error) {
+      // A 429 means "later", never "not found": stop, and leave every remaining name untouched.
+      if (error instanceof SpotifyRateLimitedError) {
+        result.pausedUntil = error.until;
+        break;
+      }
+      throw error;
+    }
+    result.looked += 1;
+    if (resolution.status === "resolved" && resolution.trackId) {
+      result.resolved += 1;
+      const updated = await plays.updateMany({ userId, nameKey, trackId: null }, { $set: { trackId: resolution.trackId } });
+      result.playsUpdated += updated.modifiedCount;
+    } else {
+      result.unresolved += 1;
+    }
+  }
+  return result;
+}
