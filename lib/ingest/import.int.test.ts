@@ -10,50 +10,15 @@ import { playsRepository } from "@/lib/db/repositories/plays";
 import { rollupsRepository } from "@/lib/db/repositories/rollups";
 import { ensureIndexes } from "@/lib/db/store";
 import { storeRows } from "./import";
-import type { ImportRow } from "./rows";
+import { accountRow, extendedRow } from "./testing/rows";
 
 const stores: Array<{ store: Store; cleanup: () => Promise<void> }> = [];
 afterAll(async () => {
   for (const { cleanup } of stores) await cleanup();
 });
 
-const extended = (endedAt: string, trackId: string, overrides: Partial<ImportRow> = {}): ImportRow => ({
-  kind: "extended",
-  endedAt,
-  trackId,
-  trackName: `Song ${trackId.slice(0, 4)}`,
-  artistName: "Hania Rani",
-  albumName: "Esja",
-  msPlayed: 200_000,
-  platform: "android",
-  reasonStart: "trackdone",
-  reasonEnd: "trackdone",
-  shuffle: false,
-  skipped: false,
-  offline: false,
-  incognito: false,
-  country: "DE",
-  ...overrides,
-});
-
-const account = (minute: string, trackName: string, artistName = "Hania Rani", msPlayed = 200_000): ImportRow => ({
-  kind: "account",
-  endedAt: `${minute}:00.000Z`,
-  trackId: null,
-  trackName,
-  artistName,
-  albumName: null,
-  msPlayed,
-  platform: null,
-  reasonStart: null,
-  reasonEnd: null,
-  shuffle: null,
-  skipped: null,
-  offline: null,
-  incognito: null,
-  country: null,
-});
-
+const extended = extendedRow;
+const account = accountRow;
 const id = (n: number) => `${"A".repeat(21)}${n}`;
 
 function describeImport(label: string, open: () => Promise<Store>) {

@@ -11,7 +11,9 @@ import { defaultTransportSettings, resetSpotifyBreakers, type SpotifyAccount } f
 import { WebApiSpotifyClient } from "@/lib/spotify/web-client";
 import { storeRows } from "./import";
 import { matchConfidence, resolveAccountPlays } from "./resolve";
-import type { ImportRow } from "./rows";
+import { accountRow as baseAccountRow } from "./testing/rows";
+
+const accountRow = (minute: string, trackName: string, artistName: string) => baseAccountRow(minute, trackName, artistName, 180_000);
 
 let fake: FakeSpotify;
 let store: EmbeddedStore;
@@ -35,24 +37,6 @@ function client(): WebApiSpotifyClient {
   const account: SpotifyAccount = { userId: `resolver-${Math.random()}`, getToken: async () => tokens.access_token, pausedUntil: async () => null, pauseUntil: async () => undefined };
   return new WebApiSpotifyClient(account, { ...defaultTransportSettings(fake.apiUrl), baseBackoffMs: 10 }, new MemoryCache());
 }
-
-const accountRow = (minute: string, trackName: string, artistName: string): ImportRow => ({
-  kind: "account",
-  endedAt: `${minute}:00.000Z`,
-  trackId: null,
-  trackName,
-  artistName,
-  albumName: null,
-  msPlayed: 180_000,
-  platform: null,
-  reasonStart: null,
-  reasonEnd: null,
-  shuffle: null,
-  skipped: null,
-  offline: null,
-  incognito: null,
-  country: null,
-});
 
 describe("resolving account-data plays to Spotify tracks", () => {
   it("scores matches by title and artist, suffixes aside", () => {
