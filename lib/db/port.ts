@@ -65,8 +65,12 @@ export interface StoreCollection<T extends StoredDocument> {
   findOne(filter: Filter<T>, options?: Omit<FindOptions, "limit">): Promise<T | null>;
   /** Throws DuplicateKeyError when a unique index already holds the key. */
   insertOne(document: T): Promise<void>;
-  /** Unordered: duplicates are reported by position and the rest inserted. */
-  insertMany(documents: T[]): Promise<InsertManyResult>;
+  /**
+   * Unordered: duplicates are reported by position and the rest inserted. With `handOver` the
+   * caller promises never to touch the documents again, so an in-process store may keep them
+   * without copying (the import path inserts hundreds of thousands).
+   */
+  insertMany(documents: T[], options?: { handOver?: boolean }): Promise<InsertManyResult>;
   updateOne(filter: Filter<T>, update: UpdateFilter<T>, options?: { upsert?: boolean }): Promise<UpdateResult>;
   updateMany(filter: Filter<T>, update: UpdateFilter<T>, options?: { upsert?: boolean }): Promise<UpdateResult>;
   deleteOne(filter: Filter<T>): Promise<number>;

@@ -557,12 +557,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     this.commitPut([stored]);
   }
 
-  async insertMany(documents: T[]): Promise<InsertManyResult> {
+  async insertMany(documents: T[], options: { handOver?: boolean } = {}): Promise<InsertManyResult> {
     const staged = new Map<string, Set<string>>();
     const accepted: Doc[] = [];
     const duplicateIndexes: number[] = [];
     documents.forEach((document, position) => {
-      const stored = structuredClone(document) as unknown as Doc;
+      const stored = (options.handOver ? document : structuredClone(document)) as unknown as Doc;
       if (this.conflict(stored, "insert", staged)) {
         duplicateIndexes.push(position);
         return;

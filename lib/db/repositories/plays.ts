@@ -49,7 +49,8 @@ export function playsRepository(store: Store) {
         const trackKey = play.trackKey ?? trackKeyFor(play);
         return { ...play, _id: playId(userId, play.playedAt, trackKey), userId, trackKey, nameKey: nameKeyFor(play) };
       });
-      const result = await plays.insertMany(documents);
+      // The documents were built here and are not used again: the store may keep them as they are.
+      const result = await plays.insertMany(documents, { handOver: true });
       return { inserted: result.insertedCount, duplicateIndexes: result.duplicateIndexes };
     },
 
