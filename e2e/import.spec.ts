@@ -159,3 +159,31 @@ test("the imports API answers bad input with problem+json that says what to do",
   expect(closed.status()).toBe(409);
   expect((await closed.json()).detail).toMatch(/Start a new import/);
 });
+
+test("an import abandoned midway in one tab is resumed from another", async ({ page }) => {
+  test.setTimeout(180_000);
+  const zip = makeZip("export-c.zip", { seed: 9, plays: 20_000, end: "2018-06-01T00:00:00Z" });
+  let chunks = 0;
+  await page.route("**/api/imports/*/chunks", async (route) => {
+    chunks += 1;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  await page.goto("/import");
+  await page.getByTestId("import-input").setInputFiles(zip.path);
+  await expect.poll(() => chunks, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  const tab = await page.context().newPage();
+  await page.close();
+
+  await tab.goto("/import");
+  await expect(tab.getByTestId("resume-banner")).toBeVisible();
+  await tab.getByTestId("import-input").setInputFiles(zip.path);
+  await expect(tab.getByTestId("import-progress")).toContainText(/Resuming/);
+  const resumed = await report(tab);
+  expect(resumed.read).toBe(zip.read);
+  expect(resumed.rejected).toBe(zip.rejected);
+  expect(resumed.accepted + resumed.short + resumed.duplicate).toBe(zip.parsed);
+  const jobs = await tab.request.get("/api/imports").then((response) => response.json());
+  expect(jobs.imports[0].counts).toEqual(resumed);
+  expect(jobs.imports.filter((job: { status: string }) => job.status === "receiving")).toEqual([]);
+});
