@@ -17,5 +17,5 @@ export { accountsRepository, type AccountsRepository, type TokenSet } from "./re
 export { feedbackRepository, type FeedbackRepository } from "./repositories/feedback";
 export { importsRepository, type ChunkTally, type ImportsRepository } from "./repositories/imports";
 export { nameKeyFor, normaliseName, playId, playsRepository, trackKeyFor, type NewPlay, type PlaysRepository, type TimeRange } from "./repositories/plays";
-export { bucketOf, rollupsRepository, type PlayTally, type RollupsRepository } from "./repositories/rollups";
+export { dayOf, rollupsRepository, type PlayTally, type RollupsRepository } from "./repositories/rollups";
 export { DEMO_USER_ID, defaultSettings, usersRepository, type SpotifyProfile, type UsersRepository } from "./repositories/users";

@@ -36,7 +36,7 @@ function describeImport(label: string, open: () => Promise<Store>) {
         extended("2024-03-02T08:00:00Z", id(4)),
       ];
       const dayTotals = async () =>
-        (await rollups.between(user, "day")).map((day) => [day.bucket, day.plays, day.listens, day.msPlayed, day.skips]);
+        (await rollups.days(user)).map((day) => [day.bucket, day.plays, day.listens, day.msPlayed, day.skips]);
 
       expect(await storeRows(store, user, "imp-1", "c0", rows)).toEqual({ accepted: 2, short: 2, duplicate: 0 });
       const expected = [
@@ -44,11 +44,11 @@ function describeImport(label: string, open: () => Promise<Store>) {
         ["2024-03-02", 1, 1, 200_000, 0],
       ];
       expect(await dayTotals()).toEqual(expected);
-      expect((await rollups.between(user, "hour")).map((hour) => [hour.bucket, hour.plays])).toEqual([
-        ["2024-03-01T20", 2],
-        ["2024-03-01T21", 1],
-        ["2024-03-02T08", 1],
+      expect((await rollups.days(user)).map((day) => [day.bucket, Object.fromEntries(Object.entries(day.hours).map(([hour, totals]) => [hour, totals.plays]))])).toEqual([
+        ["2024-03-01", { "20": 2, "21": 1 }],
+        ["2024-03-02", { "8": 1 }],
       ]);
+      expect((await rollups.days(user))[0]?.hours["20"]).toEqual({ plays: 2, listens: 1, msPlayed: 212_000, skips: 1 });
 
       // The same chunk retried (a lost response): same counts, nothing doubled.
       expect(await storeRows(store, user, "imp-1", "c0", rows)).toEqual({ accepted: 2, short: 2, duplicate: 0 });
@@ -71,10 +71,13 @@ function describeImport(label: string, open: () => Promise<Store>) {
       expect(third.map((play) => [play.trackId, play.timePrecision])).toEqual([[id(5), "second"]]);
       expect((await dayTotals()).at(-1)).toEqual(["2024-03-03", 1, 1, 200_000, 0]);
 
+      // Another listener's account data gets a marker of its own (one per listener, not one for all).
+      expect(await storeRows(store, `${user}-2`, "imp-x", "c0", [account("2024-03-05T09:00", "Glass")])).toEqual({ accepted: 1, short: 0, duplicate: 0 });
+
       // The same stream twice in one chunk (it happens across export files): one play, one duplicate.
       const twice = extended("2024-04-01T12:00:00Z", id(6));
       expect(await storeRows(store, user, "imp-5", "c0", [twice, { ...twice }])).toEqual({ accepted: 1, short: 0, duplicate: 1 });
-      expect((await rollups.between(user, "day", new Date("2024-04-01T00:00:00Z"))).map((day) => day.plays)).toEqual([1]);
+      expect((await rollups.days(user, new Date("2024-04-01T00:00:00Z"))).map((day) => day.plays)).toEqual([1]);
     });
   });
 }

@@ -43,7 +43,9 @@ function toPlay(row: ImportRow, importId: string, chunkId: string): NewPlay {
 async function reconcileMinutePrecision(store: Store, userId: string, plays: NewPlay[]): Promise<{ keep: NewPlay[]; covered: number; superseded: string[] }> {
   const hasAccountRows = plays.some((play) => play.timePrecision === "minute");
   // Most imports are extended history only, into an account with no minute-precision plays: nothing to reconcile.
-  if (!hasAccountRows && !(await playsRepository(store).hasMinutePrecision(userId))) return { keep: plays, covered: 0, superseded: [] };
+  const rollups = rollupsRepository(store);
+  if (!hasAccountRows && !(await rollups.hasMinutePrecision(userId))) return { keep: plays, covered: 0, superseded: [] };
+  if (hasAccountRows) await rollups.markMinutePrecision(userId);
   const times = plays.map((play) => play.playedAt.getTime());
   const from = new Date(minuteOf(Math.min(...times)));
   const to = new Date(minuteOf(Math.max(...times)) + 2 * MINUTE);

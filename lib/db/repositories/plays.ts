@@ -93,11 +93,6 @@ export function playsRepository(store: Store) {
       return plays.find(rangeFilter(userId, range), { projection }) as Promise<Array<Partial<PlayDocument> & { _id: string }>>;
     },
 
-    /** Whether any play of this listener came from account data (minute precision). */
-    async hasMinutePrecision(userId: string): Promise<boolean> {
-      return (await plays.findOne({ timePrecision: "minute", userId }, { projection: { _id: 1 } })) !== null;
-    },
-
     deleteByIds(userId: string, ids: string[]): Promise<number> {
       return ids.length === 0 ? Promise.resolve(0) : plays.deleteMany({ userId, _id: { $in: ids } });
     },

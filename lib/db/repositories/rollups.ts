@@ -1,7 +1,7 @@
 import type { BulkOperation, Store } from "../port";
-import { collections, type RollupDocument, type RollupGranularity } from "../schema";
+import { collections, type ListeningTotals, type RollupDocument } from "../schema";
 
-/** What a play contributes to its hour and its day. */
+/** What a play contributes to its day and hour. */
 export interface PlayTally {
   playedAt: Date;
   msPlayed: number;
@@ -9,65 +9,122 @@ export interface PlayTally {
 }
 
 const LISTEN_MS = 30_000;
+const DAY_MS = 86_400_000;
 
-export function bucketOf(granularity: RollupGranularity, at: Date): { bucket: string; start: Date } {
-  const iso = at.toISOString();
-  if (granularity === "hour") return { bucket: iso.slice(0, 13), start: new Date(`${iso.slice(0, 13)}:00:00.000Z`) };
-  return { bucket: iso.slice(0, 10), start: new Date(`${iso.slice(0, 10)}T00:00:00.000Z`) };
+export function dayOf(at: Date): { bucket: string; start: Date } {
+  const bucket = at.toISOString().slice(0, 10);
+  return { bucket, start: new Date(`${bucket}T00:00:00.000Z`) };
 }
 
-function tallies(plays: PlayTally[]) {
-  const totals = new Map<string, { granularity: RollupGranularity; bucket: string; start: Date; plays: number; listens: number; msPlayed: number; skips: number }>();
+/** A marker document per listener: whether any of their plays know only the minute (account data). */
+const metaId = (userId: string) => `${userId}|meta`;
+
+function add(totals: ListeningTotals, play: PlayTally) {
+  totals.plays += 1;
+  totals.msPlayed += play.msPlayed;
+  if (play.msPlayed >= LISTEN_MS) totals.listens += 1;
+  if (play.skipped === true || play.msPlayed < LISTEN_MS) totals.skips += 1;
+}
+
+const empty = (): ListeningTotals => ({ plays: 0, listens: 0, msPlayed: 0, skips: 0 });
+
+function byDay(plays: PlayTally[]) {
+  const days = new Map<string, { start: Date; totals: ListeningTotals; hours: Map<number, ListeningTotals> }>();
   for (const play of plays) {
-    for (const granularity of ["hour", "day"] as const) {
-      const { bucket, start } = bucketOf(granularity, play.playedAt);
-      const key = `${granularity}|${bucket}`;
-      const total = totals.get(key) ?? { granularity, bucket, start, plays: 0, listens: 0, msPlayed: 0, skips: 0 };
-      total.plays += 1;
-      total.msPlayed += play.msPlayed;
-      if (play.msPlayed >= LISTEN_MS) total.listens += 1;
-      if (play.skipped === true || play.msPlayed < LISTEN_MS) total.skips += 1;
-      totals.set(key, total);
+    const { bucket, start } = dayOf(play.playedAt);
+    let day = days.get(bucket);
+    if (!day) {
+      day = { start, totals: empty(), hours: new Map() };
+      days.set(bucket, day);
     }
+    add(day.totals, play);
+    const hour = play.playedAt.getUTCHours();
+    let hourTotals = day.hours.get(hour);
+    if (!hourTotals) {
+      hourTotals = empty();
+      day.hours.set(hour, hourTotals);
+    }
+    add(hourTotals, play);
   }
-  return [...totals.values()];
+  return days;
 }
 
 export function rollupsRepository(store: Store) {
   const rollups = store.collection<RollupDocument>(collections.rollups);
-  const idOf = (userId: string, granularity: RollupGranularity, bucket: string) => `${userId}|${granularity}|${bucket}`;
+  const idOf = (userId: string, bucket: string) => `${userId}|day|${bucket}`;
   return {
-    /** Adds newly stored plays to their hours and days: one upsert per bucket, not per play. */
+    /** Adds newly stored plays to their days and hours: one upsert per day, not per play. */
     async add(userId: string, plays: PlayTally[], now = new Date()): Promise<number> {
       if (plays.length === 0) return 0;
-      const operations: BulkOperation<RollupDocument>[] = tallies(plays).map((total) => ({
-        updateOne: {
-          filter: { _id: idOf(userId, total.granularity, total.bucket) },
-          update: {
-            $inc: { plays: total.plays, listens: total.listens, msPlayed: total.msPlayed, skips: total.skips },
-            $set: { updatedAt: now },
-            $setOnInsert: { userId, granularity: total.granularity, bucket: total.bucket, start: total.start },
-          },
-          upsert: true,
-        },
-      }));
-      await rollups.bulkWrite(operations);
-      return operations.length;
+      const days = [...byDay(plays)];
+      // Most days of an import are new: one insertMany for those, upserts only for days that exist
+      // (far fewer round trips, which is what a MongoDB-compatible server charges for).
+      const ids = days.map(([bucket]) => idOf(userId, bucket));
+      const existing = new Set((await rollups.find({ _id: { $in: ids } }, { projection: { _id: 1 } })).map((day) => day._id));
+      const fresh = days.filter(([bucket]) => !existing.has(idOf(userId, bucket)));
+      const inserted = await rollups.insertMany(
+        fresh.map(([bucket, day]) => ({
+          _id: idOf(userId, bucket),
+          userId,
+          granularity: "day" as const,
+          bucket,
+          start: day.start,
+          ...day.totals,
+          hours: Object.fromEntries([...day.hours].map(([hour, totals]) => [String(hour), totals])),
+          updatedAt: now,
+        })),
+        { handOver: true },
+      );
+      // A day created meanwhile by another writer is updated like any existing one.
+      const raced = new Set(inserted.duplicateIndexes.map((index) => fresh[index]?.[0]));
+      const operations: BulkOperation<RollupDocument>[] = days
+        .filter(([bucket]) => existing.has(idOf(userId, bucket)) || raced.has(bucket))
+        .map(([bucket, day]) => {
+          const increments: Record<string, number> = { ...day.totals };
+          for (const [hour, totals] of day.hours) {
+            for (const [field, value] of Object.entries(totals)) if (value) increments[`hours.${hour}.${field}`] = value;
+          }
+          return {
+            updateOne: {
+              filter: { _id: idOf(userId, bucket) },
+              update: { $inc: increments, $set: { updatedAt: now }, $setOnInsert: { userId, granularity: "day", bucket, start: day.start } },
+              upsert: true,
+            },
+          };
+        });
+      if (operations.length > 0) await rollups.bulkWrite(operations);
+      return days.length;
     },
 
-    /** Rewrites the buckets of a time range from the plays themselves (after a retried chunk). */
+    /** Rewrites the days of a time range from the plays themselves (after a retried chunk). */
     async rebuild(userId: string, from: Date, to: Date, plays: PlayTally[], now = new Date()): Promise<void> {
-      const first = bucketOf("day", from).start;
-      const last = new Date(bucketOf("day", to).start.getTime() + 86_400_000);
-      await rollups.deleteMany({ userId, start: { $gte: first, $lt: last } });
+      const first = dayOf(from).start;
+      const last = new Date(dayOf(to).start.getTime() + DAY_MS);
+      await rollups.deleteMany({ userId, granularity: "day", start: { $gte: first, $lt: last } });
       await this.add(userId, plays, now);
     },
 
-    between(userId: string, granularity: RollupGranularity, from?: Date, to?: Date): Promise<RollupDocument[]> {
+    /** Days in [from, to), oldest first. */
+    days(userId: string, from?: Date, to?: Date): Promise<RollupDocument[]> {
       const start: Record<string, Date> = {};
       if (from) start.$gte = from;
       if (to) start.$lt = to;
-      return rollups.find({ userId, granularity, ...(Object.keys(start).length > 0 ? { start } : {}) }, { sort: { start: 1 } });
+      return rollups.find({ userId, granularity: "day", ...(Object.keys(start).length > 0 ? { start } : {}) }, { sort: { start: 1 } });
+    },
+
+    async markMinutePrecision(userId: string): Promise<void> {
+      // Its own bucket, so the unique (userId, granularity, bucket) index holds one per listener.
+      await rollups.updateOne(
+        { _id: metaId(userId) },
+        { $set: { minutePrecision: true }, $setOnInsert: { userId, granularity: "meta", bucket: "meta", start: new Date(0) } } as never,
+        { upsert: true },
+      );
+    },
+
+    /** Read by id: cheap on every backend, unlike a scan of the plays. */
+    async hasMinutePrecision(userId: string): Promise<boolean> {
+      const meta = (await rollups.findOne({ _id: metaId(userId) })) as unknown as { minutePrecision?: boolean } | null;
+      return meta?.minutePrecision === true;
     },
   };
 }
