@@ -4,7 +4,7 @@ import { CheckCircle2Icon, FileWarningIcon, Loader2Icon, UploadIcon, XIcon } fro
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { rejectionReasons } from "@/lib/ingest/rows";
+import { rejectionReasons } from "@/lib/ingest/reasons";
 import { cn } from "@/lib/utils";
 import type { FileSummary, ImportReportView, WorkerEvent } from "./protocol";
 

@@ -31,19 +31,4 @@ export const importRowSchema = z.object({
 
 export type ImportRow = z.infer<typeof importRowSchema>;
 
-/** Why a row was not imported; stable snake_case codes the report and the UI explain. */
-export const rejectionReasons = {
-  malformed_timestamp: "The timestamp could not be read",
-  future_timestamp: "The timestamp is in the future",
-  missing_fields: "Track name, artist or time is missing",
-  invalid_value: "A field has a value of the wrong type",
-  podcast_episode: "Podcast episode (EchoTune imports music only)",
-  audiobook: "Audiobook chapter (EchoTune imports music only)",
-  video: "Video (EchoTune imports music only)",
-  duplicate_in_file: "The same stream appears twice in the export",
-} as const;
-
-export type RejectionReason = keyof typeof rejectionReasons;
-
-/** Spotify's own rule, used by the insights: a play counts as a listen from 30 seconds. */
-export const LISTEN_THRESHOLD_MS = 30_000;
+export { LISTEN_THRESHOLD_MS, rejectionReasons, type RejectionReason } from "./reasons";

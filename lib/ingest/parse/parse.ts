@@ -2,7 +2,8 @@
  * One export file (name and decoded text) to normalised rows, counted rejections and a word for
  * the listener. Pure and synchronous: the browser worker and the server CLI call it per file.
  */
-import { rejectionReasons, type ImportRow, type RejectionReason } from "../rows";
+import type { ImportRow } from "../rows";
+import { rejectionReasons, type RejectionReason } from "../reasons";
 import { accountRow, extendedRow, rejectAll, type RowConverter } from "./convert";
 import { baseName, classifyFile, HEAD_CHARS, streamingShapeOf, type FileKind, type StreamingKind } from "./detect";
 import { findJsonProblem, stripPreamble } from "./json";

@@ -2,7 +2,7 @@
  * The totals of an import's files, for the import report: rows by file kind and by rejection
  * reason, the listens among them, and every message and error in file order.
  */
-import { LISTEN_THRESHOLD_MS, type RejectionReason } from "../rows";
+import { LISTEN_THRESHOLD_MS, type RejectionReason } from "../reasons";
 import { FILE_KINDS, type FileKind } from "./detect";
 import { messages as notes } from "./messages";
 import { emptyRejections, type ParseErrorCode, type ParsedFile } from "./parse";
