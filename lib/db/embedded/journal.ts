@@ -46,7 +46,7 @@ export interface LoadedState {
   repairedLines: number;
 }
 
-const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+const COMPACT_AFTER_BYTES = 256 * 1024 * 1024;
 
 // One exit hook for every open journal: a process that ends without closing its store still
 // leaves no lock behind.

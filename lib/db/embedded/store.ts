@@ -57,7 +57,7 @@ export class EmbeddedStore implements Store {
     return collection as unknown as StoreCollection<T>;
   }
 
-  /** Folds the journal into a fresh snapshot (runs by itself once the journal passes 64 MB). */
+  /** Folds the journal into a fresh snapshot (runs by itself once the journal passes 256 MB and the snapshot's size). */
   compact(): void {
     this.compactDue = false;
     if (this.closed) return;
