@@ -65,8 +65,8 @@ describe("parseEnv", () => {
   });
 
   it("reads boolean flags strictly", () => {
-    expect(parseEnv({ AUTH_TRUST_HOST: "true" }).AUTH_TRUST_HOST).toBe(true);
-    expect(parseEnv({ AUTH_TRUST_HOST: "0" }).AUTH_TRUST_HOST).toBe(false);
-    expect(() => parseEnv({ AUTH_TRUST_HOST: "yes" })).toThrow(/AUTH_TRUST_HOST/);
+    expect(parseEnv({ DEMO: "true" }).DEMO).toBe(true);
+    expect(parseEnv({ DEMO: "0" }).DEMO).toBe(false);
+    expect(() => parseEnv({ DEMO: "yes" })).toThrow(/DEMO/);
   });
 });

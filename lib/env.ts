@@ -55,7 +55,6 @@ export const envSchema = z
     UPSTASH_REDIS_REST_TOKEN: optionalString,
 
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
-    AUTH_TRUST_HOST: flag,
     AUTH_SPOTIFY_ID: optionalString,
     /** Offer "Try the demo" even when Spotify sign-in is configured. */
     DEMO: flag,
