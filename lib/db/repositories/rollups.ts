@@ -57,11 +57,9 @@ export function rollupsRepository(store: Store) {
     async add(userId: string, plays: PlayTally[], now = new Date()): Promise<number> {
       if (plays.length === 0) return 0;
       const days = [...byDay(plays)];
-      // Most days of an import are new: one insertMany for those, upserts only for days that exist
-      // (far fewer round trips, which is what a MongoDB-compatible server charges for).
-      const ids = days.map(([bucket]) => idOf(userId, bucket));
-      const existing = new Set((await rollups.find({ _id: { $in: ids } }, { projection: { _id: 1 } })).map((day) => day._id));
-      const fresh = days.filter(([bucket]) => !existing.has(idOf(userId, bucket)));
+      // Most days of an import are new: insert them all in one batch, without reading first, and
+      // upsert only the days the unique key says exist already (few round trips, no scans).
+      const fresh = days;
       const inserted = await rollups.insertMany(
         fresh.map(([bucket, day]) => ({
           _id: idOf(userId, bucket),
@@ -75,10 +73,9 @@ export function rollupsRepository(store: Store) {
         })),
         { handOver: true },
       );
-      // A day created meanwhile by another writer is updated like any existing one.
-      const raced = new Set(inserted.duplicateIndexes.map((index) => fresh[index]?.[0]));
+      const existing = new Set(inserted.duplicateIndexes.map((index) => fresh[index]?.[0]));
       const operations: BulkOperation<RollupDocument>[] = days
-        .filter(([bucket]) => existing.has(idOf(userId, bucket)) || raced.has(bucket))
+        .filter(([bucket]) => existing.has(bucket))
         .map(([bucket, day]) => {
           const increments: Record<string, number> = { ...day.totals };
           for (const [hour, totals] of day.hours) {
