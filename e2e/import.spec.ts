@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import { ACCOUNT_DATA_FOLDER, EXTENDED_HISTORY_FOLDER, generateListeningHistory, getDemoCatalog, writeAccountData, writeExtendedHistory } from "@/lib/demo";
 import { parseExportFile } from "@/lib/ingest/parse";
 import { expect, test } from "./fixtures";
+import { signInWithSpotify } from "./pages/sign-in";
 
 // One listener's history grows across these tests, so they run in order.
 test.describe.configure({ mode: "serial" });
@@ -34,6 +35,17 @@ function makeZip(name: string, options: { seed: number; plays: number; end: stri
     rejected += Object.values(result.rejected).reduce((sum: number, count) => sum + (count ?? 0), 0);
   }
   return { path, read, parsed, rejected };
+}
+
+/** Slows chunk uploads so a reload or a closed tab lands in the middle of one; counts them. */
+async function slowUploads(page: Page) {
+  const chunks = { count: 0 };
+  await page.route("**/api/imports/*/chunks", async (route) => {
+    chunks.count += 1;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  return chunks;
 }
 
 async function report(page: Page) {
@@ -82,26 +94,17 @@ test("a reload in the middle of an upload resumes and ends with the counts of an
   // The baseline: another listener (signed in with the fake Spotify) imports the same zip in one go.
   const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const baselinePage = await other.newPage();
-  await baselinePage.goto("/sign-in");
-  await baselinePage.getByTestId("sign-in-spotify").click();
-  await baselinePage.getByRole("button", { name: "Agree" }).click();
-  await expect(baselinePage).toHaveURL(/\/dashboard$/);
+  await signInWithSpotify(baselinePage);
   await baselinePage.goto("/import");
   await baselinePage.getByTestId("import-input").setInputFiles(zip.path);
   const baseline = await report(baselinePage);
   await other.close();
 
-  let chunks = 0;
-  await page.route("**/api/imports/*/chunks", async (route) => {
-    chunks += 1;
-    // Slow the upload down so the reload lands in the middle of it.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await route.continue();
-  });
+  const chunks = await slowUploads(page);
   await page.goto("/import");
   await page.getByTestId("import-input").setInputFiles(zip.path);
   await expect(page.getByTestId("import-progress")).toBeVisible({ timeout: 60_000 });
-  await expect.poll(() => chunks, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => chunks.count, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
   await page.reload();
   await expect(page.getByTestId("resume-banner")).toBeVisible();
   await page.unroute("**/api/imports/*/chunks");
@@ -146,10 +149,7 @@ test("the imports API answers bad input with problem+json that says what to do",
   // Another listener cannot see or add to this import.
   const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const stranger = await other.newPage();
-  await stranger.goto("/sign-in");
-  await stranger.getByTestId("sign-in-spotify").click();
-  await stranger.getByRole("button", { name: "Agree" }).click();
-  await expect(stranger).toHaveURL(/\/dashboard$/);
+  await signInWithSpotify(stranger);
   expect((await stranger.request.get(`/api/imports/${id}`)).status()).toBe(404);
   expect((await stranger.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "x", rows: [row] } })).status()).toBe(404);
   await other.close();
@@ -163,15 +163,10 @@ test("the imports API answers bad input with problem+json that says what to do",
 test("an import abandoned midway in one tab is resumed from another", async ({ page }) => {
   test.setTimeout(180_000);
   const zip = makeZip("export-c.zip", { seed: 9, plays: 20_000, end: "2018-06-01T00:00:00Z" });
-  let chunks = 0;
-  await page.route("**/api/imports/*/chunks", async (route) => {
-    chunks += 1;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await route.continue();
-  });
+  const chunks = await slowUploads(page);
   await page.goto("/import");
   await page.getByTestId("import-input").setInputFiles(zip.path);
-  await expect.poll(() => chunks, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => chunks.count, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
   const tab = await page.context().newPage();
   await page.close();
 

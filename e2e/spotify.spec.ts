@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "@playwright/test";
 import { fakeSpotifyUrl } from "../playwright.config";
 import { expect, test } from "./fixtures";
+import { signInWithSpotify } from "./pages/sign-in";
 
 // These share the fake Spotify's state, so they run one after another.
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 60_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
 
 async function fake(path: string, body?: unknown) {
@@ -18,13 +18,6 @@ async function fake(path: string, body?: unknown) {
 }
 
 type Logged = { method: string; path: string; query: Record<string, string>; form?: Record<string, string> };
-
-async function signInWithSpotify(page: Page, decision: "Agree" | "Cancel" = "Agree") {
-  await page.goto("/sign-in");
-  await page.getByTestId("sign-in-spotify").click();
-  await expect(page.getByRole("heading", { name: "Connect EchoTune to your Spotify account?" })).toBeVisible();
-  await page.getByRole("button", { name: decision }).click();
-}
 
 test.beforeEach(async () => {
   await fake("/__admin/reset", {});
