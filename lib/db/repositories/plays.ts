@@ -83,9 +83,14 @@ export function playsRepository(store: Store) {
       return byTime.map((artist) => ({ artistName: artist._id, msPlayed: artist.msPlayed, plays: playsByArtist.get(artist._id) ?? 0 }));
     },
 
-    /** Plays by id, only the fields a caller names. */
-    byIds(userId: string, ids: string[], projection: Record<string, 1>): Promise<Array<Partial<PlayDocument> & { _id: string }>> {
-      return plays.find({ userId, _id: { $in: ids } }, { projection }) as Promise<Array<Partial<PlayDocument> & { _id: string }>>;
+    /**
+     * Plays by id, only the fields a caller names. A few ids are read one by one: an `_id`
+     * equality is an index lookup everywhere, while `$in` is a full scan on FerretDB v1.
+     */
+    async byIds(userId: string, ids: string[], projection: Record<string, 1>): Promise<Array<Partial<PlayDocument> & { _id: string }>> {
+      if (ids.length > 20) return plays.find({ userId, _id: { $in: ids } }, { projection }) as Promise<Array<Partial<PlayDocument> & { _id: string }>>;
+      const found = await Promise.all(ids.map((id) => plays.findOne({ _id: id }, { projection: { ...projection, userId: 1 } })));
+      return found.filter((play): play is PlayDocument => play !== null && play.userId === userId) as Array<Partial<PlayDocument> & { _id: string }>;
     },
 
     /** Plays in [from, to) with only the named fields (for de-duplication windows and rebuilds). */
