@@ -154,6 +154,33 @@ export interface ResolutionDocument extends StoredDocument {
   resolvedAt: Date;
 }
 
+/**
+ * Plays as columns, appended as they arrive (one segment per import chunk or sync run), so the
+ * dashboard assembles a listener's whole history from a few dozen documents instead of scanning
+ * raw plays. `removed` segments list plays taken out later (`<playedAt ms>|<trackKey>`).
+ */
+export interface ListeningSegmentDocument extends StoredDocument {
+  /** `<userId>|<source key>`: a retried chunk rewrites its own segment. */
+  userId: string;
+  kind: "plays" | "removed";
+  /** Rows in the segment (plays, or removed keys). */
+  count: number;
+  /** JSON of the columns (see lib/db/repositories/listening.ts). */
+  data: string;
+  createdAt: Date;
+}
+
+/** Whether a listener has shared their year in music, and under which unguessable token. */
+export interface ShareDocument extends StoredDocument {
+  /** The token in the public URL. */
+  _id: string;
+  userId: string;
+  year: number;
+  enabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export const collections = {
   users: "users",
   accounts: "accounts",
@@ -162,6 +189,8 @@ export const collections = {
   feedback: "feedback",
   rollups: "rollups",
   resolutions: "resolutions",
+  listening: "listening",
+  shares: "shares",
 } as const;
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
@@ -170,7 +199,8 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
   users: [],
   accounts: [{ name: "accounts_by_status", key: { status: 1, lastSyncAt: 1 } }],
   plays: [
-    { name: "plays_unique_stream", key: { userId: 1, playedAt: 1, trackKey: 1 }, unique: true },
+    // No unique index on (userId, playedAt, trackKey): `_id` is a hash of exactly that key, so the
+    // primary key already stores each stream once, and each insert maintains one index fewer.
     { name: "plays_by_time", key: { userId: 1, playedAt: -1 } },
     { name: "plays_by_track", key: { userId: 1, trackKey: 1, playedAt: -1 } },
   ],
@@ -180,6 +210,8 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "feedback_by_kind", key: { userId: 1, kind: 1 } },
   ],
   resolutions: [],
+  listening: [{ name: "listening_by_user", key: { userId: 1, createdAt: 1 } }],
+  shares: [{ name: "shares_by_user", key: { userId: 1, year: 1 }, unique: true }],
   rollups: [
     { name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true },
     { name: "rollups_by_time", key: { userId: 1, start: 1 } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { nameKeyFor, playId, playsRepository, trackKeyFor, rollupsRepository, type ChunkTally, type NewPlay, type Store } from "@/lib/db";
+import { listeningRepository, nameKeyFor, playsRepository, removalKey, rollupsRepository, trackKeyFor, type SegmentPlay, type ChunkTally, type NewPlay, type Store } from "@/lib/db";
 import { LISTEN_THRESHOLD_MS, type ImportRow, type RejectionReason } from "./rows";
 
 export interface ChunkOutcome {
@@ -40,29 +40,31 @@ function toPlay(row: ImportRow, importId: string, chunkId: string): NewPlay {
  * and names an existing play already covers is a duplicate; an extended row replaces the
  * minute-precision play it makes redundant.
  */
-async function reconcileMinutePrecision(store: Store, userId: string, plays: NewPlay[]): Promise<{ keep: NewPlay[]; covered: number; superseded: string[] }> {
+async function reconcileMinutePrecision(store: Store, userId: string, plays: NewPlay[]): Promise<{ keep: NewPlay[]; covered: number; superseded: string[]; supersededKeys: string[] }> {
   const hasAccountRows = plays.some((play) => play.timePrecision === "minute");
   // Most imports are extended history only, into an account with no minute-precision plays: nothing to reconcile.
   const rollups = rollupsRepository(store);
-  if (!hasAccountRows && !(await rollups.hasMinutePrecision(userId))) return { keep: plays, covered: 0, superseded: [] };
+  if (!hasAccountRows && !(await rollups.hasMinutePrecision(userId))) return { keep: plays, covered: 0, superseded: [], supersededKeys: [] };
   if (hasAccountRows) await rollups.markMinutePrecision(userId);
   const times = plays.map((play) => play.playedAt.getTime());
   const from = new Date(minuteOf(Math.min(...times)));
   const to = new Date(minuteOf(Math.max(...times)) + 2 * MINUTE);
-  const existing = await playsRepository(store).window(userId, { from, to }, { playedAt: 1, nameKey: 1, timePrecision: 1 });
-  if (!hasAccountRows && !existing.some((play) => play.timePrecision === "minute")) return { keep: plays, covered: 0, superseded: [] };
+  const existing = await playsRepository(store).window(userId, { from, to }, { playedAt: 1, nameKey: 1, timePrecision: 1, trackKey: 1 });
+  if (!hasAccountRows && !existing.some((play) => play.timePrecision === "minute")) return { keep: plays, covered: 0, superseded: [], supersededKeys: [] };
 
   const exactMinutes = new Set<string>();
-  const minuteRows = new Map<string, string[]>();
+  const minuteRows = new Map<string, Array<{ id: string; key: string }>>();
   for (const play of existing) {
     const key = `${minuteOf(play.playedAt?.getTime() ?? 0)}|${play.nameKey ?? ""}`;
-    if (play.timePrecision === "minute") minuteRows.set(key, [...(minuteRows.get(key) ?? []), play._id]);
+    const row = { id: play._id, key: removalKey(play.playedAt?.getTime() ?? 0, play.trackKey ?? "") };
+    if (play.timePrecision === "minute") minuteRows.set(key, [...(minuteRows.get(key) ?? []), row]);
     else exactMinutes.add(key);
   }
   for (const play of plays) if (play.timePrecision !== "minute") exactMinutes.add(`${minuteOf(play.playedAt.getTime())}|${nameKeyFor(play)}`);
 
   const keep: NewPlay[] = [];
   const superseded: string[] = [];
+  const supersededKeys: string[] = [];
   let covered = 0;
   for (const play of plays) {
     const key = `${minuteOf(play.playedAt.getTime())}|${nameKeyFor(play)}`;
@@ -70,10 +72,15 @@ async function reconcileMinutePrecision(store: Store, userId: string, plays: New
       covered += 1;
       continue;
     }
-    if (play.timePrecision !== "minute") superseded.push(...(minuteRows.get(key) ?? []));
+    if (play.timePrecision !== "minute") {
+      for (const row of minuteRows.get(key) ?? []) {
+        superseded.push(row.id);
+        supersededKeys.push(row.key);
+      }
+    }
     keep.push(play);
   }
-  return { keep, covered, superseded };
+  return { keep, covered, superseded, supersededKeys };
 }
 
 /**
@@ -85,23 +92,25 @@ export async function storeRows(store: Store, userId: string, importId: string, 
   if (rows.length === 0) return { accepted: 0, short: 0, duplicate: 0 };
   const plays = playsRepository(store);
   const candidates = rows.map((row) => toPlay(row, importId, chunkId)).sort((a, b) => a.playedAt.getTime() - b.playedAt.getTime());
-  const { keep, covered, superseded } = await reconcileMinutePrecision(store, userId, candidates);
+  const { keep, covered, superseded, supersededKeys } = await reconcileMinutePrecision(store, userId, candidates);
 
-  const { duplicateIndexes } = await plays.add(userId, keep);
+  const { duplicateIndexes, ids } = await plays.add(userId, keep);
   const duplicates = new Set(duplicateIndexes);
-  const duplicateIds = duplicateIndexes.map((index) => keep[index]).filter((play): play is NewPlay => play !== undefined);
   // A retried chunk finds its own rows from the earlier attempt: those were accepted, not duplicates.
   const ownChunk = `${importId}/${chunkId}`;
   // Rows inserted just now can also be "duplicates" of each other (the same stream twice in a chunk).
-  const insertedNow = new Set(keep.filter((_, index) => !duplicates.has(index)).map((play) => playId(userId, play.playedAt, play.trackKey ?? trackKeyFor(play))));
-  const earlier = duplicateIds.length > 0 ? await plays.byIds(userId, duplicateIds.map((play) => playId(userId, play.playedAt, play.trackKey ?? trackKeyFor(play))), { importChunk: 1 }) : [];
-  const ownIds = new Set(earlier.filter((play) => play.importChunk === ownChunk && !insertedNow.has(play._id)).map((play) => play._id));
+  let ownIds = new Set<string>();
+  if (duplicateIndexes.length > 0) {
+    const insertedNow = new Set(ids.filter((_, index) => !duplicates.has(index)));
+    const earlier = await plays.byIds(userId, duplicateIndexes.map((index) => ids[index]!), { importChunk: 1 });
+    ownIds = new Set(earlier.filter((play) => play.importChunk === ownChunk && !insertedNow.has(play._id)).map((play) => play._id));
+  }
 
   const outcome: ChunkOutcome = { accepted: 0, short: 0, duplicate: covered };
   const inserted: NewPlay[] = [];
   keep.forEach((play, index) => {
     const isNew = !duplicates.has(index);
-    const isOwn = !isNew && ownIds.has(playId(userId, play.playedAt, play.trackKey ?? trackKeyFor(play)));
+    const isOwn = !isNew && ownIds.has(ids[index]!);
     if (!isNew && !isOwn) {
       outcome.duplicate += 1;
       return;
@@ -112,20 +121,44 @@ export async function storeRows(store: Store, userId: string, importId: string, 
   });
 
   const rollups = rollupsRepository(store);
+  const listening = listeningRepository(store);
   if (superseded.length > 0) await plays.deleteByIds(userId, superseded);
+  let segment: SegmentPlay[] = inserted.map((play) => ({ ...play, trackKey: play.trackKey ?? trackKeyFor(play) }));
   if (ownIds.size > 0 || superseded.length > 0) {
     // Counted before, or replaced: rebuild this window's buckets from the plays themselves.
     const from = candidates[0]!.playedAt;
     const to = candidates.at(-1)!.playedAt;
     const dayStart = new Date(`${from.toISOString().slice(0, 10)}T00:00:00.000Z`);
     const dayEnd = new Date(new Date(`${to.toISOString().slice(0, 10)}T00:00:00.000Z`).getTime() + 86_400_000);
-    const all = await plays.window(userId, { from: dayStart, to: dayEnd }, { playedAt: 1, msPlayed: 1, skipped: 1 });
+    const all = await plays.window(userId, { from: dayStart, to: dayEnd }, SEGMENT_FIELDS);
     await rollups.rebuild(userId, from, to, all.map((play) => ({ playedAt: play.playedAt as Date, msPlayed: play.msPlayed ?? 0, skipped: play.skipped ?? null })));
+    // The segment of a retried chunk holds every play the chunk stored, on this attempt or before.
+    if (ownIds.size > 0) segment = all.filter((play) => play.importChunk === ownChunk) as SegmentPlay[];
   } else {
     await rollups.add(userId, inserted);
   }
+  // Rollups first, then the segment: the dashboard's revision moves only once both are there.
+  await listening.appendPlays(userId, `import|${ownChunk}`, segment);
+  await listening.appendRemoved(userId, `import|${ownChunk}`, supersededKeys);
   return outcome;
 }
+
+/** The play fields a listening segment keeps. */
+const SEGMENT_FIELDS = {
+  playedAt: 1,
+  msPlayed: 1,
+  trackKey: 1,
+  trackId: 1,
+  trackName: 1,
+  artistName: 1,
+  albumName: 1,
+  platform: 1,
+  skipped: 1,
+  reasonEnd: 1,
+  shuffle: 1,
+  timePrecision: 1,
+  importChunk: 1,
+} as const;
 
 /** The counts one chunk adds to its import's report. */
 export function chunkTally(rowsRead: number, outcome: ChunkOutcome, rejected: Partial<Record<RejectionReason, number>>): ChunkTally {

@@ -1,5 +1,5 @@
 import "server-only";
-import { accountsRepository, getStore, playsRepository, type NewPlay } from "@/lib/db";
+import { accountsRepository, getStore, listeningRepository, playsRepository, rollupsRepository, trackKeyFor, type NewPlay } from "@/lib/db";
 import { ReconnectRequiredError, SpotifyRateLimitedError, SpotifyUnavailableError, webClientFor, type PlayedTrack } from "@/lib/spotify";
 import { logger } from "@/lib/telemetry";
 
@@ -49,6 +49,15 @@ export async function syncListener(userId: string, now = new Date()): Promise<Sy
     const plays = page.items.map(playFromRecent);
     const { inserted, duplicateIndexes } = await playsRepository(store).add(userId, plays);
     const newest = Math.max(account.syncCursor ?? 0, ...page.items.map((item) => item.playedAt.getTime()));
+    // Like an import chunk: new plays reach the day rollups and a listening segment of their own.
+    const duplicates = new Set(duplicateIndexes);
+    const fresh = plays.filter((_, index) => !duplicates.has(index));
+    await rollupsRepository(store).add(userId, fresh);
+    await listeningRepository(store).appendPlays(
+      userId,
+      `sync|${newest}`,
+      fresh.map((play) => ({ ...play, trackKey: trackKeyFor(play) })),
+    );
     await accounts.recordSync(userId, newest > 0 ? newest : null, now);
     return { userId, status: "synced", fetched: plays.length, inserted, duplicates: duplicateIndexes.length };
   } catch (error) {

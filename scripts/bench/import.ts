@@ -45,7 +45,10 @@ async function child(mode: "baseline" | "pipeline", adapter: string, plays: numb
       const records = JSON.parse(file.content.replace(/^\uFEFF/, "")) as Array<Record<string, unknown>>;
       rows += records.length;
       for (let start = 0; start < records.length; start += 5_000) {
-        await plays.insertMany(records.slice(start, start + 5_000).map((record, index) => ({ ...record, _id: `${file.name}:${start + index}`, userId: "bench" })));
+        const batch = records.slice(start, start + 5_000).map((record, index) => ({ ...record, _id: `${file.name}:${start + index}`, userId: "bench" }));
+        const { insertedCount } = await plays.insertMany(batch);
+        // A baseline that silently inserts less (a unique index refusing rows) would flatter nothing but itself.
+        if (insertedCount !== batch.length) throw new Error(`baseline inserted ${insertedCount} of ${batch.length} documents`);
       }
     }
   } else {

@@ -11,9 +11,17 @@ export interface PlayTally {
 const LISTEN_MS = 30_000;
 const DAY_MS = 86_400_000;
 
+/** UTC day number → its `YYYY-MM-DD`: a decade is 3,650 entries, and formatting per play is costly. */
+const bucketNames = new Map<number, string>();
+
 export function dayOf(at: Date): { bucket: string; start: Date } {
-  const bucket = at.toISOString().slice(0, 10);
-  return { bucket, start: new Date(`${bucket}T00:00:00.000Z`) };
+  const day = Math.floor(at.getTime() / DAY_MS);
+  let bucket = bucketNames.get(day);
+  if (bucket === undefined) {
+    bucket = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (bucketNames.size < 100_000) bucketNames.set(day, bucket);
+  }
+  return { bucket, start: new Date(day * DAY_MS) };
 }
 
 /** A marker document per listener: whether any of their plays know only the minute (account data). */

@@ -5,6 +5,9 @@ export const DEMO_USER_ID = "demo";
 
 export const defaultSettings: ListenerSettings = { timeZone: "UTC", listenThresholdMs: 30_000, allowExplicit: true };
 
+/** The demo listener lives where their generated history does (lib/demo's DEMO_LISTENER.timeZone). */
+export const DEMO_TIME_ZONE = "Europe/Berlin";
+
 export interface SpotifyProfile {
   id: string;
   displayName: string | null;
@@ -34,7 +37,7 @@ export function usersRepository(store: Store) {
             spotifyId: null,
             country: null,
             product: null,
-            settings: defaultSettings,
+            settings: { ...defaultSettings, timeZone: DEMO_TIME_ZONE },
             createdAt: now,
             updatedAt: now,
           },

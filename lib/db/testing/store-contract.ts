@@ -101,6 +101,14 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
       expect(await songs().insertMany([])).toEqual({ insertedCount: 0, duplicateIndexes: [] });
     });
 
+    it("reports duplicates by their position in large batches too (sent as several commands)", async () => {
+      const batch = Array.from({ length: 2_400 }, (_, index) => song(`big-${index}`, `Artist ${index}`, `Title ${index}`, 2000));
+      await songs().insertMany([batch[5]!, batch[1_300]!, batch[2_399]!].map((each) => ({ ...each })));
+      const result = await songs().insertMany(batch.map((each) => ({ ...each })));
+      expect(result).toEqual({ insertedCount: 2_397, duplicateIndexes: [5, 1_300, 2_399] });
+      expect(await songs().countDocuments()).toBe(2_400);
+    });
+
     it("filters, sorts, skips, limits and projects like MongoDB", async () => {
       await songs().insertMany([
         song("1", "A", "one", 1990, 5, ["x"]),
@@ -276,9 +284,9 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
           play({ playedAt: t(4), artistName: "Bonobo", trackName: "Cirrus" }),
           play({ playedAt: t(9), artistName: "Caribou", trackName: "Can't Do Without You", msPlayed: 400_000 }),
         ];
-        expect(await plays.add("u1", batch)).toEqual({ inserted: 3, duplicateIndexes: [] });
-        expect(await plays.add("u1", batch)).toEqual({ inserted: 0, duplicateIndexes: [0, 1, 2] });
-        expect(await plays.add("u2", batch.slice(0, 1))).toEqual({ inserted: 1, duplicateIndexes: [] });
+        expect(await plays.add("u1", batch)).toMatchObject({ inserted: 3, duplicateIndexes: [] });
+        expect(await plays.add("u1", batch)).toMatchObject({ inserted: 0, duplicateIndexes: [0, 1, 2] });
+        expect(await plays.add("u2", batch.slice(0, 1))).toMatchObject({ inserted: 1, duplicateIndexes: [] });
         expect(await plays.count("u1")).toBe(3);
         expect(await plays.count("u1", { from: t(1), to: t(9) })).toBe(1);
         expect((await plays.recent("u1", 2)).map((each) => each.trackName)).toEqual(["Can't Do Without You", "Cirrus"]);
