@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 const sections = ["Dashboard", "Discover", "Assistant", "Playlists", "Import", "Settings"] as const;
 
 test.describe("app shell", () => {
-  test("every section has a heading and an honest empty state", async ({ page, shell, expectAccessible }) => {
+  test("every section has a heading, a title and no accessibility violations", async ({ page, shell, expectAccessible }) => {
     for (const section of sections) {
       await shell.goto(`/${section.toLowerCase()}` as Parameters<typeof shell.goto>[0]);
       await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
@@ -11,8 +11,9 @@ test.describe("app shell", () => {
       await expect(page).toHaveTitle(`${section} · EchoTune`);
       await expectAccessible();
     }
+    // The demo listener has a history: the dashboard shows it rather than an empty state.
     await shell.goto("/dashboard");
-    await expect(page.getByTestId("empty-state")).toContainText("No listening history yet");
+    await expect(page.getByTestId("summary-tiles")).toBeVisible();
   });
 
   test("works with the keyboard alone", async ({ page, shell }) => {

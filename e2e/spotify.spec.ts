@@ -27,6 +27,9 @@ test("sign in with Spotify lands in the app under the Spotify name, via a 127.0.
   await signInWithSpotify(page);
   await expect(page).toHaveURL(/127\.0\.0\.1:3000\/dashboard$/);
   await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
+  // A new listener has no plays yet: the dashboard says how to get some, not empty charts.
+  await expect(page.getByTestId("empty-state")).toContainText("No listening history yet");
+  await expect(page.getByRole("link", { name: "Import your Spotify history" })).toBeVisible();
   await expectAccessible();
 
   const log = (await fake("/__admin/log")) as Logged[];

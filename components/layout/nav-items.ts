@@ -1,8 +1,9 @@
-import { CompassIcon, LayoutDashboardIcon, ListMusicIcon, MessageCircleIcon, SettingsIcon, UploadIcon } from "lucide-react";
+import { CalendarHeartIcon, CompassIcon, LayoutDashboardIcon, ListMusicIcon, MessageCircleIcon, SettingsIcon, UploadIcon } from "lucide-react";
 
 /** The signed-in app's sections, in the order the sidebar and the mobile menu show them. */
 export const appNavItems = [
   { href: "/dashboard", label: "Dashboard", Icon: LayoutDashboardIcon },
+  { href: "/recap", label: "Year in music", Icon: CalendarHeartIcon },
   { href: "/discover", label: "Discover", Icon: CompassIcon },
   { href: "/assistant", label: "Assistant", Icon: MessageCircleIcon },
   { href: "/playlists", label: "Playlists", Icon: ListMusicIcon },

@@ -1,0 +1,35 @@
+import { CalendarHeartIcon } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { EmptyState } from "@/components/layout/empty-state";
+import { PageHeader } from "@/components/layout/page-header";
+import { Button } from "@/components/ui/button";
+import { recapYearsFor } from "@/lib/insights";
+import { currentListener } from "@/lib/listener";
+
+export const metadata: Metadata = { title: "Your year in music" };
+
+/** The newest year with plays, or how to get some. */
+export default async function RecapIndexPage() {
+  const listener = await currentListener();
+  if (!listener) redirect("/sign-in");
+  const years = await recapYearsFor(listener);
+  if (years[0] !== undefined) redirect(`/recap/${years[0]}`);
+  return (
+    <>
+      <PageHeader title="Your year in music" />
+      <EmptyState
+        Icon={CalendarHeartIcon}
+        title="No year to look back on yet"
+        actions={
+          <Button asChild>
+            <Link href="/import">Import your Spotify history</Link>
+          </Button>
+        }
+      >
+        <p>Import the history Spotify sent you and every year you listened gets its own recap.</p>
+      </EmptyState>
+    </>
+  );
+}

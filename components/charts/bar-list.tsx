@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { cn } from "@/lib/utils";
+import { ChartEmpty } from "./chart-empty";
+import { percentOf } from "./scale";
+import { chartStyles } from "./styles";
+import type { ChartTable } from "./types";
+
+export interface BarListItem {
+  label: string;
+  /** Secondary text after the label (the artist of a track, the year of an album). */
+  sublabel?: string;
+  value: number;
+  /** The value as shown: "212 plays", "14 hours". */
+  display: string;
+  /** Makes the label a link; the whole row is its click target. */
+  href?: string;
+}
+
+export interface BarListProps {
+  items: BarListItem[];
+  /** Value of a full-width bar; defaults to the largest value (the top item fills the track). */
+  max?: number;
+  /** Rank of the first item (for a second page: 11). Default 1. */
+  startRank?: number;
+  emptyText?: string;
+  /** Names the list when it is not inside a ChartFigure. */
+  "aria-label"?: string;
+  className?: string;
+}
+
+/**
+ * Ranked horizontal bars (top tracks, artists, albums) as an ordered list: rank, label (optionally a
+ * link), a CSS-width bar and the display value. Pure HTML and CSS, no SVG.
+ */
+export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ariaLabel, className }: BarListProps) {
+  if (items.length === 0) return <ChartEmpty className={className}>{emptyText}</ChartEmpty>;
+  const scaleMax = max ?? Math.max(0, ...items.map((item) => item.value));
+  return (
+    // `role="list"`: Safari drops list semantics from lists without list-style.
+    <ol role="list" start={startRank} aria-label={ariaLabel} className={cn(chartStyles.barList, className)}>
+      {items.map((item, index) => {
+        const percent = percentOf(item.value, scaleMax);
+        return (
+          <li
+            key={`${index}-${item.label}`}
+            className={cn(
+              chartStyles.barRow,
+              item.href &&
+                "hover:bg-accent/60 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-ring",
+            )}
+          >
+            <span className="min-w-5 text-right text-sm tabular-nums text-muted-foreground">{startRank + index}</span>
+            <div className="min-w-0">
+              <p className={cn(chartStyles.barLabel, "flex min-w-0 items-baseline gap-2")}>
+                {item.href ? (
+                  <Link
+                    href={item.href}
+                    title={item.label}
+                    className="truncate font-medium after:absolute after:inset-0 after:rounded-md hover:underline focus-visible:outline-none"
+                  >
+                    {item.label}
+                  </Link>
+                ) : (
+                  <span title={item.label} className="truncate font-medium">
+                    {item.label}
+                  </span>
+                )}
+                {item.sublabel ? (
+                  <span title={item.sublabel} className="min-w-0 shrink-[2] truncate text-muted-foreground">
+                    {item.sublabel}
+                  </span>
+                ) : null}
+              </p>
+              <div aria-hidden="true" className={chartStyles.barTrack}>
+                <div
+                  data-percent={percent}
+                  className={cn("h-full rounded-full", chartStyles.dataBg, percent > 0 && "min-w-1")}
+                  style={{ width: `${percent}%` }}
+                />
+              </div>
+            </div>
+            <span className="text-sm whitespace-nowrap tabular-nums text-muted-foreground">{item.display}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** The table alternative for a BarList: "1. Label – sublabel" as the row header, then the display value. */
+export function barListTable(
+  items: BarListItem[],
+  columns: [string, string] = ["Name", "Value"],
+  startRank = 1,
+): ChartTable {
+  return {
+    columns: [...columns],
+    rows: items.map((item, index) => [
+      `${startRank + index}. ${item.label}${item.sublabel ? ` – ${item.sublabel}` : ""}`,
+      item.display,
+    ]),
+  };
+}

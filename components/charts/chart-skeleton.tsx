@@ -1,0 +1,158 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils";
+import { chartStyles } from "./styles";
+
+export type ChartSkeletonVariant = "time-series" | "heatmap" | "bar-list" | "share-bar" | "stat";
+
+export interface ChartSkeletonProps {
+  /** Which chart it stands in for; each matches that chart's box inside a ChartFigure. Default "time-series". */
+  variant?: ChartSkeletonVariant;
+  /** Rows for "bar-list" (default 5). */
+  rows?: number;
+  /** Match a ChartFigure with a description / a visible summary / a data table (defaults: no, yes, yes). */
+  description?: boolean;
+  summary?: boolean;
+  table?: boolean;
+  /** "stat": match a StatTile with a delta line (default true). */
+  delta?: boolean;
+  /** Announced to screen readers (default "Loading chart…"). */
+  label?: string;
+  className?: string;
+}
+
+const pulse = "animate-pulse rounded bg-muted motion-reduce:animate-none";
+
+/** A placeholder bar one text line tall (an nbsp gives it the line box of the text it replaces). */
+function Line({ className }: { className?: string }) {
+  return (
+    <span className={cn(pulse, "inline-block max-w-full overflow-hidden whitespace-nowrap align-top")}>
+      {"\u00a0"}
+      <span className={cn("inline-block", className)} />
+    </span>
+  );
+}
+
+function Block({ className }: { className?: string }) {
+  return <div className={cn(pulse, "rounded-md", className)} />;
+}
+
+function body(variant: Exclude<ChartSkeletonVariant, "stat">, rows: number): ReactNode {
+  switch (variant) {
+    case "time-series":
+      return (
+        <div className={chartStyles.seriesGrid}>
+          <div />
+          <Block className={chartStyles.seriesPlot} />
+          <div />
+          <div className={chartStyles.seriesTicks} />
+        </div>
+      );
+    case "heatmap":
+      return (
+        <div>
+          <div className={chartStyles.heatGrid}>
+            <div />
+            <Block className={chartStyles.heatPlot} />
+            <div />
+            <div className={chartStyles.heatTicks} />
+          </div>
+          <div className={chartStyles.legend} />
+        </div>
+      );
+    case "bar-list":
+      return (
+        <div className={chartStyles.barList}>
+          {Array.from({ length: rows }, (_, index) => (
+            <div key={index} className={chartStyles.barRow}>
+              <span className="min-w-5" />
+              <div className="min-w-0">
+                <p className={chartStyles.barLabel}>
+                  <Line className="w-40" />
+                </p>
+                <div className={chartStyles.barTrack}>
+                  <div className={cn(pulse, "h-full rounded-full bg-muted-foreground/15")} style={{ width: `${100 - index * (60 / rows)}%` }} />
+                </div>
+              </div>
+              <span className="text-sm">
+                <Line className="w-14" />
+              </span>
+            </div>
+          ))}
+        </div>
+      );
+    case "share-bar":
+      return (
+        <div>
+          <Block className={chartStyles.shareBar} />
+          {/* Legends wrap on small screens: two lines there, one from sm up. */}
+          <div className="mt-3 flex flex-col gap-y-1.5 text-sm">
+            <Line className="w-72" />
+            <span className="sm:hidden">
+              <Line className="w-40" />
+            </span>
+          </div>
+        </div>
+      );
+  }
+}
+
+/**
+ * Suspense fallback with the outer size of a ChartFigure holding the given chart (same shared
+ * class names, text-line heights from real line boxes). Pulses unless reduced motion is preferred.
+ */
+export function ChartSkeleton({
+  variant = "time-series",
+  rows = 5,
+  description = false,
+  summary = true,
+  table = true,
+  delta = true,
+  label = "Loading chart…",
+  className,
+}: ChartSkeletonProps) {
+  if (variant === "stat") {
+    return (
+      <div role="status" className={cn("flex flex-col gap-1 rounded-xl border bg-card p-4 shadow-sm", className)}>
+        <span className="sr-only">{label}</span>
+        <div aria-hidden="true" className="text-sm">
+          <Line className="w-24" />
+        </div>
+        <div aria-hidden="true" className="text-2xl font-semibold tracking-tight sm:text-3xl">
+          <Line className="w-32" />
+        </div>
+        {delta ? (
+          <div aria-hidden="true" className="text-xs">
+            <Line className="w-24" />
+          </div>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div role="status" data-variant={variant} className={cn(chartStyles.figure, className)}>
+      <span className="sr-only">{label}</span>
+      <div aria-hidden="true" className={chartStyles.caption}>
+        <div className={chartStyles.title}>
+          <Line className="w-44" />
+        </div>
+        {description ? (
+          <div className={chartStyles.description}>
+            <Line className="w-72" />
+          </div>
+        ) : null}
+      </div>
+      {/* sr-only is absolutely positioned, so a hidden summary takes no room in either. */}
+      <div aria-hidden="true" className={summary ? chartStyles.summary : "sr-only"}>
+        <Line className="w-64" />
+      </div>
+      <div aria-hidden="true">{body(variant, Math.max(1, rows))}</div>
+      {table ? (
+        <div aria-hidden="true" className="rounded-lg border">
+          <div className={cn(chartStyles.tableToggle, "px-3 py-2")}>
+            <Line className="w-40" />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

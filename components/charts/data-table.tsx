@@ -1,0 +1,81 @@
+import { ChevronRightIcon } from "lucide-react";
+import { cn } from "@/lib/utils";
+import { formatNumber } from "./format";
+import { chartStyles } from "./styles";
+import type { ChartTable } from "./types";
+
+/**
+ * A chart's data as a real table behind a native disclosure ("Show data as a table"): no JS, one
+ * tab stop while closed. The first column holds row headers; the others are right-aligned values
+ * (numbers are printed with grouping and up to two decimals; pass strings for anything else).
+ * Long or wide tables scroll inside a focusable, labelled region so keyboard users can scroll it.
+ */
+export function DataTable({
+  table,
+  caption,
+  toggleLabel = "Show data as a table",
+  className,
+}: {
+  table: ChartTable;
+  /** Names the table (visually hidden; the disclosure label is the visible one). */
+  caption: string;
+  toggleLabel?: string;
+  className?: string;
+}) {
+  const scrolls = table.rows.length > 8 || table.columns.length > 6;
+  return (
+    <details className={cn("group rounded-lg border", className)}>
+      <summary
+        className={cn(
+          chartStyles.tableToggle,
+          "flex cursor-pointer list-none items-center gap-1.5 rounded-lg px-3 py-2 font-medium text-muted-foreground hover:bg-accent hover:text-accent-foreground [&::-webkit-details-marker]:hidden",
+        )}
+      >
+        <ChevronRightIcon
+          aria-hidden="true"
+          className="size-4 shrink-0 transition-transform group-open:rotate-90 motion-reduce:transition-none"
+        />
+        {toggleLabel}
+      </summary>
+      <div
+        className="max-h-80 overflow-auto border-t"
+        {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": `${caption} (data table)` } : {})}
+      >
+        <table className="w-full border-collapse text-left text-sm tabular-nums">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="sticky top-0 bg-card">
+            <tr>
+              {table.columns.map((column, index) => (
+                <th
+                  key={index}
+                  scope="col"
+                  className={cn("px-3 py-2 font-medium whitespace-nowrap text-muted-foreground", index > 0 && "text-right")}
+                >
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, rowIndex) => (
+              <tr key={rowIndex} className="border-t">
+                {row.map((cell, cellIndex) => {
+                  const text = typeof cell === "number" ? formatNumber(cell) : cell;
+                  return cellIndex === 0 ? (
+                    <th key={cellIndex} scope="row" className="px-3 py-1.5 font-normal">
+                      {text}
+                    </th>
+                  ) : (
+                    <td key={cellIndex} className="px-3 py-1.5 text-right whitespace-nowrap">
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

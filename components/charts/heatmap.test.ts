@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { formatCount } from "./format";
+import { HEAT_LEVELS, Heatmap, heatLevel, heatmapTable } from "./heatmap";
+import { attr, count, render, tags } from "./test-utils";
+
+const plays = (value: number) => formatCount(value, "play");
+
+function grid(fill: (day: number, hour: number) => number): number[][] {
+  return Array.from({ length: 7 }, (_, day) => Array.from({ length: 24 }, (_, hour) => fill(day, hour)));
+}
+
+describe("Heatmap", () => {
+  const cells = grid((day, hour) => (day === 4 && hour === 22 ? 50 : day * hour));
+
+  it("renders a 7 × 24 SVG image with a titled cell each", () => {
+    const html = render(Heatmap, { cells, format: plays, labelledBy: "s" });
+    const svg = tags(html, "svg")[0] ?? "";
+    expect(attr(svg, "role")).toBe("img");
+    expect(attr(svg, "aria-labelledby")).toBe("s");
+    expect(attr(svg, "viewBox")).toBe("0 0 24 7");
+    expect(tags(html, "rect")).toHaveLength(168);
+    expect(count(html, /<title>/)).toBe(168);
+    expect(html).toContain("<title>Monday 00:00–01:00: 0 plays</title>");
+    expect(html).toContain("<title>Friday 22:00–23:00: 50 plays</title>");
+    expect(html).toContain("<title>Sunday 23:00–00:00: 138 plays</title>");
+  });
+
+  it("labels rows Mon..Sun and every third hour, and shows a legend from 0 to the maximum", () => {
+    const html = render(Heatmap, { cells, format: plays, label: "x" });
+    for (const day of ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) expect(html).toContain(`>${day}</span>`);
+    const hourLabels = [...html.matchAll(/<span class="whitespace-nowrap">(\d\d)<\/span>/g)].map((m) => m[1]);
+    expect(hourLabels).toEqual(["00", "06", "12", "18"]);
+    expect(count(html, /class="whitespace-nowrap invisible/)).toBe(16);
+    expect(count(html, /class="whitespace-nowrap max-sm:invisible/)).toBe(4);
+    expect(html).toMatch(/<span>0 plays<\/span>(<span[^>]*><\/span>){6}<span>138 plays<\/span>/);
+  });
+
+  it("maps values to a sequential palette that switches in dark mode", () => {
+    const html = render(Heatmap, { cells, format: plays, label: "x" });
+    const levels = tags(html, "rect").map((tag) => Number(attr(tag, "data-level")));
+    expect(levels[0]).toBe(0);
+    expect(Math.max(...levels)).toBe(HEAT_LEVELS);
+    expect(html).toContain('style="fill:var(--heat-5)"');
+    expect(html).toContain("[--heat-0:var(--muted)]");
+    expect(html).toContain("dark:[--heat-5:");
+    expect(heatLevel(0, 10)).toBe(0);
+    expect(heatLevel(0.1, 10)).toBe(1);
+    expect(heatLevel(2, 10)).toBe(1);
+    expect(heatLevel(2.1, 10)).toBe(2);
+    expect(heatLevel(10, 10)).toBe(5);
+    expect(heatLevel(11, 10)).toBe(5);
+  });
+
+  it("treats missing rows and cells as zero", () => {
+    const html = render(Heatmap, { cells: [[0, 3]], format: plays, label: "x" });
+    expect(tags(html, "rect")).toHaveLength(168);
+    expect(html).toContain("<title>Monday 01:00–02:00: 3 plays</title>");
+    expect(html).toContain("<title>Sunday 05:00–06:00: 0 plays</title>");
+  });
+
+  it("shows the empty text when every cell is zero", () => {
+    for (const empty of [[], grid(() => 0)]) {
+      const html = render(Heatmap, { cells: empty, format: plays, label: "x" });
+      expect(html).toContain("No plays in this range");
+      expect(html).not.toContain("<svg");
+    }
+  });
+
+  it("builds the matching table: a row per day, a column per hour", () => {
+    const table = heatmapTable(cells, plays);
+    expect(table.columns).toHaveLength(25);
+    expect(table.columns.slice(0, 3)).toEqual(["Day", "00:00", "01:00"]);
+    expect(table.rows).toHaveLength(7);
+    expect(table.rows[4]?.[0]).toBe("Friday");
+    expect(table.rows[4]?.[23]).toBe("50 plays");
+    expect(table.rows[6]?.[24]).toBe("138 plays");
+  });
+});

@@ -1,0 +1,145 @@
+import { cn } from "@/lib/utils";
+import { ChartEmpty } from "./chart-empty";
+import { chartStyles } from "./styles";
+import { imgLabelProps, type ChartLabel, type ChartTable } from "./types";
+
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+const WEEKDAY_SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const HOURS = 24;
+const DAYS = 7;
+
+/** Number of colour steps for non-zero values (zero has its own, quieter colour). */
+export const HEAT_LEVELS = 5;
+
+/**
+ * Sequential palette, monotonic in lightness so it reads without hue (colour-blind safe) and in
+ * greyscale; hue runs viridis-like (purple → blue → teal → green → yellow). More listening always
+ * means more contrast with the card: dark → light in dark mode, light → dark in light mode.
+ * Defined as custom properties on the chart so `.dark` switches them; zero is `--muted`.
+ */
+const PALETTE =
+  "[--heat-0:var(--muted)] " +
+  "[--heat-1:oklch(0.88_0.1_120)] [--heat-2:oklch(0.78_0.13_150)] [--heat-3:oklch(0.64_0.12_175)] [--heat-4:oklch(0.5_0.1_230)] [--heat-5:oklch(0.38_0.12_285)] " +
+  "dark:[--heat-1:oklch(0.36_0.1_285)] dark:[--heat-2:oklch(0.48_0.1_240)] dark:[--heat-3:oklch(0.62_0.11_185)] dark:[--heat-4:oklch(0.76_0.15_145)] dark:[--heat-5:oklch(0.9_0.16_110)]";
+
+export type HeatmapProps = ChartLabel & {
+  /** `cells[day][hour]`: 7 rows Monday..Sunday, 24 columns 00..23. Missing cells count as 0. */
+  cells: number[][];
+  /** Formats a cell value for tooltips, the legend and the table: `(v) => formatCount(v, "play")`. */
+  format: (value: number) => string;
+  /** Visible row labels (default Mon..Sun). */
+  rowLabels?: string[];
+  /** Row names in tooltips and the table (default Monday..Sunday). */
+  rowNames?: string[];
+  emptyText?: string;
+  className?: string;
+};
+
+/** Colour step for a value: 0 for none, else 1..HEAT_LEVELS linearly up to `max`. */
+export function heatLevel(value: number, max: number): number {
+  if (!(value > 0) || !(max > 0)) return 0;
+  return Math.min(HEAT_LEVELS, Math.max(1, Math.ceil((value / max) * HEAT_LEVELS)));
+}
+
+function hour(h: number): string {
+  return `${String(h % 24).padStart(2, "0")}:00`;
+}
+
+function cellAt(cells: number[][], day: number, h: number): number {
+  const value = cells[day]?.[h] ?? 0;
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/**
+ * Day-of-week × hour-of-day grid (7 × 24). One SVG `role="img"` named by the summary; each cell
+ * has an SVG `<title>` ("Monday 14:00–15:00: 12 plays") for hover; the data table carries every
+ * value for keyboard and screen-reader users. Labels are HTML so they are never stretched.
+ */
+export function Heatmap({ cells, format, rowLabels = WEEKDAY_SHORT, rowNames = [...WEEKDAYS], emptyText, className, ...name }: HeatmapProps) {
+  let max = 0;
+  for (let day = 0; day < DAYS; day++) for (let h = 0; h < HOURS; h++) max = Math.max(max, cellAt(cells, day, h));
+  if (max <= 0) return <ChartEmpty className={cn(chartStyles.heatPlot, "py-0", className)}>{emptyText}</ChartEmpty>;
+
+  return (
+    <div className={cn(PALETTE, className)}>
+      <div className={chartStyles.heatGrid}>
+        <div aria-hidden="true" className="grid grid-rows-7 text-xs text-muted-foreground">
+          {Array.from({ length: DAYS }, (_, day) => (
+            <span key={day} className="flex items-center leading-none">
+              {rowLabels[day] ?? ""}
+            </span>
+          ))}
+        </div>
+        <div className={chartStyles.heatPlot}>
+          <svg
+            role="img"
+            {...imgLabelProps(name)}
+            viewBox={`0 0 ${HOURS} ${DAYS}`}
+            preserveAspectRatio="none"
+            className="absolute inset-0 size-full [&_rect]:stroke-2 [&_rect]:[vector-effect:non-scaling-stroke] [&_rect:hover]:stroke-foreground"
+          >
+            {Array.from({ length: DAYS }, (_, day) =>
+              Array.from({ length: HOURS }, (_, h) => {
+                const value = cellAt(cells, day, h);
+                const level = heatLevel(value, max);
+                return (
+                  <rect
+                    key={`${day}-${h}`}
+                    x={h + 0.06}
+                    y={day + 0.06}
+                    width={0.88}
+                    height={0.88}
+                    rx={0.12}
+                    data-level={level}
+                    style={{ fill: `var(--heat-${level})` }}
+                  >
+                    <title>{`${rowNames[day] ?? ""} ${hour(h)}–${hour(h + 1)}: ${format(value)}`}</title>
+                  </rect>
+                );
+              }),
+            )}
+          </svg>
+        </div>
+        <div />
+        <div aria-hidden="true" className={chartStyles.heatTicks}>
+          {Array.from({ length: HOURS }, (_, h) => (
+            <span key={h} className={cn("whitespace-nowrap", h % 3 !== 0 && "invisible", h % 6 !== 0 && "max-sm:invisible")}>
+              {String(h).padStart(2, "0")}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div aria-hidden="true" className={cn(chartStyles.legend, "justify-end")}>
+        <span>{format(0)}</span>
+        {Array.from({ length: HEAT_LEVELS + 1 }, (_, level) => (
+          <span
+            key={level}
+            className="size-3.5 rounded-[3px]"
+            style={{ backgroundColor: `var(--heat-${level})` }}
+            title={
+              level === 0
+                ? format(0)
+                : `${format((max * (level - 1)) / HEAT_LEVELS)}–${format((max * level) / HEAT_LEVELS)}`
+            }
+          />
+        ))}
+        <span>{format(max)}</span>
+      </div>
+    </div>
+  );
+}
+
+/** The table alternative for a Heatmap: one row per day, one column per hour. */
+export function heatmapTable(
+  cells: number[][],
+  format: (value: number) => string,
+  rowNames: readonly string[] = WEEKDAYS,
+): ChartTable {
+  return {
+    columns: ["Day", ...Array.from({ length: HOURS }, (_, h) => hour(h))],
+    rows: Array.from({ length: DAYS }, (_, day) => [
+      rowNames[day] ?? "",
+      ...Array.from({ length: HOURS }, (_, h) => format(cellAt(cells, day, h))),
+    ]),
+  };
+}

@@ -1,0 +1,13 @@
+export { BarList, barListTable, type BarListItem, type BarListProps } from "./bar-list";
+export { ChartEmpty } from "./chart-empty";
+export { ChartFigure, type ChartFigureProps } from "./chart-figure";
+export { ChartSkeleton, type ChartSkeletonProps, type ChartSkeletonVariant } from "./chart-skeleton";
+export { DataTable } from "./data-table";
+export { formatCompact, formatCount, formatHours, formatMinutes, formatNumber } from "./format";
+export { Heatmap, heatLevel, heatmapTable, HEAT_LEVELS, WEEKDAYS, type HeatmapProps } from "./heatmap";
+export { niceTicks, percentOf } from "./scale";
+export { OKABE_ITO, ShareBar, shareSwatch, shareTable, type ShareBarProps, type ShareItem } from "./share-bar";
+export { Sparkline, type SparklineProps } from "./sparkline";
+export { StatTile, type StatTileProps } from "./stat-tile";
+export { TimeSeriesChart, timeSeriesTable, type TimePoint, type TimeSeriesChartProps } from "./time-series-chart";
+export { DEFAULT_EMPTY_TEXT, type ChartLabel, type ChartTable } from "./types";

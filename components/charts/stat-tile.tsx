@@ -1,0 +1,42 @@
+import { ArrowDownRightIcon, ArrowRightIcon, ArrowUpRightIcon, type LucideIcon } from "lucide-react";
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+export interface StatTileProps {
+  label: string;
+  /** The number as shown: "1,234 hours". */
+  value: string;
+  /** Change text: "+12% vs last year". Direction is read from `trend` (arrow icon), never from colour. */
+  delta?: string;
+  trend?: "up" | "down" | "flat";
+  /** Optional small line under the value ("Since Jan 2019"). */
+  hint?: ReactNode;
+  className?: string;
+}
+
+const TREND_WORDS: Record<NonNullable<StatTileProps["trend"]>, string> = { up: "Up", down: "Down", flat: "Unchanged" };
+
+const TREND_ICONS: Record<NonNullable<StatTileProps["trend"]>, LucideIcon> = {
+  up: ArrowUpRightIcon,
+  down: ArrowDownRightIcon,
+  flat: ArrowRightIcon,
+};
+
+/** A big number with its label as a description list (label = `<dt>`, value and delta = `<dd>`). */
+export function StatTile({ label, value, delta, trend, hint, className }: StatTileProps) {
+  const TrendIcon = trend ? TREND_ICONS[trend] : undefined;
+  return (
+    <dl className={cn("flex flex-col gap-1 rounded-xl border bg-card p-4 text-card-foreground shadow-sm", className)}>
+      <dt className="text-sm text-muted-foreground">{label}</dt>
+      <dd className="text-2xl font-semibold tracking-tight tabular-nums sm:text-3xl">{value}</dd>
+      {delta ? (
+        <dd className="flex items-center gap-1 text-xs text-muted-foreground">
+          {TrendIcon ? <TrendIcon aria-hidden="true" className="size-3.5 shrink-0" /> : null}
+          {trend ? <span className="sr-only">{TREND_WORDS[trend]}: </span> : null}
+          <span>{delta}</span>
+        </dd>
+      ) : null}
+      {hint ? <dd className="text-xs text-muted-foreground">{hint}</dd> : null}
+    </dl>
+  );
+}

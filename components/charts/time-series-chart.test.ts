@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { formatCount } from "./format";
+import { TimeSeriesChart, timeSeriesTable, type TimePoint } from "./time-series-chart";
+import { attr, count, decode, render, tags } from "./test-utils";
+
+const months: TimePoint[] = [
+  { label: "Jan 2024", value: 10, display: "10 hours" },
+  { label: "Feb 2024", value: 42, display: "42 hours" },
+  { label: "Mar 2024", value: 0, display: "0 hours" },
+  { label: "Apr 2024", value: 21, display: "21 hours" },
+];
+
+function bars(html: string): string[] {
+  return tags(html, "rect").filter((tag) => attr(tag, "class") === "bar");
+}
+
+function xLabels(html: string): string[] {
+  const axis = /<div aria-hidden="true" class="relative mt-1\.5[^"]*">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+  return [...axis.matchAll(/<span[^>]*>([^<]*)<\/span>/g)].map((match) => match[1] ?? "");
+}
+
+describe("TimeSeriesChart", () => {
+  it("renders one SVG image named by the summary, stretched over an aspect-ratio box", () => {
+    const html = render(TimeSeriesChart, { points: months, labelledBy: "summary-1" });
+    const svg = tags(html, "svg")[0] ?? "";
+    expect(attr(svg, "role")).toBe("img");
+    expect(attr(svg, "aria-labelledby")).toBe("summary-1");
+    expect(attr(svg, "preserveAspectRatio")).toBe("none");
+    expect(attr(svg, "viewBox")).toBe("0 0 1000 100");
+    expect(html).toMatch(/<div class="relative aspect-\[2\/1\] sm:aspect-\[3\/1\]"><svg/);
+    expect(html).not.toMatch(/tabindex/i);
+  });
+
+  it("accepts its own label instead", () => {
+    const svg = tags(render(TimeSeriesChart, { points: months, label: "Hours per month" }), "svg")[0] ?? "";
+    expect(attr(svg, "aria-label")).toBe("Hours per month");
+    expect(attr(svg, "aria-labelledby")).toBeUndefined();
+  });
+
+  it("draws a column with a tooltip title per point, none for zero", () => {
+    const html = render(TimeSeriesChart, { points: months, label: "x" });
+    expect([...html.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([
+      "Jan 2024: 10 hours",
+      "Feb 2024: 42 hours",
+      "Mar 2024: 0 hours",
+      "Apr 2024: 21 hours",
+    ]);
+    // Ticks 0..50: heights are value / 50 of the 100-unit viewBox.
+    expect(bars(html).map((bar) => attr(bar, "height"))).toEqual(["20", "84", "42"]);
+    expect(bars(html).map((bar) => attr(bar, "y"))).toEqual(["80", "16", "58"]);
+  });
+
+  it("labels y grid lines with nice ticks and hides the HTML axes from assistive tech", () => {
+    const html = render(TimeSeriesChart, { points: months, label: "x", formatTick: (v: number) => `${v}h` });
+    expect(count(html, /<line /)).toBe(6);
+    for (const tick of ["0h", "10h", "20h", "30h", "40h", "50h"]) expect(html).toContain(`>${tick}</span>`);
+    expect(html).toContain('style="top:0%">50h</span>');
+    expect(html).toContain('style="top:100%">0h</span>');
+    expect(count(html, /vector-effect="non-scaling-stroke"/)).toBe(6);
+    expect(count(html, /<div aria-hidden="true"/)).toBe(2);
+  });
+
+  it("uses whole-number ticks for counts when asked", () => {
+    const html = render(TimeSeriesChart, {
+      points: [{ label: "Mon", value: 1, display: "1 play" }],
+      label: "x",
+      integerTicks: true,
+      formatTick: formatCount,
+    });
+    expect(count(html, /<line /)).toBe(2);
+  });
+
+  it("renders a single point as one centred column", () => {
+    const html = render(TimeSeriesChart, { points: [months[1]!], label: "x" });
+    const [bar] = bars(html);
+    // 8 slots of 125 units; the only point sits in the middle.
+    expect(Number(attr(bar ?? "", "x"))).toBeGreaterThan(400);
+    expect(Number(attr(bar ?? "", "x")) + Number(attr(bar ?? "", "width"))).toBeLessThan(600);
+    expect(xLabels(html)).toEqual(["Feb 2024"]);
+  });
+
+  it("shows the empty text instead of a chart for no points or only zeros", () => {
+    for (const points of [[], [{ label: "Jan", value: 0, display: "0" }]]) {
+      const html = render(TimeSeriesChart, { points, label: "x" });
+      expect(html).toContain("No plays in this range");
+      expect(html).not.toContain("<svg");
+    }
+    expect(render(TimeSeriesChart, { points: [], label: "x", emptyText: "Nothing yet" })).toContain("Nothing yet");
+  });
+
+  it("handles ~600 daily points: gapless columns, thinned x labels anchored at the latest day", () => {
+    const days: TimePoint[] = Array.from({ length: 600 }, (_, i) => ({
+      label: `Day ${i + 1}`,
+      tick: `D${i + 1}`,
+      value: i % 7 === 0 ? 0 : (i % 13) + 1,
+      display: `${i} plays`,
+    }));
+    const html = render(TimeSeriesChart, { points: days, label: "x" });
+    expect(count(html, /<title>/)).toBe(600);
+    const drawn = bars(html);
+    expect(drawn.length).toBe(days.filter((d) => d.value > 0).length);
+    // Gapless: each column is at least as wide as its slot (1000 / 600).
+    expect(Number(attr(drawn[0] ?? "", "width"))).toBeGreaterThanOrEqual(1000 / 600);
+    const labels = xLabels(html);
+    expect(labels.length).toBeLessThanOrEqual(6);
+    expect(labels.at(-1)).toBe("D600");
+    // Every other label is hidden below the sm breakpoint.
+    expect(count(html, /max-sm:hidden/)).toBe(Math.floor(labels.length / 2));
+  });
+
+  it("keeps gaps between columns for short series", () => {
+    const html = render(TimeSeriesChart, { points: months.concat(months, months), label: "x" });
+    const [first, second] = bars(html);
+    const end = Number(attr(first ?? "", "x")) + Number(attr(first ?? "", "width"));
+    expect(Number(attr(second ?? "", "x"))).toBeGreaterThan(end);
+  });
+
+  it("builds the matching table", () => {
+    expect(timeSeriesTable(months, ["Month", "Hours"])).toEqual({
+      columns: ["Month", "Hours"],
+      rows: months.map((m) => [m.label, m.display]),
+    });
+    expect(decode(render(TimeSeriesChart, { points: months, label: "x" }))).toContain("Jan 2024");
+  });
+});

@@ -1,0 +1,144 @@
+import { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } from "@/lib/demo";
+import { expect, test } from "./fixtures";
+
+/**
+ * The numbers on the dashboard, checked against a computation done here, from the demo listener's
+ * raw plays (the generator the demo history is stored from), with nothing of our insights code.
+ * 2022 is a year no other spec imports into, so the demo listener's plays there are only theirs.
+ */
+const FROM = "2022-01-01";
+const TO = "2022-12-31";
+const ZONE = DEMO_LISTENER.timeZone;
+
+function expected() {
+  const catalog = getDemoCatalog(DEMO_LISTENER.seed);
+  const streams = generateListeningHistory({
+    seed: DEMO_LISTENER.seed,
+    plays: DEMO_LISTENER.plays,
+    years: DEMO_LISTENER.years,
+    end: new Date(DEMO_LISTENER.end),
+    timeZone: DEMO_LISTENER.timeZone,
+    homeCountry: DEMO_LISTENER.homeCountry,
+  });
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+  let msPlayed = 0;
+  const artists = new Map<string, { listens: number; ms: number }>();
+  const hours = new Array<number>(24).fill(0);
+  for (const stream of streams) {
+    const track = stream.trackId ? catalog.tracksById.get(stream.trackId) : undefined;
+    if (!track) continue;
+    // Stored to the second, as the export gives it.
+    const at = Math.floor(stream.ts.getTime() / 1000) * 1000;
+    const fields = Object.fromEntries(parts.formatToParts(at).map((part) => [part.type, part.value]));
+    const date = `${fields.year}-${fields.month}-${fields.day}`;
+    if (date < FROM || date > TO) continue;
+    msPlayed += stream.msPlayed;
+    hours[Number(fields.hour)]! += stream.msPlayed;
+    const name = catalog.artistsById.get(track.artistIds[0] ?? "")?.name ?? "Unknown artist";
+    const artist = artists.get(name) ?? { listens: 0, ms: 0 };
+    artist.ms += stream.msPlayed;
+    if (stream.msPlayed >= 30_000) artist.listens += 1;
+    artists.set(name, artist);
+  }
+  const topArtists = [...artists]
+    .sort(([nameA, a], [nameB, b]) => b.listens - a.listens || b.ms - a.ms || nameA.localeCompare(nameB))
+    .slice(0, 5)
+    .map(([name]) => name);
+  const busiestHour = hours.indexOf(Math.max(...hours));
+  return { minutes: Math.round(msPlayed / 60_000), topArtists, busiestHour };
+}
+
+test.describe("insights dashboard", () => {
+  test("the demo listener sees every widget, with numbers that match the raw plays", async ({ page, expectAccessible }) => {
+    const want = expected();
+    await page.goto(`/dashboard?range=custom&from=${FROM}&to=${TO}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+
+    for (const title of ["Top artists", "Top tracks", "Top albums", "Listening over time", "Listening clock", "Sessions", "What gets skipped", "Streaks", "Discovery", "Platforms", "Top genres", "On this day"]) {
+      await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+    }
+
+    const tiles = page.getByTestId("summary-tiles");
+    await expect(tiles.locator("dl", { hasText: "Minutes listened" }).locator("dd").first()).toHaveText(want.minutes.toLocaleString("en-US"));
+    const artists = page.getByTestId("top-artists").getByRole("listitem");
+    for (const [rank, name] of want.topArtists.entries()) await expect(artists.nth(rank)).toContainText(name);
+    await expect(page.getByTestId("listening-clock")).toHaveAttribute("data-busiest-hour", String(want.busiestHour));
+    await expect(page.getByText(`Your busiest hour is ${String(want.busiestHour).padStart(2, "0")}:00`)).toBeVisible();
+    await expectAccessible();
+  });
+
+  test("a range change updates the URL and the data, and Back restores both", async ({ page }) => {
+    await page.goto(`/dashboard?range=custom&from=${FROM}&to=${TO}`);
+    const minutes = page.getByTestId("summary-tiles").locator("dl", { hasText: "Minutes listened" }).locator("dd").first();
+    const custom = await minutes.textContent();
+
+    await page.getByRole("button", { name: "Last 6 months" }).click();
+    await expect(page).toHaveURL(/[?&]range=6m(&|$)/);
+    await expect(page.getByTestId("range-label")).toContainText("Last 6 months");
+    await expect(minutes).not.toHaveText(custom ?? "");
+    await expect(page.getByRole("button", { name: "Last 6 months" })).toHaveAttribute("aria-pressed", "true");
+
+    await page.getByRole("button", { name: "By time" }).click();
+    await expect(page).toHaveURL(/[?&]by=time(&|$)/);
+
+    await page.goBack();
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`from=${FROM}`));
+    await expect(minutes).toHaveText(custom ?? "");
+  });
+
+  test("custom dates in the wrong order get an inline message, not a request", async ({ page }) => {
+    await page.goto("/dashboard");
+    await page.getByRole("button", { name: "Custom" }).click();
+    await page.getByLabel("From").fill("2023-05-01");
+    await page.getByLabel("To").fill("2023-01-01");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "start date must be on or before" })).toBeVisible();
+    await expect(page).not.toHaveURL(/range=custom/);
+  });
+
+  test("artist pages show history, first and last listen, and what plays alongside", async ({ page }) => {
+    await page.goto(`/dashboard?range=custom&from=${FROM}&to=${TO}`);
+    const first = page.getByTestId("top-artists").getByRole("link").first();
+    const name = (await first.textContent())?.trim() ?? "";
+    await first.click();
+    await expect(page).toHaveURL(/\/dashboard\/artist\//);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+    for (const title of ["History", "Rank over time", "Played in the same sessions", "Top tracks"]) {
+      await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+    }
+    await expect(page.locator("dl", { hasText: "First listen" })).toBeVisible();
+  });
+
+  test("the year in music is public only while sharing is on", async ({ page, browser }) => {
+    await page.goto("/recap/2022");
+    await expect(page.getByRole("heading", { level: 1, name: "Your 2022 in music" })).toBeVisible();
+    const toggle = page.getByRole("button", { name: /Turn sharing (on|off)/ });
+    if ((await toggle.textContent())?.includes("off")) {
+      await toggle.click();
+      await expect(page.getByRole("button", { name: "Turn sharing on" })).toBeVisible();
+    }
+    await page.getByRole("button", { name: "Turn sharing on" }).click();
+    const link = page.getByTestId("share-link");
+    await expect(link).toBeVisible();
+    const url = (await link.getAttribute("href")) ?? "";
+    const path = new URL(url).pathname;
+
+    // A stranger: no cookies.
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const visitor = await stranger.newPage();
+    const open = await visitor.goto(path);
+    expect(open?.status()).toBe(200);
+    await expect(visitor.getByRole("heading", { level: 1 })).toContainText("2022");
+    await expect(visitor.getByTestId("recap")).toContainText("Top artists");
+    const image = await visitor.request.get(`${path}/opengraph-image`);
+    expect(image.status()).toBe(200);
+    expect(image.headers()["content-type"]).toContain("image/png");
+
+    await page.getByRole("button", { name: "Turn sharing off" }).click();
+    await expect(page.getByRole("button", { name: "Turn sharing on" })).toBeVisible();
+    const closed = await visitor.goto(path);
+    expect(closed?.status()).toBe(404);
+    await stranger.close();
+  });
+});

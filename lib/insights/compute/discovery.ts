@@ -1,0 +1,93 @@
+/** Discovery (new artists and tracks) and listening streaks. */
+import type { ListeningIndex } from "../listening-index";
+import { localCalendar, localDayNumber, monthNumberToString } from "../time";
+import { dayMarks, longestRun, monthAt, monthLookup, streakOf, type Streak } from "./days";
+import { rowSlice, type InsightQuery } from "./query";
+import { itemStats } from "./stats";
+
+/** New music in a range. */
+export interface Discovery {
+  /** Artists whose first play ever falls in each month of the range (zero months included). */
+  newArtistsByMonth: Array<{ month: string; count: number }>;
+  /** Artists whose first play ever falls in the range. */
+  newArtists: number;
+  /** Share (0-1) of the range's listens that are of tracks first played inside the range. */
+  newTrackShare: number;
+}
+
+/** New artists per month and the share of listens that went to newly found tracks. */
+export function discovery(index: ListeningIndex, q: InsightQuery): Discovery {
+  if (q.to <= q.from) return { newArtistsByMonth: [], newArtists: 0, newTrackShare: 0 };
+  const firstDay = localDayNumber(q.from, q.timeZone);
+  const lastDay = Math.max(firstDay, localDayNumber(q.to - 1, q.timeZone));
+  const lookup = monthLookup(firstDay, lastDay);
+  const counts = new Int32Array(lookup.months);
+  const { playedAt } = index;
+
+  let newArtists = 0;
+  const artistFirst = itemStats(index, "artist").firstRow;
+  const day = index.count > 0 ? localCalendar(index, q.timeZone).day : new Int32Array(0);
+  for (let artist = 0; artist < artistFirst.length; artist++) {
+    const row = artistFirst[artist] as number;
+    if (row < 0) continue;
+    const at = playedAt[row] as number;
+    if (at < q.from || at >= q.to) continue;
+    newArtists++;
+    const month = monthAt(lookup, day[row] as number);
+    counts[month] = (counts[month] as number) + 1;
+  }
+
+  const { start, end } = rowSlice(index, q.from, q.to);
+  const trackFirst = itemStats(index, "track").firstRow;
+  let listens = 0;
+  let newListens = 0;
+  for (let row = start; row < end; row++) {
+    if ((index.msPlayed[row] as number) < q.listenThresholdMs) continue;
+    listens++;
+    if ((playedAt[trackFirst[index.track[row] as number] as number] as number) >= q.from) newListens++;
+  }
+
+  return {
+    newArtistsByMonth: Array.from(counts, (count, month) => ({ month: monthNumberToString(lookup.firstMonth + month), count })),
+    newArtists,
+    newTrackShare: listens > 0 ? newListens / listens : 0,
+  };
+}
+
+/** Listening streaks: runs of consecutive local days with at least one listen. */
+export interface Streaks {
+  /** The longest run inside the range (the earliest of equal runs). */
+  longest: Streak | null;
+  /** The run (all time) that ends on the range's last day or the day before. */
+  current: Streak | null;
+}
+
+/** The longest streak in a range and the streak still running at its end. */
+export function streaks(index: ListeningIndex, q: InsightQuery): Streaks {
+  if (index.count === 0) return { longest: null, current: null };
+  const calendar = localCalendar(index, q.timeZone);
+  const { start, end } = rowSlice(index, q.from, q.to);
+  const longest = longestRun(dayMarks(index, calendar, start, end, q.listenThresholdMs));
+  return { longest, current: currentStreak(index, q, end) };
+}
+
+/** Walks back from the range end over listen days while they are consecutive. */
+function currentStreak(index: ListeningIndex, q: InsightQuery, end: number): Streak | null {
+  const day = localCalendar(index, q.timeZone).day;
+  const lastDay = localDayNumber(q.to - 1, q.timeZone);
+  let newest = Number.NaN;
+  let oldest = Number.NaN;
+  for (let row = end - 1; row >= 0; row--) {
+    if ((index.msPlayed[row] as number) < q.listenThresholdMs) continue;
+    const rowDay = day[row] as number;
+    if (Number.isNaN(newest)) {
+      if (rowDay < lastDay - 1) return null;
+      newest = oldest = Math.min(rowDay, lastDay);
+    } else if (rowDay === oldest - 1) {
+      oldest = rowDay;
+    } else if (rowDay < oldest - 1) {
+      break;
+    }
+  }
+  return Number.isNaN(newest) ? null : streakOf(oldest, newest);
+}

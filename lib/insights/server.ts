@@ -1,0 +1,83 @@
+import "server-only";
+import { cache } from "react";
+import { DEMO_USER_ID, getStore, sharesRepository, usersRepository } from "@/lib/db";
+import { DEMO_LISTENER, getDemoCatalog } from "@/lib/demo";
+import type { ListenerProfile } from "@/lib/listener";
+import { observeDuration } from "@/lib/telemetry";
+import { buildDashboard, type DashboardQuery } from "./dashboard";
+import { findItem, genres, itemDetail, recapYears, yearRecap, type ItemDetail } from "./compute";
+import { yearQuery } from "./compute/recap";
+import type { ItemKind, ListeningIndex } from "./listening-index";
+import { ensureDemoHistory, loadListeningIndex } from "./load";
+
+/**
+ * "Now" for the listener's ranges. The demo history is a snapshot that ends on a fixed day, so the
+ * demo's "last 4 weeks" are the last four weeks of that history, not four empty weeks after it.
+ */
+export function listenerNow(listener: Pick<ListenerProfile, "isDemo">, now = Date.now()): number {
+  return listener.isDemo ? Math.min(now, Date.parse(DEMO_LISTENER.end)) : now;
+}
+
+let demoGenres: Map<string, readonly string[]> | undefined;
+
+/** Artist genres where we know them: the demo catalogue has them; Spotify's are not stored yet. */
+function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: string) => readonly string[] | undefined) | undefined {
+  if (!listener.isDemo) return undefined;
+  demoGenres ??= new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres]));
+  const genres = demoGenres;
+  return (artistName) => genres.get(artistName);
+}
+
+/** The listener's listening index (the demo listener's history is stored on first use). Once per request. */
+export const listenerIndex = cache(async (listener: Pick<ListenerProfile, "id" | "isDemo">): Promise<ListeningIndex> => {
+  const store = await getStore();
+  if (listener.isDemo) await ensureDemoHistory(store);
+  return loadListeningIndex(store, listener.id);
+});
+
+/** Every dashboard widget for one range: what the page prefetches and `GET /api/insights` returns. */
+export async function dashboardFor(listener: ListenerProfile, query: DashboardQuery, now = listenerNow(listener)) {
+  const index = await listenerIndex(listener);
+  const started = performance.now();
+  const data = buildDashboard(index, query, listener.settings, { now, genreOf: genreSource(listener) });
+  observeDuration("insights.dashboard", performance.now() - started);
+  return data;
+}
+
+export { genreSource };
+
+/** An artist, track or album page's data, by its URL key; null when the listener never played it. */
+export async function itemPageFor(listener: ListenerProfile, kind: ItemKind, key: string): Promise<ItemDetail | null> {
+  const index = await listenerIndex(listener);
+  const id = findItem(index, kind, key);
+  if (id < 0) return null;
+  return itemDetail(index, { kind, id, timeZone: listener.settings.timeZone, listenThresholdMs: listener.settings.listenThresholdMs });
+}
+
+/** The years with plays, newest first. */
+export async function recapYearsFor(listener: ListenerProfile): Promise<number[]> {
+  return recapYears(await listenerIndex(listener), listener.settings.timeZone);
+}
+
+/** A year in music, with top genres where known; null for a year without plays. */
+export async function recapFor(listener: Pick<ListenerProfile, "id" | "isDemo" | "settings">, year: number) {
+  const index = await listenerIndex(listener);
+  const recap = yearRecap(index, { year, timeZone: listener.settings.timeZone, listenThresholdMs: listener.settings.listenThresholdMs });
+  if (!recap) return null;
+  const genreOf = genreSource(listener);
+  const q = yearQuery(year, listener.settings.timeZone, listener.settings.listenThresholdMs);
+  return { ...recap, genres: genreOf ? (genres(index, q, genreOf, { limit: 5 }) ?? []) : [] };
+}
+
+export type RecapData = NonNullable<Awaited<ReturnType<typeof recapFor>>>;
+
+/** The recap behind a public share link, only while its listener keeps sharing on. */
+export async function sharedRecap(token: string): Promise<{ recap: RecapData; displayName: string } | null> {
+  const store = await getStore();
+  const share = await sharesRepository(store).byToken(token);
+  if (!share) return null;
+  const user = await usersRepository(store).findById(share.userId);
+  if (!user) return null;
+  const recap = await recapFor({ id: user._id, isDemo: user._id === DEMO_USER_ID, settings: user.settings }, share.year);
+  return recap ? { recap, displayName: user.displayName } : null;
+}
