@@ -20,5 +20,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/discover/:path*", "/assistant/:path*", "/playlists/:path*", "/import/:path*", "/settings/:path*"],
+  matcher: ["/dashboard/:path*", "/recap/:path*", "/discover/:path*", "/assistant/:path*", "/playlists/:path*", "/import/:path*", "/settings/:path*"],
 };
