@@ -143,4 +143,22 @@ test.describe("insights dashboard", () => {
     expect(closed?.status()).toBe(404);
     await stranger.close();
   });
+
+  test("GET /api/insights answers the dashboard as JSON, and bad parameters as problem+json", async ({ page, browser }) => {
+    const ok = await page.request.get(`/api/insights?range=custom&from=${FROM}&to=${TO}&by=time`);
+    expect(ok.status()).toBe(200);
+    const body = await ok.json();
+    expect(body).toMatchObject({ by: "time", timeZone: ZONE, range: { fromDate: FROM, toDate: TO } });
+    expect(body.top.artists.length).toBeGreaterThan(0);
+
+    const bad = await page.request.get("/api/insights?range=custom&from=2023-02-30&to=2023-03-01");
+    expect(bad.status()).toBe(400);
+    expect(bad.headers()["content-type"]).toBe("application/problem+json");
+    expect((await bad.json()).errors).toEqual([{ field: "query.from", message: expect.stringContaining("YYYY-MM-DD") }]);
+
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const anonymous = await stranger.request.get("/api/insights");
+    expect(anonymous.status()).toBe(401);
+    await stranger.close();
+  });
 });

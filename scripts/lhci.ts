@@ -2,12 +2,19 @@
  * `npm run lhci`: Lighthouse CI on the production build with Debian's Chromium, three runs per
  * URL (lighthouserc.json), reports written to .lighthouseci/reports, and the median scores printed.
  * Accessibility below 1 fails; performance below 0.9 warns.
+ *
+ * The signed-in pages (the demo listener's dashboard) need a session: this script starts the
+ * server itself, signs in as the demo listener over HTTP (Auth.js's CSRF token, then the demo
+ * credentials callback), warms the dashboard once (the demo history is stored on first use), and
+ * hands Lighthouse the session cookie as a request header.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuild } from "./lib/build.ts";
 
+const ORIGIN = "http://127.0.0.1:3000";
 const chromePath = process.env.CHROME_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find(existsSync);
 if (!chromePath) {
   console.error("Lighthouse needs Chromium: sudo apt-get install -y chromium (or set CHROME_PATH).");
@@ -16,25 +23,78 @@ if (!chromePath) {
 if (!ensureBuild()) process.exit(1);
 rmSync(".lighthouseci", { recursive: true, force: true });
 
-const result = spawnSync("lhci", ["autorun", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, CHROME_PATH: chromePath, NEXT_TELEMETRY_DISABLED: "1", LHCI_BUILD_CONTEXT__CURRENT_HASH: "local" },
+const dataDir = mkdtempSync(join(tmpdir(), "echotune-lhci-"));
+const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", "3000"], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir },
 });
 
-// lhci writes one manifest entry per run, with the representative (median) run flagged.
-const manifestPath = join(".lighthouseci", "reports", "manifest.json");
-if (existsSync(manifestPath)) {
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Array<{
-    url: string;
-    isRepresentativeRun: boolean;
-    summary: Record<string, number>;
-  }>;
-  console.log("\nMedian run per URL (mobile emulation, simulated throttling):");
-  for (const entry of manifest.filter((run) => run.isRepresentativeRun)) {
-    const scores = Object.entries(entry.summary)
-      .map(([category, score]) => `${category} ${score.toFixed(2)}`)
-      .join(", ");
-    console.log(`  ${entry.url}: ${scores}`);
-  }
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 }
-process.exit(result.status ?? 1);
+
+async function waitForServer(): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${ORIGIN}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error("next start did not answer within 60 s");
+}
+
+/** The demo listener's session cookie, through the same Auth.js endpoints the sign-in form uses. */
+async function demoSessionCookie(): Promise<string> {
+  const csrf = await fetch(`${ORIGIN}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${ORIGIN}/api/auth/callback/demo`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, callbackUrl: `${ORIGIN}/dashboard` }),
+  });
+  const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`demo sign-in failed (HTTP ${response.status}): no session cookie`);
+  return session;
+}
+
+let status = 1;
+try {
+  await waitForServer();
+  const cookie = await demoSessionCookie();
+  const warm = await fetch(`${ORIGIN}/dashboard`, { headers: { cookie } });
+  if (!warm.ok) throw new Error(`the dashboard answered HTTP ${warm.status} to the demo listener`);
+
+  const base = JSON.parse(readFileSync("lighthouserc.json", "utf8")) as { ci: { collect: Record<string, unknown> & { settings: Record<string, unknown> } } };
+  const { startServerCommand: _command, startServerReadyPattern: _pattern, startServerReadyTimeout: _timeout, ...collect } = base.ci.collect;
+  const config = { ci: { ...base.ci, collect: { ...collect, settings: { ...base.ci.collect.settings, extraHeaders: JSON.stringify({ Cookie: cookie }) } } } };
+  const configPath = join(dataDir, "lighthouserc.json");
+  writeFileSync(configPath, JSON.stringify(config));
+  const result = spawnSync("node_modules/.bin/lhci", ["autorun", `--config=${configPath}`, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, CHROME_PATH: chromePath, NEXT_TELEMETRY_DISABLED: "1", LHCI_BUILD_CONTEXT__CURRENT_HASH: "local" },
+  });
+  status = result.status ?? 1;
+
+  // lhci writes one manifest entry per run, with the representative (median) run flagged.
+  const manifestPath = join(".lighthouseci", "reports", "manifest.json");
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Array<{ url: string; isRepresentativeRun: boolean; summary: Record<string, number> }>;
+    console.log("\nMedian run per URL (mobile emulation, simulated throttling):");
+    for (const entry of manifest.filter((run) => run.isRepresentativeRun)) {
+      const scores = Object.entries(entry.summary)
+        .map(([category, score]) => `${category} ${score.toFixed(2)}`)
+        .join(", ");
+      console.log(`  ${entry.url}: ${scores}`);
+    }
+  }
+} catch (error) {
+  console.error((error as Error).message);
+} finally {
+  server.kill("SIGTERM");
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(status);

@@ -51,7 +51,7 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
           >
             <span className="min-w-5 text-right text-sm tabular-nums text-muted-foreground">{startRank + index}</span>
             <div className="min-w-0">
-              <p className={cn(chartStyles.barLabel, "flex min-w-0 items-baseline gap-2")}>
+              <p className={cn(chartStyles.barLabel, "flex min-w-0 flex-col")}>
                 {item.href ? (
                   <Link
                     href={item.href}
@@ -66,7 +66,7 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
                   </span>
                 )}
                 {item.sublabel ? (
-                  <span title={item.sublabel} className="min-w-0 shrink-[2] truncate text-muted-foreground">
+                  <span title={item.sublabel} className="min-w-0 truncate text-xs text-muted-foreground">
                     {item.sublabel}
                   </span>
                 ) : null}

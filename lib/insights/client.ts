@@ -1,4 +1,4 @@
 /** The client-safe part of insights: URL state, query options and result types. */
 export type { DashboardData, RankBy, TimelineUnit } from "./dashboard";
-export { dashboardParamsSchema, dashboardSearch, DEFAULT_PARAMS, readDashboardParams, toDashboardQuery, type DashboardParams } from "./params";
+export { dashboardSearch, DEFAULT_PARAMS, readDashboardParams, toDashboardQuery, type DashboardParams } from "./params";
 export { dashboardQuery, InsightsRequestError, insightsKeys } from "./query";

@@ -1,44 +1,54 @@
 /**
  * The dashboard's state as URL parameters (`?range=6m&by=time`), shared by the page, the client
- * view and `GET /api/insights`, so a view is a link and the back button works. Client-safe.
+ * view and `GET /api/insights`, so a view is a link and the back button works. Client-safe and
+ * dependency-free (the strict zod schema for the API lives in `params-schema.ts`, off the client).
  */
-import { z } from "zod";
 import type { DashboardQuery } from "./dashboard";
 
-const isoDate = z.iso.date({ message: "use a date like 2024-03-01" });
+export const RANGE_VALUES = ["4w", "6m", "1y", "all", "custom"] as const;
+export const BY_VALUES = ["plays", "time"] as const;
+export const UNIT_VALUES = ["day", "week", "month"] as const;
 
-export const dashboardParamsSchema = z
-  .object({
-    range: z.enum(["4w", "6m", "1y", "all", "custom"]).default("4w"),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    by: z.enum(["plays", "time"]).default("plays"),
-    unit: z.enum(["day", "week", "month"]).optional(),
-  })
-  .refine((params) => params.range !== "custom" || (params.from !== undefined && params.to !== undefined), {
-    message: "a custom range needs both from and to (YYYY-MM-DD)",
-    path: ["from"],
-  });
-
-export type DashboardParams = z.output<typeof dashboardParamsSchema>;
+export interface DashboardParams {
+  range: (typeof RANGE_VALUES)[number];
+  from?: string;
+  to?: string;
+  by: (typeof BY_VALUES)[number];
+  unit?: (typeof UNIT_VALUES)[number];
+}
 
 export const DEFAULT_PARAMS: DashboardParams = { range: "4w", by: "plays" };
 
-/** Lenient, for pages: a hand-edited URL with a bad value shows the default view, not an error. */
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A real calendar date written YYYY-MM-DD (2023-02-30 is not one). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string" || !ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => typeof value === "string" && (values as readonly string[]).includes(value);
+
+/** Lenient, for pages: a hand-edited URL with a bad value shows the default for that value, not an error. */
 export function readDashboardParams(search: Record<string, string | string[] | undefined> | URLSearchParams): DashboardParams {
-  const record: Record<string, string> = {};
-  const entries = search instanceof URLSearchParams ? [...search.entries()] : Object.entries(search);
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "") record[key] = first;
-  }
-  const parsed = dashboardParamsSchema.safeParse(record);
-  if (parsed.success) return parsed.data;
-  // Keep what is valid field by field.
-  const fallback: DashboardParams = { ...DEFAULT_PARAMS };
-  const by = z.enum(["plays", "time"]).safeParse(record.by);
-  if (by.success) fallback.by = by.data;
-  return fallback;
+  const get = (key: string): string | undefined => {
+    if (search instanceof URLSearchParams) return search.get(key) ?? undefined;
+    const value = search[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const params: DashboardParams = { ...DEFAULT_PARAMS };
+  const range = get("range");
+  const from = get("from");
+  const to = get("to");
+  if (range === "custom" || (range === undefined && from !== undefined)) {
+    if (isIsoDate(from) && isIsoDate(to)) Object.assign(params, { range: "custom", from, to });
+  } else if (oneOf(RANGE_VALUES, range)) params.range = range;
+  const by = get("by");
+  if (oneOf(BY_VALUES, by)) params.by = by;
+  const unit = get("unit");
+  if (oneOf(UNIT_VALUES, unit)) params.unit = unit;
+  return params;
 }
 
 /** The URL query for a view, leaving out defaults so links stay short. */
@@ -55,9 +65,7 @@ export function dashboardSearch(params: DashboardParams): string {
 }
 
 export function toDashboardQuery(params: DashboardParams): DashboardQuery {
-  const range =
-    params.range === "custom"
-      ? { from: params.from && params.to && params.from > params.to ? params.to : params.from!, to: params.from && params.to && params.from > params.to ? params.from : params.to! }
-      : { preset: params.range };
-  return { range, by: params.by, ...(params.unit ? { unit: params.unit } : {}) };
+  if (params.range !== "custom" || !params.from || !params.to) return { range: { preset: params.range === "custom" ? "4w" : params.range }, by: params.by, ...(params.unit ? { unit: params.unit } : {}) };
+  const [from, to] = params.from <= params.to ? [params.from, params.to] : [params.to, params.from];
+  return { range: { from, to }, by: params.by, ...(params.unit ? { unit: params.unit } : {}) };
 }

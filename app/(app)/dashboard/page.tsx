@@ -5,6 +5,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DashboardView } from "@/components/insights/dashboard-view";
 import { EmptyState } from "@/components/layout/empty-state";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { dashboardFor } from "@/lib/insights";
@@ -52,9 +53,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   return (
     <>
       <PageHeader title="Dashboard" description="Your listening at a glance: top music, habits and streaks." />
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <DashboardView />
-      </HydrationBoundary>
+      <QueryProvider>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <DashboardView />
+        </HydrationBoundary>
+      </QueryProvider>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { route } from "@/lib/http";
 import { dashboardFor } from "@/lib/insights";
-import { dashboardParamsSchema, toDashboardQuery } from "@/lib/insights/params";
+import { toDashboardQuery } from "@/lib/insights/params";
+import { dashboardParamsSchema } from "@/lib/insights/params-schema";
 import { requireCurrentListener } from "@/lib/listener";
 
 export const dynamic = "force-dynamic";
