@@ -191,6 +191,7 @@ export const collections = {
   resolutions: "resolutions",
   listening: "listening",
   shares: "shares",
+  models: "models",
 } as const;
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
@@ -212,6 +213,7 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
   resolutions: [],
   listening: [{ name: "listening_by_user", key: { userId: 1, createdAt: 1 } }],
   shares: [{ name: "shares_by_user", key: { userId: 1, year: 1 }, unique: true }],
+  models: [{ name: "models_by_scope", key: { scope: 1, version: -1 } }],
   rollups: [
     { name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true },
     { name: "rollups_by_time", key: { userId: 1, start: 1 } },

@@ -52,6 +52,11 @@ export interface ListeningHistoryOptions {
   timeZone?: string;
   /** Where the listener lives (ISO 3166-1 alpha-2); trips abroad show other countries. */
   homeCountry?: string;
+  /**
+   * The catalogue the listener plays from (default: `seed`'s). Listeners with their own `seed`
+   * and one shared `catalogSeed` are a cohort: different tastes over the same music.
+   */
+  catalogSeed?: number;
 }
 
 /** The built-in demo listener. A fixed end keeps the history a pure function of the seed. */
@@ -117,8 +122,9 @@ export function generateListeningHistory(options: ListeningHistoryOptions = {}):
   if (!Number.isFinite(endMs)) throw new RangeError("end must be a valid date.");
   if (plays === 0) return [];
 
-  const catalog = getDemoCatalog(seed);
-  const random = createRandom(`history:${seed}`);
+  const catalog = getDemoCatalog(options.catalogSeed ?? seed);
+  // The listener's own randomness; a cohort member's also depends on the shared catalogue.
+  const random = createRandom(options.catalogSeed === undefined || options.catalogSeed === seed ? `history:${seed}` : `history:${seed}:catalog:${options.catalogSeed}`);
   const days = localDays(endMs - Math.round(years * 365.2425 * DAY_MS), endMs, timeZone);
   const firstDay = days[0];
   const lastDay = days[days.length - 1];

@@ -128,7 +128,8 @@ export async function startFerretDb(options: { port?: number } = {}): Promise<Fe
         "--handler=sqlite",
         // WAL with synchronous=NORMAL (SQLite's advice for WAL): a commit no longer waits for an
         // fsync, and a crash can lose only the last commits, never corrupt the database.
-        `--sqlite-url=file:${dataDir}/?_pragma=synchronous(normal)`,
+        // A 64 MB page cache (the default is 2 MB) keeps the indexes of a few hundred thousand plays in memory.
+        `--sqlite-url=file:${dataDir}/?_pragma=synchronous(normal)&_pragma=cache_size(-65536)`,
         // FerretDB commits each batch of an insert in its own transaction; 100 documents (the
         // default) makes a 5,000-play chunk fifty commits.
         "--test-batch-size=1000",

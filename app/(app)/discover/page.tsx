@@ -1,30 +1,57 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { CompassIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { DiscoverView } from "@/components/discover/discover-view";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { Button } from "@/components/ui/button";
+import { listenerIndex } from "@/lib/insights";
+import { currentListener } from "@/lib/listener";
+import { recommendationsFor } from "@/lib/reco";
+import { readDiscoverParams, recoApiQuery, recommendationsQuery } from "@/lib/reco/query";
 
 export const metadata: Metadata = { title: "Discover" };
 
-export default function DiscoverPage() {
+export default async function DiscoverPage({ searchParams }: PageProps<"/discover">) {
+  const listener = await currentListener();
+  if (!listener) redirect("/sign-in");
+  const index = await listenerIndex(listener);
+  const header = <PageHeader title="Discover" description="Recommendations from our own engine, each with the reason it was picked." />;
+  if (index.count === 0) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          Icon={CompassIcon}
+          title="Recommendations need your history"
+          actions={
+            <Button asChild variant="outline">
+              <Link href="/import">Import your history</Link>
+            </Button>
+          }
+        >
+          <p>
+            Picks are built from what you actually played: forgotten favourites, tracks you pair in the same sessions and artists you have not
+            fully explored. They appear here once your plays are in.
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+  const params = readDiscoverParams(await searchParams);
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(recommendationsQuery(params).queryKey, await recommendationsFor(listener, recoApiQuery(params)));
   return (
     <>
-      <PageHeader title="Discover" description="Recommendations from our own engine, each with the reason it was picked." />
-      <EmptyState
-        Icon={CompassIcon}
-        title="Recommendations need your history"
-        actions={
-          <Button asChild variant="outline">
-            <Link href="/import">Import your history</Link>
-          </Button>
-        }
-      >
-        <p>
-          Picks are built from what you actually played: forgotten favourites, tracks you pair in the same sessions and
-          artists you have not fully explored. They appear here once your plays are in.
-        </p>
-      </EmptyState>
+      {header}
+      <QueryProvider>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <DiscoverView />
+        </HydrationBoundary>
+      </QueryProvider>
     </>
   );
 }

@@ -37,8 +37,11 @@ export function trackKeyFor(play: { trackId: string | null; artistName: string; 
 
 /** A stream's id: the same listener, moment and track always give the same id. */
 export function playId(userId: string, playedAt: Date, trackKey: string): string {
-  // One-shot hash: a third of the cost of createHash().update().digest() on the import path.
-  return hash("sha256", `${userId}\n${playedAt.toISOString()}\n${trackKey}`, "base64url").slice(0, 32);
+  // Time first (7 base-36 digits of epoch seconds, in order until the year 4453), then the hash of
+  // the whole key: imports arrive in time order, so new ids land at the end of the _id index
+  // instead of at random pages of it. One-shot hash: a third of the cost of createHash().
+  const seconds = Math.max(0, Math.floor(playedAt.getTime() / 1000));
+  return `${seconds.toString(36).padStart(7, "0")}${hash("sha256", `${userId}\n${playedAt.toISOString()}\n${trackKey}`, "base64url").slice(0, 25)}`;
 }
 
 export interface TimeRange {

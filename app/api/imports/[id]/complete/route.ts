@@ -2,6 +2,7 @@ import { after } from "next/server";
 import { requireListener } from "@/lib/auth";
 import { route } from "@/lib/http";
 import { completeImport, resolveAccountPlays } from "@/lib/ingest";
+import { retrainAfterImport } from "@/lib/reco";
 import { spotifyClientFor } from "@/lib/spotify";
 import { completeBody, importParams } from "../../schema";
 
@@ -20,6 +21,8 @@ export const POST = route({ params: importParams, body: completeBody }, async ({
       } catch (error) {
         log.warn({ err: error }, "import: resolving account-data names failed; the next run retries");
       }
+      // A large import changes what the collaborative model should know: retrain (only if not worse, it goes live).
+      await retrainAfterImport(report.counts.accepted);
     });
   }
   return report;

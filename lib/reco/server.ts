@@ -1,0 +1,114 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { getCache } from "@/lib/cache";
+import { feedbackRepository, getStore, normaliseName, type FeedbackKind, type FeedbackTarget } from "@/lib/db";
+import { listenerIndex, listenerNow } from "@/lib/insights";
+import type { ListeningIndex } from "@/lib/insights/listening-index";
+import type { ListenerProfile } from "@/lib/listener";
+import { spotifyClientFor } from "@/lib/spotify";
+import { observeDuration } from "@/lib/telemetry";
+import { demoCatalogPort, spotifyCatalogPort } from "./catalog";
+import { contextById } from "./context";
+import { recommend, type Feedback, type Recommendation } from "./engine";
+import { collaborativeSignal } from "./models";
+import { trackProfile, type TrackProfile } from "./profile";
+
+export interface RecoQuery {
+  context?: string;
+  seed?: string;
+  limit: number;
+  novelty: number;
+  recentDays: number;
+}
+
+export interface RecoResponse {
+  items: Recommendation[];
+  context: string | null;
+  novelty: number;
+  /** The collaborative model that took part, if any. */
+  model: string | null;
+  generatedAt: string;
+}
+
+const RESULT_TTL_SECONDS = 600;
+const profiles = new WeakMap<ListeningIndex, Map<string, TrackProfile>>();
+
+/** The track profile of an index, per day and time zone (recomputed at most once a day). */
+function profileOf(index: ListeningIndex, now: number, timeZone: string, listenThresholdMs: number): TrackProfile {
+  const day = Math.floor(now / 86_400_000);
+  const key = `${day}|${timeZone}|${listenThresholdMs}`;
+  let byKey = profiles.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    profiles.set(index, byKey);
+  }
+  let profile = byKey.get(key);
+  if (!profile) {
+    profile = trackProfile(index, { now, timeZone, listenThresholdMs });
+    byKey.clear();
+    byKey.set(key, profile);
+  }
+  return profile;
+}
+
+async function feedbackOf(userId: string): Promise<{ feedback: Feedback; fingerprint: string }> {
+  const records = await feedbackRepository(await getStore()).list(userId);
+  const weekAgo = Date.now() - 7 * 86_400_000;
+  const likedTracks = new Set<string>();
+  const dislikedTracks = new Set<string>();
+  const likedArtists = new Set<string>();
+  const dislikedArtists = new Set<string>();
+  const snoozedTracks = new Set<string>();
+  for (const record of records) {
+    if (record.target === "artist") (record.kind === "like" ? likedArtists : record.kind === "dislike" ? dislikedArtists : new Set<string>()).add(normaliseName(record.itemId));
+    else if (record.kind === "like") likedTracks.add(record.itemId);
+    else if (record.kind === "dislike") dislikedTracks.add(record.itemId);
+    else if (record.updatedAt.getTime() > weekAgo) snoozedTracks.add(record.itemId);
+  }
+  const fingerprint = createHash("sha256")
+    .update(records.map((record) => `${record._id}:${record.kind}:${record.updatedAt.getTime()}`).join("\n"))
+    .digest("base64url")
+    .slice(0, 16);
+  return { feedback: { likedTracks, dislikedTracks, likedArtists, dislikedArtists, snoozedTracks }, fingerprint };
+}
+
+/**
+ * Recommendations for the listener, cached per listener, query, plays revision and feedback: a
+ * new play or a new opinion changes the key, so the next request computes afresh.
+ */
+export async function recommendationsFor(listener: ListenerProfile, query: RecoQuery): Promise<RecoResponse> {
+  const started = performance.now();
+  const [index, { feedback, fingerprint }] = await Promise.all([listenerIndex(listener), feedbackOf(listener.id)]);
+  const context = contextById(query.context);
+  const cacheKey = `reco:${listener.id}:${index.revision}:${fingerprint}:${context?.id ?? "-"}:${query.seed ?? "-"}:${query.limit}:${query.novelty}:${query.recentDays}:${listener.settings.allowExplicit}`;
+  const cache = getCache();
+  const cached = await cache.get<RecoResponse>(cacheKey);
+  if (cached) {
+    observeDuration("reco.request_cached", performance.now() - started);
+    return cached;
+  }
+  const now = listenerNow(listener);
+  const profile = profileOf(index, now, listener.settings.timeZone, listener.settings.listenThresholdMs);
+  const catalog = listener.isDemo ? demoCatalogPort() : spotifyCatalogPort(spotifyClientFor({ userId: listener.id, isDemo: false }));
+  const collaborative = await collaborativeSignal(index, profile).catch(() => null);
+  const items = await recommend({
+    index,
+    profile,
+    feedback,
+    catalog,
+    ...(collaborative ? { collaborative: collaborative.signal } : {}),
+    request: { ...(context ? { context } : {}), ...(query.seed ? { seed: query.seed } : {}), limit: query.limit, novelty: query.novelty, recentDays: query.recentDays, allowExplicit: listener.settings.allowExplicit },
+  });
+  const response: RecoResponse = { items, context: context?.id ?? null, novelty: query.novelty, model: collaborative?.version ?? null, generatedAt: new Date().toISOString() };
+  await cache.set(cacheKey, response, { ttlSeconds: RESULT_TTL_SECONDS });
+  observeDuration("reco.request", performance.now() - started);
+  return response;
+}
+
+/** Records a like, dislike or "not now" (or removes it with kind null). */
+export async function setFeedback(listener: Pick<ListenerProfile, "id">, input: { target: FeedbackTarget; itemId: string; kind: FeedbackKind | null }): Promise<void> {
+  const repository = feedbackRepository(await getStore());
+  const itemId = input.target === "artist" ? normaliseName(input.itemId) : input.itemId;
+  if (input.kind === null) await repository.remove(listener.id, input.target, itemId);
+  else await repository.set(listener.id, input.target, itemId, input.kind);
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { collections, getStore, type Store, type UserDocument } from "@/lib/db";
+import { loadListeningIndex } from "@/lib/insights";
+import { logger } from "@/lib/telemetry";
+import { demoCohort, trainModel, type ModelDocument } from "./models";
+
+/** Imports at least this large retrain the model when they finish. */
+export const RETRAIN_AFTER_ROWS = 10_000;
+
+let running: Promise<ModelDocument> | undefined;
+
+/**
+ * The training job: every listener's plays (from their listening indexes) plus, with the demo on,
+ * the generated cohort; one run at a time per process (a second call joins the first).
+ */
+export function trainAll(store?: Store): Promise<ModelDocument> {
+  running ??= (async () => {
+    const db = store ?? (await getStore());
+    const users = (await db.collection<UserDocument>(collections.users).find({}, { projection: { _id: 1 } })).map((user) => user._id);
+    const indexes = [];
+    for (const userId of users) indexes.push(await loadListeningIndex(db, userId));
+    const cohort = await demoCohort();
+    return trainModel({ store: db, indexes, cohort });
+  })().finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+/** After a large import: retrain in the background; a failure is logged, never shown to the listener. */
+export function retrainAfterImport(rowsAccepted: number): Promise<void> {
+  if (rowsAccepted < RETRAIN_AFTER_ROWS) return Promise.resolve();
+  return trainAll()
+    .then(() => undefined)
+    .catch((error: unknown) => logger.warn({ err: error }, "reco: retraining after an import failed"));
+}
