@@ -6,7 +6,8 @@ export const demoState = "e2e/.auth/demo.json";
 setup("sign in as the demo listener", async ({ page }) => {
   await page.goto("/");
   await page.getByTestId("sign-in-demo").click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // The first visit of the demo stores its history (60,000 plays) before the dashboard renders.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 45_000 });
   await expect(page.getByTestId("listener-name")).toHaveText("Demo listener");
   await page.context().storageState({ path: demoState });
 });

@@ -156,4 +156,8 @@ async function seedDemo(store: Store): Promise<void> {
   }
   await listeningRepository(store).setFlag(DEMO_SEEDED);
   logger.info({ plays: rows.length, ms: Math.round(performance.now() - started) }, "insights: demo history stored");
+  // Like a large import, a new demo history trains the recommender (in the background).
+  void import("@/lib/reco")
+    .then((reco) => reco.trainAll(store))
+    .catch((error: unknown) => logger.warn({ err: error }, "insights: training after the demo history failed"));
 }

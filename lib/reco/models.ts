@@ -184,13 +184,15 @@ export async function listModels(store?: Store): Promise<Array<Omit<ModelDocumen
 }
 
 /** Generated listeners sharing the demo catalogue: the co-listening the demo's collaborative model learns from. */
-export async function demoCohort(size = 120, playsEach = 3_000): Promise<ListeningIndex[]> {
+export async function demoCohort(size = 80, playsEach = 2_000): Promise<ListeningIndex[]> {
   if (!demoEnabled()) return [];
   const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
   const { IndexBuilder } = await import("@/lib/insights/build");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const cohort: ListeningIndex[] = [];
   for (let member = 0; member < size; member++) {
+    // Generating is CPU work: let the server answer requests between members.
+    await new Promise((resolve) => setImmediate(resolve));
     const streams = generateListeningHistory({ seed: 1000 + member, catalogSeed: DEMO_LISTENER.seed, plays: playsEach, years: 3, end: new Date(DEMO_LISTENER.end) });
     const builder = new IndexBuilder(`cohort-${member}`, 1);
     for (const stream of streams) {

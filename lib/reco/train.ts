@@ -19,6 +19,8 @@ export function trainAll(store?: Store): Promise<ModelDocument> {
     const users = (await db.collection<UserDocument>(collections.users).find({}, { projection: { _id: 1 } })).map((user) => user._id);
     const indexes = [];
     for (const userId of users) indexes.push(await loadListeningIndex(db, userId));
+    // Runs inside the web server too (after imports): give pending requests their turn first.
+    await new Promise((resolve) => setImmediate(resolve));
     const cohort = await demoCohort();
     return trainModel({ store: db, indexes, cohort });
   })().finally(() => {

@@ -77,13 +77,13 @@ try {
     await ensureIndexes(store);
     const importStarted = performance.now();
     for (let start = 0, chunk = 0; start < parsed.rows.length; start += 5_000, chunk += 1) {
-      await storeRows(store, USER, "bench", `c${chunk}`, parsed.rows.slice(start, start + 5_000));
+      await storeRows(store, `${USER}-${adapter}`, "bench", `c${chunk}`, parsed.rows.slice(start, start + 5_000));
     }
     const importSeconds = (performance.now() - importStarted) / 1000;
     const label = adapter === "mongodb" && ferret ? "mongodb (FerretDB)" : adapter;
 
     const coldStarted = performance.now();
-    const index = await loadListeningIndex(store, USER);
+    const index = await loadListeningIndex(store, `${USER}-${adapter}`);
     const coldMs = performance.now() - coldStarted;
     console.log(`${label}: imported ${index.count.toLocaleString("en")} plays in ${importSeconds.toFixed(1)} s; cold index load ${fmt(coldMs)} (from the segments)`);
 
@@ -120,7 +120,7 @@ try {
       const samples: number[] = [];
       for (let run = 0; run < runs; run += 1) {
         const started = performance.now();
-        const current = await loadListeningIndex(store, USER);
+        const current = await loadListeningIndex(store, `${USER}-${adapter}`);
         buildDashboard(current, { range: range.spec, by: "plays" }, { timeZone: TIME_ZONE, listenThresholdMs: THRESHOLD }, { now, genreOf: () => ["indie"] });
         samples.push(performance.now() - started);
       }

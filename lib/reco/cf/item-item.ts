@@ -61,51 +61,50 @@ export class ItemItemModel implements ImplicitModel {
 }
 
 /**
- * Keeps, for every target item j, the `k` largest of the candidate weights `(source i → j)` that
- * `column(j, acc, touched)` writes into `acc` (dense, by source item; `touched` lists the sources
- * written). Returns W by source item. Used by the neighbourhood models.
+ * Builds an n-row sparse matrix keeping, per row r, the `k` largest positive candidate weights
+ * that `fill(r, acc, touched)` writes into the dense accumulator `acc` (listing written columns in
+ * `touched`; a column may be listed more than once). The diagonal is dropped. Ties go to the lower
+ * column.
  */
-export function topKByTarget(items: number, k: number, column: (j: number, acc: Float64Array, touched: number[]) => void): Csr {
-  const acc = new Float64Array(items);
+export function topKPerRow(n: number, cols: number, k: number, fill: (r: number, acc: Float64Array, touched: number[]) => void, keepDiagonal = false): Csr {
+  const acc = new Float64Array(cols);
   const touched: number[] = [];
-  const seen = new Uint8Array(items);
-  const tIndptr = new Int32Array(items + 1);
-  let tIdx = new Int32Array(1 << 16);
-  let tVal = new Float32Array(1 << 16);
+  const seen = new Uint8Array(cols);
+  const indptr = new Int32Array(n + 1);
+  let idx = new Int32Array(1 << 16);
+  let val = new Float32Array(1 << 16);
   let nnz = 0;
-  for (let j = 0; j < items; j++) {
+  for (let r = 0; r < n; r++) {
     touched.length = 0;
-    column(j, acc, touched);
-    // `touched` may repeat a source whose partial sum was still 0; keep each once.
+    fill(r, acc, touched);
     let kept: number[] = [];
-    for (const i of touched) {
-      if (i === j || seen[i] || !(acc[i]! > 0)) continue;
-      seen[i] = 1;
-      kept.push(i);
+    for (const c of touched) {
+      if ((c === r && !keepDiagonal) || seen[c] || !(acc[c]! > 0)) continue;
+      seen[c] = 1;
+      kept.push(c);
     }
-    for (const i of kept) seen[i] = 0;
+    for (const c of kept) seen[c] = 0;
     if (kept.length > k) {
       kept.sort((a, b) => acc[b]! - acc[a]! || a - b);
       kept = kept.slice(0, k);
     }
-    if (nnz + kept.length > tIdx.length) {
-      const size = Math.max(tIdx.length * 2, nnz + kept.length);
+    if (nnz + kept.length > idx.length) {
+      const size = Math.max(idx.length * 2, nnz + kept.length);
       const i2 = new Int32Array(size);
-      i2.set(tIdx);
-      tIdx = i2;
+      i2.set(idx);
+      idx = i2;
       const v2 = new Float32Array(size);
-      v2.set(tVal);
-      tVal = v2;
+      v2.set(val);
+      val = v2;
     }
     kept.sort((a, b) => a - b);
-    for (const i of kept) {
-      tIdx[nnz] = i;
-      tVal[nnz] = acc[i]!;
+    for (const c of kept) {
+      idx[nnz] = c;
+      val[nnz] = acc[c]!;
       nnz++;
     }
-    tIndptr[j + 1] = nnz;
-    for (const i of touched) acc[i] = 0;
+    indptr[r + 1] = nnz;
+    for (const c of touched) acc[c] = 0;
   }
-  const byTarget: Csr = { rows: items, cols: items, indptr: tIndptr, indices: tIdx.slice(0, nnz), data: tVal.slice(0, nnz) };
-  return transpose(byTarget);
+  return { rows: n, cols, indptr, indices: idx.slice(0, nnz), data: val.slice(0, nnz) };
 }

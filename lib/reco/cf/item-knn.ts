@@ -3,7 +3,7 @@
  * where x_i is item i's column of the interaction matrix (binary by default). Each item keeps its
  * `k` most similar items; a user's score for j is Σ over their items i of x_ui · sim(i, j).
  */
-import { ItemItemModel, topKByTarget } from "./item-item";
+import { ItemItemModel, topKPerRow } from "./item-item";
 import { binarize, mapValues, transpose, type Csr } from "./sparse";
 
 export interface ItemKnnOptions {
@@ -33,18 +33,26 @@ export function trainItemKnn(train: Csr, options: ItemKnnOptions = {}): ItemItem
     for (let p = xt.indptr[j]!; p < xt.indptr[j + 1]!; p++) s += xt.data[p]! * xt.data[p]!;
     norms[j] = Math.sqrt(s);
   }
-  const w = topKByTarget(x.cols, k, (j, acc, touched) => {
+  const mark = new Uint8Array(x.cols);
+  // Row j of the selection holds the k best sources for target j; W is stored by source.
+  const byTarget = topKPerRow(x.cols, x.cols, k, (j, acc, touched) => {
     for (let p = xt.indptr[j]!; p < xt.indptr[j + 1]!; p++) {
       const u = xt.indices[p]!;
       const xuj = xt.data[p]!;
       for (let q = x.indptr[u]!; q < x.indptr[u + 1]!; q++) {
         const i = x.indices[q]!;
-        if (acc[i] === 0) touched.push(i);
+        if (!mark[i]) {
+          mark[i] = 1;
+          touched.push(i);
+        }
         acc[i]! += xuj * x.data[q]!;
       }
     }
     const nj = norms[j]!;
-    for (const i of touched) acc[i] = acc[i]! / (nj * norms[i]! + shrink + 1e-9);
+    for (const i of touched) {
+      mark[i] = 0;
+      acc[i] = acc[i]! / (nj * norms[i]! + shrink + 1e-9);
+    }
   });
-  return new ItemItemModel(`itemknn(k=${k},shrink=${shrink},${weighting})`, x, w);
+  return new ItemItemModel(`itemknn(k=${k},shrink=${shrink},${weighting})`, x, transpose(byTarget));
 }
