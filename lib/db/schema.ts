@@ -203,7 +203,8 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     // No unique index on (userId, playedAt, trackKey): `_id` is a hash of exactly that key, so the
     // primary key already stores each stream once, and each insert maintains one index fewer.
     { name: "plays_by_time", key: { userId: 1, playedAt: -1 } },
-    { name: "plays_by_track", key: { userId: 1, trackKey: 1, playedAt: -1 } },
+    // Per-track history comes from the listening index (segments), not from an index on plays:
+    // every index here is one more random insert per play on a large import.
   ],
   imports: [{ name: "imports_by_user", key: { userId: 1, createdAt: -1 } }],
   feedback: [
