@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { IndexBuilder } from "@/lib/insights/build";
+import { contextById, contextMatch } from "./context";
+import { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack, type Feedback } from "./engine";
+import { artistNeighbours, evaluateNeighbours, scoreArtists } from "./neighbours";
+import { followers, trackProfile } from "./profile";
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 5, 1);
+
+/** A listener: heavy on "Old Love" in 2021 (then never), a nightly pair "A" then "B", and some recent favourites. */
+function history() {
+  const builder = new IndexBuilder("u", 1);
+  const play = (at: number, artist: string, name: string, ms = 200_000) =>
+    builder.add({ playedAt: at, msPlayed: ms, trackKey: `spotify:track:${name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22)}`, trackId: name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22), trackName: name, artistName: artist, albumName: `${artist} LP`, platform: "android", skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false });
+  for (let day = 0; day < 40; day++) play(Date.UTC(2021, 2, 1) + day * DAY, "The Olds", "Old Love");
+  for (let day = 0; day < 20; day++) {
+    const at = NOW - (200 - day) * DAY;
+    play(at, "Pair", "First Half");
+    play(at + 210_000, "Pair Two", "Second Half");
+  }
+  for (let day = 0; day < 30; day++) play(NOW - (day + 1) * DAY, "Now Band", `Hit ${day % 3}`);
+  for (let day = 0; day < 12; day++) play(NOW - (day + 2) * DAY + 3_600_000, "Now Band", "First Half");
+  return builder.build();
+}
+
+const track = (artist: string, name: string, extra: Partial<CatalogTrack> = {}): CatalogTrack => ({
+  trackId: name.replace(/\W/g, "").padEnd(22, "y").slice(0, 22),
+  name,
+  artist,
+  album: null,
+  imageUrl: null,
+  releaseYear: 2015,
+  durationMs: 200_000,
+  explicit: false,
+  families: ["rock"],
+  popularity: 50,
+  ...extra,
+});
+
+const catalog: CatalogPort = {
+  async tracks() {
+    return new Map();
+  },
+  async artistTracks(artistName) {
+    if (artistName === "Now Band") return [track("Now Band", "Hit 0"), track("Now Band", "Deep Cut", { releaseYear: 1984 }), track("Now Band", "B-Side", { explicit: true })];
+    if (artistName === "Stranger") return [track("Stranger", "Hello", { releaseYear: 1986 })];
+    return [];
+  },
+};
+
+const feedback = (overrides: Partial<Feedback>): Feedback => ({ ...NO_FEEDBACK, ...overrides });
+
+describe("recommend", () => {
+  const index = history();
+  const profile = trackProfile(index, { now: NOW, timeZone: "UTC", listenThresholdMs: 30_000 });
+  const base = { limit: 20, novelty: 0.5, recentDays: 30, allowExplicit: true };
+
+  it("finds forgotten favourites, session neighbours and unheard tracks of favourites, each with its evidence", async () => {
+    const items = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: base });
+    const byName = new Map(items.map((item) => [item.name, item]));
+    expect(byName.get("Old Love")?.source).toBe("forgotten");
+    expect(byName.get("Old Love")?.explanation).toBe("You played “Old Love” 40 times in 2021 and not since Apr 2021.");
+    expect(byName.get("Second Half")?.source).toBe("session");
+    expect(byName.get("Second Half")?.explanation).toMatch(/^Often played right after “First Half” \(\d+ times\)\.$/);
+    expect(byName.get("Deep Cut")?.explanation).toBe("New to you, by Now Band, whom you've played 42 times.");
+    // Played in the last 30 days: left out.
+    expect(byName.has("Hit 0")).toBe(false);
+  });
+
+  it("leaves out disliked tracks and artists, snoozed tracks, and explicit tracks when asked", async () => {
+    const all = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: base });
+    expect(all.some((item) => item.name === "B-Side")).toBe(true);
+    const filtered = await recommend({
+      index,
+      profile,
+      catalog,
+      feedback: feedback({ dislikedArtists: new Set(["the olds"]), snoozedTracks: new Set([all.find((item) => item.name === "Second Half")!.key]) }),
+      request: { ...base, allowExplicit: false },
+    });
+    const names = filtered.map((item) => item.name);
+    expect(names).not.toContain("Old Love");
+    expect(names).not.toContain("Second Half");
+    expect(names).not.toContain("B-Side");
+    expect(names).toContain("Deep Cut");
+  });
+
+  it("weighs familiar against new with the slider, and keeps at most two tracks per artist", async () => {
+    const familiar = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...base, novelty: 0 } });
+    const fresh = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...base, novelty: 1 } });
+    expect(["forgotten", "session"]).toContain(familiar[0]!.source);
+    expect(fresh[0]!.source).toBe("catalogue");
+    const perArtist = new Map<string, number>();
+    for (const item of fresh) perArtist.set(item.artist, (perArtist.get(item.artist) ?? 0) + 1);
+    expect(Math.max(...perArtist.values())).toBeLessThanOrEqual(2);
+  });
+
+  it("narrows to a context and says why", async () => {
+    const eighties = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...base, novelty: 1, context: contextById("1980s")! } });
+    expect(eighties.map((item) => item.name)).toEqual(["Deep Cut"]);
+    expect(eighties[0]!.explanation).toContain("Released in 1984.");
+  });
+
+  it("uses the collaborative signal with its evidence", async () => {
+    const items = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...base, novelty: 1 }, collaborative: { artists: [{ key: "stranger", name: "Stranger", score: 2, because: "Now Band" }] } });
+    const hello = items.find((item) => item.name === "Hello");
+    expect(hello?.source).toBe("collaborative");
+    expect(hello?.explanation).toBe("Listeners who play Now Band also play Stranger.");
+  });
+});
+
+describe("profile", () => {
+  it("counts listens, recency and the peak year, and what follows what", () => {
+    const index = history();
+    const profile = trackProfile(index, { now: NOW, timeZone: "UTC", listenThresholdMs: 30_000 });
+    const old = index.tracks.findIndex((each) => each.name === "Old Love");
+    expect(profile.listens[old]).toBe(40);
+    expect(profile.peakYear[old]).toBe(2021);
+    expect(profile.recentListens[old]).toBe(0);
+    const first = index.tracks.findIndex((each) => each.name === "First Half");
+    const second = index.tracks.findIndex((each) => each.name === "Second Half");
+    expect(followers(index, new Set([first]), { now: NOW }).get(first)?.get(second)).toBe(20);
+  });
+});
+
+describe("context", () => {
+  it("scores genre, era and time-of-day fit, neutral when nothing is known", () => {
+    expect(contextMatch(contextById("1990s")!, { families: [], releaseYear: 1994, durationMs: null, bands: [] })).toEqual({ score: 1, reason: "released in 1994" });
+    expect(contextMatch(contextById("1990s")!, { families: [], releaseYear: 2004, durationMs: null, bands: [] }).score).toBe(0);
+    const night = contextMatch(contextById("night")!, { families: [], releaseYear: null, durationMs: null, bands: [8, 0, 1, 1] });
+    expect(night.score).toBeCloseTo(0.8);
+    expect(night.reason).toBe("you usually play it late at night");
+    expect(contextMatch(contextById("commute")!, { families: [], releaseYear: null, durationMs: null, bands: [] }).score).toBe(0.5);
+  });
+});
+
+describe("artist neighbours", () => {
+  it("learns that artists shared by listeners are neighbours, and ranks unheard ones for a listener", () => {
+    // Listeners 0-3 play A and B; 4-7 play C and D; listener 8 plays only A.
+    const rows = [
+      ...Array.from({ length: 4 }, () => new Map([[0, 10], [1, 8]])),
+      ...Array.from({ length: 4 }, () => new Map([[2, 9], [3, 7]])),
+      new Map([[0, 5]]),
+    ];
+    const model = artistNeighbours({ artists: ["a", "b", "c", "d"], names: ["A", "B", "C", "D"], rows }, { k: 3, shrink: 1 });
+    expect(model.neighbours[0]![0]).toBe(1);
+    const scores = scoreArtists(model, rows[8]!);
+    expect(scores[1]).toBeGreaterThan(0);
+    expect(scores[2]).toBe(0);
+  });
+
+  it("evaluates on held-out time: artists a listener starts playing are found when co-listeners play them", () => {
+    const make = (user: number, late: string) => {
+      const builder = new IndexBuilder(`l${user}`, 1);
+      const add = (at: number, artist: string) =>
+        builder.add({ playedAt: at, msPlayed: 100_000, trackKey: `${artist}|t`, trackId: null, trackName: "t", artistName: artist, albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false });
+      for (let day = 0; day < 100; day++) add(NOW - (300 - day) * DAY, day % 2 === 0 ? "A" : "B");
+      add(NOW - 10 * DAY, late);
+      return builder.build();
+    };
+    const indexes = [make(0, "C"), make(1, "C"), make(2, "C")];
+    // Listeners 3-5 played A, B and C long ago: C is A's and B's neighbour.
+    for (let user = 3; user < 6; user++) {
+      const builder = new IndexBuilder(`l${user}`, 1);
+      for (const [offset, artist] of [[400, "A"], [399, "B"], [398, "C"], [100, "A"]] as const)
+        builder.add({ playedAt: NOW - offset * DAY, msPlayed: 100_000, trackKey: `${artist}|t`, trackId: null, trackName: "t", artistName: artist, albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false });
+      indexes.push(builder.build());
+    }
+    const result = evaluateNeighbours(indexes, { k: 10, shrink: 0 });
+    expect(result.users).toBe(3);
+    expect(result.recallAt50).toBe(1);
+    expect(result.ndcgAt20).toBe(1);
+  });
+});
