@@ -19,6 +19,7 @@ const GROUPS: Array<{ kind: ContextKind; label: string }> = [
 ];
 
 const SOURCE_LABELS: Record<Recommendation["source"], string> = {
+  rotation: "On repeat",
   forgotten: "Forgotten favourite",
   session: "From your sessions",
   collaborative: "Listeners like you",

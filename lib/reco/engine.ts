@@ -39,7 +39,7 @@ export interface CatalogPort {
   artistTracks(artistName: string, knownTrackId: string | null): Promise<CatalogTrack[]>;
 }
 
-export type RecoSource = "forgotten" | "session" | "collaborative" | "catalogue";
+export type RecoSource = "rotation" | "forgotten" | "session" | "collaborative" | "catalogue";
 
 export interface Recommendation {
   /** `spotify:track:<id>` or the normalised `artist|title` key. */
@@ -142,6 +142,17 @@ export async function recommend(input: {
       familiar: true,
     };
   };
+
+  // 0. On repeat lately (only when recent plays are allowed back: recentDays 0).
+  if (request.recentDays === 0) {
+    let maxRecent = 1;
+    for (let id = 0; id < index.tracks.length; id++) maxRecent = Math.max(maxRecent, profile.recentListens[id]!);
+    for (let id = 0; id < index.tracks.length; id++) {
+      const recent = profile.recentListens[id]!;
+      if (recent < 2) continue;
+      add(trackCandidate(id, "rotation", Math.sqrt(recent / maxRecent), `On repeat lately: ${recent} plays in the last 90 days.`));
+    }
+  }
 
   // 1. Forgotten favourites: loved once, not played for four months or more.
   let maxListens = 1;

@@ -1,0 +1,89 @@
+/**
+ * The temporal evaluation (`npm run eval:reco -- --dataset demo` or `--history <files...>`):
+ * demo-generated listeners over the shared demo catalogue (the default, what CI runs), or the
+ * Spotify exports given (each file or folder of files is one listener; with one listener, the
+ * demo cohort stands in for the rest of the world).
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { IndexRow } from "@/lib/insights/build";
+import type { History } from "@/lib/reco/temporal";
+
+export async function runTemporal(options: { history?: string[]; listeners?: number; cohort?: number }): Promise<boolean> {
+  const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
+  const { temporalEvaluation, historyCatalog } = await import("@/lib/reco/temporal");
+  const { demoCatalogPort } = await import("@/lib/reco/catalog");
+  const catalog = getDemoCatalog(DEMO_LISTENER.seed);
+  const demoHistory = (seed: number, plays: number, years: number): History => {
+    const rows: IndexRow[] = [];
+    for (const stream of generateListeningHistory({ seed, catalogSeed: DEMO_LISTENER.seed, plays, years, end: new Date(DEMO_LISTENER.end) })) {
+      const track = stream.trackId ? catalog.tracksById.get(stream.trackId) : undefined;
+      if (!track) continue;
+      rows.push({
+        playedAt: stream.ts.getTime(),
+        msPlayed: stream.msPlayed,
+        trackKey: `spotify:track:${track.id}`,
+        trackId: track.id,
+        trackName: track.name,
+        artistName: catalog.artistsById.get(track.artistIds[0] ?? "")?.name ?? "Unknown artist",
+        albumName: catalog.albumsById.get(track.albumId)?.name ?? null,
+        platform: stream.platform,
+        skipped: stream.skipped,
+        reasonEnd: stream.reasonEnd,
+        shuffle: stream.shuffle,
+        minutePrecision: false,
+      });
+    }
+    return { name: `demo-${seed}`, rows };
+  };
+  const cohortSize = options.cohort ?? 60;
+  const cohort = Array.from({ length: cohortSize }, (_, member) => demoHistory(2000 + member, 2_500, 3));
+
+  let listeners: History[];
+  let port;
+  if (options.history && options.history.length > 0) {
+    const { parseExport } = await import("@/lib/ingest/run");
+    listeners = options.history.map((path) => {
+      const files = statSync(path).isDirectory() ? readdirSync(path).filter((file) => file.endsWith(".json")).map((file) => join(path, file)) : [path];
+      const parsed = parseExport(files.map((file) => ({ name: basename(file), text: readFileSync(file, "utf8") })));
+      const rows: IndexRow[] = parsed.rows.map((row) => ({
+        playedAt: Date.parse(row.endedAt),
+        msPlayed: row.msPlayed,
+        trackKey: row.trackId ? `spotify:track:${row.trackId}` : `${row.artistName.toLowerCase()}|${row.trackName.toLowerCase()}`,
+        trackId: row.trackId,
+        trackName: row.trackName,
+        artistName: row.artistName,
+        albumName: row.albumName,
+        platform: row.platform,
+        skipped: row.skipped,
+        reasonEnd: row.reasonEnd,
+        shuffle: row.shuffle,
+        minutePrecision: row.kind === "account",
+      }));
+      return { name: basename(path), rows };
+    });
+    port = historyCatalog([...listeners, ...(listeners.length === 1 ? cohort : [])]);
+  } else {
+    listeners = Array.from({ length: options.listeners ?? 8 }, (_, index) => demoHistory(100 + index, 12_000, 4));
+    port = demoCatalogPort(catalog);
+  }
+  const others = listeners.length === 1 || !options.history ? [...listeners, ...cohort] : listeners;
+  const started = performance.now();
+  const result = await temporalEvaluation({ listeners, others, catalog: port });
+  const seconds = (performance.now() - started) / 1000;
+  const row = (name: string) =>
+    `${name.padEnd(20)}${result.all[name]!.recallAt50.toFixed(3).padStart(12)}${result.all[name]!.ndcgAt20.toFixed(3).padStart(12)}${result.fresh[name]!.recallAt50.toFixed(3).padStart(14)}${result.fresh[name]!.ndcgAt20.toFixed(3).padStart(14)}`;
+  console.log(`\ntemporal evaluation: ${result.listeners} listeners (${result.freshListeners} with new tracks in the window), 30 days after each cut, ${seconds.toFixed(1)} s`);
+  console.log(`${"method".padEnd(20)}${"R@50 all".padStart(12)}${"NDCG@20 all".padStart(12)}${"R@50 new".padStart(14)}${"NDCG@20 new".padStart(14)}`);
+  for (const method of Object.keys(result.all)) console.log(row(method));
+  const engine = result.all.engine!.recallAt50;
+  const beats = engine > result.all["replay top tracks"]!.recallAt50 && engine > result.all["recent popularity"]!.recallAt50;
+  console.log(beats ? "engine beats both baselines on recall@50 (all tracks)" : "engine does NOT beat both baselines on recall@50 (all tracks)");
+  return beats;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const history = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+  const ok = await runTemporal({ history });
+  process.exit(ok ? 0 : 1);
+}
