@@ -101,14 +101,23 @@ interface Candidate {
   facts?: CatalogTrack;
 }
 
-/** Tracks of the index by key, for "have they heard it" checks. */
-function heardKeys(index: ListeningIndex): Map<string, number> {
-  const keys = new Map<string, number>();
-  index.tracks.forEach((track, id) => {
-    keys.set(track.key, id);
-    keys.set(`${normaliseName(index.artists[track.artist]?.name ?? "")}|${normaliseName(track.name)}`, id);
-  });
-  return keys;
+const heardCache = new WeakMap<ListeningIndex, { keys: Map<string, number>; knownTrackOfArtist: Map<number, string> }>();
+
+/** Tracks of the index by key (for "have they heard it"), and a known track id per artist; once per index. */
+function heardKeys(index: ListeningIndex) {
+  let cached = heardCache.get(index);
+  if (!cached) {
+    const keys = new Map<string, number>();
+    const knownTrackOfArtist = new Map<number, string>();
+    index.tracks.forEach((track, id) => {
+      keys.set(track.key, id);
+      keys.set(`${normaliseName(index.artists[track.artist]?.name ?? "")}|${normaliseName(track.name)}`, id);
+      if (track.trackId && !knownTrackOfArtist.has(track.artist)) knownTrackOfArtist.set(track.artist, track.trackId);
+    });
+    cached = { keys, knownTrackOfArtist };
+    heardCache.set(index, cached);
+  }
+  return cached;
 }
 
 export async function recommend(input: {
@@ -122,7 +131,7 @@ export async function recommend(input: {
   const { index, profile, feedback, request, catalog } = input;
   const now = profile.now;
   const recentCutoff = now - request.recentDays * DAY_MS;
-  const heard = heardKeys(index);
+  const { keys: heard, knownTrackOfArtist } = heardKeys(index);
   const candidates = new Map<string, Candidate>();
   const add = (candidate: Candidate) => {
     const existing = candidates.get(candidate.key);
@@ -190,10 +199,7 @@ export async function recommend(input: {
   const artistOrder = [...profile.artistListens.keys()].sort((a, b) => profile.artistRecentListens[b]! * 4 + profile.artistListens[b]! - (profile.artistRecentListens[a]! * 4 + profile.artistListens[a]!));
   const favourites = artistOrder.slice(0, 8).filter((id) => profile.artistListens[id]! > 0);
   const maxArtist = Math.max(1, ...favourites.map((id) => profile.artistListens[id]!));
-  const knownTrackOf = (artistId: number): string | null => {
-    for (const track of index.tracks) if (track.artist === artistId && track.trackId) return track.trackId;
-    return null;
-  };
+  const knownTrackOf = (artistId: number): string | null => knownTrackOfArtist.get(artistId) ?? null;
   const artistLists = await Promise.all(favourites.map((id) => catalog.artistTracks(index.artists[id]!.name, knownTrackOf(id)).catch(() => [])));
   favourites.forEach((artistId, position) => {
     const artist = index.artists[artistId]!;
@@ -224,14 +230,21 @@ export async function recommend(input: {
     });
   }
 
+  // Only the strongest few hundred go on to facts and scoring: a decade of history offers thousands.
+  const novelty = Math.min(1, Math.max(0, request.novelty));
+  const shortlist = [...candidates.values()]
+    .map((candidate) => ({ candidate, rough: candidate.strength * (0.15 + 0.85 * (candidate.familiar ? 1 - novelty : novelty)) }))
+    .sort((a, b) => b.rough - a.rough)
+    .slice(0, request.context ? 600 : 300)
+    .map((entry) => entry.candidate);
+
   // Facts for the history candidates (release year, genres, explicit), in one catalogue call.
-  const missing = [...candidates.values()].filter((candidate) => !candidate.facts && candidate.trackId).map((candidate) => candidate.trackId!);
+  const missing = shortlist.filter((candidate) => !candidate.facts && candidate.trackId).map((candidate) => candidate.trackId!);
   const facts = missing.length > 0 ? await catalog.tracks(missing).catch(() => new Map<string, CatalogTrack>()) : new Map<string, CatalogTrack>();
 
   // Filters, features and the score.
-  const novelty = Math.min(1, Math.max(0, request.novelty));
   const scored: Array<Candidate & { score: number; reason: string | null }> = [];
-  for (const candidate of candidates.values()) {
+  for (const candidate of shortlist) {
     const artistKey = normaliseName(candidate.artist);
     if (feedback.dislikedTracks.has(candidate.key) || feedback.dislikedArtists.has(artistKey) || feedback.snoozedTracks.has(candidate.key)) continue;
     const id = heard.get(candidate.key);

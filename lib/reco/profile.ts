@@ -94,7 +94,24 @@ export function trackProfile(index: ListeningIndex, options: { now: number; time
  * Which tracks most often follow each of `seeds` within a session (the next play, started within
  * 30 minutes of the previous one's end): `followers.get(seed)` → track → count.
  */
+const followerCache = new WeakMap<ListeningIndex, Map<string, Map<number, Map<number, number>>>>();
+
 export function followers(index: ListeningIndex, seeds: ReadonlySet<number>, options: { now: number; gapMs?: number }): Map<number, Map<number, number>> {
+  const cacheKey = `${options.now}|${options.gapMs ?? 0}|${[...seeds].sort((a, b) => a - b).join(",")}`;
+  let byKey = followerCache.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    followerCache.set(index, byKey);
+  }
+  const hit = byKey.get(cacheKey);
+  if (hit) return hit;
+  const computed = computeFollowers(index, seeds, options);
+  if (byKey.size > 64) byKey.clear();
+  byKey.set(cacheKey, computed);
+  return computed;
+}
+
+function computeFollowers(index: ListeningIndex, seeds: ReadonlySet<number>, options: { now: number; gapMs?: number }): Map<number, Map<number, number>> {
   const gap = options.gapMs ?? 30 * 60_000;
   const result = new Map<number, Map<number, number>>();
   for (let row = 0; row + 1 < index.count; row++) {

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:reco -- [--plays 300000] [--runs 60]`: one listener with N plays over ten years,
+ * a catalogue of more than 50,000 tracks (four demo catalogues), and a cohort of generated
+ * listeners for the collaborative model. Prints the training time and model size, and request
+ * latency p50/p95 at 1 and 20 concurrent requests: cold (the track profile is built from the
+ * listening index first, as after new plays), warm (profile and model in memory, result computed)
+ * and cached (the result cache answers, as for a repeated view within ten minutes).
+ */
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({ options: { plays: { type: "string", default: "300000" }, runs: { type: "string", default: "60" } } });
+const plays = Number(values.plays);
+const runs = Number(values.runs);
+
+const { generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
+const { IndexBuilder } = await import("@/lib/insights/build");
+const { demoCatalogPort } = await import("@/lib/reco/catalog");
+const { recommend, NO_FEEDBACK } = await import("@/lib/reco/engine");
+const { trackProfile } = await import("@/lib/reco/profile");
+const { artistNeighbours, scoreArtists } = await import("@/lib/reco/neighbours");
+const { matrixFrom } = await import("@/lib/reco/models");
+const { contextById, CONTEXT_IDS } = await import("@/lib/reco/context");
+const { MemoryCache } = await import("@/lib/cache/memory");
+type CatalogPort = import("@/lib/reco/engine").CatalogPort;
+type ListeningIndex = import("@/lib/insights/listening-index").ListeningIndex;
+
+const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+const SEED = 11;
+const catalogs = [SEED, 12, 13, 14].map((seed) => getDemoCatalog(seed));
+const ports = catalogs.map((catalog) => demoCatalogPort(catalog));
+const catalog: CatalogPort = {
+  async tracks(ids) {
+    const found = new Map();
+    for (const port of ports) for (const [id, track] of await port.tracks(ids)) found.set(id, track);
+    return found;
+  },
+  async artistTracks(name, known) {
+    for (const port of ports) {
+      const tracks = await port.artistTracks(name, known);
+      if (tracks.length > 0) return tracks;
+    }
+    return [];
+  },
+};
+const catalogueTracks = catalogs.reduce((sum, each) => sum + each.tracks.length, 0);
+
+function indexOf(name: string, seed: number, count: number, years: number): ListeningIndex {
+  const source = getDemoCatalog(SEED);
+  const builder = new IndexBuilder(name, 1);
+  for (const stream of generateListeningHistory({ seed, catalogSeed: SEED, plays: count, years, end: new Date("2026-11-01T00:00:00Z") })) {
+    const track = stream.trackId ? source.tracksById.get(stream.trackId) : undefined;
+    if (!track) continue;
+    builder.add({
+      playedAt: stream.ts.getTime(),
+      msPlayed: stream.msPlayed,
+      trackKey: `spotify:track:${track.id}`,
+      trackId: track.id,
+      trackName: track.name,
+      artistName: source.artistsById.get(track.artistIds[0] ?? "")?.name ?? "?",
+      albumName: source.albumsById.get(track.albumId)?.name ?? null,
+      platform: stream.platform,
+      skipped: stream.skipped,
+      reasonEnd: stream.reasonEnd,
+      shuffle: stream.shuffle,
+      minutePrecision: false,
+    });
+  }
+  return builder.build();
+}
+
+console.log(`bench:reco: a listener with ${plays.toLocaleString("en")} plays, a catalogue of ${catalogueTracks.toLocaleString("en")} tracks\n`);
+const listener = indexOf("listener", SEED, plays, 10);
+const cohort = Array.from({ length: 80 }, (_, member) => indexOf(`cohort-${member}`, 3000 + member, 2_000, 3));
+
+const trainStarted = performance.now();
+const matrix = matrixFrom([listener, ...cohort].map((index) => ({ index })));
+const model = artistNeighbours(matrix, { k: 40, shrink: 10 });
+const trainSeconds = (performance.now() - trainStarted) / 1000;
+const modelBytes = Buffer.byteLength(JSON.stringify(model));
+console.log(`training: ${trainSeconds.toFixed(2)} s over ${matrix.rows.length} listeners and ${matrix.artists.length} artists; model ${(modelBytes / 1024).toFixed(0)} KB (JSON)`);
+
+const now = listener.playedAt[listener.count - 1]! + 60_000;
+const byKey = new Map(model.artists.map((artist, index) => [artist, index]));
+let profile = trackProfile(listener, { now, timeZone: "Europe/Berlin", listenThresholdMs: 30_000 });
+
+function collaborative() {
+  const row = new Map<number, number>();
+  listener.artists.forEach((artist, id) => {
+    const position = byKey.get(artist.key);
+    if (position !== undefined && profile.artistListens[id]! > 0) row.set(position, profile.artistListens[id]!);
+  });
+  const scores = scoreArtists(model, row);
+  const ranked = [...scores.keys()].filter((artist) => scores[artist]! > 0 && (row.get(artist) ?? 0) < 3).sort((a, b) => scores[b]! - scores[a]!).slice(0, 20);
+  return { artists: ranked.map((artist) => ({ key: model.artists[artist]!, name: model.names[artist]!, score: scores[artist]!, because: null })) };
+}
+
+const cache = new MemoryCache();
+const contexts = [undefined, ...CONTEXT_IDS];
+async function request(kind: "cold" | "warm" | "cached", run: number): Promise<number> {
+  const started = performance.now();
+  const context = contexts[run % contexts.length];
+  const key = `reco:${context ?? "-"}`;
+  if (kind === "cached") {
+    const hit = await cache.get(key);
+    if (hit) return performance.now() - started;
+  }
+  if (kind === "cold") profile = trackProfile(listener, { now, timeZone: "Europe/Berlin", listenThresholdMs: 30_000 });
+  const items = await recommend({ index: listener, profile, feedback: NO_FEEDBACK, catalog, collaborative: collaborative(), request: { limit: 20, novelty: 0.3, recentDays: 30, allowExplicit: true, ...(context ? { context: contextById(context)! } : {}) } });
+  await cache.set(key, items, { ttlSeconds: 600 });
+  return performance.now() - started;
+}
+
+console.log(`\n${"request".padEnd(10)}${"concurrency".padStart(12)}${"p50".padStart(11)}${"p95".padStart(11)}`);
+for (const kind of ["cold", "warm", "cached"] as const) {
+  for (const concurrency of [1, 20]) {
+    const samples: number[] = [];
+    for (let batch = 0; batch < runs; batch += concurrency) {
+      samples.push(...(await Promise.all(Array.from({ length: concurrency }, (_, offset) => request(kind, batch + offset)))));
+    }
+    console.log(`${kind.padEnd(10)}${String(concurrency).padStart(12)}${ms(percentile(samples, 50)).padStart(11)}${ms(percentile(samples, 95)).padStart(11)}`);
+  }
+}
+process.exit(0);
