@@ -4,6 +4,8 @@ const sections = ["Dashboard", "Discover", "Assistant", "Playlists", "Import", "
 
 test.describe("app shell", () => {
   test("every section has a heading, a title and no accessibility violations", async ({ page, shell, expectAccessible }) => {
+    // Seven pages, each checked by axe: the dashboard alone has a dozen charts.
+    test.setTimeout(90_000);
     for (const section of sections) {
       await shell.goto(`/${section.toLowerCase()}` as Parameters<typeof shell.goto>[0]);
       await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();

@@ -24,6 +24,8 @@ test.beforeEach(async () => {
 });
 
 test("sign in with Spotify lands in the app under the Spotify name, via a 127.0.0.1 redirect_uri", async ({ page, expectAccessible }) => {
+  // A Spotify account EchoTune has never seen (other specs import as the default one).
+  await fake("/__admin/config", { userId: `nova-${Date.now()}` });
   await signInWithSpotify(page);
   await expect(page).toHaveURL(/127\.0\.0\.1:3000\/dashboard$/);
   await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");

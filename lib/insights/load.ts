@@ -17,6 +17,7 @@ interface Holder {
   __echotuneIndexes?: Map<string, ListeningIndex>;
   __echotuneIndexLoads?: Map<string, Promise<ListeningIndex>>;
   __echotuneDemoSeed?: Promise<void>;
+  __echotuneDemoProgress?: { stored: number; total: number };
 }
 const holder = globalThis as typeof globalThis & Holder;
 const cache = (holder.__echotuneIndexes ??= new Map());
@@ -111,15 +112,25 @@ async function assemble(store: Store, userId: string, revision: number): Promise
 
 /**
  * The demo listener's history, stored once through the import pipeline (plays, rollups,
- * segments), so the demo shows what a real import gives. Concurrent first visits share one run;
- * a crash midway is finished by the next visit (every chunk is idempotent).
+ * segments), so the demo shows what a real import gives. It runs in the background: the first
+ * visitor sees its progress rather than a blank wait. Concurrent visits share one run; a crash
+ * midway is finished by the next visit (every chunk is idempotent). `wait` awaits the end.
  */
-export async function ensureDemoHistory(store: Store): Promise<void> {
-  if (await listeningRepository(store).hasFlag(DEMO_SEEDED)) return;
-  holder.__echotuneDemoSeed ??= seedDemo(store).finally(() => {
-    holder.__echotuneDemoSeed = undefined;
-  });
+export async function ensureDemoHistory(store: Store, options: { wait?: boolean } = {}): Promise<"ready" | "preparing"> {
+  if (await listeningRepository(store).hasFlag(DEMO_SEEDED)) return "ready";
+  holder.__echotuneDemoSeed ??= seedDemo(store)
+    .catch((error: unknown) => logger.error({ err: error }, "insights: storing the demo history failed; the next visit retries"))
+    .finally(() => {
+      holder.__echotuneDemoSeed = undefined;
+    });
+  if (!options.wait) return "preparing";
   await holder.__echotuneDemoSeed;
+  return (await listeningRepository(store).hasFlag(DEMO_SEEDED)) ? "ready" : "preparing";
+}
+
+/** How far the demo history is (plays stored of all), while it is being stored in this process. */
+export function demoHistoryProgress(): { stored: number; total: number } | null {
+  return holder.__echotuneDemoSeed ? (holder.__echotuneDemoProgress ?? { stored: 0, total: 0 }) : null;
 }
 
 const DEMO_CHUNK = 5_000;
@@ -151,8 +162,12 @@ async function seedDemo(store: Store): Promise<void> {
       country: stream.connCountry,
     });
   }
+  holder.__echotuneDemoProgress = { stored: 0, total: rows.length };
   for (let start = 0, chunk = 0; start < rows.length; start += DEMO_CHUNK, chunk += 1) {
     await storeRows(store, DEMO_USER_ID, "demo-history", `c${chunk}`, rows.slice(start, start + DEMO_CHUNK));
+    holder.__echotuneDemoProgress = { stored: Math.min(rows.length, start + DEMO_CHUNK), total: rows.length };
+    // Storing is CPU work: let the server answer other requests between chunks.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await listeningRepository(store).setFlag(DEMO_SEEDED);
   logger.info({ plays: rows.length, ms: Math.round(performance.now() - started) }, "insights: demo history stored");

@@ -8,7 +8,7 @@ import { buildDashboard, type DashboardQuery } from "./dashboard";
 import { findItem, genres, itemDetail, recapYears, yearRecap, type ItemDetail } from "./compute";
 import { yearQuery } from "./compute/recap";
 import type { ItemKind, ListeningIndex } from "./listening-index";
-import { ensureDemoHistory, loadListeningIndex } from "./load";
+import { demoHistoryProgress, ensureDemoHistory, loadListeningIndex } from "./load";
 
 /**
  * "Now" for the listener's ranges. The demo history is a snapshot that ends on a fixed day, so the
@@ -26,6 +26,21 @@ function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: s
   demoGenres ??= new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres]));
   const genres = demoGenres;
   return (artistName) => genres.get(artistName);
+}
+
+/**
+ * While the demo listener's history is being stored (the first visit after a fresh start), how far
+ * it is; null when it is ready (or for anyone else). Starts the storing when needed.
+ */
+export async function demoPreparing(listener: Pick<ListenerProfile, "isDemo">): Promise<{ stored: number; total: number } | null> {
+  if (!listener.isDemo) return null;
+  const status = await ensureDemoHistory(await getStore());
+  return status === "ready" ? null : (demoHistoryProgress() ?? { stored: 0, total: 0 });
+}
+
+/** Keeps a serverless function alive until the demo history is stored (call from `after`). */
+export async function finishDemoHistory(): Promise<void> {
+  await ensureDemoHistory(await getStore(), { wait: true });
 }
 
 /** The listener's listening index (the demo listener's history is stored on first use). Once per request. */

@@ -3,12 +3,14 @@ import { BarChart3Icon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { DemoPreparing } from "@/components/insights/demo-preparing";
 import { DashboardView } from "@/components/insights/dashboard-view";
 import { EmptyState } from "@/components/layout/empty-state";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
-import { dashboardFor } from "@/lib/insights";
+import { dashboardFor, demoPreparing, finishDemoHistory } from "@/lib/insights";
 import { dashboardQuery, readDashboardParams, toDashboardQuery } from "@/lib/insights/client";
 import { currentListener } from "@/lib/listener";
 
@@ -17,6 +19,16 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const listener = await currentListener();
   if (!listener) redirect("/sign-in");
+  const preparing = await demoPreparing(listener);
+  if (preparing) {
+    after(finishDemoHistory);
+    return (
+      <>
+        <PageHeader title="Dashboard" description="Your listening at a glance: top music, habits and streaks." />
+        <DemoPreparing {...preparing} />
+      </>
+    );
+  }
   const params = readDashboardParams(await searchParams);
   const data = await dashboardFor(listener, toDashboardQuery(params));
 

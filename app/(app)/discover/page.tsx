@@ -3,12 +3,14 @@ import { CompassIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { DemoPreparing } from "@/components/insights/demo-preparing";
 import { DiscoverView } from "@/components/discover/discover-view";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { Button } from "@/components/ui/button";
-import { listenerIndex } from "@/lib/insights";
+import { demoPreparing, finishDemoHistory, listenerIndex } from "@/lib/insights";
 import { currentListener } from "@/lib/listener";
 import { recommendationsFor } from "@/lib/reco";
 import { readDiscoverParams, recoApiQuery, recommendationsQuery } from "@/lib/reco/query";
@@ -18,8 +20,18 @@ export const metadata: Metadata = { title: "Discover" };
 export default async function DiscoverPage({ searchParams }: PageProps<"/discover">) {
   const listener = await currentListener();
   if (!listener) redirect("/sign-in");
-  const index = await listenerIndex(listener);
   const header = <PageHeader title="Discover" description="Recommendations from our own engine, each with the reason it was picked." />;
+  const preparing = await demoPreparing(listener);
+  if (preparing) {
+    after(finishDemoHistory);
+    return (
+      <>
+        {header}
+        <DemoPreparing {...preparing} />
+      </>
+    );
+  }
+  const index = await listenerIndex(listener);
   if (index.count === 0) {
     return (
       <>

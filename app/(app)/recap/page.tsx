@@ -2,10 +2,12 @@ import { CalendarHeartIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { DemoPreparing } from "@/components/insights/demo-preparing";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
-import { recapYearsFor } from "@/lib/insights";
+import { demoPreparing, finishDemoHistory, recapYearsFor } from "@/lib/insights";
 import { currentListener } from "@/lib/listener";
 
 export const metadata: Metadata = { title: "Your year in music" };
@@ -14,6 +16,16 @@ export const metadata: Metadata = { title: "Your year in music" };
 export default async function RecapIndexPage() {
   const listener = await currentListener();
   if (!listener) redirect("/sign-in");
+  const preparing = await demoPreparing(listener);
+  if (preparing) {
+    after(finishDemoHistory);
+    return (
+      <>
+        <PageHeader title="Your year in music" />
+        <DemoPreparing {...preparing} />
+      </>
+    );
+  }
   const years = await recapYearsFor(listener);
   if (years[0] !== undefined) redirect(`/recap/${years[0]}`);
   return (

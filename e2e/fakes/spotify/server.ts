@@ -7,7 +7,7 @@
  *   node --import ./scripts/register.ts e2e/fakes/spotify/server.ts --port 3901
  *
  * Admin (JSON): POST /__admin/reset | /__admin/fault {path,status,times,retryAfter,reason,message,delayMs}
- *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds}
+ *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds,userId}
  *   GET /__admin/log | /__admin/tokens
  *   Listener (admin.ts): POST /__admin/plays | /__admin/devices; GET /__admin/player
  * Cover art: GET /image/<album|artist>/<id>.svg
@@ -187,6 +187,8 @@ function admin(context: RequestContext): void {
     case "POST /__admin/config":
       if (body.rotation === "keep" || body.rotation === "rotate") state.rotation = body.rotation;
       if (typeof body.accessTokenTtlSeconds === "number") state.accessTokenTtlSeconds = body.accessTokenTtlSeconds;
+      // Another Spotify account for the next sign-in (the same name, a new id): a listener with no data yet.
+      if (typeof body.userId === "string" && body.userId) state.user = { ...state.user, id: body.userId };
       return sendJson(context, 200, { ok: true });
     case "GET /__admin/log":
       return sendJson(context, 200, state.log);

@@ -29,7 +29,11 @@ export interface IalsOptions {
   regularization?: number;
   /** Frequency scaling ν of λ (default 1). */
   regExponent?: number;
-  /** Confidence of observed pairs: 1 + alpha · log(1 + value / epsilon) (default alpha 0: binary). */
+  /**
+   * Confidence of observed pairs: "log" (default) is 1 + alpha · log(1 + value / epsilon), i.e. binary
+   * with the default alpha 0; "raw" uses the stored values as confidences (e.g. pre-weighted side rows).
+   */
+  confidence?: "log" | "raw";
   alpha?: number;
   epsilon?: number;
   /** ALS sweeps (default 10). */
@@ -189,7 +193,7 @@ export function trainIals(train: Csr, options: IalsOptions = {}): IalsModel {
   const users = train.rows;
   const items = train.cols;
 
-  const cu = confidences(train, alpha, epsilon);
+  const cu = options.confidence === "raw" ? train : confidences(train, alpha, epsilon);
   const ci = transpose(cu);
   const w = new Float64Array(users * d);
   const h = new Float64Array(items * d);
