@@ -116,8 +116,9 @@ async function assemble(store: Store, userId: string, revision: number): Promise
  * visitor sees its progress rather than a blank wait. Concurrent visits share one run; a crash
  * midway is finished by the next visit (every chunk is idempotent). `wait` awaits the end.
  */
-export async function ensureDemoHistory(store: Store, options: { wait?: boolean } = {}): Promise<"ready" | "preparing"> {
+export async function ensureDemoHistory(store: Store, options: { wait?: boolean; start?: boolean } = {}): Promise<"ready" | "preparing"> {
   if (await listeningRepository(store).hasFlag(DEMO_SEEDED)) return "ready";
+  if (options.start === false) return "preparing";
   holder.__echotuneDemoSeed ??= seedDemo(store)
     .catch((error: unknown) => logger.error({ err: error }, "insights: storing the demo history failed; the next visit retries"))
     .finally(() => {
@@ -137,6 +138,8 @@ const DEMO_CHUNK = 5_000;
 const DEMO_SEEDED = "demo-history-stored";
 
 async function seedDemo(store: Store): Promise<void> {
+  // Generating the history is CPU work: let the current request answer first.
+  await new Promise((resolve) => setImmediate(resolve));
   const started = performance.now();
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const rows: ImportRow[] = [];

@@ -34,7 +34,8 @@ function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: s
  */
 export async function demoPreparing(listener: Pick<ListenerProfile, "isDemo">): Promise<{ stored: number; total: number } | null> {
   if (!listener.isDemo) return null;
-  const status = await ensureDemoHistory(await getStore());
+  // Only looks: the page starts the storing after its response (`after(finishDemoHistory)`).
+  const status = await ensureDemoHistory(await getStore(), { start: false });
   return status === "ready" ? null : (demoHistoryProgress() ?? { stored: 0, total: 0 });
 }
 
