@@ -7,7 +7,8 @@ setup("sign in as the demo listener", async ({ page }) => {
   setup.setTimeout(180_000);
   await page.goto("/");
   await page.getByTestId("sign-in-demo").click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // The server's first requests compile and open the store; allow for a slow machine.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
   await expect(page.getByTestId("listener-name")).toHaveText("Demo listener");
   // The first visit stores the demo history (58,000 plays through the import pipeline) in the
   // background with a progress bar, and the page refreshes itself until the dashboard is there.

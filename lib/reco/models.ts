@@ -184,8 +184,21 @@ export async function listModels(store?: Store): Promise<Array<Omit<ModelDocumen
 }
 
 /** Generated listeners sharing the demo catalogue: the co-listening the demo's collaborative model learns from. */
-export async function demoCohort(size = 80, playsEach = 2_000): Promise<ListeningIndex[]> {
-  if (!demoEnabled()) return [];
+const cohorts = new Map<string, Promise<ListeningIndex[]>>();
+
+export function demoCohort(size = 80, playsEach = 2_000): Promise<ListeningIndex[]> {
+  if (!demoEnabled()) return Promise.resolve([]);
+  // The same generated listeners every time: made once per process.
+  const key = `${size}|${playsEach}`;
+  let cohort = cohorts.get(key);
+  if (!cohort) {
+    cohort = generateCohort(size, playsEach);
+    cohorts.set(key, cohort);
+  }
+  return cohort;
+}
+
+async function generateCohort(size: number, playsEach: number): Promise<ListeningIndex[]> {
   const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
   const { IndexBuilder } = await import("@/lib/insights/build");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);

@@ -8,6 +8,9 @@ import { demoCohort, trainModel, type ModelDocument } from "./models";
 export const RETRAIN_AFTER_ROWS = 10_000;
 
 let running: Promise<ModelDocument> | undefined;
+let lastTrainedAt = 0;
+/** Imports closer together than this share one retraining (the nightly cron catches up). */
+const RETRAIN_QUIET_MS = 10 * 60_000;
 
 /**
  * The training job: every listener's plays (from their listening indexes) plus, with the demo on,
@@ -25,13 +28,14 @@ export function trainAll(store?: Store): Promise<ModelDocument> {
     return trainModel({ store: db, indexes, cohort });
   })().finally(() => {
     running = undefined;
+    lastTrainedAt = Date.now();
   });
   return running;
 }
 
 /** After a large import: retrain in the background; a failure is logged, never shown to the listener. */
 export function retrainAfterImport(rowsAccepted: number): Promise<void> {
-  if (rowsAccepted < RETRAIN_AFTER_ROWS) return Promise.resolve();
+  if (rowsAccepted < RETRAIN_AFTER_ROWS || running || Date.now() - lastTrainedAt < RETRAIN_QUIET_MS) return Promise.resolve();
   return trainAll()
     .then(() => undefined)
     .catch((error: unknown) => logger.warn({ err: error }, "reco: retraining after an import failed"));
