@@ -13,29 +13,12 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
   const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
   const { temporalEvaluation, historyCatalog } = await import("@/lib/reco/temporal");
   const { demoCatalogPort } = await import("@/lib/reco/catalog");
+  const { demoIndexRows } = await import("@/lib/insights/demo-rows");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
-  const demoHistory = (seed: number, plays: number, years: number): History => {
-    const rows: IndexRow[] = [];
-    for (const stream of generateListeningHistory({ seed, catalogSeed: DEMO_LISTENER.seed, plays, years, end: new Date(DEMO_LISTENER.end) })) {
-      const track = stream.trackId ? catalog.tracksById.get(stream.trackId) : undefined;
-      if (!track) continue;
-      rows.push({
-        playedAt: stream.ts.getTime(),
-        msPlayed: stream.msPlayed,
-        trackKey: `spotify:track:${track.id}`,
-        trackId: track.id,
-        trackName: track.name,
-        artistName: catalog.artistsById.get(track.artistIds[0] ?? "")?.name ?? "Unknown artist",
-        albumName: catalog.albumsById.get(track.albumId)?.name ?? null,
-        platform: stream.platform,
-        skipped: stream.skipped,
-        reasonEnd: stream.reasonEnd,
-        shuffle: stream.shuffle,
-        minutePrecision: false,
-      });
-    }
-    return { name: `demo-${seed}`, rows };
-  };
+  const demoHistory = (seed: number, plays: number, years: number): History => ({
+    name: `demo-${seed}`,
+    rows: demoIndexRows(generateListeningHistory({ seed, catalogSeed: DEMO_LISTENER.seed, plays, years, end: new Date(DEMO_LISTENER.end) }), catalog),
+  });
   const cohortSize = options.cohort ?? 60;
   const cohort = Array.from({ length: cohortSize }, (_, member) => demoHistory(2000 + member, 2_500, 3));
 

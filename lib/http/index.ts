@@ -9,3 +9,4 @@ export {
   type ProblemDetails,
 } from "./problem";
 export { callerOf, errorResponse, requestIdFor, route, type RouteContext, type RouteHandler, type RouteInput } from "./route";
+export { requireCronSecret } from "./cron";

@@ -64,8 +64,7 @@ async function assemble(store: Store, userId: string, revision: number): Promise
     }
     const keep = segment.count < SMALL_SEGMENT ? { id: segment._id, plays: [] as SegmentPlay[] } : undefined;
     decodePlays(segment.data, (row) => {
-      builder.add({
-        playedAt: row.playedAt,
+      const play = {
         msPlayed: row.msPlayed,
         trackKey: row.trackKey,
         trackId: row.trackId,
@@ -76,22 +75,9 @@ async function assemble(store: Store, userId: string, revision: number): Promise
         skipped: (row.flags & 1) !== 0 ? true : null,
         reasonEnd: null,
         shuffle: (row.flags & 2) !== 0 ? true : null,
-        minutePrecision: (row.flags & 4) !== 0,
-      });
-      keep?.plays.push({
-        playedAt: new Date(row.playedAt),
-        msPlayed: row.msPlayed,
-        trackKey: row.trackKey,
-        trackId: row.trackId,
-        trackName: row.trackName,
-        artistName: row.artistName,
-        albumName: row.albumName,
-        platform: row.platform,
-        skipped: (row.flags & 1) !== 0 ? true : null,
-        reasonEnd: null,
-        shuffle: (row.flags & 2) !== 0 ? true : null,
-        timePrecision: (row.flags & 4) !== 0 ? "minute" : "second",
-      });
+      };
+      builder.add({ ...play, playedAt: row.playedAt, minutePrecision: (row.flags & 4) !== 0 });
+      keep?.plays.push({ ...play, playedAt: new Date(row.playedAt), timePrecision: (row.flags & 4) !== 0 ? "minute" : "second" });
     });
     if (keep) small.push(keep);
   }

@@ -201,6 +201,7 @@ export function demoCohort(size = 80, playsEach = 2_000): Promise<ListeningIndex
 async function generateCohort(size: number, playsEach: number): Promise<ListeningIndex[]> {
   const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
   const { IndexBuilder } = await import("@/lib/insights/build");
+  const { demoIndexRows } = await import("@/lib/insights/demo-rows");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const cohort: ListeningIndex[] = [];
   for (let member = 0; member < size; member++) {
@@ -208,25 +209,7 @@ async function generateCohort(size: number, playsEach: number): Promise<Listenin
     await new Promise((resolve) => setImmediate(resolve));
     const streams = generateListeningHistory({ seed: 1000 + member, catalogSeed: DEMO_LISTENER.seed, plays: playsEach, years: 3, end: new Date(DEMO_LISTENER.end) });
     const builder = new IndexBuilder(`cohort-${member}`, 1);
-    for (const stream of streams) {
-      const track = stream.trackId ? catalog.tracksById.get(stream.trackId) : undefined;
-      if (!track) continue;
-      const artist = catalog.artistsById.get(track.artistIds[0] ?? "")?.name ?? "Unknown artist";
-      builder.add({
-        playedAt: stream.ts.getTime(),
-        msPlayed: stream.msPlayed,
-        trackKey: `spotify:track:${track.id}`,
-        trackId: track.id,
-        trackName: track.name,
-        artistName: artist,
-        albumName: catalog.albumsById.get(track.albumId)?.name ?? null,
-        platform: stream.platform,
-        skipped: stream.skipped,
-        reasonEnd: stream.reasonEnd,
-        shuffle: stream.shuffle,
-        minutePrecision: false,
-      });
-    }
+    for (const row of demoIndexRows(streams, catalog)) builder.add(row);
     cohort.push(builder.build());
   }
   return cohort;

@@ -14,6 +14,7 @@ const runs = Number(values.runs);
 
 const { generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
 const { IndexBuilder } = await import("@/lib/insights/build");
+const { demoIndexRows } = await import("@/lib/insights/demo-rows");
 const { demoCatalogPort } = await import("@/lib/reco/catalog");
 const { recommend, NO_FEEDBACK } = await import("@/lib/reco/engine");
 const { trackProfile } = await import("@/lib/reco/profile");
@@ -49,24 +50,7 @@ const catalogueTracks = catalogs.reduce((sum, each) => sum + each.tracks.length,
 function indexOf(name: string, seed: number, count: number, years: number): ListeningIndex {
   const source = getDemoCatalog(SEED);
   const builder = new IndexBuilder(name, 1);
-  for (const stream of generateListeningHistory({ seed, catalogSeed: SEED, plays: count, years, end: new Date("2026-11-01T00:00:00Z") })) {
-    const track = stream.trackId ? source.tracksById.get(stream.trackId) : undefined;
-    if (!track) continue;
-    builder.add({
-      playedAt: stream.ts.getTime(),
-      msPlayed: stream.msPlayed,
-      trackKey: `spotify:track:${track.id}`,
-      trackId: track.id,
-      trackName: track.name,
-      artistName: source.artistsById.get(track.artistIds[0] ?? "")?.name ?? "?",
-      albumName: source.albumsById.get(track.albumId)?.name ?? null,
-      platform: stream.platform,
-      skipped: stream.skipped,
-      reasonEnd: stream.reasonEnd,
-      shuffle: stream.shuffle,
-      minutePrecision: false,
-    });
-  }
+  for (const row of demoIndexRows(generateListeningHistory({ seed, catalogSeed: SEED, plays: count, years, end: new Date("2026-11-01T00:00:00Z") }), source)) builder.add(row);
   return builder.build();
 }
 
