@@ -22,7 +22,8 @@ export default defineConfig({
   retries: isCI ? 1 : 0,
   workers: 2,
   timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Two browsers and the server share two cores: pages that compute a decade of plays need a moment.
+  expect: { timeout: 15_000 },
   reporter: [
     ["list"],
     ["json", { outputFile: "reports/e2e.json" }],

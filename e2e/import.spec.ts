@@ -109,7 +109,7 @@ test("a reload in the middle of an upload resumes and ends with the counts of an
   await expect(page.getByTestId("resume-banner")).toBeVisible();
   await page.unroute("**/api/imports/*/chunks");
   await page.getByTestId("import-input").setInputFiles(zip.path);
-  await expect(page.getByTestId("import-progress")).toContainText(/Resuming/);
+  await expect(page.getByTestId("import-progress")).toContainText(/Resuming/, { timeout: 60_000 });
   const resumed = await report(page);
   expect(resumed.read).toBe(zip.read);
   expect(resumed.rejected).toBe(zip.rejected);
