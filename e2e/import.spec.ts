@@ -173,7 +173,7 @@ test("an import abandoned midway in one tab is resumed from another", async ({ p
   await tab.goto("/import");
   await expect(tab.getByTestId("resume-banner")).toBeVisible();
   await tab.getByTestId("import-input").setInputFiles(zip.path);
-  await expect(tab.getByTestId("import-progress")).toContainText(/Resuming/);
+  await expect(tab.getByTestId("import-progress")).toContainText(/Resuming/, { timeout: 60_000 });
   const resumed = await report(tab);
   expect(resumed.read).toBe(zip.read);
   expect(resumed.rejected).toBe(zip.rejected);
