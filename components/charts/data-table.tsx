@@ -1,12 +1,16 @@
+"use client";
+
 import { ChevronRightIcon } from "lucide-react";
+import { useState } from "react";
 import { cn } from "@/lib/utils";
 import { formatNumber } from "./format";
 import { chartStyles } from "./styles";
 import type { ChartTable } from "./types";
 
 /**
- * A chart's data as a real table behind a native disclosure ("Show data as a table"): no JS, one
- * tab stop while closed. The first column holds row headers; the others are right-aligned values
+ * A chart's data as a real table behind a native disclosure ("Show data as a table"), one tab
+ * stop while closed. The table is rendered when the disclosure first opens: a dashboard of a dozen
+ * charts would otherwise carry thousands of hidden cells in its DOM. The first column holds row headers; the others are right-aligned values
  * (numbers are printed with grouping and up to two decimals; pass strings for anything else).
  * Long or wide tables scroll inside a focusable, labelled region so keyboard users can scroll it.
  */
@@ -15,16 +19,20 @@ export function DataTable({
   caption,
   toggleLabel = "Show data as a table",
   className,
+  defaultOpen = false,
 }: {
   table: ChartTable;
   /** Names the table (visually hidden; the disclosure label is the visible one). */
   caption: string;
   toggleLabel?: string;
   className?: string;
+  /** Start open (and rendered). */
+  defaultOpen?: boolean;
 }) {
   const scrolls = table.rows.length > 8 || table.columns.length > 6;
+  const [opened, setOpened] = useState(defaultOpen);
   return (
-    <details className={cn("group rounded-lg border", className)}>
+    <details className={cn("group rounded-lg border", className)} open={defaultOpen || undefined} onToggle={(event) => setOpened((was) => was || event.currentTarget.open)}>
       <summary
         className={cn(
           chartStyles.tableToggle,
@@ -37,6 +45,7 @@ export function DataTable({
         />
         {toggleLabel}
       </summary>
+      {opened ? (
       <div
         className="max-h-80 overflow-auto border-t"
         {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": `${caption} (data table)` } : {})}
@@ -76,6 +85,7 @@ export function DataTable({
           </tbody>
         </table>
       </div>
+      ) : null}
     </details>
   );
 }
