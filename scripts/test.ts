@@ -1,6 +1,6 @@
 /**
- * `npm test`: the whole suite, as CI runs it. Lint, typecheck, unit, integration, production
- * build, end-to-end in Chromium. It provisions what it can (Chromium through apt when running as
+ * `npm test`: the whole suite, as CI runs it. Lint, typecheck, unit, integration, the
+ * recommender's offline evaluations, production build, end-to-end in Chromium. It provisions what it can (Chromium through apt when running as
  * root on Debian), says exactly what is missing otherwise, runs every stage even after a failure
  * (so one run shows every problem), and ends with one line `N passed, N failed` totalled from the
  * test runners' JSON reports. Exit code 0 only when everything passed.
@@ -128,6 +128,26 @@ checkStage("lint", () => run("eslint", ["--max-warnings=0", "."]));
 checkStage("typecheck", () => run("next", ["typegen"]) && run("tsc", ["--noEmit"]));
 vitestStage("unit");
 vitestStage("integration");
+// The recommender's offline evaluations, as CI runs them: HetRec fold 0 (the main model and the
+// ported most-popular baseline; the full five folds are in the README) with its fold file, and
+// the temporal evaluation on generated listeners, which fails unless the engine beats both baselines.
+const HETREC = "../shared/data/hetrec2011-lastfm-2k";
+checkStage("eval:hetrec", () => {
+  if (!existsSync(`${HETREC}/user_artists.dat`)) {
+    console.error(`The HetRec data set is not at ${HETREC} (the shared data folder beside the project).`);
+    return false;
+  }
+  rmSync(`${REPORTS}/reco`, { recursive: true, force: true });
+  const ok = run("node", ["--import", "./scripts/register.ts", "scripts/eval-reco.ts", "--dataset", "hetrec", "--data", HETREC, "--out", `${REPORTS}/reco`, "--folds", "0", "--models", "best,popular"]);
+  const lines = existsSync(`${REPORTS}/reco/fold-0.jsonl`) ? readFileSync(`${REPORTS}/reco/fold-0.jsonl`, "utf8").trim().split("\n") : [];
+  const wellFormed = lines.length > 1000 && lines.every((line) => {
+    const row = JSON.parse(line) as { user?: unknown; items?: unknown };
+    return typeof row.user === "string" && Array.isArray(row.items) && row.items.length === 20 && row.items.every((item) => typeof item === "string");
+  });
+  if (!wellFormed) console.error(`${REPORTS}/reco/fold-0.jsonl is missing or not one {"user","items":[20 ids]} object per line.`);
+  return ok && wellFormed;
+});
+checkStage("eval:temporal", () => run("node", ["--import", "./scripts/register.ts", "scripts/eval-reco.ts", "--dataset", "demo"]));
 const built = checkStage("build", () => ensureBuild({ force: true }));
 const browser = ensureChromium();
 if (built && browser) playwrightStage();

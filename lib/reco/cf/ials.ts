@@ -27,14 +27,26 @@ export interface IalsOptions {
   unobservedWeight?: number;
   /** L2 strength λ (default 0.01). */
   regularization?: number;
+  /**
+   * Popularity-dependent unobserved weight (as eALS, He et al. 2016): item i's weight is
+   * α0 · n_i^ρ / mean_j(n_j^ρ), so the total stays that of the uniform weighting (default ρ = 0).
+   */
+  unobservedExponent?: number;
   /** Frequency scaling ν of λ (default 1). */
   regExponent?: number;
   /**
-   * Confidence of observed pairs: "log" (default) is 1 + alpha · log(1 + value / epsilon), i.e. binary
-   * with the default alpha 0; "raw" uses the stored values as confidences (e.g. pre-weighted side rows).
+   * Confidence c_ui of an observed pair from its value v (e.g. play count):
+   *  - "binary" (default): 1;
+   *  - "user": exp(alpha · (log(1 + v) − mean over the user's items of log(1 + v))), i.e.
+   *    (relative plays)^alpha: a user's most played items count more than their least played,
+   *    whatever the user's overall volume; the geometric mean per user stays 1;
+   *  - "log": 1 + alpha · log(1 + v / epsilon) (Hu et al.);
+   *  - "raw": the stored values (pre-computed confidences, e.g. pre-weighted side rows).
    */
-  confidence?: "log" | "raw";
+  confidence?: "binary" | "user" | "log" | "raw";
+  /** Strength of the play-count confidence (default 0.3 for "user", 1 for "log"). */
   alpha?: number;
+  /** Scale of "log" (default 1). */
   epsilon?: number;
   /** ALS sweeps (default 10). */
   iterations?: number;
@@ -107,20 +119,36 @@ export class IalsModel implements ImplicitModel {
   }
 }
 
-/** Confidence matrix from raw values (play counts): 1 + alpha · log(1 + v / epsilon). */
-export function confidences(train: Csr, alpha: number, epsilon: number): Csr {
+/** Confidence matrix of `train` (users × items, values e.g. play counts); see `IalsOptions.confidence`. */
+export function confidences(train: Csr, mode: "binary" | "user" | "log" | "raw", alpha: number, epsilon = 1): Csr {
+  if (mode === "raw") return train;
   const data = new Float32Array(train.data.length);
-  for (let k = 0; k < data.length; k++) data[k] = 1 + alpha * Math.log1p(train.data[k]! / epsilon);
+  for (let u = 0; u < train.rows; u++) {
+    const start = train.indptr[u]!;
+    const end = train.indptr[u + 1]!;
+    if (mode === "binary") data.fill(1, start, end);
+    else if (mode === "log") for (let p = start; p < end; p++) data[p] = 1 + alpha * Math.log1p(Math.max(0, train.data[p]!) / epsilon);
+    else {
+      let mean = 0;
+      for (let p = start; p < end; p++) mean += Math.log1p(Math.max(0, train.data[p]!));
+      mean /= Math.max(1, end - start);
+      for (let p = start; p < end; p++) data[p] = Math.exp(alpha * (Math.log1p(Math.max(0, train.data[p]!)) - mean));
+    }
+  }
   return { ...train, data };
 }
 
 /**
  * Solves every row of `m` (rows × cols, values = confidences) into `x` (rows × d) given the fixed
- * side `y` (cols × d) already rotated into the eigenbasis of its Gram matrix (eigenvalues `lam`).
+ * side `y` (cols × d) already rotated into the eigenbasis of its (weighted) Gram matrix with
+ * eigenvalues `lam`; `alpha0` scales that Gram term, per row or for all rows.
  */
-function solveSide(m: Csr, x: Float64Array, y: Float64Array, lam: Float64Array, alpha0: number, reg: Float64Array, d: number): void {
-  const dInv = new Float64Array(d);
-  const ys = new Float64Array(d * d);
+function solveSide(m: Csr, x: Float64Array, y: Float64Array, lam: Float64Array, alpha0: Float64Array | number, reg: Float64Array, d: number): void {
+  const dInvSqrt = new Float64Array(d);
+  let maxK = 0;
+  for (let row = 0; row < m.rows; row++) maxK = Math.max(maxK, m.indptr[row + 1]! - m.indptr[row]!);
+  // Gathered rows of the fixed side for one row's observations (k × d, contiguous).
+  const s = new Float64Array(Math.max(1, maxK) * d);
   const a = new Float64Array(d * d);
   const z = new Float64Array(d);
   for (let row = 0; row < m.rows; row++) {
@@ -131,22 +159,18 @@ function solveSide(m: Csr, x: Float64Array, y: Float64Array, lam: Float64Array, 
       x.fill(0, xo, xo + d);
       continue;
     }
-    for (let j = 0; j < d; j++) dInv[j] = 1 / (alpha0 * lam[j]! + reg[row]!);
+    const a0 = typeof alpha0 === "number" ? alpha0 : alpha0[row]!;
+    const r = reg[row]!;
     if (k < d) {
-      // Woodbury: (C⁻¹ + Y D⁻¹ Yᵀ) z = 1, x = D⁻¹ Yᵀ z.
+      // Woodbury with S = Y D^(-1/2): (C⁻¹ + S Sᵀ) z = 1, x = D^(-1/2) Sᵀ z.
+      for (let j = 0; j < d; j++) dInvSqrt[j] = 1 / Math.sqrt(a0 * lam[j]! + r);
       for (let p = 0; p < k; p++) {
         const o = m.indices[start + p]! * d;
         const op = p * d;
-        for (let j = 0; j < d; j++) ys[op + j] = y[o + j]! * dInv[j]!;
+        for (let j = 0; j < d; j++) s[op + j] = y[o + j]! * dInvSqrt[j]!;
       }
+      rowGramLower(s, k, d, a);
       for (let p = 0; p < k; p++) {
-        const op = p * d;
-        for (let q = 0; q <= p; q++) {
-          const oq = m.indices[start + q]! * d;
-          let s = 0;
-          for (let j = 0; j < d; j++) s += ys[op + j]! * y[oq + j]!;
-          a[p * k + q] = s;
-        }
         a[p * k + p]! += 1 / m.data[start + p]!;
         z[p] = 1;
       }
@@ -156,26 +180,84 @@ function solveSide(m: Csr, x: Float64Array, y: Float64Array, lam: Float64Array, 
       for (let p = 0; p < k; p++) {
         const zp = z[p]!;
         const op = p * d;
-        for (let j = 0; j < d; j++) x[xo + j]! += zp * ys[op + j]!;
+        for (let j = 0; j < d; j++) x[xo + j]! += zp * s[op + j]!;
       }
+      for (let j = 0; j < d; j++) x[xo + j]! *= dInvSqrt[j]!;
     } else {
-      // Direct: (D + Σ c y yᵀ) x = Σ c y.
-      a.fill(0);
+      // Direct: (D + Sᵀ S) x = Σ c y with S rows √c · y.
       z.fill(0);
-      for (let j = 0; j < d; j++) a[j * d + j] = 1 / dInv[j]!;
       for (let p = 0; p < k; p++) {
         const o = m.indices[start + p]! * d;
         const c = m.data[start + p]!;
-        for (let s = 0; s < d; s++) {
-          const cs = c * y[o + s]!;
-          z[s]! += cs;
-          const as = s * d;
-          for (let t = 0; t <= s; t++) a[as + t]! += cs * y[o + t]!;
+        const sc = Math.sqrt(c);
+        const op = p * d;
+        for (let j = 0; j < d; j++) {
+          const v = y[o + j]!;
+          s[op + j] = sc * v;
+          z[j]! += c * v;
         }
       }
+      const g = gram(s, k, d);
+      for (let q = 0; q < d * d; q++) a[q] = g[q]!;
+      for (let j = 0; j < d; j++) a[j * d + j]! += a0 * lam[j]! + r;
       if (!cholesky(a, d)) throw new Error("iALS: normal equations not positive definite");
       choleskySolve(a, d, z);
       for (let j = 0; j < d; j++) x[xo + j] = z[j]!;
+    }
+  }
+}
+
+/** Lower triangle of S Sᵀ for the first k rows of S (k × d, row-major) into out (k × k), 2 × 2 blocked. */
+function rowGramLower(s: Float64Array, k: number, d: number, out: Float64Array): void {
+  let p = 0;
+  for (; p + 1 < k; p += 2) {
+    const o0 = p * d;
+    const o1 = o0 + d;
+    let q = 0;
+    for (; q + 1 <= p; q += 2) {
+      const r0 = q * d;
+      const r1 = r0 + d;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let j = 0; j < d; j++) {
+        const a0 = s[o0 + j]!;
+        const a1 = s[o1 + j]!;
+        const b0 = s[r0 + j]!;
+        const b1 = s[r1 + j]!;
+        s00 += a0 * b0;
+        s01 += a0 * b1;
+        s10 += a1 * b0;
+        s11 += a1 * b1;
+      }
+      out[p * k + q] = s00;
+      out[p * k + q + 1] = s01;
+      out[(p + 1) * k + q] = s10;
+      out[(p + 1) * k + q + 1] = s11;
+    }
+    // q === p: the 2 × 2 diagonal block.
+    let s00 = 0;
+    let s10 = 0;
+    let s11 = 0;
+    for (let j = 0; j < d; j++) {
+      const a0 = s[o0 + j]!;
+      const a1 = s[o1 + j]!;
+      s00 += a0 * a0;
+      s10 += a1 * a0;
+      s11 += a1 * a1;
+    }
+    out[p * k + p] = s00;
+    out[(p + 1) * k + p] = s10;
+    out[(p + 1) * k + p + 1] = s11;
+  }
+  if (p < k) {
+    const o0 = p * d;
+    for (let q = 0; q <= p; q++) {
+      const r0 = q * d;
+      let t = 0;
+      for (let j = 0; j < d; j++) t += s[o0 + j]! * s[r0 + j]!;
+      out[p * k + q] = t;
     }
   }
 }
@@ -185,7 +267,9 @@ export function trainIals(train: Csr, options: IalsOptions = {}): IalsModel {
   const alpha0 = options.unobservedWeight ?? 0.05;
   const lambda = options.regularization ?? 0.01;
   const nu = options.regExponent ?? 1;
-  const alpha = options.alpha ?? 0;
+  const rho = options.unobservedExponent ?? 0;
+  const confidence = options.confidence ?? "binary";
+  const alpha = options.alpha ?? (confidence === "user" ? 0.3 : 1);
   const epsilon = options.epsilon ?? 1;
   const iterations = options.iterations ?? 10;
   const std = options.initStd ?? 0.1 / Math.sqrt(d);
@@ -193,27 +277,40 @@ export function trainIals(train: Csr, options: IalsOptions = {}): IalsModel {
   const users = train.rows;
   const items = train.cols;
 
-  const cu = options.confidence === "raw" ? train : confidences(train, alpha, epsilon);
+  const cu = confidences(train, confidence, alpha, epsilon);
   const ci = transpose(cu);
   const w = new Float64Array(users * d);
   const h = new Float64Array(items * d);
   for (let k = 0; k < h.length; k++) h[k] = rng.normal() * std;
+  // Unobserved weight per item (uniform α0 unless ρ ≠ 0).
+  const alphaI = new Float64Array(items).fill(alpha0);
+  if (rho !== 0) {
+    let mean = 0;
+    for (let i = 0; i < items; i++) {
+      const n = ci.indptr[i + 1]! - ci.indptr[i]!;
+      alphaI[i] = n > 0 ? n ** rho : 0;
+      mean += alphaI[i]! / items;
+    }
+    for (let i = 0; i < items; i++) alphaI[i] = (alpha0 * alphaI[i]!) / mean;
+  }
+  let alphaTotal = 0;
+  for (let i = 0; i < items; i++) alphaTotal += alphaI[i]!;
   const regU = new Float64Array(users);
   const regI = new Float64Array(items);
-  for (let u = 0; u < users; u++) regU[u] = lambda * (cu.indptr[u + 1]! - cu.indptr[u]! + alpha0 * items) ** nu;
-  for (let i = 0; i < items; i++) regI[i] = lambda * (ci.indptr[i + 1]! - ci.indptr[i]! + alpha0 * users) ** nu;
+  for (let u = 0; u < users; u++) regU[u] = lambda * (cu.indptr[u + 1]! - cu.indptr[u]! + alphaTotal) ** nu;
+  for (let i = 0; i < items; i++) regI[i] = lambda * (ci.indptr[i + 1]! - ci.indptr[i]! + alphaI[i]! * users) ** nu;
 
-  const name = `ials(d=${d},a0=${alpha0},l2=${lambda},nu=${nu}${alpha ? `,alpha=${alpha},eps=${epsilon}` : ""},it=${iterations})`;
+  const name = `ials(d=${d},a0=${alpha0}${rho ? `,rho=${rho}` : ""},l2=${lambda},nu=${nu}${confidence === "binary" ? "" : `,conf=${confidence}${confidence === "raw" ? "" : `(${alpha})`}`},it=${iterations})`;
   const model = new IalsModel(name, users, items, d, w, h);
   for (let it = 0; it < iterations; it++) {
     // Users given items: rotate H into the eigenbasis of HᵀH, solve W there (both now share the basis).
-    let eig = symmetricEigen(gram(h, items, d), d);
+    let eig = symmetricEigen(gram(h, items, d, alphaI), d);
     rotateRows(h, items, d, eig.vectors);
-    solveSide(cu, w, h, eig.values, alpha0, regU, d);
+    solveSide(cu, w, h, eig.values, 1, regU, d);
     // Items given users.
     eig = symmetricEigen(gram(w, users, d), d);
     rotateRows(w, users, d, eig.vectors);
-    solveSide(ci, h, w, eig.values, alpha0, regI, d);
+    solveSide(ci, h, w, eig.values, alphaI, regI, d);
     options.onIteration?.(it, model);
   }
   return model;

@@ -84,10 +84,7 @@ export function topKPerRow(n: number, cols: number, k: number, fill: (r: number,
       kept.push(c);
     }
     for (const c of kept) seen[c] = 0;
-    if (kept.length > k) {
-      kept.sort((a, b) => acc[b]! - acc[a]! || a - b);
-      kept = kept.slice(0, k);
-    }
+    if (kept.length > k) kept = selectTopK(kept, acc, k);
     if (nnz + kept.length > idx.length) {
       const size = Math.max(idx.length * 2, nnz + kept.length);
       const i2 = new Int32Array(size);
@@ -107,4 +104,60 @@ export function topKPerRow(n: number, cols: number, k: number, fill: (r: number,
     for (const c of touched) acc[c] = 0;
   }
   return { rows: n, cols, indptr, indices: idx.slice(0, nnz), data: val.slice(0, nnz) };
+}
+
+/** The k-th largest value of `values` (1-based k <= length); reorders `values`. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    // Median-of-three pivot, then a three-way partition into > pivot | = pivot | < pivot.
+    const mid = (lo + hi) >> 1;
+    const a = values[lo]!;
+    const b = values[mid]!;
+    const c = values[hi]!;
+    const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b;
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = values[i]!;
+      if (v > pivot) {
+        values[i] = values[lt]!;
+        values[lt] = v;
+        lt++;
+        i++;
+      } else if (v < pivot) {
+        values[i] = values[gt]!;
+        values[gt] = v;
+        gt--;
+      } else i++;
+    }
+    if (target < lt) hi = lt - 1;
+    else if (target > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return values[lo]!;
+}
+
+/**
+ * The `k` columns of `candidates` with the largest `acc` values (ties to the lower column), in
+ * linear expected time.
+ */
+export function selectTopK(candidates: number[], acc: Float64Array, k: number): number[] {
+  if (candidates.length <= k) return candidates;
+  const values = new Float64Array(candidates.length);
+  for (let q = 0; q < candidates.length; q++) values[q] = acc[candidates[q]!]!;
+  const threshold = kthLargest(values, k);
+  const out: number[] = [];
+  const ties: number[] = [];
+  for (const c of candidates) {
+    const v = acc[c]!;
+    if (v > threshold) out.push(c);
+    else if (v === threshold) ties.push(c);
+  }
+  ties.sort((a, b) => a - b);
+  for (let q = 0; out.length < k && q < ties.length; q++) out.push(ties[q]!);
+  return out;
 }

@@ -185,14 +185,37 @@ export function choleskySolve(l: Float64Array, n: number, b: Float64Array): void
   }
 }
 
-/** Gram matrix FᵀF (d × d, symmetric) of an n × d row-major matrix. */
-export function gram(f: Float64Array, n: number, d: number): Float64Array {
+/** Gram matrix FᵀF (d × d, symmetric) of an n × d row-major matrix, or Fᵀ diag(weights) F. */
+export function gram(f: Float64Array, n: number, d: number, weights?: ArrayLike<number>): Float64Array {
   const g = new Float64Array(d * d);
-  for (let r = 0; r < n; r++) {
-    const o = r * d;
+  const w = (r: number) => (weights ? weights[r]! : 1);
+  // Four rows at a time: one read-modify-write of g per four products.
+  let r = 0;
+  for (; r + 3 < n; r += 4) {
+    const o0 = r * d;
+    const o1 = o0 + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    const w0 = w(r);
+    const w1 = w(r + 1);
+    const w2 = w(r + 2);
+    const w3 = w(r + 3);
+    if (w0 === 0 && w1 === 0 && w2 === 0 && w3 === 0) continue;
     for (let a = 0; a < d; a++) {
-      const fa = f[o + a]!;
-      if (fa === 0) continue;
+      const a0 = w0 * f[o0 + a]!;
+      const a1 = w1 * f[o1 + a]!;
+      const a2 = w2 * f[o2 + a]!;
+      const a3 = w3 * f[o3 + a]!;
+      const ga = a * d;
+      for (let b = a; b < d; b++) g[ga + b]! += a0 * f[o0 + b]! + a1 * f[o1 + b]! + a2 * f[o2 + b]! + a3 * f[o3 + b]!;
+    }
+  }
+  for (; r < n; r++) {
+    const o = r * d;
+    const wr = w(r);
+    if (wr === 0) continue;
+    for (let a = 0; a < d; a++) {
+      const fa = wr * f[o + a]!;
       const ga = a * d;
       for (let b = a; b < d; b++) g[ga + b]! += fa * f[o + b]!;
     }
@@ -201,18 +224,39 @@ export function gram(f: Float64Array, n: number, d: number): Float64Array {
   return g;
 }
 
-/** Replaces every row x of the n × d matrix `f` by xV (V is d × d, row-major). */
+/** Replaces every row x of the n × d matrix `f` by xV (V is d × d, row-major); two rows at a time. */
 export function rotateRows(f: Float64Array, n: number, d: number, v: Float64Array): void {
-  const tmp = new Float64Array(d);
-  for (let r = 0; r < n; r++) {
+  const t0 = new Float64Array(d);
+  const t1 = new Float64Array(d);
+  let r = 0;
+  for (; r + 1 < n; r += 2) {
+    const o0 = r * d;
+    const o1 = o0 + d;
+    t0.fill(0);
+    t1.fill(0);
+    for (let k = 0; k < d; k++) {
+      const x0 = f[o0 + k]!;
+      const x1 = f[o1 + k]!;
+      if (x0 === 0 && x1 === 0) continue;
+      const vk = k * d;
+      for (let j = 0; j < d; j++) {
+        const vv = v[vk + j]!;
+        t0[j]! += x0 * vv;
+        t1[j]! += x1 * vv;
+      }
+    }
+    f.set(t0, o0);
+    f.set(t1, o1);
+  }
+  if (r < n) {
     const o = r * d;
-    tmp.fill(0);
+    t0.fill(0);
     for (let k = 0; k < d; k++) {
       const x = f[o + k]!;
       if (x === 0) continue;
       const vk = k * d;
-      for (let j = 0; j < d; j++) tmp[j]! += x * v[vk + j]!;
+      for (let j = 0; j < d; j++) t0[j]! += x * v[vk + j]!;
     }
-    f.set(tmp, o);
+    f.set(t0, o);
   }
 }

@@ -25,6 +25,7 @@ export interface ImplicitModel {
  * non-finite scores. Ties go to the lower item index, so results are deterministic.
  */
 export function topN(scores: Float64Array, n: number, exclude?: Uint8Array): ScoredItem[] {
+  if (!(n > 0)) return [];
   const items: number[] = [];
   const vals: number[] = [];
   for (let i = 0; i < scores.length; i++) {

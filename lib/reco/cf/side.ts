@@ -8,21 +8,59 @@ import type { ImplicitModel } from "./model";
 import { binarize, transpose, type Csr } from "./sparse";
 
 export interface SocialOptions {
-  /** Damping of prolific friends: each friend's items count 1 / n_f^gamma (default 0.5). */
+  /**
+   * How much a friend counts: "similarity" (default) weighs friend f by the cosine of u's and f's
+   * items plus `bonus`; "uniform" counts every friend 1 / n_f^gamma.
+   */
+  weighting?: "similarity" | "uniform";
+  /** Added to every friend's similarity (default 0.05). */
+  bonus?: number;
+  /** Damping of prolific friends for "uniform" (default 0.5). */
   gamma?: number;
 }
 
-/** `links` is users × users (friendships, both directions), `train` users × items. */
+/**
+ * Friends' items: score(u, i) = Σ_{f friend of u} s(u, f) · x_fi. `links` is users × users (both
+ * directions of each friendship; stored values are ignored), `train` users × items.
+ */
 export function trainSocial(train: Csr, links: Csr, options: SocialOptions = {}): ImplicitModel {
   if (links.rows !== train.rows || links.cols !== train.rows) throw new Error("trainSocial: links must be users × users");
+  const weighting = options.weighting ?? "similarity";
+  const bonus = options.bonus ?? 0.05;
   const gamma = options.gamma ?? 0.5;
   const x = binarize(train);
-  const scale = new Float64Array(x.rows);
-  for (let u = 0; u < x.rows; u++) {
-    const n = x.indptr[u + 1]! - x.indptr[u]!;
-    scale[u] = n > 0 ? 1 / n ** gamma : 0;
+  const n = (u: number) => x.indptr[u + 1]! - x.indptr[u]!;
+  // Friend weights, aligned with links.indices.
+  const weights = new Float64Array(links.indices.length);
+  for (let u = 0; u < links.rows; u++) {
+    for (let p = links.indptr[u]!; p < links.indptr[u + 1]!; p++) {
+      const f = links.indices[p]!;
+      if (f === u || n(f) === 0) continue;
+      if (weighting === "uniform") {
+        weights[p] = 1 / n(f) ** gamma;
+        continue;
+      }
+      // |items(u) ∩ items(f)| by merging the sorted rows.
+      let common = 0;
+      let a = x.indptr[u]!;
+      let b = x.indptr[f]!;
+      const aEnd = x.indptr[u + 1]!;
+      const bEnd = x.indptr[f + 1]!;
+      while (a < aEnd && b < bEnd) {
+        const ia = x.indices[a]!;
+        const ib = x.indices[b]!;
+        if (ia === ib) {
+          common++;
+          a++;
+          b++;
+        } else if (ia < ib) a++;
+        else b++;
+      }
+      const cos = n(u) > 0 ? common / Math.sqrt(n(u) * n(f)) : 0;
+      weights[p] = cos + bonus;
+    }
   }
-  const name = `social(gamma=${gamma})`;
+  const name = weighting === "uniform" ? `social(uniform,gamma=${gamma})` : `social(similarity,bonus=${bonus})`;
   return {
     name,
     users: x.rows,
@@ -30,8 +68,9 @@ export function trainSocial(train: Csr, links: Csr, options: SocialOptions = {})
     scoreUser(user: number, out: Float64Array) {
       out.fill(0);
       for (let p = links.indptr[user]!; p < links.indptr[user + 1]!; p++) {
+        const w = weights[p]!;
+        if (w === 0) continue;
         const f = links.indices[p]!;
-        const w = links.data[p]! * scale[f]!;
         for (let q = x.indptr[f]!; q < x.indptr[f + 1]!; q++) out[x.indices[q]!]! += w;
       }
     },

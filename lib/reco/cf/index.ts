@@ -1,0 +1,82 @@
+/**
+ * Collaborative filtering for EchoTune's recommender: pure TypeScript over typed arrays, no I/O.
+ *
+ * Data: implicit feedback as (user, item, value) triples (`Interactions`, values e.g. play counts)
+ * or a CSR matrix users × items (`Csr`). Models implement `ImplicitModel`: `scoreUser(user, out)`
+ * fills one score per item (higher = better); `recommend` turns that into a top-N list without the
+ * user's own items. Training is deterministic (seeded).
+ *
+ * `trainRecommender` is the tuned configuration (see lib/reco/eval and `npm run eval:reco`):
+ * iALS with popularity-weighted unobserved pairs, blended (z-scored per user) with an item-item
+ * content model over item features (tags) and a friends model over user links, when given.
+ */
+import { BlendModel, type BlendNormalization } from "./blend";
+import { trainIals, type IalsOptions } from "./ials";
+import { topN, type ImplicitModel, type ScoredItem } from "./model";
+import { trainContentKnn, trainSocial, type ContentKnnOptions, type SocialOptions } from "./side";
+import { csrFromInteractions, type Csr, type Interactions } from "./sparse";
+
+export { BlendModel, normalizeScores, type BlendNormalization, type BlendOptions } from "./blend";
+export { IalsModel, trainIals, type IalsOptions } from "./ials";
+export { ItemItemModel } from "./item-item";
+export { trainItemKnn, type ItemKnnOptions } from "./item-knn";
+export { topN, type ImplicitModel, type ScoredItem } from "./model";
+export { trainPopular } from "./popular";
+export { trainRp3beta, type Rp3betaOptions } from "./rp3beta";
+export { trainContentKnn, trainSocial, type ContentKnnOptions, type SocialOptions } from "./side";
+export { binarize, colCounts, csrFromInteractions, csrFromTriples, rowCounts, transpose, type Csr, type Interactions } from "./sparse";
+
+/** The tuned iALS settings (HetRec Last.fm 2K, see lib/reco/eval). */
+export const DEFAULT_IALS: Readonly<IalsOptions> = {
+  factors: 128,
+  unobservedWeight: 0.05,
+  unobservedExponent: 0.3,
+  regularization: 0.012,
+  regExponent: 1,
+  iterations: 10,
+};
+
+export interface RecommenderOptions {
+  /** Overrides of `DEFAULT_IALS`. */
+  ials?: IalsOptions;
+  /** items × features (e.g. tag counts per artist): adds a content item-KNN component. */
+  itemFeatures?: Csr;
+  /** users × users (e.g. friendships, both directions): adds a friends component. */
+  userLinks?: Csr;
+  /** Blend weights relative to iALS = 1 (defaults: content 0.15, social 0.05). */
+  weights?: { content?: number; social?: number };
+  content?: ContentKnnOptions;
+  social?: SocialOptions;
+  normalization?: BlendNormalization;
+  seed?: number;
+}
+
+const isCsr = (data: Interactions | Csr): data is Csr => "indptr" in data;
+
+/** Trains the best configuration on users × items implicit feedback (values are ignored but kept for weighting options). */
+export function trainRecommender(data: Interactions | Csr, options: RecommenderOptions = {}): ImplicitModel {
+  const train = isCsr(data) ? data : csrFromInteractions(data);
+  const ials = trainIals(train, { ...DEFAULT_IALS, seed: options.seed ?? 42, ...options.ials });
+  const parts: Array<{ model: ImplicitModel; weight: number }> = [{ model: ials, weight: 1 }];
+  const contentWeight = options.weights?.content ?? 0.15;
+  const socialWeight = options.weights?.social ?? 0.05;
+  if (options.itemFeatures && contentWeight > 0) parts.push({ model: trainContentKnn(train, options.itemFeatures, options.content), weight: contentWeight });
+  if (options.userLinks && socialWeight > 0) parts.push({ model: trainSocial(train, options.userLinks, options.social), weight: socialWeight });
+  if (parts.length === 1) return ials;
+  return new BlendModel(parts, { normalization: options.normalization ?? "zscore", seen: train, name: `best(${parts.map((p) => `${p.weight}*${p.model.name}`).join(" + ")})` });
+}
+
+/**
+ * The user's top `n` items, best first, without the items in `seen` (by default none; pass the
+ * training matrix to drop what the user already has).
+ */
+export function recommend(model: ImplicitModel, user: number, n: number, seen?: Csr): ScoredItem[] {
+  const scores = new Float64Array(model.items);
+  model.scoreUser(user, scores);
+  let exclude: Uint8Array | undefined;
+  if (seen) {
+    exclude = new Uint8Array(model.items);
+    for (let p = seen.indptr[user]!; p < seen.indptr[user + 1]!; p++) exclude[seen.indices[p]!] = 1;
+  }
+  return topN(scores, n, exclude);
+}
