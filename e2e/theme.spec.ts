@@ -4,6 +4,8 @@ test.describe("theme", () => {
   test.use({ colorScheme: "light" });
 
   test("the choice persists across reloads and applies before first paint", async ({ page, shell, expectAccessible }) => {
+    // Reloads and an axe run on a busy two-core machine.
+    test.setTimeout(60_000);
     await shell.goto("/dashboard");
     const html = page.locator("html");
     await expect(html).not.toHaveClass(/dark/);

@@ -198,7 +198,7 @@ export function DiscoverView() {
           ) : null}
           <ul className={cn("grid gap-3 sm:grid-cols-2", updating && "opacity-60")} data-testid="recommendations">
             {(data?.items ?? []).map((item) => (
-              <li key={item.key} className="flex gap-3 rounded-xl border bg-card p-3" data-testid="recommendation" data-artist={item.artist}>
+              <li key={item.key} className="flex gap-3 rounded-xl border bg-card p-3" data-testid="recommendation" data-artist={item.artist} data-key={item.key}>
                 {item.imageUrl ? (
                   // eslint-disable-next-line @next/next/no-img-element -- art from the catalogue's own URLs, fixed size
                   <img src={item.imageUrl} alt="" width={64} height={64} loading="lazy" className="size-16 shrink-0 rounded-md bg-muted object-cover" />
