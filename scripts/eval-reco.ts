@@ -43,11 +43,11 @@ interface FoldContext {
 /** Models the evaluator knows; `best` is the product configuration (`trainRecommender`). */
 const MODELS: Record<string, { label: string; train(ctx: FoldContext): ImplicitModel }> = {
   best: {
-    label: "best: iALS(rho) + tag content + friends",
+    label: "best: iALS + tag content + friends (blend)",
     train: ({ fold, side }) => trainRecommender(fold.train, { itemFeatures: side.itemTags, userLinks: side.friends }),
   },
   "best-cf": {
-    label: "iALS tuned (no side information)",
+    label: "best-cf: tuned iALS alone (no side info)",
     train: ({ fold }) => trainRecommender(fold.train),
   },
   ials: {
@@ -67,7 +67,7 @@ const MODELS: Record<string, { label: string; train(ctx: FoldContext): ImplicitM
     train: ({ fold }) => trainPopular(fold.train),
   },
 };
-const DEFAULT_MODELS = "best,ials,itemknn,rp3beta,popular";
+const DEFAULT_MODELS = "best,best-cf,ials,itemknn,rp3beta,popular";
 
 const USAGE = `usage: npm run eval:reco -- --dataset hetrec --data <dir> [--out <dir>] [--folds 0,1,2,3,4] [--users N] [--models ${DEFAULT_MODELS}]
   --dataset   "hetrec" (HetRec 2011 Last.fm 2K), or "demo" for the temporal evaluation on generated listeners
@@ -141,8 +141,8 @@ console.log(`folds ${args.folds.join(",")}${args.users ? `, first ${args.users} 
 
 const main = args.models.includes("best") ? "best" : args.models[0]!;
 if (args.out) mkdirSync(args.out, { recursive: true });
-const results = new Map<string, { rows: MetricRow[]; seconds: number[] }>();
-for (const name of args.models) results.set(name, { rows: [], seconds: [] });
+const results = new Map<string, { rows: MetricRow[]; seconds: number[]; cpu: number[] }>();
+for (const name of args.models) results.set(name, { rows: [], seconds: [], cpu: [] });
 
 for (const f of args.folds) {
   const fold = makeFold(rows, f, 5);
@@ -151,13 +151,17 @@ for (const f of args.folds) {
   const users = args.users ? fold.testUsers.subarray(0, args.users) : fold.testUsers;
   for (const name of args.models) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const model = MODELS[name]!.train({ fold, side });
     const seconds = (performance.now() - t0) / 1000;
+    const cpuUsed = process.cpuUsage(cpu0);
+    const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
     const result = evaluateFold(model, fold, { users });
     const entry = results.get(name)!;
     entry.rows.push(result.metrics);
     entry.seconds.push(seconds);
-    console.log(`fold ${f} ${name.padEnd(8)} NDCG@10 ${result.metrics.ndcg10.toFixed(4)}  P@10 ${result.metrics.p10.toFixed(4)}  train ${seconds.toFixed(1)} s  (${model.name}; ${result.users} users)`);
+    entry.cpu.push(cpu);
+    console.log(`fold ${f} ${name.padEnd(8)} NDCG@10 ${result.metrics.ndcg10.toFixed(4)}  P@10 ${result.metrics.p10.toFixed(4)}  train ${seconds.toFixed(1)} s (cpu ${cpu.toFixed(1)} s)  (${model.name}; ${result.users} users)`);
     if (name === main && args.out) {
       const lines: string[] = [];
       for (const [user, list] of [...result.lists].sort((a, b) => a[0] - b[0])) {
@@ -169,18 +173,20 @@ for (const f of args.folds) {
 }
 
 const num = (x: number | undefined) => (x === undefined ? "" : x.toFixed(3)).padStart(7);
-const header = `${"Model".padEnd(46)} ${["P@10", "R@10", "NDCG@10", "R@20", "NDCG@20", "Cov@10", "Nov@10"].map((h) => h.padStart(7)).join(" ")} ${"train s".padStart(8)} ${"s/fold".padStart(7)}`;
+const header = `${"Model".padEnd(46)} ${["P@10", "R@10", "NDCG@10", "R@20", "NDCG@20", "Cov@10", "Nov@10"].map((h) => h.padStart(7)).join(" ")} ${"train s".padStart(8)} ${"s/fold".padStart(7)} ${"cpu s".padStart(7)}`;
 console.log(`\nMeans over folds ${args.folds.join(",")}${args.users ? ` (first ${args.users} test users per fold)` : ""}:`);
 console.log(header);
 console.log("-".repeat(header.length));
 for (const name of args.models) {
-  const { rows: r, seconds } = results.get(name)!;
+  const { rows: r, seconds, cpu } = results.get(name)!;
   const m = meanRows(r);
   const total = seconds.reduce((a, b) => a + b, 0);
+  const cpuTotal = cpu.reduce((a, b) => a + b, 0);
   console.log(
-    `${MODELS[name]!.label.padEnd(46)} ${[m.p10, m.r10, m.ndcg10, m.r20, m.ndcg20, m.cov10].map(num).join(" ")} ${m.nov10.toFixed(2).padStart(7)} ${total.toFixed(1).padStart(8)} ${(total / seconds.length).toFixed(1).padStart(7)}`,
+    `${MODELS[name]!.label.padEnd(46)} ${[m.p10, m.r10, m.ndcg10, m.r20, m.ndcg20, m.cov10].map(num).join(" ")} ${m.nov10.toFixed(2).padStart(7)} ${total.toFixed(1).padStart(8)} ${(total / seconds.length).toFixed(1).padStart(7)} ${cpuTotal.toFixed(1).padStart(7)}`,
   );
 }
+console.log("train s: wall-clock training time summed over the folds (s/fold: per fold); cpu s: process CPU time for it (single-threaded).");
 console.log("\nReference (README, 5-fold means):");
 for (const ref of HETREC_REFERENCE) {
   console.log(`${ref.method.padEnd(46)} ${[ref.p10, ref.r10, ref.ndcg10, ref.r20, ref.ndcg20, ref.cov10].map(num).join(" ")}`);

@@ -2,23 +2,27 @@
  * Implicit ALS (Hu, Koren & Volinsky 2008, in the form of Rendle et al. 2021, "Revisiting the
  * performance of iALS on item recommendation benchmarks"): user and item factors W, H minimise
  *
- *   Σ_{(u,i) observed} c_ui (1 − w_u·h_i)² + α0 Σ_{all u,i} (w_u·h_i)²
- *     + λ Σ_u (n_u + α0 · items)^ν |w_u|² + λ Σ_i (n_i + α0 · users)^ν |h_i|²
+ *   Σ_{(u,i) observed} c_ui (1 − w_u·h_i)² + Σ_{all u,i} α_i (w_u·h_i)²
+ *     + λ Σ_u (n_u + Σ_i α_i)^ν |w_u|² + λ Σ_i (n_i + α_i · users)^ν |h_i|²
  *
- * c_ui is the confidence of an observed pair (1 for binary input, or 1 + α·log(1 + value/ε) from
- * play counts), α0 the weight of every pair, ν the frequency scaling of the L2 penalty (0 = plain).
+ * c_ui is the confidence of an observed pair (1 for binary input; from play counts see
+ * `IalsOptions.confidence`), α_i the weight of every pair with item i: α0 for all items, or
+ * α0 · n_i^ρ / mean(n^ρ) to weigh popular items' unobserved pairs more (eALS, He et al. 2016),
+ * ν the frequency scaling of the L2 penalty (0 = plain L2).
  *
- * Every half-step solves each row exactly. With G = Q Λ Qᵀ the Gram matrix of the fixed side, both
- * sides are rotated into the eigenbasis Q (scores are unchanged), where a row's system is
- * (D + Yᵀ C Y) x = Yᵀ C 1 with D = α0 Λ + λ' diagonal and Y the k observed rows of the fixed side.
- * For k < d the Woodbury identity gives x = D⁻¹ Yᵀ z with (C⁻¹ + Y D⁻¹ Yᵀ) z = 1, a k × k
- * Cholesky solve; otherwise the d × d system is factorised directly. Rows without observations
- * get 0. Factors are Float64Array, row-major; initialisation is seeded.
+ * Every half-step solves each row exactly. With G = Q Λ Qᵀ the (α-weighted) Gram matrix of the
+ * fixed side, both sides are rotated into the eigenbasis Q (scores are unchanged), where a row's
+ * system is (D + Yᵀ C Y) x = Yᵀ C 1 with D = a Λ + λ' diagonal (a = 1 for users, α_i for item i)
+ * and Y the k observed rows of the fixed side. For k < d the Woodbury identity gives
+ * x = D⁻¹ Yᵀ z with (C⁻¹ + Y D⁻¹ Yᵀ) z = 1, a k × k Cholesky solve; otherwise the d × d system is
+ * factorised directly. Rows without observations get 0. Cost per sweep ≈ (users + items) · d² for
+ * the Gram matrices and rotations plus Σ_rows min(k² d, k d²). Factors are Float64Array,
+ * row-major; initialisation is seeded. `foldIn` solves a new listener's row the same way.
  */
 import { cholesky, choleskySolve, gram, rotateRows, symmetricEigen } from "./linalg";
 import type { ImplicitModel, ScoredItem } from "./model";
 import { createRng } from "./random";
-import { transpose, type Csr } from "./sparse";
+import { csrFromTriples, transpose, type Csr } from "./sparse";
 
 export interface IalsOptions {
   /** Latent dimensions (default 128). */
@@ -57,6 +61,19 @@ export interface IalsOptions {
   onIteration?: (iteration: number, model: IalsModel) => void;
 }
 
+/** What `IalsModel.foldIn` needs to solve a new user's row exactly as training did. */
+export interface IalsFoldIn {
+  /** Σ_i α_i h_i h_iᵀ (d × d) over the final item factors. */
+  gram: Float64Array;
+  /** Σ_i α_i, λ, ν and the confidence settings of training. */
+  alphaTotal: number;
+  lambda: number;
+  nu: number;
+  confidence: NonNullable<IalsOptions["confidence"]>;
+  alpha: number;
+  epsilon: number;
+}
+
 export class IalsModel implements ImplicitModel {
   readonly name: string;
   readonly users: number;
@@ -66,6 +83,8 @@ export class IalsModel implements ImplicitModel {
   readonly userFactors: Float64Array;
   /** items × factors, row-major. */
   readonly itemFactors: Float64Array;
+  /** Set by `trainIals` once training is done. */
+  foldInParams: IalsFoldIn | undefined;
 
   constructor(name: string, users: number, items: number, factors: number, userFactors: Float64Array, itemFactors: Float64Array) {
     this.name = name;
@@ -74,6 +93,40 @@ export class IalsModel implements ImplicitModel {
     this.factors = factors;
     this.userFactors = userFactors;
     this.itemFactors = itemFactors;
+  }
+
+  /**
+   * The user vector for a listening history not in the training data (items with values such as
+   * play counts), solved exactly against the trained item factors like a training user's row.
+   */
+  foldIn(items: ArrayLike<number>, values?: ArrayLike<number>): Float64Array {
+    const p = this.foldInParams;
+    if (!p) throw new Error("IalsModel.foldIn: the model has no fold-in parameters (train it with trainIals)");
+    const d = this.factors;
+    const h = this.itemFactors;
+    const row = csrFromTriples(1, this.items, new Array<number>(items.length).fill(0), items, values ?? new Array<number>(items.length).fill(1));
+    const c = confidences(row, p.confidence, p.alpha, p.epsilon);
+    const a = Float64Array.from(p.gram);
+    const reg = p.lambda * (c.indices.length + p.alphaTotal) ** p.nu;
+    for (let j = 0; j < d; j++) a[j * d + j]! += reg;
+    const b = new Float64Array(d);
+    for (let q = 0; q < c.indices.length; q++) {
+      const o = c.indices[q]! * d;
+      const cq = c.data[q]!;
+      for (let s = 0; s < d; s++) {
+        const hs = cq * h[o + s]!;
+        b[s]! += hs;
+        for (let t = 0; t <= s; t++) a[s * d + t]! += hs * h[o + t]!;
+      }
+    }
+    if (!cholesky(a, d)) throw new Error("IalsModel.foldIn: system not positive definite");
+    choleskySolve(a, d, b);
+    return b;
+  }
+
+  /** Scores for a history not in the training data (see `foldIn`). */
+  scoreHistory(items: ArrayLike<number>, values: ArrayLike<number> | undefined, out: Float64Array): void {
+    this.scoreVector(this.foldIn(items, values), out);
   }
 
   scoreUser(user: number, out: Float64Array): void {
@@ -313,5 +366,6 @@ export function trainIals(train: Csr, options: IalsOptions = {}): IalsModel {
     solveSide(ci, h, w, eig.values, alphaI, regI, d);
     options.onIteration?.(it, model);
   }
+  model.foldInParams = { gram: gram(h, items, d, alphaI), alphaTotal, lambda, nu, confidence, alpha, epsilon };
   return model;
 }

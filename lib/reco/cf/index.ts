@@ -7,8 +7,9 @@
  * user's own items. Training is deterministic (seeded).
  *
  * `trainRecommender` is the tuned configuration (see lib/reco/eval and `npm run eval:reco`):
- * iALS with popularity-weighted unobserved pairs, blended (z-scored per user) with an item-item
- * content model over item features (tags) and a friends model over user links, when given.
+ * iALS (d = 128) with per-user relative play-count confidences and popularity-weighted unobserved
+ * pairs, blended (z-scored per user) with an item-item content model over item features (tags)
+ * and a friends model over user links when those are given.
  */
 import { BlendModel, type BlendNormalization } from "./blend";
 import { trainIals, type IalsOptions } from "./ials";
@@ -17,14 +18,15 @@ import { trainContentKnn, trainSocial, type ContentKnnOptions, type SocialOption
 import { csrFromInteractions, type Csr, type Interactions } from "./sparse";
 
 export { BlendModel, normalizeScores, type BlendNormalization, type BlendOptions } from "./blend";
-export { IalsModel, trainIals, type IalsOptions } from "./ials";
-export { ItemItemModel } from "./item-item";
+export { confidences, IalsModel, trainIals, type IalsFoldIn, type IalsOptions } from "./ials";
+export { ItemItemModel, topKPerRow } from "./item-item";
 export { trainItemKnn, type ItemKnnOptions } from "./item-knn";
 export { topN, type ImplicitModel, type ScoredItem } from "./model";
 export { trainPopular } from "./popular";
 export { trainRp3beta, type Rp3betaOptions } from "./rp3beta";
 export { trainContentKnn, trainSocial, type ContentKnnOptions, type SocialOptions } from "./side";
-export { binarize, colCounts, csrFromInteractions, csrFromTriples, rowCounts, transpose, type Csr, type Interactions } from "./sparse";
+export { createRng } from "./random";
+export { binarize, colCounts, csrFromInteractions, csrFromTriples, hasEntry, mapValues, rowCounts, transpose, type Csr, type Interactions } from "./sparse";
 
 /** The tuned iALS settings (HetRec Last.fm 2K, see lib/reco/eval). */
 export const DEFAULT_IALS: Readonly<IalsOptions> = {
@@ -33,6 +35,8 @@ export const DEFAULT_IALS: Readonly<IalsOptions> = {
   unobservedExponent: 0.3,
   regularization: 0.012,
   regExponent: 1,
+  confidence: "user",
+  alpha: 0.5,
   iterations: 10,
 };
 
@@ -53,7 +57,11 @@ export interface RecommenderOptions {
 
 const isCsr = (data: Interactions | Csr): data is Csr => "indptr" in data;
 
-/** Trains the best configuration on users × items implicit feedback (values are ignored but kept for weighting options). */
+/**
+ * Trains the best configuration on users × items implicit feedback. Values are play counts (or any
+ * positive engagement measure): each user's items are weighted by their plays relative to the
+ * user's own (geometric) mean, so heavy and light listeners count alike.
+ */
 export function trainRecommender(data: Interactions | Csr, options: RecommenderOptions = {}): ImplicitModel {
   const train = isCsr(data) ? data : csrFromInteractions(data);
   const ials = trainIals(train, { ...DEFAULT_IALS, seed: options.seed ?? 42, ...options.ials });

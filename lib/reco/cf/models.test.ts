@@ -3,7 +3,7 @@ import { BlendModel } from "./blend";
 import { trainIals } from "./ials";
 import { recommend, trainRecommender } from "./index";
 import { trainItemKnn } from "./item-knn";
-import type { ImplicitModel } from "./model";
+import { topN, type ImplicitModel } from "./model";
 import { trainPopular } from "./popular";
 import { trainRp3beta } from "./rp3beta";
 import { trainContentKnn, trainSocial } from "./side";
@@ -102,5 +102,54 @@ describe("models recover an obvious cluster pattern", () => {
     expect(knn.similarItems(0, 5).every((s) => s.item < 6)).toBe(true);
     const ials = trainIals(data.train, { factors: 4, iterations: 8, unobservedExponent: 0.3 });
     expect(ials.similarItems(7, 3).every((s) => s.item >= 6)).toBe(true);
+  });
+});
+
+describe("confidences", () => {
+  it('"user" weighs a user\'s items by plays relative to the user\'s geometric mean', async () => {
+    const { confidences } = await import("./ials");
+    const train = csrFromTriples(2, 3, [0, 0, 0, 1, 1], [0, 1, 2, 0, 1], [0, 9, 99, 5000, 5000]);
+    const c = confidences(train, "user", 0.5);
+    const u0 = Array.from(c.data.subarray(0, 3));
+    expect(u0[0]! < u0[1]! && u0[1]! < u0[2]!).toBe(true);
+    expect(u0.reduce((a, b) => a * b, 1)).toBeCloseTo(1, 5);
+    // Equal plays: weight 1 whatever the volume.
+    expect(Array.from(c.data.subarray(3))).toEqual([1, 1]);
+    expect(Array.from(confidences(train, "binary", 0.5).data)).toEqual([1, 1, 1, 1, 1]);
+    expect(confidences(train, "log", 1).data[2]).toBeCloseTo(1 + Math.log(100), 5);
+  });
+});
+
+describe("content KNN reaches items nobody has played yet", () => {
+  it("recommends a cold item through its features", () => {
+    const { train } = clusters();
+    // 13 items: item 12 has no listener but shares feature 0 with cluster A.
+    const wide = { ...train, cols: 13 };
+    const features = csrFromTriples(13, 2, [...Array(13).keys()], [...Array(13).keys()].map((i) => (i < 6 || i === 12 ? 0 : 1)));
+    const model = trainContentKnn(wide, features, { k: 20 });
+    const scores = new Float64Array(13);
+    model.scoreUser(0, scores);
+    expect(scores[12]).toBeGreaterThan(0);
+    expect(scores[12]).toBeGreaterThan(scores[7]!);
+  });
+});
+
+describe("iALS fold-in", () => {
+  it("solves a new listener's vector from their history", () => {
+    const data = clusters();
+    const model = trainIals(data.train, { factors: 4, iterations: 8, unobservedExponent: 0.3, confidence: "user" });
+    const scores = new Float64Array(12);
+    // A new listener with items 0, 1, 2 of cluster A: the rest of cluster A comes first.
+    model.scoreHistory([0, 1, 2], [30, 20, 10], scores);
+    const exclude = Uint8Array.from({ length: 12 }, (_, i) => (i < 3 ? 1 : 0));
+    const best = topN(scores, 3, exclude).map((s) => s.item);
+    expect(best.sort((a, b) => a - b)).toEqual([3, 4, 5]);
+    // Folding in a training user's own history gives (nearly) their trained vector.
+    const items = Array.from(data.train.indices.subarray(data.train.indptr[3], data.train.indptr[4]));
+    const values = Array.from(data.train.data.subarray(data.train.indptr[3], data.train.indptr[4]));
+    const v = model.foldIn(items, values);
+    const w = model.userFactors.subarray(3 * 4, 4 * 4);
+    const norm = Math.hypot(...w);
+    for (let k = 0; k < 4; k++) expect(Math.abs(v[k]! - w[k]!)).toBeLessThan(0.05 * norm + 1e-6);
   });
 });

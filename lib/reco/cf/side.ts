@@ -1,6 +1,7 @@
 /**
  * Models from side information, meant to be blended with the collaborative ones:
- *  - `trainSocial`: a user's friends' items, score(u, i) = Σ_{f friend of u} x_fi / n_f^γ;
+ *  - `trainSocial`: a user's friends' items, score(u, i) = Σ_{f friend of u} s(u, f) · x_fi with
+ *    s the cosine of u's and f's items plus a bonus (or 1 / n_f^γ);
  *  - `trainContentKnn`: item-item cosine over item features (e.g. tag counts, TF-IDF weighted).
  */
 import { ItemItemModel, topKPerRow } from "./item-item";
