@@ -60,8 +60,11 @@ async function feedbackOf(userId: string): Promise<{ feedback: Feedback; fingerp
   const dislikedArtists = new Set<string>();
   const snoozedTracks = new Set<string>();
   for (const record of records) {
-    if (record.target === "artist") (record.kind === "like" ? likedArtists : record.kind === "dislike" ? dislikedArtists : new Set<string>()).add(normaliseName(record.itemId));
-    else if (record.kind === "like") likedTracks.add(record.itemId);
+    if (record.target === "artist") {
+      // "Not now" on an artist has no meaning yet: only likes and dislikes count.
+      if (record.kind === "like") likedArtists.add(normaliseName(record.itemId));
+      else if (record.kind === "dislike") dislikedArtists.add(normaliseName(record.itemId));
+    } else if (record.kind === "like") likedTracks.add(record.itemId);
     else if (record.kind === "dislike") dislikedTracks.add(record.itemId);
     else if (record.updatedAt.getTime() > weekAgo) snoozedTracks.add(record.itemId);
   }
