@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { Suspense, useCallback, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { dashboardQuery, dashboardSearch, readDashboardParams, type DashboardParams } from "@/lib/insights/client";
 import { cn } from "@/lib/utils";
@@ -69,17 +69,39 @@ export function DashboardView() {
       ) : null}
       <div aria-busy={updating} className={cn("flex flex-col gap-6 transition-opacity", updating && "opacity-60")}>
         <SummaryTiles data={data} />
-        <TopWidget data={data} params={params} onChange={navigate} />
-        <TimelineWidget data={data} params={params} onChange={navigate} />
+        <Island>
+          <TopWidget data={data} params={params} onChange={navigate} />
+        </Island>
+        <Island deferred>
+          <TimelineWidget data={data} params={params} onChange={navigate} />
+        </Island>
         <div className="grid gap-6 lg:grid-cols-2">
-          <ClockWidget data={data} />
-          <SessionsWidget data={data} />
-          <SkipsWidget data={data} />
-          <StreaksWidget data={data} />
-          <DiscoveryWidget data={data} />
-          <PlatformsWidget data={data} />
-          {data.genres && data.genres.length > 0 ? <GenresWidget data={data} /> : null}
-          <OnThisDayWidget data={data} />
+          <Island deferred>
+            <ClockWidget data={data} />
+          </Island>
+          <Island deferred>
+            <SessionsWidget data={data} />
+          </Island>
+          <Island deferred>
+            <SkipsWidget data={data} />
+          </Island>
+          <Island deferred>
+            <StreaksWidget data={data} />
+          </Island>
+          <Island deferred>
+            <DiscoveryWidget data={data} />
+          </Island>
+          <Island deferred>
+            <PlatformsWidget data={data} />
+          </Island>
+          {data.genres && data.genres.length > 0 ? (
+            <Island deferred>
+              <GenresWidget data={data} />
+            </Island>
+          ) : null}
+          <Island deferred>
+            <OnThisDayWidget data={data} />
+          </Island>
         </div>
         <p className="text-xs text-muted-foreground">
           A play counts as a listen from {Math.round(data.listenThresholdMs / 1000)} seconds (Spotify&apos;s own rule); shorter plays and plays
@@ -87,5 +109,19 @@ export function DashboardView() {
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * One widget as its own Suspense boundary: React hydrates each boundary as a separate, yielding
+ * piece of work instead of one long task for the whole dashboard (the page answers input sooner).
+ * `deferred` widgets start below the fold on a phone: the browser skips their layout and paint
+ * until they near the viewport (`content-visibility: auto`, with a remembered size so nothing shifts).
+ */
+function Island({ children, deferred = false }: { children: ReactNode; deferred?: boolean }) {
+  return (
+    <Suspense fallback={null}>
+      <div className={cn("min-w-0", deferred && "[contain-intrinsic-size:auto_28rem] [content-visibility:auto]")}>{children}</div>
+    </Suspense>
   );
 }

@@ -17,15 +17,27 @@ export function formatMonth(date: string): string {
   return `${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: a dashboard formats a hundred
+// instants while it hydrates, so each (locale, zone) formatter is built once.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A local calendar date for an instant in a zone, as "5 Mar 2024". */
 export function formatInstant(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(epochMs);
-  return formatDay(parts);
+  return formatDay(dateTimeFormat("en-CA", timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }).format(epochMs));
 }
 
 /** A local time of day for an instant, "21:05". */
 export function formatClockTime(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(epochMs);
+  return dateTimeFormat("en-GB", timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(epochMs);
 }
 
 export const weekdayName = (weekday: number) => WEEKDAYS[weekday] ?? "";

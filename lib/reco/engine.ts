@@ -99,6 +99,8 @@ interface Candidate {
   evidence: string;
   familiar: boolean;
   facts?: CatalogTrack;
+  /** The normalised artist name (set once the pool is built). */
+  artistKey?: string;
 }
 
 const heardCache = new WeakMap<ListeningIndex, { keys: Map<string, number>; knownTrackOfArtist: Map<number, string> }>();
@@ -120,18 +122,60 @@ function heardKeys(index: ListeningIndex) {
   return cached;
 }
 
-export async function recommend(input: {
-  index: ListeningIndex;
-  profile: TrackProfile;
-  feedback: Feedback;
-  request: RecoRequest;
-  catalog: CatalogPort;
-  collaborative?: CollaborativeSignal;
-}): Promise<Recommendation[]> {
-  const { index, profile, feedback, request, catalog } = input;
+/**
+ * The candidates of one listener's profile, before any per-request choice (context, novelty,
+ * feedback): each source's tracks with their strength and evidence, in two lists (familiar and
+ * new to the listener) sorted by strength. Built once per profile, seed, rotation and
+ * collaborative signal and shared, in flight too, by every request that needs it: a request then
+ * only merges, filters and ranks a few hundred candidates.
+ */
+interface CandidatePool {
+  familiar: Candidate[];
+  fresh: Candidate[];
+  /** Catalogue facts fetched so far for the pool's history candidates, by track id. */
+  facts: Map<string, CatalogTrack>;
+}
+
+const POOLS_PER_PROFILE = 32;
+const pools = new WeakMap<TrackProfile, Map<string, Promise<CandidatePool>>>();
+
+function candidatePool(input: { index: ListeningIndex; profile: TrackProfile; request: RecoRequest; catalog: CatalogPort; collaborative?: CollaborativeSignal }): Promise<CandidatePool> {
+  const { profile, request, collaborative } = input;
+  const key = `${request.seed ?? ""}|${request.recentDays === 0 ? "rotation" : ""}|${collaborative?.artists.map((artist) => `${artist.key}:${artist.score.toFixed(4)}`).join(",") ?? ""}`;
+  let byKey = pools.get(profile);
+  if (!byKey) {
+    byKey = new Map();
+    pools.set(profile, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  if (byKey.size >= POOLS_PER_PROFILE) byKey.clear();
+  const cache = byKey;
+  const built = buildPool(input).then(
+    ({ pool, degraded }) => {
+      // A pool built while the catalogue failed is used once, not kept: the next request retries.
+      if (degraded) cache.delete(key);
+      return pool;
+    },
+    (error: unknown) => {
+      cache.delete(key);
+      throw error;
+    },
+  );
+  cache.set(key, built);
+  return built;
+}
+
+async function buildPool(input: { index: ListeningIndex; profile: TrackProfile; request: RecoRequest; catalog: CatalogPort; collaborative?: CollaborativeSignal }): Promise<{ pool: CandidatePool; degraded: boolean }> {
+  const { index, profile, request, catalog } = input;
   const now = profile.now;
-  const recentCutoff = now - request.recentDays * DAY_MS;
   const { keys: heard, knownTrackOfArtist } = heardKeys(index);
+  let degraded = false;
+  const artistTracksOf = (name: string, known: string | null) =>
+    catalog.artistTracks(name, known).catch(() => {
+      degraded = true;
+      return [] as CatalogTrack[];
+    });
   const candidates = new Map<string, Candidate>();
   const add = (candidate: Candidate) => {
     const existing = candidates.get(candidate.key);
@@ -200,7 +244,7 @@ export async function recommend(input: {
   const favourites = artistOrder.slice(0, 8).filter((id) => profile.artistListens[id]! > 0);
   const maxArtist = Math.max(1, ...favourites.map((id) => profile.artistListens[id]!));
   const knownTrackOf = (artistId: number): string | null => knownTrackOfArtist.get(artistId) ?? null;
-  const artistLists = await Promise.all(favourites.map((id) => catalog.artistTracks(index.artists[id]!.name, knownTrackOf(id)).catch(() => [])));
+  const artistLists = await Promise.all(favourites.map((id) => artistTracksOf(index.artists[id]!.name, knownTrackOf(id))));
   favourites.forEach((artistId, position) => {
     const artist = index.artists[artistId]!;
     let taken = 0;
@@ -217,7 +261,7 @@ export async function recommend(input: {
   if (input.collaborative && input.collaborative.artists.length > 0) {
     const top = input.collaborative.artists.slice(0, 12);
     const maxScore = Math.max(...top.map((artist) => artist.score), 1e-9);
-    const lists = await Promise.all(top.map((artist) => catalog.artistTracks(artist.name, null).catch(() => [])));
+    const lists = await Promise.all(top.map((artist) => artistTracksOf(artist.name, null)));
     top.forEach((artist, position) => {
       let taken = 0;
       for (const track of lists[position] ?? []) {
@@ -230,22 +274,63 @@ export async function recommend(input: {
     });
   }
 
+
+  const byStrength = (a: Candidate, b: Candidate) => b.strength - a.strength;
+  const all = [...candidates.values()];
+  for (const candidate of all) candidate.artistKey = normaliseName(candidate.artist);
+  return { pool: { familiar: all.filter((candidate) => candidate.familiar).sort(byStrength), fresh: all.filter((candidate) => !candidate.familiar).sort(byStrength), facts: new Map() }, degraded };
+}
+
+/** The `size` strongest candidates once novelty weighs familiar against new: a merge of the two sorted lists. */
+function shortlistOf(pool: CandidatePool, novelty: number, size: number): Candidate[] {
+  const familiarWeight = 0.15 + 0.85 * (1 - novelty);
+  const freshWeight = 0.15 + 0.85 * novelty;
+  const picked: Candidate[] = [];
+  let familiar = 0;
+  let fresh = 0;
+  while (picked.length < size && (familiar < pool.familiar.length || fresh < pool.fresh.length)) {
+    const a = pool.familiar[familiar];
+    const b = pool.fresh[fresh];
+    if (b === undefined || (a !== undefined && a.strength * familiarWeight >= b.strength * freshWeight)) {
+      picked.push(a!);
+      familiar++;
+    } else {
+      picked.push(b);
+      fresh++;
+    }
+  }
+  return picked;
+}
+
+export async function recommend(input: {
+  index: ListeningIndex;
+  profile: TrackProfile;
+  feedback: Feedback;
+  request: RecoRequest;
+  catalog: CatalogPort;
+  collaborative?: CollaborativeSignal;
+}): Promise<Recommendation[]> {
+  const { index, profile, feedback, request, catalog } = input;
+  const recentCutoff = profile.now - request.recentDays * DAY_MS;
+  const { keys: heard } = heardKeys(index);
+  const pool = await candidatePool(input);
+
   // Only the strongest few hundred go on to facts and scoring: a decade of history offers thousands.
   const novelty = Math.min(1, Math.max(0, request.novelty));
-  const shortlist = [...candidates.values()]
-    .map((candidate) => ({ candidate, rough: candidate.strength * (0.15 + 0.85 * (candidate.familiar ? 1 - novelty : novelty)) }))
-    .sort((a, b) => b.rough - a.rough)
-    .slice(0, request.context ? 600 : 300)
-    .map((entry) => entry.candidate);
+  const shortlist = shortlistOf(pool, novelty, request.context ? 600 : 300);
 
-  // Facts for the history candidates (release year, genres, explicit), in one catalogue call.
-  const missing = shortlist.filter((candidate) => !candidate.facts && candidate.trackId).map((candidate) => candidate.trackId!);
-  const facts = missing.length > 0 ? await catalog.tracks(missing).catch(() => new Map<string, CatalogTrack>()) : new Map<string, CatalogTrack>();
+  // Facts for the history candidates (release year, genres, explicit): those the pool lacks, in one catalogue call.
+  const facts = pool.facts;
+  const missing = shortlist.filter((candidate) => !candidate.facts && candidate.trackId && !facts.has(candidate.trackId)).map((candidate) => candidate.trackId!);
+  if (missing.length > 0) {
+    const fetched = await catalog.tracks(missing).catch(() => new Map<string, CatalogTrack>());
+    for (const [trackId, fact] of fetched) facts.set(trackId, fact);
+  }
 
   // Filters, features and the score.
   const scored: Array<Candidate & { score: number; reason: string | null }> = [];
   for (const candidate of shortlist) {
-    const artistKey = normaliseName(candidate.artist);
+    const artistKey = candidate.artistKey ?? normaliseName(candidate.artist);
     if (feedback.dislikedTracks.has(candidate.key) || feedback.dislikedArtists.has(artistKey) || feedback.snoozedTracks.has(candidate.key)) continue;
     const id = heard.get(candidate.key);
     if (id !== undefined && profile.lastPlayed[id]! >= recentCutoff) continue;
@@ -265,7 +350,7 @@ export async function recommend(input: {
     }
     scored.push({ ...candidate, ...(fact ? { facts: fact } : {}), score, reason });
   }
-  scored.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   // Re-ranking: no artist floods the list.
   const perArtist = request.perArtist ?? 2;
@@ -273,7 +358,7 @@ export async function recommend(input: {
   const picked: Recommendation[] = [];
   for (const candidate of scored) {
     if (picked.length >= request.limit) break;
-    const artistKey = normaliseName(candidate.artist);
+    const artistKey = candidate.artistKey ?? normaliseName(candidate.artist);
     const count = byArtist.get(artistKey) ?? 0;
     if (count >= perArtist) continue;
     byArtist.set(artistKey, count + 1);

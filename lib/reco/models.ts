@@ -52,9 +52,22 @@ export async function activeModel(store?: Store): Promise<{ version: number; mod
  * artists the listener plays (weighted by log listens, recent ones counting more), leaving out
  * artists they already know well. Null when no model is active.
  */
-export async function collaborativeSignal(index: ListeningIndex, profile: TrackProfile): Promise<{ signal: CollaborativeSignal; version: string } | null> {
+type Signal = { signal: CollaborativeSignal; version: string };
+const signals = new WeakMap<TrackProfile, { version: string; signal: Signal }>();
+
+/** The active model's artists for this listener, computed once per track profile and model version. */
+export async function collaborativeSignal(index: ListeningIndex, profile: TrackProfile): Promise<Signal | null> {
   const active = await activeModel();
   if (!active) return null;
+  const version = `${MODEL_SCOPE}@${active.version}`;
+  const known = signals.get(profile);
+  if (known?.version === version) return known.signal;
+  const signal = signalOf(index, profile, active, version);
+  signals.set(profile, { version, signal });
+  return signal;
+}
+
+function signalOf(index: ListeningIndex, profile: TrackProfile, active: NonNullable<Awaited<ReturnType<typeof activeModel>>>, version: string): Signal {
   const { model, byKey } = active;
   const scores = new Float64Array(model.artists.length);
   const because = new Int32Array(model.artists.length).fill(-1);
@@ -80,7 +93,7 @@ export async function collaborativeSignal(index: ListeningIndex, profile: TrackP
   });
   const ranked = [...scores.keys()].filter((position) => scores[position]! > 0 && !known.has(position)).sort((a, b) => scores[b]! - scores[a]!).slice(0, 20);
   return {
-    version: `${MODEL_SCOPE}@${active.version}`,
+    version,
     signal: {
       artists: ranked.map((position) => ({
         key: model.artists[position]!,

@@ -90,6 +90,21 @@ export async function recommendationsFor(listener: ListenerProfile, query: RecoQ
     observeDuration("reco.request_cached", performance.now() - started);
     return cached;
   }
+  // Identical requests in flight share one computation (a double click, two tabs, a burst).
+  let pending = inflight.get(cacheKey);
+  if (!pending) {
+    pending = compute(listener, query, { index, feedback, cacheKey }).finally(() => inflight.delete(cacheKey));
+    inflight.set(cacheKey, pending);
+  }
+  const response = await pending;
+  observeDuration("reco.request", performance.now() - started);
+  return response;
+}
+
+const inflight = new Map<string, Promise<RecoResponse>>();
+
+async function compute(listener: ListenerProfile, query: RecoQuery, { index, feedback, cacheKey }: { index: ListeningIndex; feedback: Feedback; cacheKey: string }): Promise<RecoResponse> {
+  const context = contextById(query.context);
   const now = listenerNow(listener);
   const profile = profileOf(index, now, listener.settings.timeZone, listener.settings.listenThresholdMs);
   const catalog = listener.isDemo ? demoCatalogPort() : spotifyCatalogPort(spotifyClientFor({ userId: listener.id, isDemo: false }));
@@ -103,8 +118,7 @@ export async function recommendationsFor(listener: ListenerProfile, query: RecoQ
     request: { ...(context ? { context } : {}), ...(query.seed ? { seed: query.seed } : {}), limit: query.limit, novelty: query.novelty, recentDays: query.recentDays, allowExplicit: listener.settings.allowExplicit },
   });
   const response: RecoResponse = { items, context: context?.id ?? null, novelty: query.novelty, model: collaborative?.version ?? null, generatedAt: new Date().toISOString() };
-  await cache.set(cacheKey, response, { ttlSeconds: RESULT_TTL_SECONDS });
-  observeDuration("reco.request", performance.now() - started);
+  await getCache().set(cacheKey, response, { ttlSeconds: RESULT_TTL_SECONDS });
   return response;
 }
 
