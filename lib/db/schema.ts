@@ -181,6 +181,39 @@ export interface ShareDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+/** A conversation with the assistant; `_id` is the client's chat id, readable only by its owner. */
+export interface ChatDocument extends StoredDocument {
+  userId: string;
+  title: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One AI SDK UI message of a chat, in order (`_id` is `<chatId>|<messageId>`). */
+export interface MessageDocument extends StoredDocument {
+  chatId: string;
+  userId: string;
+  messageId: string;
+  position: number;
+  role: "user" | "assistant" | "system";
+  /** The UI message as JSON (parts, metadata). */
+  message: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** Model tokens and cost per listener and day (`_id` is `<userId>|<day>|<model>`). */
+export interface UsageDocument extends StoredDocument {
+  userId: string;
+  /** "YYYY-MM-DD", UTC. */
+  day: string;
+  model: string;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  updatedAt: Date;
+}
+
 export const collections = {
   users: "users",
   accounts: "accounts",
@@ -192,6 +225,9 @@ export const collections = {
   listening: "listening",
   shares: "shares",
   models: "models",
+  chats: "chats",
+  messages: "messages",
+  usage: "usage",
 } as const;
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
@@ -215,6 +251,9 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
   listening: [{ name: "listening_by_user", key: { userId: 1, createdAt: 1 } }],
   shares: [{ name: "shares_by_user", key: { userId: 1, year: 1 }, unique: true }],
   models: [{ name: "models_by_scope", key: { scope: 1, version: -1 } }],
+  chats: [{ name: "chats_by_user", key: { userId: 1, updatedAt: -1 } }],
+  messages: [{ name: "messages_by_chat", key: { chatId: 1, position: 1 } }],
+  usage: [{ name: "usage_by_day", key: { day: 1 } }],
   rollups: [
     { name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true },
     { name: "rollups_by_time", key: { userId: 1, start: 1 } },
