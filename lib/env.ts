@@ -36,6 +36,21 @@ const flag = z
   .optional()
   .transform((value) => value === "true" || value === "1");
 
+const tokenCount = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return fallback;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < 0) {
+        ctx.addIssue({ code: "custom", message: "must be a whole number, 0 or more" });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -65,6 +80,11 @@ export const envSchema = z
     GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
     GEMINI_MODEL: z.string().trim().min(1).default("gemini-2.5-flash-lite"),
     GEMINI_BASE_URL: optionalUrl,
+    /** Gemini tokens per listener per UTC day, and for everyone together; then the offline model answers. */
+    ASSISTANT_LISTENER_DAILY_TOKENS: tokenCount(200_000),
+    ASSISTANT_GLOBAL_DAILY_TOKENS: tokenCount(5_000_000),
+    /** Chat turns per listener per minute. */
+    ASSISTANT_TURNS_PER_MINUTE: tokenCount(12),
 
     CRON_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 

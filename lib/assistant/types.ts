@@ -104,7 +104,7 @@ export interface ChatTools {
   explainTaste: { input: Record<string, never>; output: TasteOutput };
   buildPlaylist: { input: { name: string; description?: string; context?: string; seed?: string; tracks?: Array<{ title: string; artist: string }>; limit?: number }; output: PlaylistDraftOutput };
   savePlaylist: { input: { name: string; description?: string; trackKeys: string[] }; output: SavePlaylistOutput };
-  playback: { input: { action: "play" | "queue"; trackKeys: string[] }; output: PlaybackOutput };
+  playback: { input: { action: "play" | "queue"; trackKeys?: string[]; query?: string }; output: PlaybackOutput };
 }
 
 export type ChatMessage = UIMessage<ChatMetadata, UIDataTypes, ChatTools>;

@@ -1,0 +1,116 @@
+/**
+ * The assistant end to end on the server: the real @ai-sdk/google provider against our fake
+ * Gemini over HTTP, the real store (embedded, in a temporary directory) and cache, the demo
+ * catalogue for search. Nothing of ours is mocked.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startFakeGemini, type FakeGemini } from "@/e2e/fakes/gemini/server";
+
+const dataDir = mkdtempSync(join(tmpdir(), "echotune-assistant-"));
+let gemini: FakeGemini;
+
+beforeAll(async () => {
+  gemini = await startFakeGemini({ port: 0 });
+  Object.assign(process.env, { DATA_DIR: dataDir, GOOGLE_GENERATIVE_AI_API_KEY: "test-key", GEMINI_BASE_URL: gemini.url, ASSISTANT_TURNS_PER_MINUTE: "1000" });
+  delete process.env.MONGODB_URI;
+  delete process.env.UPSTASH_REDIS_REST_URL;
+  delete process.env.UPSTASH_REDIS_REST_TOKEN;
+});
+afterAll(async () => {
+  await gemini.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await fetch(`${gemini.origin}/__admin/reset`, { method: "POST" });
+});
+
+const script = (replies: unknown[]) => fetch(`${gemini.origin}/__admin/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ replies }) });
+
+let counter = 0;
+function listener(id = `listener-${++counter}-${Date.now()}`) {
+  // Not the demo listener: an empty history, and the demo catalogue as their catalogue (isDemo).
+  return { id, displayName: "Test", imageUrl: null, isDemo: true, reconnectRequired: false, settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true } };
+}
+const userMessage = (text: string) => ({ id: `m-${++counter}`, role: "user" as const, parts: [{ type: "text" as const, text }] });
+const chatId = () => `chat-${++counter}-${Date.now().toString(36)}`;
+
+/** Reads a UI message stream response into its chunks. */
+async function chunksOf(response: Response): Promise<Array<Record<string, unknown>>> {
+  const text = await response.text();
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
+    .map((line) => JSON.parse(line.slice(6)) as Record<string, unknown>);
+}
+const metadataOf = (chunks: Array<Record<string, unknown>>) => Object.assign({}, ...chunks.filter((chunk) => chunk.messageMetadata).map((chunk) => chunk.messageMetadata));
+
+describe("assistant", () => {
+  it("never shows a song the model invents: unresolved suggestions are dropped from the tool output", async () => {
+    const { chatTurn } = await import("./server");
+    const { getDemoCatalog } = await import("@/lib/demo");
+    const { DEMO_LISTENER } = await import("@/lib/demo");
+    const catalog = getDemoCatalog(DEMO_LISTENER.seed);
+    const real = catalog.tracks[5]!;
+    const realArtist = catalog.artistsById.get(real.artistIds[0]!)!.name;
+    await script([{ type: "functionCall", name: "searchCatalog", args: { tracks: [{ title: real.name, artist: realArtist }, { title: "Moonlight Over Nowhere Street", artist: "The Invented Band" }] } }]);
+    const response = await chatTurn(listener(), { id: chatId(), message: userMessage("Suggest two songs"), trigger: "submit-message" });
+    const chunks = await chunksOf(response);
+    const output = chunks.find((chunk) => chunk.type === "tool-output-available")?.output as { tracks: Array<{ name: string; confidence: number }>; dropped: number };
+    expect(output.tracks.map((track) => track.name)).toEqual([real.name]);
+    expect(output.tracks[0]!.confidence).toBeGreaterThanOrEqual(0.85);
+    expect(output.dropped).toBe(1);
+    // Only its input (what the model asked about) names it: no output and no text does.
+    const shown = chunks.filter((chunk) => chunk.type === "tool-output-available" || chunk.type === "text-delta");
+    expect(shown.length).toBeGreaterThan(1);
+    expect(JSON.stringify(shown)).not.toContain("Moonlight Over Nowhere Street");
+    expect(metadataOf(chunks)).toMatchObject({ model: "gemini-2.5-flash-lite", offline: false });
+  });
+
+  it("a listener over budget gets the offline model, and the answer says so", async () => {
+    const { chatTurn } = await import("./server");
+    const { recordUsage } = await import("./budget");
+    const over = listener();
+    await recordUsage(over.id, "gemini-2.5-flash-lite", 150_000, 60_000);
+    const response = await chatTurn(over, { id: chatId(), message: userMessage("help"), trigger: "submit-message" });
+    const chunks = await chunksOf(response);
+    expect(metadataOf(chunks)).toMatchObject({ model: "echotune-offline", offline: true, offlineReason: "over-budget" });
+    const log = (await (await fetch(`${gemini.origin}/__admin/log`)).json()) as unknown[];
+    expect(log).toHaveLength(0);
+  });
+
+  it("a Gemini 500 hands the turn to the offline model, visibly", async () => {
+    const { chatTurn } = await import("./server");
+    await script([{ type: "error", status: 500 }]);
+    const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do?"), trigger: "submit-message" }));
+    expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
+    expect(chunks.filter((chunk) => chunk.type === "text-delta").map((chunk) => chunk.delta).join("")).toContain("I can answer from your own listening");
+  });
+
+  it("stores the conversation for its owner only: another listener's chat id is a 404", async () => {
+    const { chatTurn } = await import("./server");
+    const { loadChat } = await import("./chats");
+    const owner = listener();
+    const id = chatId();
+    await chunksOf(await chatTurn(owner, { id, message: userMessage("Hello there"), trigger: "submit-message" }));
+    const stored = await loadChat(owner.id, id);
+    expect(stored?.title).toBe("Hello there");
+    expect(stored?.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
+    const stranger = listener();
+    expect(await loadChat(stranger.id, id)).toBeNull();
+    await expect(chatTurn(stranger, { id, message: userMessage("Let me in"), trigger: "submit-message" })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("the same question soon after is answered from the cache", async () => {
+    const { chatTurn } = await import("./server");
+    const asker = listener();
+    const first = await chunksOf(await chatTurn(asker, { id: chatId(), message: userMessage("Tell me something"), trigger: "submit-message" }));
+    const second = await chunksOf(await chatTurn(asker, { id: chatId(), message: userMessage("Tell me  something"), trigger: "submit-message" }));
+    expect(metadataOf(second)).toMatchObject({ cached: true });
+    const text = (chunks: typeof first) => chunks.filter((chunk) => chunk.type === "text-delta").map((chunk) => chunk.delta).join("");
+    expect(text(second)).toBe(text(first));
+    expect(((await (await fetch(`${gemini.origin}/__admin/log`)).json()) as unknown[]).length).toBe(1);
+  });
+});

@@ -1,0 +1,57 @@
+import "server-only";
+import { matchConfidence, MIN_CONFIDENCE } from "@/lib/ingest/resolve";
+import type { SpotifyClient, Track } from "@/lib/spotify";
+import type { TrackCard } from "./types";
+
+export function cardOf(track: Track, confidence: number, explanation?: string): TrackCard {
+  return {
+    key: track.uri,
+    trackId: track.id,
+    name: track.name,
+    artist: track.artists.map((artist) => artist.name).join(", "),
+    album: track.album?.name ?? null,
+    imageUrl: track.album?.imageUrl ?? null,
+    confidence: Math.round(confidence * 100) / 100,
+    ...(explanation ? { explanation } : {}),
+  };
+}
+
+/** Search terms for a title and artist, without the quotes and brackets search engines choke on. */
+function searchQuery(title: string, artist: string): string {
+  const clean = (value: string) => value.replace(/["'()[\]{}:]/g, " ").replace(/\s+/g, " ").trim();
+  return `track:${clean(title)} artist:${clean(artist)}`;
+}
+
+/**
+ * Resolves suggested songs (a model's, or the listener's words) to real catalogue tracks through
+ * search: each keeps the best result when its title and artist match with confidence of at least
+ * MIN_CONFIDENCE; anything else is dropped and counted, never shown as a track.
+ */
+export async function groundTracks(client: SpotifyClient, suggestions: Array<{ title: string; artist: string }>): Promise<{ tracks: TrackCard[]; dropped: number }> {
+  const resolved = await Promise.all(
+    suggestions.slice(0, 50).map(async ({ title, artist }) => {
+      if (!title.trim() || !artist.trim()) return null;
+      const results = await client.search(searchQuery(title, artist), { types: ["track"], limit: 5 }).catch(() => ({ tracks: [] as Track[] }));
+      let best: { track: Track; confidence: number } | null = null;
+      for (const track of results.tracks ?? []) {
+        const confidence = matchConfidence(title, artist, track);
+        if (!best || confidence > best.confidence) best = { track, confidence };
+      }
+      return best && best.confidence >= MIN_CONFIDENCE ? cardOf(best.track, best.confidence) : null;
+    }),
+  );
+  const seen = new Set<string>();
+  const tracks: TrackCard[] = [];
+  for (const card of resolved) {
+    if (!card || seen.has(card.key)) continue;
+    seen.add(card.key);
+    tracks.push(card);
+  }
+  return { tracks, dropped: suggestions.slice(0, 50).length - tracks.length };
+}
+
+/** Free-text catalogue search ("calm piano", "Motel Wonders"): the results are real tracks by construction. */
+export async function searchTracks(client: SpotifyClient, query: string, limit: number): Promise<TrackCard[]> {
+  const results = await client.search(query, { types: ["track"], limit: Math.min(10, limit) });
+  return (results.tracks ?? []).map((track) => cardOf(track, 1));
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { buildPlaylistTool } from "./build-playlist";
+import type { ToolContext } from "./context";
+import { explainTasteTool } from "./explain-taste";
+import { listeningStatsTool } from "./listening-stats";
+import { playbackTool } from "./playback";
+import { recommendTool } from "./recommend";
+import { savePlaylistTool } from "./save-playlist";
+import { searchCatalogTool } from "./search-catalog";
+import { searchHistoryTool } from "./search-history";
+
+export type { ToolContext } from "./context";
+
+/** Every tool of the assistant, bound to one listener's turn. */
+export function assistantTools(ctx: ToolContext) {
+  return {
+    listeningStats: listeningStatsTool(ctx),
+    searchHistory: searchHistoryTool(ctx),
+    recommend: recommendTool(ctx),
+    searchCatalog: searchCatalogTool(ctx),
+    explainTaste: explainTasteTool(ctx),
+    buildPlaylist: buildPlaylistTool(ctx),
+    savePlaylist: savePlaylistTool(ctx),
+    playback: playbackTool(ctx),
+  };
+}
+
+export type AssistantTools = ReturnType<typeof assistantTools>;

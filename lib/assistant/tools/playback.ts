@@ -1,0 +1,58 @@
+import "server-only";
+import { tool } from "ai";
+import { z } from "zod";
+import { ReconnectRequiredError, SpotifyRequestError } from "@/lib/spotify";
+import { searchTracks } from "../grounding";
+import type { PlaybackOutput, PlaybackProblem } from "../types";
+import type { ToolContext } from "./context";
+
+const TRACK_URI = /^spotify:track:[A-Za-z0-9]{1,40}$/;
+
+const PROBLEMS: Record<PlaybackProblem, string> = {
+  "no-active-device": "There is no active Spotify device. Open Spotify on a phone, computer or speaker, play anything for a second, then ask again.",
+  "premium-required": "Spotify only lets apps control playback for Premium accounts.",
+  "not-connected": "Spotify is not connected: reconnect it in Settings.",
+  "not-found": "I could not find that track in the catalogue.",
+  unavailable: "Spotify did not answer; try again in a moment.",
+};
+
+function problemOf(error: unknown): PlaybackProblem {
+  if (error instanceof ReconnectRequiredError) return "not-connected";
+  if (error instanceof SpotifyRequestError) {
+    if (error.reason === "NO_ACTIVE_DEVICE" || error.status === 404) return "no-active-device";
+    if (error.reason === "PREMIUM_REQUIRED" || error.status === 403) return "premium-required";
+  }
+  return "unavailable";
+}
+
+/** Play or queue tracks on the listener's active Spotify device, with a plain answer when it cannot. */
+export function playbackTool({ client }: ToolContext) {
+  return tool({
+    description: "Play tracks now, or add one to the queue, on the listener's active Spotify device. Give track keys (spotify:track:… URIs) or a search query.",
+    inputSchema: z.object({
+      action: z.enum(["play", "queue"]),
+      trackKeys: z.array(z.string().regex(TRACK_URI, "must be a spotify:track: URI")).max(50).optional(),
+      query: z.string().trim().min(1).max(200).optional(),
+    }),
+    execute: async ({ action, trackKeys, query }): Promise<PlaybackOutput> => {
+      let uris = trackKeys ?? [];
+      let label = uris.length === 1 ? "the track" : `${uris.length} tracks`;
+      if (uris.length === 0 && query) {
+        const found = await searchTracks(client, query, 1).catch(() => []);
+        if (found[0]) {
+          uris = [found[0].key];
+          label = `“${found[0].name}” by ${found[0].artist}`;
+        }
+      }
+      if (uris.length === 0) return { ok: false, action, problem: "not-found", summary: PROBLEMS["not-found"] };
+      try {
+        if (action === "play") await client.play({ uris });
+        else await client.queue(uris[0]!);
+        return { ok: true, action, summary: action === "play" ? `Playing ${label}.` : `Added ${label} to your queue.` };
+      } catch (error) {
+        const problem = problemOf(error);
+        return { ok: false, action, problem, summary: PROBLEMS[problem] };
+      }
+    },
+  });
+}
