@@ -8,7 +8,8 @@
  *   node --import ./scripts/register.ts e2e/fakes/gemini/server.ts --port 4011
  *   GEMINI_BASE_URL=http://127.0.0.1:4011/v1beta GOOGLE_GENERATIVE_AI_API_KEY=anything
  *
- * Admin (JSON): POST /__admin/script {replies: Reply[]} (appends to a FIFO, one reply per model call)
+ * Admin (JSON): POST /__admin/script {replies: Reply[]} (appends to a FIFO, one reply per model call;
+ *   a reply with `match` waits for a request whose body contains that text)
  *   | /__admin/reset | /__admin/config {firstChunkDelayMs, chunkDelayMs}
  *   GET /__admin/log (every generate request: model, stream, body, headers)
  */
@@ -17,11 +18,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
-export type Reply =
+/**
+ * One scripted model reply. `match` (optional) keeps it for a request whose body contains that text
+ * (the question of one test), so tests running side by side never take each other's replies.
+ */
+export type Reply = (
   | { type: "text"; text: string; delayMs?: number }
   | { type: "functionCall"; name: string; args: Record<string, unknown>; delayMs?: number }
   | { type: "functionCalls"; calls: { name: string; args: Record<string, unknown> }[]; delayMs?: number }
-  | { type: "error"; status: 400 | 429 | 500 | 503; message?: string; delayMs?: number };
+  | { type: "error"; status: 400 | 429 | 500 | 503; message?: string; delayMs?: number }
+) & { match?: string };
 
 export interface LoggedGenerateRequest {
   at: number;
@@ -180,6 +186,7 @@ function defaultReply(body: Record<string, unknown>): Reply {
 function replyProblem(reply: unknown): string | undefined {
   if (!isRecord(reply)) return "each reply must be an object";
   if (reply.delayMs !== undefined && (typeof reply.delayMs !== "number" || reply.delayMs < 0)) return "delayMs must be a number >= 0";
+  if (reply.match !== undefined && (typeof reply.match !== "string" || reply.match === "")) return "match must be a non-empty string";
   switch (reply.type) {
     case "text":
       return typeof reply.text === "string" ? undefined : "a text reply needs text: string";
@@ -287,7 +294,9 @@ async function generate(state: FakeGeminiState, request: IncomingMessage, respon
   if (typeof apiKey !== "string" || apiKey === "") return sendJson(response, 400, API_KEY_INVALID);
   if (!isRecord(body)) return sendJson(response, 400, googleError(400, "Invalid JSON payload received."));
 
-  const reply = state.replies.shift() ?? defaultReply(body);
+  const text = JSON.stringify(body);
+  const position = state.replies.findIndex((candidate) => candidate.match === undefined || text.includes(candidate.match));
+  const reply = position >= 0 ? state.replies.splice(position, 1)[0]! : defaultReply(body);
   const gone = new AbortController();
   response.on("close", () => gone.abort());
   if (!(await pause(reply.delayMs ?? 0, gone.signal))) return;
