@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3000);
 const spotifyPort = Number(process.env.E2E_SPOTIFY_PORT ?? 3901);
 export const fakeSpotifyUrl = `http://127.0.0.1:${spotifyPort}`;
+const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? 3902);
+export const fakeGeminiUrl = `http://127.0.0.1:${geminiPort}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const isCI = Boolean(process.env.CI);
@@ -58,6 +60,15 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      // The fake Gemini API (streamGenerateContent over SSE, scripted per test) the real @ai-sdk/google talks to.
+      command: `node --import ./scripts/register.ts e2e/fakes/gemini/server.ts --port ${geminiPort}`,
+      url: `${fakeGeminiUrl}/__admin/log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       // The production build, as users get it; `npm test` builds it first. Spotify sign-in points at
       // the fake, and the demo stays on (DEMO=1) so both ways in are tested.
       command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
@@ -75,6 +86,10 @@ export default defineConfig({
         SPOTIFY_ACCOUNTS_URL: fakeSpotifyUrl,
         SPOTIFY_API_URL: `${fakeSpotifyUrl}/v1`,
         DEMO: "1",
+        GOOGLE_GENERATIVE_AI_API_KEY: "fake-gemini-key",
+        GEMINI_BASE_URL: `${fakeGeminiUrl}/v1beta`,
+        // Many chat turns from one listener across the suite.
+        ASSISTANT_TURNS_PER_MINUTE: "200",
       },
     },
   ],

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fakeSpotifyUrl } from "../playwright.config";
+import { fakeGeminiUrl, fakeSpotifyUrl } from "../playwright.config";
+import { FAKE_WORLD_SEED } from "./fakes/spotify/world";
+import { getDemoCatalog } from "@/lib/demo";
 import { expect, test } from "./fixtures";
 import { signInWithSpotify } from "./pages/sign-in";
 
@@ -113,4 +115,52 @@ test("no access or refresh token reaches the browser: pages, API answers or clie
   // The session the browser can read names the listener and nothing secret.
   const session = await (await page.request.get("/api/auth/session")).json();
   expect(Object.keys(session).sort()).toEqual(["expires", "isDemo", "user", "userId"]);
+});
+
+test("the assistant's playlist asks for approval, and approving saves exactly the tracks shown to Spotify", async ({ page, expectAccessible }) => {
+  await fake("/__admin/config", { userId: `mix-${Date.now()}` });
+  await signInWithSpotify(page);
+  // Three real songs of the catalogue (titles nobody else has) and one the model made up.
+  const catalog = getDemoCatalog(FAKE_WORLD_SEED);
+  const titleCount = new Map<string, number>();
+  for (const track of catalog.tracks) titleCount.set(track.name, (titleCount.get(track.name) ?? 0) + 1);
+  const real = catalog.tracks.filter((track) => titleCount.get(track.name) === 1).slice(40, 43);
+  const songs = real.map((track) => ({ title: track.name, artist: catalog.artistsById.get(track.artistIds[0]!)!.name }));
+  const question = "Build me a road trip playlist with a few songs";
+  const scripted = await fetch(`${fakeGeminiUrl}/__admin/script`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ replies: [{ match: question, type: "functionCall", name: "buildPlaylist", args: { name: "Road trip", tracks: [...songs, { title: "Highway Of Invented Dreams", artist: "Nobody At All" }] } }] }),
+  });
+  expect(scripted.ok).toBe(true);
+
+  await page.goto("/assistant");
+  await page.getByRole("textbox", { name: "Message" }).fill(question);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const card = page.getByTestId("approval-card");
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByTestId("approval-track")).toHaveCount(3);
+  for (const song of songs) await expect(card).toContainText(song.title);
+  await expect(page.getByTestId("track-card").filter({ hasText: "Highway Of Invented Dreams" })).toHaveCount(0);
+  await expectAccessible();
+  const shown = await card.getByTestId("approval-track").evaluateAll((items) => items.map((item) => item.getAttribute("data-key")));
+
+  await card.getByRole("button", { name: "Save to Spotify", exact: true }).click();
+  const open = page.getByRole("link", { name: "Open in Spotify" });
+  await expect(open).toBeVisible({ timeout: 30_000 });
+  const playlistId = (await open.getAttribute("href"))!.split("/").at(-1)!;
+
+  // On the fake Spotify: the playlist holds exactly the approved tracks, in order.
+  const tokens = (await fake("/__admin/tokens")) as string[];
+  let uris: string[] | null = null;
+  for (const token of tokens) {
+    const response = await fetch(`${fakeSpotifyUrl}/v1/playlists/${playlistId}/items`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) continue;
+    const page = (await response.json()) as { items: Array<{ item?: { uri: string }; track?: { uri: string } }> };
+    uris = page.items.map((entry) => (entry.item ?? entry.track)!.uri);
+    break;
+  }
+  expect(uris).toEqual(shown);
+  // The songs named, not their remasters.
+  expect(uris).toEqual(real.map((track) => `spotify:track:${track.id}`));
 });

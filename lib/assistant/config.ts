@@ -4,6 +4,7 @@
  * limits. Model ids come from the environment (`GEMINI_MODEL`), never from code paths.
  */
 import { env } from "@/lib/env";
+import { MESSAGE_MAX_CHARS } from "./types";
 
 export interface ModelPrice {
   inputPerMillion: number;
@@ -43,7 +44,7 @@ export const ASSISTANT_LIMITS = {
   /** An identical question within this window is answered from the cache. */
   answerCacheSeconds: 300,
   /** Longest message accepted, in characters. */
-  maxMessageChars: 2_000,
+  maxMessageChars: MESSAGE_MAX_CHARS,
   /** Messages of history sent to the model (the newest). */
   historyMessages: 24,
 } as const;

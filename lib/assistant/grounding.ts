@@ -31,11 +31,13 @@ export async function groundTracks(client: SpotifyClient, suggestions: Array<{ t
   const resolved = await Promise.all(
     suggestions.slice(0, 50).map(async ({ title, artist }) => {
       if (!title.trim() || !artist.trim()) return null;
-      const results = await client.search(searchQuery(title, artist), { types: ["track"], limit: 5 }).catch(() => ({ tracks: [] as Track[] }));
-      let best: { track: Track; confidence: number } | null = null;
+      const results = await client.search(searchQuery(title, artist), { types: ["track"], limit: 10 }).catch(() => ({ tracks: [] as Track[] }));
+      // The best match; between equal ones (a song and its remaster), the one titled exactly so.
+      let best: { track: Track; confidence: number; exact: boolean } | null = null;
       for (const track of results.tracks ?? []) {
         const confidence = matchConfidence(title, artist, track);
-        if (!best || confidence > best.confidence) best = { track, confidence };
+        const exact = track.name.trim().toLowerCase() === title.trim().toLowerCase();
+        if (!best || confidence > best.confidence || (confidence === best.confidence && exact && !best.exact)) best = { track, confidence, exact };
       }
       return best && best.confidence >= MIN_CONFIDENCE ? cardOf(best.track, best.confidence) : null;
     }),

@@ -32,28 +32,45 @@ export function offlineModelFor(listener: ListenerProfile, wordDelayMs = 12): Of
   return new OfflineLanguageModel({ now: () => listenerNow(listener), timeZone: listener.settings.timeZone, wordDelayMs });
 }
 
-/** Gemini with the offline model behind it: a Gemini error (429, 5xx, timeout) hands that step to the offline model. */
+/**
+ * Gemini with the offline model behind it: a Gemini error (429, 5xx, timeout) hands the step to the
+ * offline model, and the rest of the turn stays with it.
+ */
 function withFallback(primary: LanguageModelV4, fallback: LanguageModelV4, onFallback: (error: unknown) => void): LanguageModelV4 {
+  let failed = false;
+  const fail = (error: unknown) => {
+    failed = true;
+    onFallback(error);
+  };
   return {
     specificationVersion: "v4",
     provider: primary.provider,
     modelId: primary.modelId,
     supportedUrls: primary.supportedUrls,
     doGenerate: async (options) => {
-      try {
-        return await primary.doGenerate(options);
-      } catch (error) {
-        onFallback(error);
-        return fallback.doGenerate(options);
+      if (!failed) {
+        try {
+          return await primary.doGenerate(options);
+        } catch (error) {
+          fail(error);
+        }
       }
+      return fallback.doGenerate(options);
     },
     doStream: async (options) => {
-      try {
-        return await primary.doStream({ ...options, abortSignal: anySignal(options.abortSignal, AbortSignal.timeout(GEMINI_TIMEOUT_MS)) });
-      } catch (error) {
-        onFallback(error);
-        return fallback.doStream(options);
+      if (!failed) {
+        // Gemini must start answering within the timeout; once it streams, it may take its time.
+        const slow = new AbortController();
+        const timer = setTimeout(() => slow.abort(new Error(`Gemini did not answer within ${GEMINI_TIMEOUT_MS / 1000} s`)), GEMINI_TIMEOUT_MS);
+        try {
+          return await primary.doStream({ ...options, abortSignal: anySignal(options.abortSignal, slow.signal) });
+        } catch (error) {
+          fail(error);
+        } finally {
+          clearTimeout(timer);
+        }
       }
+      return fallback.doStream(options);
     },
   };
 }

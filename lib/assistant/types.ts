@@ -95,8 +95,7 @@ export interface PlaybackOutput {
   summary: string;
 }
 
-export interface ChatTools {
-  [name: string]: { input: unknown; output: unknown | undefined };
+export type ChatTools = {
   listeningStats: { input: { range: string; from?: string; to?: string; by?: "plays" | "time" }; output: ListeningStatsOutput };
   searchHistory: { input: { query: string }; output: SearchHistoryOutput };
   recommend: { input: { context?: string; seed?: string; novelty?: number; limit?: number }; output: TrackListOutput };
@@ -105,7 +104,7 @@ export interface ChatTools {
   buildPlaylist: { input: { name: string; description?: string; context?: string; seed?: string; tracks?: Array<{ title: string; artist: string }>; limit?: number }; output: PlaylistDraftOutput };
   savePlaylist: { input: { name: string; description?: string; trackKeys: string[] }; output: SavePlaylistOutput };
   playback: { input: { action: "play" | "queue"; trackKeys?: string[]; query?: string }; output: PlaybackOutput };
-}
+};
 
 export type ChatMessage = UIMessage<ChatMetadata, UIDataTypes, ChatTools>;
 
@@ -116,6 +115,9 @@ export interface ChatSummary {
 }
 
 export const OFFLINE_MODEL_ID = "echotune-offline";
+
+/** Longest message the assistant accepts, in characters (the composer counts down to it). */
+export const MESSAGE_MAX_CHARS = 2_000;
 
 /** Prompts offered on an empty chat. */
 export const SUGGESTED_PROMPTS = [

@@ -1,30 +1,26 @@
-import { MessageCircleIcon } from "lucide-react";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { EmptyState } from "@/components/layout/empty-state";
-import { PageHeader } from "@/components/layout/page-header";
-import { Button } from "@/components/ui/button";
+import { redirect } from "next/navigation";
+import { Chat } from "@/components/chat/chat";
+import { chatsQuery } from "@/components/chat/chats-query";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { listChats } from "@/lib/assistant/chats";
+import { currentListener } from "@/lib/listener";
 
 export const metadata: Metadata = { title: "Assistant" };
 
-export default function AssistantPage() {
+/** A new chat. Its id is chosen here; the chat is stored once its first message is sent. */
+export default async function NewChatPage() {
+  const listener = await currentListener();
+  if (!listener) redirect("/sign-in");
+  const id = crypto.randomUUID();
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(chatsQuery().queryKey, await listChats(listener.id));
   return (
-    <>
-      <PageHeader title="Assistant" description="Ask about your listening, get suggestions and build playlists in a chat." />
-      <EmptyState
-        Icon={MessageCircleIcon}
-        title="The assistant is not available yet"
-        actions={
-          <Button asChild variant="outline">
-            <Link href="/dashboard">Back to the dashboard</Link>
-          </Button>
-        }
-      >
-        <p>
-          Chat is coming in a later release. It will answer from your own plays, for example &ldquo;what did I play most
-          last winter?&rdquo;, and build playlists you can save to Spotify.
-        </p>
-      </EmptyState>
-    </>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <Chat key={id} id={id} initialMessages={[]} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

@@ -1,0 +1,112 @@
+/** Words the chat shows or announces, built from messages, metadata and errors. Client-safe. */
+import { OFFLINE_MODEL_ID, type ChatMessage, type ChatMetadata, type OfflineReason, type PlaybackProblem } from "@/lib/assistant/types";
+import { toolPartsOf } from "./tool-parts";
+
+const OFFLINE_REASONS: Record<OfflineReason, string> = {
+  "not-configured": "Gemini is not configured",
+  "over-budget": "Today's AI budget is used up",
+  "model-error": "Gemini failed, answered offline",
+};
+
+/**
+ * The line under an answer naming who wrote it: "Gemini · gemini-2.5-flash-lite", or
+ * "Offline assistant · Today's AI budget is used up". Null before the server has said.
+ */
+export function modelBadgeText(metadata: ChatMetadata | undefined): string | null {
+  if (!metadata) return null;
+  let text: string;
+  if (metadata.offline || metadata.model === OFFLINE_MODEL_ID) {
+    const reason = metadata.offlineReason ? OFFLINE_REASONS[metadata.offlineReason] : undefined;
+    text = reason ? `Offline assistant · ${reason}` : "Offline assistant";
+  } else if (metadata.model) {
+    const model = metadata.model.replace(/^models\//, "");
+    text = model.startsWith("gemini") ? `Gemini · ${model}` : model;
+  } else {
+    return null;
+  }
+  return metadata.cached ? `${text} · from cache` : text;
+}
+
+export const PLAYBACK_PROBLEMS: Record<PlaybackProblem, string> = {
+  "no-active-device": "No Spotify device is active. Open Spotify on your phone, computer or speaker, start any track, then ask again.",
+  "premium-required": "Spotify only lets Premium accounts control playback from other apps.",
+  "not-connected": "Playback needs a connected Spotify account. The demo listener cannot control a player.",
+  "not-found": "Spotify could not find that track.",
+  unavailable: "Spotify did not answer. Try again in a moment.",
+};
+
+/** The plain text of a message: its text parts, joined. */
+export function messageText(message: ChatMessage): string {
+  return message.parts
+    .map((part) => (part.type === "text" ? part.text : ""))
+    .filter((text) => text.trim().length > 0)
+    .join("\n\n")
+    .trim();
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+const ANNOUNCEMENT_LENGTH = 400;
+
+/**
+ * What a screen reader hears once an answer has finished: its text (or, when the answer is only
+ * cards, their summaries), and a prompt to review a playlist that waits for approval.
+ */
+export function announcementFor(message: ChatMessage): string {
+  const tools = toolPartsOf(message);
+  let body = messageText(message);
+  if (!body) {
+    body = tools
+      .map((part) => (part.state === "output-available" && "summary" in part.output ? part.output.summary : ""))
+      .filter(Boolean)
+      .join(" ");
+  }
+  const sentences = [body ? `The assistant answered: ${clip(body.replace(/\s+/g, " "), ANNOUNCEMENT_LENGTH)}` : "The assistant answered."];
+  if (tools.some((part) => part.type === "tool-savePlaylist" && part.state === "approval-requested")) {
+    sentences.push("It asks to save a playlist to Spotify: review the tracks, then choose Save to Spotify or Cancel.");
+  }
+  return sentences.join(" ");
+}
+
+interface Problem {
+  title?: unknown;
+  detail?: unknown;
+}
+
+function problemIn(body: string): Problem | null {
+  if (!body.trimStart().startsWith("{")) return null;
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return parsed && typeof parsed === "object" ? (parsed as Problem) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A sentence for a failed chat request. The transport puts the response body in the error's
+ * message, so a problem+json answer is read for its `detail`; stream errors already arrive as
+ * readable sentences.
+ */
+export function chatErrorText(error: Error): string {
+  const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : undefined;
+  const body = "responseBody" in error && typeof error.responseBody === "string" ? error.responseBody : error.message;
+  const problem = problemIn(body);
+  if (problem) {
+    if (typeof problem.detail === "string" && problem.detail) return problem.detail;
+    if (typeof problem.title === "string" && problem.title) return problem.title;
+  }
+  if (status === 429) return "You have sent a lot of messages. Wait a minute, then try again.";
+  if (error.name === "TypeError" || /failed to fetch|networkerror|load failed/i.test(error.message)) {
+    return "The assistant could not be reached. Check your connection, then try again.";
+  }
+  const message = error.message.trim();
+  // Bodies that are not sentences (JSON without a detail, an HTML error page) are not shown.
+  if (!message || problem || message.startsWith("<") || message.length > 500) return "The assistant could not answer. Try again.";
+  return message;
+}

@@ -1,0 +1,97 @@
+import { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } from "@/lib/demo";
+import { fakeGeminiUrl } from "../playwright.config";
+import { expect, test } from "./fixtures";
+
+/**
+ * The assistant with the real @ai-sdk/google provider talking to the fake Gemini over HTTP. Each
+ * scripted reply waits for the request that carries its test's own question (`match`), so specs
+ * running side by side never take each other's replies.
+ */
+async function script(match: string, replies: Array<Record<string, unknown>>) {
+  const response = await fetch(`${fakeGeminiUrl}/__admin/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ replies: replies.map((reply) => ({ ...reply, match })) }) });
+  expect(response.ok).toBe(true);
+}
+
+/** The demo listener's top artist in 2022, from the raw plays (a year no other spec imports into). */
+function topArtistOf2022(): string {
+  const catalog = getDemoCatalog(DEMO_LISTENER.seed);
+  const streams = generateListeningHistory({ seed: DEMO_LISTENER.seed, plays: DEMO_LISTENER.plays, years: DEMO_LISTENER.years, end: new Date(DEMO_LISTENER.end), timeZone: DEMO_LISTENER.timeZone, homeCountry: DEMO_LISTENER.homeCountry });
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_LISTENER.timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const artists = new Map<string, { listens: number; ms: number }>();
+  for (const stream of streams) {
+    const track = stream.trackId ? catalog.tracksById.get(stream.trackId) : undefined;
+    if (!track) continue;
+    const date = day.format(Math.floor(stream.ts.getTime() / 1000) * 1000);
+    if (date < "2022-01-01" || date > "2022-12-31") continue;
+    const name = catalog.artistsById.get(track.artistIds[0] ?? "")?.name ?? "Unknown artist";
+    const artist = artists.get(name) ?? { listens: 0, ms: 0 };
+    artist.ms += stream.msPlayed;
+    if (stream.msPlayed >= 30_000) artist.listens += 1;
+    artists.set(name, artist);
+  }
+  return [...artists].sort(([nameA, a], [nameB, b]) => b.listens - a.listens || b.ms - a.ms || nameA.localeCompare(nameB))[0]![0];
+}
+
+test.describe("assistant", () => {
+  test("a stats question is answered from the listener's plays, naming the right top artist", async ({ page, expectAccessible }) => {
+    const question = "What did I play most in 2022?";
+    await script(question, [{ type: "functionCall", name: "listeningStats", args: { range: "custom", from: "2022-01-01", to: "2022-12-31" } }]);
+    const top = topArtistOf2022();
+
+    await page.goto("/assistant");
+    await expect(page.getByTestId("suggested-prompts")).toBeVisible();
+    await page.getByRole("textbox", { name: "Message" }).fill(question);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+
+    const answer = page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last();
+    await expect(answer).toContainText(`Your top artist was ${top}`, { timeout: 30_000 });
+    await expect(page.getByTestId("stats-card")).toContainText(top);
+    await expect(answer.getByTestId("model-badge")).toContainText("gemini-2.5-flash-lite");
+    // The chat has its own address and is listed, titled by the question.
+    await expect(page).toHaveURL(/\/assistant\/[\w-]+$/);
+    await expect(page.getByTestId("chat-list")).toContainText(question);
+    await expectAccessible();
+
+    // A reload shows the stored conversation.
+    await page.reload();
+    await expect(page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last()).toContainText(`Your top artist was ${top}`);
+  });
+
+  test("a Gemini 500 makes the offline model answer, and the UI says so", async ({ page }) => {
+    const question = "Which artist did I play most in 2022, after all?";
+    await script(question, [{ type: "error", status: 500 }]);
+    await page.goto("/assistant");
+    await page.getByRole("textbox", { name: "Message" }).fill(question);
+    await page.keyboard.press("Enter");
+    const answer = page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last();
+    await expect(answer).toContainText(`Your top artist was ${topArtistOf2022()}`, { timeout: 30_000 });
+    await expect(answer.getByTestId("model-badge")).toContainText("Offline");
+    await expect(answer.getByTestId("model-badge")).toContainText(/Gemini failed/i);
+  });
+
+  test("chats can be renamed and deleted; another listener's chat id is a 404", async ({ page, request }) => {
+    const question = "Hello from the rename test";
+    await script(question, [{ type: "text", text: "Hello! Ask me about your listening." }]);
+    await page.goto("/assistant");
+    await page.getByRole("textbox", { name: "Message" }).fill(question);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last()).toContainText("Hello! Ask me about your listening.");
+    const id = page.url().split("/").at(-1)!;
+
+    await page.getByRole("button", { name: `Rename ${question}` }).click();
+    await page.getByRole("textbox", { name: "Chat title" }).fill("Greetings");
+    await page.getByRole("textbox", { name: "Chat title" }).press("Enter");
+    await expect(page.getByTestId("chat-list")).toContainText("Greetings");
+    expect(((await (await request.get(`/api/chats/${id}`)).json()) as { title: string }).title).toBe("Greetings");
+
+    // Ids nobody owns, or someone else owns, answer the same problem+json 404.
+    const missing = await request.get("/api/chats/not-a-chat-of-yours");
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()["content-type"]).toContain("application/problem+json");
+
+    await page.getByRole("button", { name: "Delete Greetings" }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
+    await expect(page.getByTestId("chat-list")).not.toContainText("Greetings");
+    expect((await request.get(`/api/chats/${id}`)).status()).toBe(404);
+  });
+});
