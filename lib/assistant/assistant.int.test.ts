@@ -113,4 +113,23 @@ describe("assistant", () => {
     expect(text(second)).toBe(text(first));
     expect(((await (await fetch(`${gemini.origin}/__admin/log`)).json()) as unknown[]).length).toBe(1);
   });
+
+  it("a Gemini 429 is answered offline too, and turns beyond the per-minute limit get a 429 with Retry-After", async () => {
+    const { chatTurn } = await import("./server");
+    const { limitTurns } = await import("./budget");
+    await script([{ type: "error", status: 429 }]);
+    const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("help me please"), trigger: "submit-message" }));
+    expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
+
+    const busy = listener();
+    await limitTurns(busy.id, 2);
+    await limitTurns(busy.id, 2);
+    const refused = await limitTurns(busy.id, 2).then(
+      () => null,
+      (error: unknown) => error as { status: number; headers: Record<string, string>; detail: string },
+    );
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers["retry-after"])).toBeGreaterThan(0);
+    expect(refused?.detail).toMatch(/Try again in \d+ s/);
+  });
 });

@@ -37,8 +37,8 @@ export async function recordUsage(userId: string, model: string, inputTokens: nu
 }
 
 /** Chat turns per listener per minute: beyond, a 429 problem with Retry-After. */
-export async function limitTurns(userId: string): Promise<void> {
-  const rule = { name: "chat", limit: ASSISTANT_LIMITS.turnsPerMinute, windowSeconds: 60 };
+export async function limitTurns(userId: string, limit: number = ASSISTANT_LIMITS.turnsPerMinute): Promise<void> {
+  const rule = { name: "chat", limit, windowSeconds: 60 };
   const result = await getRateLimiter().limit(`listener:${userId}`, rule);
   if (result.success) return;
   const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
