@@ -16,10 +16,10 @@ test.describe("not found and the API", () => {
     const live = await request.get("/api/health");
     expect(live.status()).toBe(200);
     expect(live.headers()["x-request-id"]).toBeTruthy();
-    // The end-to-end server signs in with (fake) Spotify; everything else is built in.
+    // The end-to-end server signs in with (fake) Spotify and asks the (fake) Gemini; the rest is built in.
     expect(await live.json()).toMatchObject({
       status: "ok",
-      modes: { store: "embedded", cache: "embedded", signIn: "configured", spotify: "configured", assistant: "embedded" },
+      modes: { store: "embedded", cache: "embedded", signIn: "configured", spotify: "configured", assistant: "configured" },
     });
     const ready = await request.get("/api/health?ready=1");
     expect(ready.status()).toBe(200);

@@ -159,4 +159,12 @@ describe("fake Gemini with the real @ai-sdk/google provider", () => {
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 404, message: "Not found", status: "NOT_FOUND" } });
   });
+
+  it("serves a model's metadata, as readiness checks read it, and asks for the key", async () => {
+    const response = await fetch(`${fake.url}/models/gemini-2.5-flash-lite`, { headers: { "x-goog-api-key": "test" } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ name: "models/gemini-2.5-flash-lite", supportedGenerationMethods: expect.arrayContaining(["generateContent"]) });
+    expect((await fetch(`${fake.url}/models/gemini-2.5-flash-lite`)).status).toBe(400);
+    expect((await fetch(`${fake.url}/models/not-a-model`, { headers: { "x-goog-api-key": "test" } })).status).toBe(404);
+  });
 });

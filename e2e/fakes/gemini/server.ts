@@ -268,6 +268,7 @@ async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
 }
 
 const GENERATE_PATH = /^\/v1beta\/(.+):(generateContent|streamGenerateContent)$/;
+const MODEL_PATH = /^\/v1beta\/models\/([^/:]+)$/;
 
 async function generate(state: FakeGeminiState, request: IncomingMessage, response: ServerResponse, url: URL, rawBody: string): Promise<void> {
   const [, modelPath = "", method] = GENERATE_PATH.exec(url.pathname) ?? [];
@@ -370,6 +371,13 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       const rawBody = await readBody(request);
       if (url.pathname.startsWith("/__admin")) return admin(state, request, response, url, rawBody);
       if (request.method === "POST" && GENERATE_PATH.test(url.pathname)) return await generate(state, request, response, url, rawBody);
+      const model = MODEL_PATH.exec(url.pathname)?.[1];
+      if (request.method === "GET" && model) {
+        // The model's metadata (what readiness checks read): any gemini-* id exists here.
+        if (!request.headers["x-goog-api-key"]) return sendJson(response, 400, API_KEY_INVALID);
+        if (!model.startsWith("gemini-")) return sendJson(response, 404, googleError(404, `models/${model} is not found for API version v1beta.`));
+        return sendJson(response, 200, { name: `models/${model}`, version: "001", displayName: model, inputTokenLimit: 1_048_576, outputTokenLimit: 65_536, supportedGenerationMethods: ["generateContent", "countTokens"] });
+      }
       return sendJson(response, 404, googleError(404));
     } catch (error) {
       if (response.headersSent) return void response.destroy();
