@@ -164,3 +164,31 @@ test("the assistant's playlist asks for approval, and approving saves exactly th
   // The songs named, not their remasters.
   expect(uris).toEqual(real.map((track) => `spotify:track:${track.id}`));
 });
+
+test("the assistant says plainly when playback needs an active device, or Premium", async ({ page }) => {
+  await fake("/__admin/config", { userId: `player-${Date.now()}` });
+  await signInWithSpotify(page);
+  const track = getDemoCatalog(FAKE_WORLD_SEED).tracks[10]!;
+  const ask = async (question: string) => {
+    const scripted = await fetch(`${fakeGeminiUrl}/__admin/script`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ replies: [{ match: question, type: "functionCall", name: "playback", args: { action: "play", trackKeys: [`spotify:track:${track.id}`] } }] }),
+    });
+    expect(scripted.ok).toBe(true);
+    await page.getByRole("textbox", { name: "Message" }).fill(question);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+  };
+
+  await page.goto("/assistant");
+  await fake("/__admin/devices", { devices: [], activeDeviceId: null });
+  await ask("Play my song now, on whatever device");
+  await expect(page.getByTestId("playback-card").last()).toHaveAttribute("data-problem", "no-active-device", { timeout: 30_000 });
+  await expect(page.getByTestId("playback-card").last()).toContainText("No Spotify device is active");
+
+  await fake("/__admin/devices", { product: "free" });
+  await ask("Play my song now, second attempt");
+  await expect(page.getByTestId("playback-card")).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId("playback-card").last()).toHaveAttribute("data-problem", "premium-required");
+  await expect(page.getByTestId("playback-card").last()).toContainText("Premium");
+});
