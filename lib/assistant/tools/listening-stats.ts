@@ -25,16 +25,17 @@ export function listeningStatsTool({ listener }: ToolContext) {
       const topArtists = data.top.artists.slice(0, 5).map((item) => ({ name: item.name, plays: item.plays, minutes: Math.round(item.msPlayed / MINUTE) }));
       const topTracks = data.top.tracks.slice(0, 5).map((item) => ({ name: item.name, artist: item.artist ?? "", plays: item.plays, minutes: Math.round(item.msPlayed / MINUTE) }));
       const minutes = Math.round(data.totals.msPlayed / MINUTE);
-      const label = data.range.label;
+      // Presets get their dates spelled out ("Last 4 weeks (…)"); custom labels are the dates already.
+      const label = "preset" in spec ? `${data.range.label} (${data.range.fromDate} to ${data.range.toDate})` : data.range.label;
       const first = topArtists[0];
       const summary =
         data.totals.plays === 0
-          ? `No plays in ${label.toLowerCase()} (${data.range.fromDate} to ${data.range.toDate}).`
-          : `${label} (${data.range.fromDate} to ${data.range.toDate}): ${minutes.toLocaleString("en")} minutes over ${data.totals.plays.toLocaleString("en")} plays. ` +
+          ? `${label}: no plays.`
+          : `${label}: ${minutes.toLocaleString("en")} minutes over ${data.totals.plays.toLocaleString("en")} plays. ` +
             (first ? `Your top artist was ${first.name} with ${first.plays} plays` : "") +
             (topTracks[0] ? `, and your top track “${topTracks[0].name}” by ${topTracks[0].artist} (${topTracks[0].plays} plays).` : ".");
       return {
-        range: { label, fromDate: data.range.fromDate, toDate: data.range.toDate },
+        range: { label: data.range.label, fromDate: data.range.fromDate, toDate: data.range.toDate },
         totals: { minutes, plays: data.totals.plays, artists: data.totals.artists, tracks: data.totals.tracks },
         topArtists,
         topTracks,
