@@ -119,6 +119,29 @@ function replay(message: ChatMessage, metadata: ChatMetadata): ReadableStream<UI
   });
 }
 
+type ApprovalState = { type: string; toolCallId?: string; state?: string; approval?: { id: string; approved?: boolean; reason?: string } };
+
+/** The stored assistant message, with the listener's approve or decline of each pending tool call applied. */
+export function withApprovals(stored: ChatMessage | undefined, sent: ChatMessage): ChatMessage {
+  if (!stored || stored.role !== "assistant") throw new AppError("not_found", { detail: "That answer is not part of this chat. Reload the chat and try again." });
+  const answers = new Map<string, { approved: boolean; reason?: string }>();
+  for (const part of sent.parts as ApprovalState[]) {
+    if (part.state === "approval-responded" && part.approval && typeof part.approval.approved === "boolean") {
+      answers.set(part.approval.id, { approved: part.approval.approved, ...(typeof part.approval.reason === "string" ? { reason: part.approval.reason.slice(0, 300) } : {}) });
+    }
+  }
+  let applied = 0;
+  const parts = stored.parts.map((part) => {
+    const pending = part as ApprovalState;
+    const answer = pending.state === "approval-requested" && pending.approval ? answers.get(pending.approval.id) : undefined;
+    if (!answer) return part;
+    applied++;
+    return { ...part, state: "approval-responded", approval: { id: pending.approval!.id, ...answer } } as typeof part;
+  });
+  if (applied === 0) throw new AppError("conflict", { detail: "Nothing in that answer waits for your approval any more. Reload the chat." });
+  return { ...stored, parts };
+}
+
 /**
  * One chat turn: the listener's new message (or an approval, or a regenerate) against the stored
  * history, answered by Gemini or the offline model through the same tools, streamed as UI
@@ -138,7 +161,10 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
   const stored = existing ? (await chats.messages(listener.id, input.id)).map((document) => document.message as unknown as ChatMessage) : [];
   const at = stored.findIndex((message) => message.id === input.message.id);
   const from = at === -1 ? stored.length : at;
-  const history = [...stored.slice(0, from), input.message];
+  // The browser writes only its own words: an assistant message it sends back (an approval) must be
+  // one we stored, and only its answers to our approval requests are taken from it.
+  const incoming = input.message.role === "assistant" ? withApprovals(at === -1 ? undefined : stored[at], input.message) : input.message;
+  const history = [...stored.slice(0, from), incoming];
 
   const client = spotifyClientFor({ userId: listener.id, isDemo: listener.isDemo });
   const tools = assistantTools({ listener, client });
