@@ -94,4 +94,15 @@ test.describe("assistant", () => {
     await expect(page.getByTestId("chat-list")).not.toContainText("Greetings");
     expect((await request.get(`/api/chats/${id}`)).status()).toBe(404);
   });
+
+  test("POST /api/chat answers bad input with problem+json that names the field", async ({ request }) => {
+    const tooLong = await request.post("/api/chat", { data: { id: "chat-too-long-1", message: { id: "m1", role: "user", parts: [{ type: "text", text: "x".repeat(2_001) }] } } });
+    expect(tooLong.status()).toBe(400);
+    expect(tooLong.headers()["content-type"]).toContain("application/problem+json");
+    expect(JSON.stringify((await tooLong.json()).errors)).toContain("at most 2000 characters");
+
+    const badId = await request.post("/api/chat", { data: { id: "../x", message: { id: "m1", role: "user", parts: [{ type: "text", text: "hi" }] } } });
+    expect(badId.status()).toBe(400);
+    expect((await badId.json()).errors).toEqual([expect.objectContaining({ field: "body.id" })]);
+  });
 });

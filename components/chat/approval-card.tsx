@@ -17,12 +17,15 @@ export function ApprovalCard({
   part,
   messages,
   busy,
+  expired = false,
   onRespond,
 }: {
   part: SavePlaylistPart;
   messages: readonly ChatMessage[];
   /** A response is streaming: answering now would race it. */
   busy: boolean;
+  /** The conversation has moved on: an approval here would no longer reach the assistant. */
+  expired?: boolean;
   onRespond: (approvalId: string, approved: boolean) => void;
 }) {
   const headingId = useId();
@@ -95,6 +98,18 @@ export function ApprovalCard({
   if (part.state === "approval-responded") return <ToolLoading label="Saving to Spotify…" />;
 
   // approval-requested
+  if (expired) {
+    return frame(
+      part.state,
+      <>
+        <h3 id={headingId} className="font-semibold">
+          Not saved · {part.input.name}
+        </h3>
+        <p className="mt-1 text-muted-foreground">This request has expired. Ask for the playlist again to save it.</p>
+      </>,
+      "muted",
+    );
+  }
   const tracks = playlistTracksFor(messages, part.input.trackKeys);
   const disabled = busy || answered || part.approval.isAutomatic === true;
   const respond = (approved: boolean) => {

@@ -23,6 +23,14 @@ const transport = new DefaultChatTransport<ChatMessage>({
 
 const newMessageId = () => crypto.randomUUID();
 
+/**
+ * Keeps keyboard focus in the chat when the control that was used disappears (a suggested prompt,
+ * Save to Spotify, Regenerate, Retry): the message box takes it, as it would after typing.
+ */
+function focusComposer() {
+  requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus());
+}
+
 /** One conversation with the assistant, beside the list of the listener's chats. */
 export function Chat({ id, initialMessages, initialTitle }: { id: string; initialMessages: ChatMessage[]; initialTitle?: string }) {
   const client = useQueryClient();
@@ -52,17 +60,32 @@ export function Chat({ id, initialMessages, initialTitle }: { id: string; initia
     const path = `/assistant/${id}`;
     if (window.location.pathname !== path) window.history.replaceState(null, "", path);
     setAnnouncement("");
+    focusComposer();
     void sendMessage({ text });
   };
 
   const regenerateLast = useCallback(() => {
     const last = messages.at(-1);
     setAnnouncement("");
+    focusComposer();
     void regenerate(last?.role === "assistant" ? { messageId: last.id } : undefined);
   }, [messages, regenerate]);
 
+  // Retry: an approval that did not get through is sent again (not a new question, not a second draft).
+  const retry = useCallback(() => {
+    const last = messages.at(-1);
+    const approvalPending = last?.role === "assistant" && last.parts.some((part) => "state" in part && part.state === "approval-responded");
+    if (!approvalPending) return regenerateLast();
+    setAnnouncement("");
+    focusComposer();
+    void sendMessage();
+  }, [messages, regenerateLast, sendMessage]);
+
   const respondToApproval = useCallback(
-    (approvalId: string, approved: boolean) => void addToolApprovalResponse({ id: approvalId, approved }),
+    (approvalId: string, approved: boolean) => {
+      focusComposer();
+      void addToolApprovalResponse({ id: approvalId, approved });
+    },
     [addToolApprovalResponse],
   );
 
@@ -114,7 +137,7 @@ export function Chat({ id, initialMessages, initialTitle }: { id: string; initia
           <div role="alert" data-testid="chat-error" className="mx-auto mt-2 flex w-full max-w-3xl flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm">
             <AlertTriangleIcon className="size-4 shrink-0 text-destructive" aria-hidden="true" />
             <p className="min-w-0 flex-1">{chatErrorText(error)}</p>
-            <Button type="button" size="sm" variant="outline" className="h-8" onClick={regenerateLast}>
+            <Button type="button" size="sm" variant="outline" className="h-8" onClick={retry}>
               <RotateCcwIcon aria-hidden="true" />
               Retry
             </Button>

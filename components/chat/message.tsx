@@ -22,11 +22,13 @@ interface MessageProps {
   /** This answer is the one streaming in. */
   streaming: boolean;
   onApprovalResponse: (approvalId: string, approved: boolean) => void;
+  /** The newest message: only its approval requests can still be answered. */
+  isLast: boolean;
   /** Offered on the last answer once the chat is idle. */
   onRegenerate?: () => void;
 }
 
-function PureMessage({ message, conversation = [], status, streaming, onApprovalResponse, onRegenerate }: MessageProps) {
+function PureMessage({ message, conversation = [], status, streaming, onApprovalResponse, isLast, onRegenerate }: MessageProps) {
   const fromListener = message.role === "user";
   const busy = status === "submitted" || status === "streaming";
   return (
@@ -58,7 +60,7 @@ function PureMessage({ message, conversation = [], status, streaming, onApproval
         return (
           <div key={tool.toolCallId} className="w-full max-w-2xl">
             {tool.type === "tool-savePlaylist" ? (
-              <ApprovalCard part={tool} messages={conversation} busy={busy} onRespond={onApprovalResponse} />
+              <ApprovalCard part={tool} messages={conversation} busy={busy} expired={!isLast} onRespond={onApprovalResponse} />
             ) : (
               <ToolCard part={tool} />
             )}

@@ -36,8 +36,12 @@ export function Messages({
   const following = useRef(true);
   const last = messages.at(-1);
 
+  // A message the listener just sent brings the view back to the bottom, where the answer appears.
+  const count = useRef(messages.length);
   useEffect(() => {
     const element = scroller.current;
+    if (messages.length > count.current && messages.at(-1)?.role === "user") following.current = true;
+    count.current = messages.length;
     if (element && following.current) element.scrollTop = element.scrollHeight;
   }, [messages, status]);
 
@@ -66,6 +70,7 @@ export function Messages({
               status={status}
               streaming={isLast && message.role === "assistant" && status === "streaming"}
               onApprovalResponse={onApprovalResponse}
+              isLast={isLast}
               onRegenerate={isLast && message.role === "assistant" && status === "ready" ? onRegenerate : undefined}
             />
           );

@@ -44,12 +44,16 @@ export async function groundTracks(client: SpotifyClient, suggestions: Array<{ t
   );
   const seen = new Set<string>();
   const tracks: TrackCard[] = [];
+  let dropped = 0;
   for (const card of resolved) {
-    if (!card || seen.has(card.key)) continue;
-    seen.add(card.key);
-    tracks.push(card);
+    if (!card) dropped++;
+    else if (!seen.has(card.key)) {
+      // The same song suggested twice is shown once, and is not "left out".
+      seen.add(card.key);
+      tracks.push(card);
+    }
   }
-  return { tracks, dropped: suggestions.slice(0, 50).length - tracks.length };
+  return { tracks, dropped };
 }
 
 /** Free-text catalogue search ("calm piano", "Motel Wonders"): the results are real tracks by construction. */

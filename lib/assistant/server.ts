@@ -12,6 +12,7 @@ import type { ListenerProfile } from "@/lib/listener";
 import { spotifyClientFor } from "@/lib/spotify";
 import { logger, observeDuration } from "@/lib/telemetry";
 import { titleFrom } from "./chats";
+import { cacheable, settleToolCalls, withApprovals } from "./messages";
 import { ASSISTANT_LIMITS } from "./config";
 import { budgetExceeded, limitTurns, recordUsage } from "./budget";
 import { OfflineLanguageModel } from "./offline-model";
@@ -52,6 +53,7 @@ function withFallback(primary: LanguageModelV4, fallback: LanguageModelV4, onFal
         try {
           return await primary.doGenerate(options);
         } catch (error) {
+          if (options.abortSignal?.aborted) throw error;
           fail(error);
         }
       }
@@ -65,6 +67,8 @@ function withFallback(primary: LanguageModelV4, fallback: LanguageModelV4, onFal
         try {
           return await primary.doStream({ ...options, abortSignal: anySignal(options.abortSignal, slow.signal) });
         } catch (error) {
+          // The listener pressed Stop: not Gemini's failure, and nothing to answer.
+          if (options.abortSignal?.aborted) throw error;
           fail(error);
         } finally {
           clearTimeout(timer);
@@ -100,7 +104,7 @@ function textOf(message: ChatMessage): string {
 function replay(message: ChatMessage, metadata: ChatMetadata): ReadableStream<UIMessageChunk<ChatMetadata>> {
   return createUIMessageStream<ChatMessage>({
     execute: ({ writer }) => {
-      writer.write({ type: "start", messageId: newMessageId(), messageMetadata: metadata });
+      writer.write({ type: "start", messageId: message.id, messageMetadata: metadata });
       writer.write({ type: "start-step" });
       message.parts.forEach((part, position) => {
         if (part.type === "text") {
@@ -117,29 +121,6 @@ function replay(message: ChatMessage, metadata: ChatMetadata): ReadableStream<UI
       writer.write({ type: "finish", messageMetadata: metadata });
     },
   });
-}
-
-type ApprovalState = { type: string; toolCallId?: string; state?: string; approval?: { id: string; approved?: boolean; reason?: string } };
-
-/** The stored assistant message, with the listener's approve or decline of each pending tool call applied. */
-export function withApprovals(stored: ChatMessage | undefined, sent: ChatMessage): ChatMessage {
-  if (!stored || stored.role !== "assistant") throw new AppError("not_found", { detail: "That answer is not part of this chat. Reload the chat and try again." });
-  const answers = new Map<string, { approved: boolean; reason?: string }>();
-  for (const part of sent.parts as ApprovalState[]) {
-    if (part.state === "approval-responded" && part.approval && typeof part.approval.approved === "boolean") {
-      answers.set(part.approval.id, { approved: part.approval.approved, ...(typeof part.approval.reason === "string" ? { reason: part.approval.reason.slice(0, 300) } : {}) });
-    }
-  }
-  let applied = 0;
-  const parts = stored.parts.map((part) => {
-    const pending = part as ApprovalState;
-    const answer = pending.state === "approval-requested" && pending.approval ? answers.get(pending.approval.id) : undefined;
-    if (!answer) return part;
-    applied++;
-    return { ...part, state: "approval-responded", approval: { id: pending.approval!.id, ...answer } } as typeof part;
-  });
-  if (applied === 0) throw new AppError("conflict", { detail: "Nothing in that answer waits for your approval any more. Reload the chat." });
-  return { ...stored, parts };
 }
 
 /**
@@ -187,7 +168,9 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
   }
 
   // The same question within a few minutes, on the same plays, is answered from the cache.
-  const question = input.trigger === "submit-message" && input.message.role === "user" ? textOf(input.message).toLowerCase().replace(/\s+/g, " ") : null;
+  // Only a chat's first question: later answers depend on the conversation before them.
+  const question = input.trigger === "submit-message" && input.message.role === "user" && from === 0 ? textOf(input.message).toLowerCase().replace(/\s+/g, " ") : null;
+  const reasonAtStart = offlineReason;
   const revision = question ? (await listenerIndex(listener)).revision : 0;
   const answerKey = question ? `assistant:answer:${listener.id}:${createHash("sha256").update(`${revision}|${offlineReason ?? env.GEMINI_MODEL}|${question}`).digest("base64url").slice(0, 24)}` : null;
   if (answerKey) {
@@ -226,7 +209,7 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
       originalMessages: messages,
       generateMessageId: newMessageId,
       messageMetadata: ({ part }): ChatMetadata | undefined => {
-        if (part.type === "start") return { createdAt: Date.now() };
+        if (part.type === "start") return input.message.role === "assistant" ? undefined : { createdAt: Date.now() };
         if (part.type === "finish-step") {
           answeredBy = part.response.modelId;
           const isOffline = answeredBy === OFFLINE_MODEL_ID;
@@ -241,14 +224,11 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
       },
       onEnd: async ({ messages: all, responseMessage, outcome }) => {
         try {
-          await chats.saveTail(
-            listener.id,
-            input.id,
-            from,
-            all.slice(from).map((message) => ({ id: message.id, role: message.role, message: message as unknown as Record<string, unknown> })),
-          );
-          const pending = responseMessage.parts.some((part) => "state" in part && part.state === "approval-requested");
-          if (answerKey && outcome.status === "completed" && !pending) await getCache().set(answerKey, responseMessage, { ttlSeconds: ASSISTANT_LIMITS.answerCacheSeconds });
+          const tail = all.slice(from).map((message) => (outcome.status === "completed" ? message : settleToolCalls(message)));
+          await chats.saveTail(listener.id, input.id, from, tail.map((message) => ({ id: message.id, role: message.role, message: message as unknown as Record<string, unknown> })));
+          if (answerKey && outcome.status === "completed" && offlineReason === reasonAtStart && cacheable(responseMessage)) {
+            await getCache().set(answerKey, responseMessage, { ttlSeconds: ASSISTANT_LIMITS.answerCacheSeconds });
+          }
         } catch (error) {
           logger.error({ err: error, userId: listener.id, chatId: input.id }, "assistant: chat not saved");
         }

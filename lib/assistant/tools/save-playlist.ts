@@ -1,10 +1,25 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, type ModelMessage } from "ai";
 import { z } from "zod";
 import type { SavePlaylistOutput } from "../types";
 import type { ToolContext } from "./context";
 
 const TRACK_URI = /^spotify:track:[A-Za-z0-9]{1,40}$/;
+
+/** Track keys in the tool results of the conversation so far. */
+function shownTrackKeys(messages: ModelMessage[]): Set<string> {
+  const keys = new Set<string>();
+  for (const message of messages) {
+    if (message.role !== "tool") continue;
+    for (const part of message.content) {
+      if (part.type !== "tool-result" || part.output.type !== "json") continue;
+      const value = part.output.value as { tracks?: unknown };
+      if (!Array.isArray(value?.tracks)) continue;
+      for (const track of value.tracks) if (track && typeof track === "object" && typeof (track as { key?: unknown }).key === "string") keys.add((track as { key: string }).key);
+    }
+  }
+  return keys;
+}
 
 /** Saves a draft to the listener's Spotify. Runs only after the listener approves it in the chat (toolApproval). */
 export function savePlaylistTool({ client }: ToolContext) {
@@ -15,8 +30,12 @@ export function savePlaylistTool({ client }: ToolContext) {
       description: z.string().trim().max(300).optional(),
       trackKeys: z.array(z.string().regex(TRACK_URI, "must be a spotify:track: URI")).min(1).max(100),
     }),
-    execute: async ({ name, description, trackKeys }): Promise<SavePlaylistOutput> => {
-      const uris = [...new Set(trackKeys)];
+    execute: async ({ name, description, trackKeys }, { messages }): Promise<SavePlaylistOutput> => {
+      // Only tracks this chat has shown (drafts, picks, search results) can be saved: ids the
+      // model makes up never reach the listener's Spotify.
+      const shown = shownTrackKeys(messages);
+      const uris = [...new Set(trackKeys)].filter((key) => shown.has(key));
+      if (uris.length === 0) return { saved: false, playlistId: null, url: null, name, trackCount: 0, summary: "None of those tracks came from a draft in this chat, so nothing was saved. Ask for a playlist draft first." };
       const playlist = await client.createPlaylist({ name, ...(description ? { description } : {}), public: false });
       await client.addToPlaylist(playlist.id, uris);
       const url = playlist.uri.startsWith("spotify:playlist:") ? `https://open.spotify.com/playlist/${playlist.id}` : null;
