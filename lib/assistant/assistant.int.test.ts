@@ -114,6 +114,15 @@ describe("assistant", () => {
     expect(((await (await fetch(`${gemini.origin}/__admin/log`)).json()) as unknown[]).length).toBe(1);
   });
 
+  it("a Gemini stream that breaks off before any content is answered offline", async () => {
+    const { chatTurn } = await import("./server");
+    await script([{ type: "drop" }]);
+    const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do for me?"), trigger: "submit-message" }));
+    expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
+    expect(chunks.some((chunk) => chunk.type === "error")).toBe(false);
+    expect(chunks.filter((chunk) => chunk.type === "text-delta").map((chunk) => chunk.delta).join("")).toContain("I can answer from your own listening");
+  });
+
   it("a Gemini 429 is answered offline too, and turns beyond the per-minute limit get a 429 with Retry-After", async () => {
     const { chatTurn } = await import("./server");
     const { limitTurns } = await import("./budget");

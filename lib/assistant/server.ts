@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { LanguageModelV4 } from "@ai-sdk/provider";
+import type { LanguageModelV4, LanguageModelV4StreamPart, LanguageModelV4StreamResult } from "@ai-sdk/provider";
 import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { convertToModelMessages, createIdGenerator, createUIMessageStream, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, validateUIMessages, type UIMessageChunk } from "ai";
 import { getCache } from "@/lib/cache";
@@ -65,7 +65,11 @@ function withFallback(primary: LanguageModelV4, fallback: LanguageModelV4, onFal
         const slow = new AbortController();
         const timer = setTimeout(() => slow.abort(new Error(`Gemini did not answer within ${GEMINI_TIMEOUT_MS / 1000} s`)), GEMINI_TIMEOUT_MS);
         try {
-          return await primary.doStream({ ...options, abortSignal: anySignal(options.abortSignal, slow.signal) });
+          const result = await primary.doStream({ ...options, abortSignal: anySignal(options.abortSignal, slow.signal) });
+          // A stream that fails (or stalls past the timeout) before its first content is a failure too.
+          const started = await untilContent(result);
+          if ("error" in started) throw started.error;
+          return started;
         } catch (error) {
           // The listener pressed Stop: not Gemini's failure, and nothing to answer.
           if (options.abortSignal?.aborted) throw error;
@@ -79,7 +83,50 @@ function withFallback(primary: LanguageModelV4, fallback: LanguageModelV4, onFal
   };
 }
 
-/** How long Gemini may take to start answering before the offline model takes the step. */
+const PREAMBLE = new Set(["stream-start", "response-metadata", "raw"]);
+
+/**
+ * Reads a model stream up to its first content: an error before then is returned (the caller falls
+ * back); otherwise the same stream, the parts read so far first.
+ */
+async function untilContent(result: LanguageModelV4StreamResult): Promise<LanguageModelV4StreamResult | { error: unknown }> {
+  const reader = result.stream.getReader();
+  const buffered: LanguageModelV4StreamPart[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (value.type === "error") {
+        void reader.cancel().catch(() => {});
+        return { error: value.error };
+      }
+      buffered.push(value);
+      if (!PREAMBLE.has(value.type)) break;
+    }
+  } catch (error) {
+    return { error };
+  }
+  const stream = new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      for (const part of buffered) controller.enqueue(part);
+    },
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return { ...result, stream };
+}
+
+/** How long Gemini may take to start answering (its first content) before the offline model takes the step. */
 const GEMINI_TIMEOUT_MS = 20_000;
 const anySignal = (...signals: Array<AbortSignal | undefined>) => AbortSignal.any(signals.filter((signal): signal is AbortSignal => signal !== undefined));
 

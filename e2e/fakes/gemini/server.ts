@@ -27,6 +27,8 @@ export type Reply = (
   | { type: "functionCall"; name: string; args: Record<string, unknown>; delayMs?: number }
   | { type: "functionCalls"; calls: { name: string; args: Record<string, unknown> }[]; delayMs?: number }
   | { type: "error"; status: 400 | 429 | 500 | 503; message?: string; delayMs?: number }
+  /** A 200 whose stream breaks off before any content: the connection is cut after the headers. */
+  | { type: "drop"; delayMs?: number }
 ) & { match?: string };
 
 export interface LoggedGenerateRequest {
@@ -198,8 +200,10 @@ function replyProblem(reply: unknown): string | undefined {
         : "a functionCalls reply needs calls: [{name, args}, ...]";
     case "error":
       return [400, 429, 500, 503].includes(reply.status as number) ? undefined : "an error reply needs status 400, 429, 500 or 503";
+    case "drop":
+      return undefined;
     default:
-      return `unknown reply type ${JSON.stringify(reply.type)} (text | functionCall | functionCalls | error)`;
+      return `unknown reply type ${JSON.stringify(reply.type)} (text | functionCall | functionCalls | error | drop)`;
   }
 }
 
@@ -302,6 +306,12 @@ async function generate(state: FakeGeminiState, request: IncomingMessage, respon
   response.on("close", () => gone.abort());
   if (!(await pause(reply.delayMs ?? 0, gone.signal))) return;
   if (reply.type === "error") return sendJson(response, reply.status, googleError(reply.status, reply.message));
+  if (reply.type === "drop") {
+    response.writeHead(200, { "content-type": "text/event-stream" });
+    response.flushHeaders();
+    await pause(20, gone.signal);
+    return void response.socket?.destroy();
+  }
 
   const promptTokens = estimateTokens(promptChars(body));
   const responseId = randomBytes(15).toString("base64url");
