@@ -2,8 +2,15 @@
  * The offline assistant's understanding: a deterministic reading of one message into a tool call
  * (or help). Dates are resolved against the listener's "now" in their time zone.
  */
+export interface StatsInput {
+  range: "4w" | "6m" | "1y" | "all" | "custom";
+  from?: string;
+  to?: string;
+  by?: "plays" | "time";
+}
+
 export type Intent =
-  | { tool: "listeningStats"; input: { range: "4w" | "6m" | "1y" | "all" | "custom"; from?: string; to?: string; by?: "plays" | "time" } }
+  | { tool: "listeningStats"; input: StatsInput }
   | { tool: "searchHistory"; input: { query: string } }
   | { tool: "recommend"; input: { context?: string; seed?: string } }
   | { tool: "explainTaste"; input: Record<string, never> }
@@ -52,7 +59,7 @@ const SEASONS: Record<string, number> = { winter: 12, spring: 3, summer: 6, autu
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** A range from words: "last winter", "this year", "in 2019", "last month", "in March", "all time"… (default: last 4 weeks). */
-export function rangeOf(text: string, now: number, timeZone: string): Intent & { tool: "listeningStats" } extends { input: infer I } ? I : never {
+export function rangeOf(text: string, now: number, timeZone: string): StatsInput {
   const t = text.toLowerCase();
   const today = localParts(now, timeZone);
   const season = /\b(last|this|past)\s+(winter|spring|summer|autumn|fall)\b/.exec(t);

@@ -39,10 +39,11 @@ export function chatsRepository(store: Store) {
 
     /**
      * Replaces the chat's messages from `from` on with `list` (a regenerate or an approval
-     * continuation rewrites the tail). Idempotent: the same list written twice is the same chat.
+     * continuation rewrites the tail). The new tail is written before the old one is removed, so a
+     * crash in between leaves an extra message, never a lost one; the same list written twice is
+     * the same chat.
      */
     async saveTail(userId: string, chatId: string, from: number, list: Array<{ id: string; role: MessageDocument["role"]; message: Record<string, unknown> }>, now = new Date()): Promise<void> {
-      await messages.deleteMany({ chatId, userId, position: { $gte: from } });
       if (list.length > 0) {
         await messages.bulkWrite(
           list.map((entry, offset) => ({
@@ -54,6 +55,7 @@ export function chatsRepository(store: Store) {
           })),
         );
       }
+      await messages.deleteMany({ chatId, userId, position: { $gte: from }, messageId: { $nin: list.map((entry) => entry.id) } });
       await chats.updateOne({ _id: chatId, userId }, { $set: { updatedAt: now } });
     },
 
