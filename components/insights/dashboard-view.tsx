@@ -76,32 +76,11 @@ export function DashboardView() {
           <TimelineWidget data={data} params={params} onChange={navigate} />
         </Island>
         <div className="grid gap-6 lg:grid-cols-2">
-          <Island deferred>
-            <ClockWidget data={data} />
-          </Island>
-          <Island deferred>
-            <SessionsWidget data={data} />
-          </Island>
-          <Island deferred>
-            <SkipsWidget data={data} />
-          </Island>
-          <Island deferred>
-            <StreaksWidget data={data} />
-          </Island>
-          <Island deferred>
-            <DiscoveryWidget data={data} />
-          </Island>
-          <Island deferred>
-            <PlatformsWidget data={data} />
-          </Island>
-          {data.genres && data.genres.length > 0 ? (
-            <Island deferred>
-              <GenresWidget data={data} />
+          {GRID_WIDGETS.filter(([key]) => key !== "genres" || (data.genres?.length ?? 0) > 0).map(([key, Widget]) => (
+            <Island key={key} deferred>
+              <Widget data={data} />
             </Island>
-          ) : null}
-          <Island deferred>
-            <OnThisDayWidget data={data} />
-          </Island>
+          ))}
         </div>
         <p className="text-xs text-muted-foreground">
           A play counts as a listen from {Math.round(data.listenThresholdMs / 1000)} seconds (Spotify&apos;s own rule); shorter plays and plays
@@ -111,6 +90,18 @@ export function DashboardView() {
     </div>
   );
 }
+
+/** The two-column widgets, in order; top genres only where genres are known. */
+const GRID_WIDGETS = [
+  ["clock", ClockWidget],
+  ["sessions", SessionsWidget],
+  ["skips", SkipsWidget],
+  ["streaks", StreaksWidget],
+  ["discovery", DiscoveryWidget],
+  ["platforms", PlatformsWidget],
+  ["genres", GenresWidget],
+  ["on-this-day", OnThisDayWidget],
+] as const;
 
 /**
  * One widget as its own Suspense boundary: React hydrates each boundary as a separate, yielding
