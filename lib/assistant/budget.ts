@@ -1,7 +1,7 @@
 import "server-only";
 import { getCache, getRateLimiter } from "@/lib/cache";
 import { getStore, usageRepository } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/telemetry";
 import { ASSISTANT_LIMITS, costOf } from "./config";
 import { OFFLINE_MODEL_ID } from "./types";
@@ -44,6 +44,7 @@ export async function limitTurns(userId: string, limit: number = ASSISTANT_LIMIT
   const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
   throw new AppError("rate_limited", {
     detail: `You're sending messages quickly: at most ${rule.limit} a minute. Try again in ${retryAfter} s.`,
-    headers: { "retry-after": String(retryAfter), "x-ratelimit-limit": String(result.limit), "x-ratelimit-remaining": "0" },
+    retryAfterSeconds: retryAfter,
+    limit: { limit: result.limit, remaining: 0, resetAt: result.reset },
   });
 }

@@ -2,7 +2,7 @@
  * Rules for stored chat messages, pure so they are unit-tested: what the browser may change in an
  * answer (its approvals), what a stopped turn leaves behind, and which answers may be cached.
  */
-import { AppError } from "@/lib/http/problem";
+import { AppError } from "@/lib/errors";
 import type { ChatMessage } from "./types";
 
 /** Side effects (playback, saving) and failures are not answers to hand out again. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { AppError } from "@/lib/http/problem";
+import { AppError } from "@/lib/errors";
 import { auth } from "./config";
 
 export interface ListenerSession {

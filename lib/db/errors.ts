@@ -1,4 +1,4 @@
-import { AppError, brandError, hasErrorBrand } from "@/lib/http/problem";
+import { AppError, brandError, hasErrorBrand } from "@/lib/errors";
 
 // Branded (see brandError): the store is shared across Next's bundle layers, so its errors must be
 // recognised by every copy of these classes.

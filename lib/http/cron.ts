@@ -1,7 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { AppError } from "./problem";
+import { AppError } from "@/lib/errors";
 
 /**
  * Vercel Cron calls with `Authorization: Bearer $CRON_SECRET`. Throws a problem unless this

@@ -1,10 +1,12 @@
+export { AppError, type FieldError } from "@/lib/errors";
 export {
-  AppError,
   PROBLEM_CONTENT_TYPE,
   isProblemCode,
   problemCatalog,
+  problemHeaders,
   problemResponse,
-  type FieldError,
+  statusOf,
+  toProblem,
   type ProblemCode,
   type ProblemDetails,
 } from "./problem";

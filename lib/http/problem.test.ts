@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { AppError, isProblemCode, problemCatalog, problemResponse } from "./problem";
+import { AppError } from "@/lib/errors";
+import { isProblemCode, problemCatalog, problemResponse } from "./problem";
 
 describe("problem+json", () => {
   it("renders RFC 9457 members plus a stable code", async () => {
@@ -37,10 +38,10 @@ describe("branded errors", () => {
   it("pass instanceof across separate copies of the module, as Next's bundle layers need", async () => {
     vi.resetModules();
     const first = await import("@/lib/db/errors");
-    const firstProblem = await import("./problem");
+    const firstProblem = await import("@/lib/errors");
     vi.resetModules();
     const second = await import("@/lib/db/errors");
-    const secondProblem = await import("./problem");
+    const secondProblem = await import("@/lib/errors");
     expect(second.StoreUnavailableError).not.toBe(first.StoreUnavailableError);
 
     const outage = new first.StoreUnavailableError("connection refused");

@@ -57,7 +57,7 @@ describe("route", () => {
 
   it("renders thrown AppErrors with their status, headers and extensions", async () => {
     const limited = route({}, () => {
-      throw new AppError("rate_limited", { headers: { "retry-after": "12" }, extensions: { limit: 10 } });
+      throw new AppError("rate_limited", { retryAfterSeconds: 12, extensions: { limit: 10 } });
     });
     const response = await limited(new Request("http://test/api/limited"), context());
     expect(response.status).toBe(429);

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { ZodError } from "zod";
 import { getRateLimiter, type RateLimitRule } from "@/lib/cache";
 import { logger, type Logger } from "@/lib/telemetry";
-import { AppError, problemResponse, type FieldError } from "./problem";
+import { AppError, type FieldError } from "@/lib/errors";
+import { problemResponse, statusOf } from "./problem";
 
 const REQUEST_ID_HEADER = "x-request-id";
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -107,7 +108,7 @@ function rateLimitHeaders(result: { limit: number; remaining: number; reset: num
 export function errorResponse(error: unknown, request: Request, requestId: string, log: Logger = logger): Response {
   const instance = new URL(request.url).pathname;
   if (error instanceof AppError) {
-    if (error.status >= 500) log.warn({ requestId, code: error.code, err: error }, error.detail);
+    if (statusOf(error) >= 500) log.warn({ requestId, code: error.code, err: error }, error.detail);
     return problemResponse(error, { instance, requestId });
   }
   if (error instanceof ZodError) {
@@ -144,7 +145,8 @@ export function route<
           const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
           throw new AppError("rate_limited", {
             detail: `Too many requests: at most ${result.limit} every ${spec.rateLimit.windowSeconds} s. Retry in ${retryAfter} s.`,
-            headers: { ...limitHeaders, "retry-after": String(retryAfter) },
+            retryAfterSeconds: retryAfter,
+            limit: { limit: result.limit, remaining: result.remaining, resetAt: result.reset },
           });
         }
       }

@@ -1,6 +1,6 @@
 import "server-only";
 import { getStore, importsRepository, type ImportDocument } from "@/lib/db";
-import { AppError } from "@/lib/http/problem";
+import { AppError } from "@/lib/errors";
 import { chunkTally, storeRows } from "./import";
 import type { ImportRow, RejectionReason } from "./rows";
 

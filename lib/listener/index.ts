@@ -2,7 +2,7 @@ import "server-only";
 import { currentSession } from "@/lib/auth";
 import { getCache } from "@/lib/cache";
 import { getStore, usersRepository, type ListenerSettings } from "@/lib/db";
-import { AppError } from "@/lib/http/problem";
+import { AppError } from "@/lib/errors";
 
 /** What the UI may know about the listener: no tokens, no internal fields. */
 export interface ListenerProfile {

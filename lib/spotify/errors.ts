@@ -1,4 +1,4 @@
-import { AppError, brandError, hasErrorBrand } from "@/lib/http/problem";
+import { AppError, brandError, hasErrorBrand } from "@/lib/errors";
 
 /**
  * Spotify asked us to wait. Short waits are waited out inside the client; this reaches callers
@@ -13,7 +13,7 @@ export class SpotifyRateLimitedError extends AppError {
     const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
     super("rate_limited", {
       detail: `Spotify asked us to pause ${quotaExceeded ? "(daily quota reached) " : ""}until ${until.toISOString()}. Your data is safe; this resumes by itself.`,
-      headers: { "retry-after": String(seconds) },
+      retryAfterSeconds: seconds,
       extensions: { pausedUntil: until.toISOString(), quotaExceeded },
     });
     this.until = until;

@@ -69,7 +69,8 @@ describe("Spotify transport against the fake Web API", () => {
     expect(until).toBeGreaterThan(Date.now() + 7_190_000);
     expect(until).toBeLessThan(Date.now() + 7_210_000);
     expect(listener.paused()?.getTime()).toBe(until);
-    expect((error as SpotifyRateLimitedError).toProblem().status).toBe(429);
+    expect((error as SpotifyRateLimitedError).code).toBe("rate_limited");
+    expect((error as SpotifyRateLimitedError).retryAfterSeconds).toBeGreaterThan(7_100);
 
     await expect(callSpotify(listener, me, settings())).rejects.toBeInstanceOf(SpotifyRateLimitedError);
     expect(callsTo("/v1/me")).toBe(1);

@@ -1,7 +1,7 @@
 import "server-only";
 import { accountsRepository, getStore } from "@/lib/db";
 import { env } from "@/lib/env";
-import { brandError, hasErrorBrand } from "@/lib/http/problem";
+import { brandError, hasErrorBrand } from "@/lib/errors";
 import { countEvent, logger } from "@/lib/telemetry";
 import { openToken, sealToken } from "@/lib/security";
 

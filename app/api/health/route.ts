@@ -19,7 +19,7 @@ export const GET = route({ query: healthQuery }, async ({ query, request, reques
     const error = new AppError("unavailable", {
       detail: `Not ready: ${down.map((check) => `${check.name} is down (${check.detail})`).join("; ")}.`,
       extensions: { down: down.map((check) => check.name), checks, modes: status.modes, version: status.version },
-      headers: { "retry-after": "30" },
+      retryAfterSeconds: 30,
     });
     return problemResponse(error, { instance: new URL(request.url).pathname, requestId });
   }
