@@ -1,0 +1,58 @@
+/**
+ * The layers' rules, checked by `npm run lint` (scripts/check-deps.ts), so the arrows in
+ * docs/architecture.md are enforced rather than described. Every `lib/<capability>/` is used
+ * through its `index.ts` (server) or `client.ts` (browser); nothing else of it is public.
+ */
+/** A capability's public entry points: `lib/<capability>/index.ts` and `lib/<capability>/client.ts`. */
+const ENTRY = "^lib/[^/]+/(index|client)\\.tsx?$";
+/** Test support a capability offers to other capabilities' tests (contract suites, fakes). */
+const TEST_SUPPORT = "^lib/[^/]+/testing/";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycle",
+      severity: "error",
+      comment: "Import cycles make the layers meaningless and the load order fragile: move the shared part down a layer.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "no-deep-import-between-capabilities",
+      severity: "error",
+      comment: "Another capability's internals: import its index.ts (or client.ts in the browser), or export what you need there.",
+      from: { path: "^lib/([^/]+)/" },
+      to: { path: "^lib/[^/]+/", pathNot: ["^lib/$1/", ENTRY, TEST_SUPPORT] },
+    },
+    {
+      name: "no-deep-import-into-lib",
+      severity: "error",
+      comment: "Pages, components, scripts and tests use a capability through its index.ts or client.ts.",
+      from: { path: "^(app|components|scripts|e2e)/" },
+      to: { path: "^lib/[^/]+/", pathNot: [ENTRY, TEST_SUPPORT] },
+    },
+    {
+      name: "lib-not-to-app-or-components",
+      severity: "error",
+      comment: "lib/ is the domain: it never depends on routes or UI.",
+      from: { path: "^lib/" },
+      to: { path: "^(app|components)/" },
+    },
+    {
+      name: "components-not-to-app",
+      severity: "error",
+      comment: "Components are used by routes, never the reverse.",
+      from: { path: "^components/" },
+      to: { path: "^app/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(node_modules|\\.next|reports|coverage|test-results|playwright-report)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] },
+    skipAnalysisNotInRules: true,
+  },
+};
