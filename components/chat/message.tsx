@@ -6,9 +6,9 @@ import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import type { ChatMessage } from "@/lib/assistant/types";
 import { cn } from "@/lib/utils";
-import { ApprovalCard } from "./approval-card";
+import { ApprovalCard } from "./cards/save-playlist-card";
 import { ModelBadge } from "./model-badge";
-import { ToolCard } from "./tool-cards";
+import { ToolCard } from "./cards/tool-card";
 import { chatToolPart } from "./tool-parts";
 
 interface MessageProps {

@@ -1,7 +1,7 @@
 import "server-only";
 import { matchConfidence, MIN_CONFIDENCE } from "@/lib/ingest/resolve";
 import type { SpotifyClient, Track } from "@/lib/spotify";
-import type { TrackCard } from "./types";
+import type { TrackCard } from "./tool-outputs";
 
 export function cardOf(track: Track, confidence: number, explanation?: string): TrackCard {
   return {

@@ -1,8 +1,13 @@
 /**
  * The assistant's shared vocabulary, safe for the browser: chat messages (AI SDK UI messages with
- * our metadata and typed tool parts), and what each tool returns. Tool cards render these shapes.
+ * our metadata and tool parts typed from the tool definitions), tool names, and what each tool
+ * returns (tool-outputs.ts). The tools themselves are server-only: only their types are imported
+ * here, and type imports are erased from the browser's bundle.
  */
-import type { UIDataTypes, UIMessage } from "ai";
+import type { InferUITools, UIDataTypes, UIMessage } from "ai";
+import type { AssistantTools } from "./tools";
+
+export type * from "./tool-outputs";
 
 /** Why an answer came from the offline model rather than Gemini. */
 export type OfflineReason = "not-configured" | "over-budget" | "model-error";
@@ -18,95 +23,33 @@ export interface ChatMetadata {
   totalTokens?: number;
 }
 
-/** A real catalogue track, resolved through search (`confidence` 0..1) or taken from the listener's history. */
-export interface TrackCard {
-  /** `spotify:track:<id>` or the normalised `artist|title` key. */
-  key: string;
-  trackId: string | null;
-  name: string;
-  artist: string;
-  album: string | null;
-  imageUrl: string | null;
-  /** How sure the match is (1 for tracks taken by id). */
-  confidence: number;
-  /** Why it is here, from real evidence, when the engine chose it. */
-  explanation?: string;
-}
+/** Each tool's input and output, inferred from its definition (lib/assistant/tools). */
+export type ChatTools = InferUITools<AssistantTools>;
 
-export interface RangeInfo {
-  label: string;
-  fromDate: string;
-  toDate: string;
-}
+/** The chat sends no data parts (yet). */
+export type ChatDataParts = UIDataTypes;
 
-export interface ListeningStatsOutput {
-  range: RangeInfo;
-  totals: { minutes: number; plays: number; artists: number; tracks: number };
-  topArtists: Array<{ name: string; plays: number; minutes: number }>;
-  topTracks: Array<{ name: string; artist: string; plays: number; minutes: number }>;
-  busiestHour: number | null;
-  summary: string;
-}
+export type ChatMessage = UIMessage<ChatMetadata, ChatDataParts, ChatTools>;
 
-export interface SearchHistoryOutput {
-  query: string;
-  matches: Array<{ kind: "track" | "artist"; name: string; artist: string | null; plays: number; minutes: number; firstPlayedAt: string; lastPlayedAt: string }>;
-  summary: string;
-}
+export type ToolName = keyof ChatTools;
 
-export interface TrackListOutput {
-  tracks: TrackCard[];
-  /** Suggestions that did not resolve to a real track and were left out. */
-  dropped: number;
-  summary: string;
-}
-
-export interface TasteOutput {
-  summary: string;
-  topArtists: Array<{ name: string; share: number }>;
-  topGenres: Array<{ name: string; share: number }>;
-  decades: Array<{ decade: string; share: number }>;
-  habits: string[];
-}
-
-export interface PlaylistDraftOutput {
-  name: string;
-  description: string;
-  tracks: TrackCard[];
-  dropped: number;
-  summary: string;
-}
-
-export interface SavePlaylistOutput {
-  saved: boolean;
-  playlistId: string | null;
-  url: string | null;
-  name: string;
-  trackCount: number;
-  summary: string;
-}
-
-export type PlaybackProblem = "no-active-device" | "premium-required" | "not-connected" | "not-found" | "unavailable";
-
-export interface PlaybackOutput {
-  ok: boolean;
-  action: "play" | "queue";
-  problem?: PlaybackProblem;
-  summary: string;
-}
-
-export type ChatTools = {
-  listeningStats: { input: { range: string; from?: string; to?: string; by?: "plays" | "time" }; output: ListeningStatsOutput };
-  searchHistory: { input: { query: string }; output: SearchHistoryOutput };
-  recommend: { input: { context?: string; seed?: string; novelty?: number; limit?: number }; output: TrackListOutput };
-  searchCatalog: { input: { query?: string; tracks?: Array<{ title: string; artist: string }> }; output: TrackListOutput };
-  explainTaste: { input: Record<string, never>; output: TasteOutput };
-  buildPlaylist: { input: { name: string; description?: string; context?: string; seed?: string; tracks?: Array<{ title: string; artist: string }>; limit?: number }; output: PlaylistDraftOutput };
-  savePlaylist: { input: { name: string; description?: string; trackKeys: string[] }; output: SavePlaylistOutput };
-  playback: { input: { action: "play" | "queue"; trackKeys?: string[]; query?: string }; output: PlaybackOutput };
+// The browser cannot import the tools, so it learns their names from here. A record keyed by
+// `ToolName` must name every tool and nothing else: a tool added or renamed fails to compile here.
+const TOOLS: Record<ToolName, true> = {
+  listeningStats: true,
+  searchHistory: true,
+  recommend: true,
+  searchCatalog: true,
+  explainTaste: true,
+  buildPlaylist: true,
+  savePlaylist: true,
+  playback: true,
 };
 
-export type ChatMessage = UIMessage<ChatMetadata, UIDataTypes, ChatTools>;
+/** Whether a tool part's name is one of the assistant's tools (a stored chat may name others). */
+export function isToolName(name: string): name is ToolName {
+  return Object.hasOwn(TOOLS, name);
+}
 
 export interface ChatSummary {
   id: string;

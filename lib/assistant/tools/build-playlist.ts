@@ -2,7 +2,7 @@ import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
 import { groundTracks } from "../grounding";
-import type { PlaylistDraftOutput } from "../types";
+import type { PlaylistDraftOutput } from "../tool-outputs";
 import { contextSchema, type ToolContext } from "./context";
 import { engineTracks } from "./recommend";
 

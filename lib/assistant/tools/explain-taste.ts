@@ -3,7 +3,7 @@ import { tool } from "ai";
 import { z } from "zod";
 import { dashboardFor } from "@/lib/insights";
 import { demoCatalogPort, spotifyCatalogPort } from "@/lib/reco/catalog";
-import type { TasteOutput } from "../types";
+import type { TasteOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
 
 const pad = (hour: number) => `${String(hour).padStart(2, "0")}:00`;

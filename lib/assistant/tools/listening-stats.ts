@@ -3,7 +3,7 @@ import { tool } from "ai";
 import { z } from "zod";
 import { dashboardFor } from "@/lib/insights";
 import { parseRangeParams } from "@/lib/insights/range";
-import type { ListeningStatsOutput } from "../types";
+import type { ListeningStatsOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
 
 const MINUTE = 60_000;

@@ -3,7 +3,7 @@ import { tool } from "ai";
 import { z } from "zod";
 import { ReconnectRequiredError, SpotifyRequestError } from "@/lib/spotify";
 import { searchTracks } from "../grounding";
-import type { PlaybackOutput, PlaybackProblem } from "../types";
+import type { PlaybackOutput, PlaybackProblem } from "../tool-outputs";
 import type { ToolContext } from "./context";
 
 const TRACK_URI = /^spotify:track:[A-Za-z0-9]{1,40}$/;

@@ -2,7 +2,7 @@ import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
 import { recommendationsFor } from "@/lib/reco";
-import type { TrackCard, TrackListOutput } from "../types";
+import type { TrackCard, TrackListOutput } from "../tool-outputs";
 import { contextSchema, historyTrackFor, type ToolContext } from "./context";
 
 /** Picks from our own engine (the Discover page's), as cards with their evidence. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { tool, type ModelMessage } from "ai";
 import { z } from "zod";
-import type { SavePlaylistOutput } from "../types";
+import type { SavePlaylistOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
 
 const TRACK_URI = /^spotify:track:[A-Za-z0-9]{1,40}$/;

@@ -2,7 +2,7 @@ import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
 import { groundTracks, searchTracks } from "../grounding";
-import type { TrackListOutput } from "../types";
+import type { TrackListOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
 
 /** Real catalogue tracks: by free text, or by checking named songs (the model's suggestions) one by one. */

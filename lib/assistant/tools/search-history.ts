@@ -3,7 +3,7 @@ import { tool } from "ai";
 import { z } from "zod";
 import { normaliseName } from "@/lib/db";
 import { listenerIndex } from "@/lib/insights";
-import type { SearchHistoryOutput } from "../types";
+import type { SearchHistoryOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
 
 const day = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);

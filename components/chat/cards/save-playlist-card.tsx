@@ -5,9 +5,9 @@ import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { ChatMessage } from "@/lib/assistant/types";
 import { cn } from "@/lib/utils";
-import { playlistTracksFor } from "./playlist-draft";
-import { ToolError, ToolLoading, TrackArt } from "./tool-cards";
-import type { SavePlaylistPart } from "./tool-parts";
+import { playlistTracksFor } from "../playlist-draft";
+import { ToolError, ToolLoading, TrackArt } from "./shared";
+import type { SavePlaylistPart } from "../tool-parts";
 
 /**
  * Saving a playlist writes to the listener's Spotify account, so the server waits for a yes: this

@@ -1,0 +1,26 @@
+import { ChartFigure, formatMinutes, Heatmap, heatmapTable } from "@/components/charts";
+import type { DashboardData } from "@/lib/insights/client";
+import { hourRange, weekdayName } from "../format";
+
+export function ClockWidget({ data }: { data: DashboardData }) {
+  const { clock } = data;
+  const format = (ms: number) => formatMinutes(ms, "short");
+  return (
+    <ChartFigure
+      title="Listening clock"
+      description="Minutes by weekday and hour"
+      summary={
+        clock.busiestHour >= 0
+          ? `Your busiest hour is ${hourRange(clock.busiestHour)}; your busiest day is ${weekdayName(clock.busiestWeekday)}.`
+          : "Nothing played in this range."
+      }
+      table={heatmapTable(clock.cells, format)}
+    >
+      {(summaryId) => (
+        <div data-testid="listening-clock" data-busiest-hour={clock.busiestHour}>
+          <Heatmap labelledBy={summaryId} cells={clock.cells} format={format} />
+        </div>
+      )}
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { ChartFigure, formatMinutes } from "@/components/charts";
+import type { DashboardData } from "@/lib/insights/client";
+import { formatDay } from "../format";
+
+export function OnThisDayWidget({ data }: { data: DashboardData }) {
+  return (
+    <ChartFigure title="On this day" description="What you played on this date in earlier years" summary={data.onThisDay.length > 0 ? `${data.onThisDay.length} earlier years with plays on this date.` : "Nothing on this date in earlier years."} summaryHidden>
+      {data.onThisDay.length === 0 ? (
+        <p className="text-sm text-muted-foreground">Nothing on this date in earlier years yet.</p>
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {data.onThisDay.map((year) => (
+            <li key={year.year} className="rounded-lg bg-muted/50 p-3">
+              <p className="font-medium">
+                {formatDay(year.date)} <span className="font-normal text-muted-foreground">· {formatMinutes(year.msPlayed)}</span>
+              </p>
+              <ul className="mt-1 text-sm text-muted-foreground">
+                {year.tracks.map((track) => (
+                  <li key={track.id}>
+                    {track.name} — {track.artist}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-3 text-sm">
+        <Link className="text-brand-text underline-offset-4 hover:underline" href="/recap">
+          See your year in music
+        </Link>
+      </p>
+    </ChartFigure>
+  );
+}

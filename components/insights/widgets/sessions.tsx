@@ -1,0 +1,32 @@
+import { ChartFigure, formatCount } from "@/components/charts";
+import type { DashboardData } from "@/lib/insights/client";
+import { formatClockTime, formatDuration, formatInstant } from "../format";
+
+export function SessionsWidget({ data }: { data: DashboardData }) {
+  const { sessions } = data;
+  return (
+    <ChartFigure
+      title="Sessions"
+      description="A session ends after 30 minutes without music"
+      summary={sessions.count > 0 ? `${formatCount(sessions.count, "session")}, ${formatDuration(sessions.medianMs)} typically.` : "No sessions in this range."}
+      table={{
+        columns: ["Started", "Length", "Plays", "Mostly"],
+        rows: sessions.longest.map((session) => [`${formatInstant(session.start, data.timeZone)} ${formatClockTime(session.start, data.timeZone)}`, formatDuration(session.end - session.start), session.plays, session.topArtist]),
+      }}
+    >
+      <ol className="flex flex-col gap-2 text-sm" aria-label="Longest sessions">
+        {sessions.longest.map((session) => (
+          <li key={session.start} className="flex items-baseline justify-between gap-3 rounded-lg bg-muted/50 px-3 py-2">
+            <span>
+              <span className="font-medium">{formatInstant(session.start, data.timeZone)}</span>{" "}
+              <span className="text-muted-foreground">
+                from {formatClockTime(session.start, data.timeZone)} · mostly {session.topArtist}
+              </span>
+            </span>
+            <span className="shrink-0 tabular-nums">{formatDuration(session.end - session.start)}</span>
+          </li>
+        ))}
+      </ol>
+    </ChartFigure>
+  );
+}

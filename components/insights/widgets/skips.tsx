@@ -1,0 +1,23 @@
+import { BarList, type BarListItem, barListTable, ChartFigure, formatCount } from "@/components/charts";
+import type { DashboardData } from "@/lib/insights/client";
+import { formatShare } from "../format";
+
+export function SkipsWidget({ data }: { data: DashboardData }) {
+  const items: BarListItem[] = data.skips.mostSkipped.map((track) => ({
+    label: track.name,
+    sublabel: `${track.artist} · skipped ${formatShare(track.rate)} of ${formatCount(track.plays, "play")}`,
+    value: track.skips,
+    display: formatCount(track.skips, "skip"),
+  }));
+  return (
+    <ChartFigure
+      title="What gets skipped"
+      description={`Skip rate ${formatShare(data.skips.rate)}`}
+      summary={items[0] ? `Most skipped: ${items[0].label}.` : "No skips worth ranking in this range."}
+      summaryHidden
+      table={barListTable(items, ["Track", "Skips"])}
+    >
+      <BarList items={items} aria-label="Most skipped tracks" emptyText="Nothing skipped three times or more in this range." />
+    </ChartFigure>
+  );
+}

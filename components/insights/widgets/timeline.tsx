@@ -1,0 +1,42 @@
+import { ChartFigure, formatMinutes, type TimePoint, TimeSeriesChart, timeSeriesTable } from "@/components/charts";
+import type { DashboardData, DashboardParams } from "@/lib/insights/client";
+import { formatDay, formatMonth } from "../format";
+import { Toggle, type Navigate } from "./shared";
+
+function timelineLabel(start: string, unit: DashboardData["unit"]): string {
+  if (unit === "month") return formatMonth(start);
+  if (unit === "week") return `Week of ${formatDay(start)}`;
+  return formatDay(start);
+}
+
+export function TimelineWidget({ data, params, onChange }: { data: DashboardData; params: DashboardParams; onChange: Navigate }) {
+  const points: TimePoint[] = data.timeline.map((point) => ({
+    label: timelineLabel(point.start, data.unit),
+    tick: data.unit === "month" ? formatMonth(point.start) : formatDay(point.start).replace(/ \d{4}$/, ""),
+    value: Math.round(point.msPlayed / 60_000),
+    display: formatMinutes(point.msPlayed),
+  }));
+  const peak = data.timeline.reduce<(typeof data.timeline)[number] | undefined>((best, point) => (!best || point.msPlayed > best.msPlayed ? point : best), undefined);
+  return (
+    <ChartFigure
+      title="Listening over time"
+      description={`Minutes per ${data.unit}`}
+      summary={peak && peak.msPlayed > 0 ? `The busiest ${data.unit} was ${timelineLabel(peak.start, data.unit)} with ${formatMinutes(peak.msPlayed)}.` : "Nothing played in this range."}
+      table={timeSeriesTable(points, [data.unit === "day" ? "Day" : data.unit === "week" ? "Week" : "Month", "Minutes"])}
+      actions={
+        <Toggle
+          label="Group by"
+          value={data.unit}
+          options={[
+            { value: "day", label: "Day" },
+            { value: "week", label: "Week" },
+            { value: "month", label: "Month" },
+          ]}
+          onChange={(unit) => onChange({ ...params, unit })}
+        />
+      }
+    >
+      {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={points} />}
+    </ChartFigure>
+  );
+}

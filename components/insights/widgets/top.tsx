@@ -1,0 +1,59 @@
+import { BarList, type BarListItem, barListTable, ChartFigure, formatCount, formatHours, formatMinutes } from "@/components/charts";
+import type { DashboardData, DashboardParams } from "@/lib/insights/client";
+import { formatInstant, itemHref } from "../format";
+import { Toggle, type Navigate } from "./shared";
+
+const KINDS = [
+  { kind: "artist", key: "artists", title: "Top artists" },
+  { kind: "track", key: "tracks", title: "Top tracks" },
+  { kind: "album", key: "albums", title: "Top albums" },
+] as const;
+
+export function TopWidget({ data, params, onChange }: { data: DashboardData; params: DashboardParams; onChange: Navigate }) {
+  const byTime = data.by === "time";
+  return (
+    <section aria-labelledby="top-heading" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="top-heading" className="text-lg font-semibold">
+          Top music
+        </h2>
+        <Toggle
+          label="Rank by"
+          value={data.by}
+          options={[
+            { value: "plays", label: "By plays" },
+            { value: "time", label: "By time" },
+          ]}
+          onChange={(by) => onChange({ ...params, by })}
+        />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        {KINDS.map(({ kind, key, title }) => {
+          const items: BarListItem[] = data.top[key].map((item) => ({
+            label: item.name,
+            sublabel: [item.artist, `since ${formatInstant(item.firstPlayedAt, data.timeZone)}`, `${formatHours(item.totalMsPlayed)} in all`].filter(Boolean).join(" · "),
+            value: byTime ? item.msPlayed : item.plays,
+            display: byTime ? formatMinutes(item.msPlayed, "short") : formatCount(item.plays, "play"),
+            href: itemHref(kind, item.key),
+          }));
+          const first = data.top[key][0];
+          return (
+            <ChartFigure
+              key={key}
+              title={title}
+              headingLevel={3}
+              summary={first ? `Number one: ${first.name}${first.artist ? ` by ${first.artist}` : ""}.` : "Nothing played in this range."}
+              summaryHidden
+              table={barListTable(items, ["Name", byTime ? "Time" : "Plays"])}
+              className="h-full"
+            >
+              <div data-testid={`top-${key}`}>
+                <BarList items={items} aria-label={title} />
+              </div>
+            </ChartFigure>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

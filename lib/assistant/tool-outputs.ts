@@ -1,0 +1,81 @@
+/**
+ * What each assistant tool returns, shared by the tools (server) and their cards (browser). Types
+ * only. The chat's typed tool parts are inferred from the tool definitions (types.ts).
+ */
+
+/** A real catalogue track, resolved through search (`confidence` 0..1) or taken from the listener's history. */
+export interface TrackCard {
+  /** `spotify:track:<id>` or the normalised `artist|title` key. */
+  key: string;
+  trackId: string | null;
+  name: string;
+  artist: string;
+  album: string | null;
+  imageUrl: string | null;
+  /** How sure the match is (1 for tracks taken by id). */
+  confidence: number;
+  /** Why it is here, from real evidence, when the engine chose it. */
+  explanation?: string;
+}
+
+export interface RangeInfo {
+  label: string;
+  fromDate: string;
+  toDate: string;
+}
+
+export interface ListeningStatsOutput {
+  range: RangeInfo;
+  totals: { minutes: number; plays: number; artists: number; tracks: number };
+  topArtists: Array<{ name: string; plays: number; minutes: number }>;
+  topTracks: Array<{ name: string; artist: string; plays: number; minutes: number }>;
+  busiestHour: number | null;
+  summary: string;
+}
+
+export interface SearchHistoryOutput {
+  query: string;
+  matches: Array<{ kind: "track" | "artist"; name: string; artist: string | null; plays: number; minutes: number; firstPlayedAt: string; lastPlayedAt: string }>;
+  summary: string;
+}
+
+export interface TrackListOutput {
+  tracks: TrackCard[];
+  /** Suggestions that did not resolve to a real track and were left out. */
+  dropped: number;
+  summary: string;
+}
+
+export interface TasteOutput {
+  summary: string;
+  topArtists: Array<{ name: string; share: number }>;
+  topGenres: Array<{ name: string; share: number }>;
+  decades: Array<{ decade: string; share: number }>;
+  habits: string[];
+}
+
+export interface PlaylistDraftOutput {
+  name: string;
+  description: string;
+  tracks: TrackCard[];
+  dropped: number;
+  summary: string;
+}
+
+export interface SavePlaylistOutput {
+  saved: boolean;
+  playlistId: string | null;
+  url: string | null;
+  name: string;
+  trackCount: number;
+  summary: string;
+}
+
+export type PlaybackProblem = "no-active-device" | "premium-required" | "not-connected" | "not-found" | "unavailable";
+
+export interface PlaybackOutput {
+  ok: boolean;
+  action: "play" | "queue";
+  problem?: PlaybackProblem;
+  summary: string;
+}
