@@ -6,7 +6,7 @@
 import "server-only";
 import { convertToModelMessages, createIdGenerator, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, validateUIMessages } from "ai";
 import { chatsRepository, getStore } from "@/lib/db";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import type { ListenerProfile } from "@/lib/listener";
 import { spotifyClientFor } from "@/lib/spotify";
 import { logger, observeDuration } from "@/lib/telemetry";
