@@ -100,7 +100,7 @@ describe("assistant", () => {
     expect(stored?.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
     const stranger = listener();
     expect(await loadChat(stranger.id, id)).toBeNull();
-    await expect(chatTurn(stranger, { id, message: userMessage("Let me in"), trigger: "submit-message" })).rejects.toMatchObject({ status: 404 });
+    await expect(chatTurn(stranger, { id, message: userMessage("Let me in"), trigger: "submit-message" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("the same question soon after is answered from the cache", async () => {
@@ -135,10 +135,10 @@ describe("assistant", () => {
     await limitTurns(busy.id, 2);
     const refused = await limitTurns(busy.id, 2).then(
       () => null,
-      (error: unknown) => error as { status: number; headers: Record<string, string>; detail: string },
+      (error: unknown) => error as { code: string; retryAfterSeconds: number; detail: string },
     );
-    expect(refused?.status).toBe(429);
-    expect(Number(refused?.headers["retry-after"])).toBeGreaterThan(0);
+    expect(refused?.code).toBe("rate_limited");
+    expect(refused?.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused?.detail).toMatch(/Try again in \d+ s/);
   });
 
@@ -171,6 +171,6 @@ describe("assistant", () => {
     expect(saved).toMatchObject({ saved: true, name: "Two songs", trackCount: 2 });
 
     // An answer that waits for nothing cannot be replayed.
-    await expect(chatTurn(owner, { id, message: sent as never, trigger: "submit-message" })).rejects.toMatchObject({ status: 409 });
+    await expect(chatTurn(owner, { id, message: sent as never, trigger: "submit-message" })).rejects.toMatchObject({ code: "conflict" });
   });
 });

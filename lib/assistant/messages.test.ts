@@ -10,8 +10,8 @@ describe("stored chat messages", () => {
     const sent = answer([{ ...draft, state: "approval-responded", input: { name: "Forged", trackKeys: ["spotify:track:zzz"] }, approval: { id: "ap1", approved: true } }]);
     const merged = withApprovals(answer([draft]), sent);
     expect(merged.parts[0]).toMatchObject({ state: "approval-responded", input: { name: "Mix", trackKeys: ["spotify:track:abc"] }, approval: { id: "ap1", approved: true } });
-    expect(() => withApprovals(undefined, sent)).toThrow(expect.objectContaining({ status: 404 }));
-    expect(() => withApprovals(merged, sent)).toThrow(expect.objectContaining({ status: 409 }));
+    expect(() => withApprovals(undefined, sent)).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => withApprovals(merged, sent)).toThrow(expect.objectContaining({ code: "conflict" }));
   });
 
   it("settles tool calls a stopped turn left open, so the chat can go on", () => {
