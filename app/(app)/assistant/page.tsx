@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Chat } from "@/components/chat/chat";
 import { chatsQuery } from "@/components/chat/chats-query";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { listChats } from "@/lib/assistant/chats";
 import { currentListener } from "@/lib/listener";
 
@@ -17,10 +16,8 @@ export default async function NewChatPage() {
   const queryClient = new QueryClient();
   queryClient.setQueryData(chatsQuery().queryKey, await listChats(listener.id));
   return (
-    <QueryProvider>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <Chat key={id} id={id} initialMessages={[]} />
-      </HydrationBoundary>
-    </QueryProvider>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Chat key={id} id={id} initialMessages={[]} />
+    </HydrationBoundary>
   );
 }

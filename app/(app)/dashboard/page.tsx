@@ -7,7 +7,6 @@ import { after } from "next/server";
 import { DemoPreparing } from "@/components/insights/demo-preparing";
 import { DashboardView } from "@/components/insights/dashboard-view";
 import { EmptyState } from "@/components/layout/empty-state";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { dashboardFor, demoPreparing, finishDemoHistory } from "@/lib/insights";
@@ -65,11 +64,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   return (
     <>
       <PageHeader title="Dashboard" description="Your listening at a glance: top music, habits and streaks." />
-      <QueryProvider>
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <DashboardView />
-        </HydrationBoundary>
-      </QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <DashboardView />
+      </HydrationBoundary>
     </>
   );
 }

@@ -8,7 +8,6 @@ import { DemoPreparing } from "@/components/insights/demo-preparing";
 import { DiscoverView } from "@/components/discover/discover-view";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { Button } from "@/components/ui/button";
 import { demoPreparing, finishDemoHistory, listenerIndex } from "@/lib/insights";
 import { currentListener } from "@/lib/listener";
@@ -59,11 +58,9 @@ export default async function DiscoverPage({ searchParams }: PageProps<"/discove
   return (
     <>
       {header}
-      <QueryProvider>
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <DiscoverView />
-        </HydrationBoundary>
-      </QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <DiscoverView />
+      </HydrationBoundary>
     </>
   );
 }

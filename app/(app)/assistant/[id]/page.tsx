@@ -4,7 +4,6 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { Chat } from "@/components/chat/chat";
 import { chatsQuery } from "@/components/chat/chats-query";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { listChats, loadChat } from "@/lib/assistant/chats";
 import { currentListener } from "@/lib/listener";
 
@@ -27,10 +26,8 @@ export default async function ChatPage({ params }: PageProps<"/assistant/[id]">)
   const queryClient = new QueryClient();
   queryClient.setQueryData(chatsQuery().queryKey, await listChats(listener.id));
   return (
-    <QueryProvider>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <Chat key={chat.id} id={chat.id} initialMessages={chat.messages} initialTitle={chat.title} />
-      </HydrationBoundary>
-    </QueryProvider>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Chat key={chat.id} id={chat.id} initialMessages={chat.messages} initialTitle={chat.title} />
+    </HydrationBoundary>
   );
 }
