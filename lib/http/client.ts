@@ -256,4 +256,7 @@ export function retryDelay(failureCount: number, error: unknown): number {
  * For mutations that may safely run twice (a PUT-like "set", a rename, a delete): spread into the
  * mutation's options. Mutations retry nothing by default.
  */
-export const idempotentRetry = { retry: shouldRetry, retryDelay } as const;
+export const idempotentRetry: { retry: (failureCount: number, error: Error) => boolean; retryDelay: (failureCount: number, error: Error) => number } = {
+  retry: shouldRetry,
+  retryDelay,
+};

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { demoPreparing, finishDemoHistory, listenerIndex } from "@/lib/insights";
 import { currentListener } from "@/lib/listener";
 import { recommendationsFor } from "@/lib/reco";
-import { readDiscoverParams, recoApiQuery, recommendationsQuery } from "@/lib/reco/query";
+import { readDiscoverParams, recoApiQuery, recoQueries } from "@/lib/reco/client";
 
 export const metadata: Metadata = { title: "Discover" };
 
@@ -54,7 +54,7 @@ export default async function DiscoverPage({ searchParams }: PageProps<"/discove
   }
   const params = readDiscoverParams(await searchParams);
   const queryClient = new QueryClient();
-  queryClient.setQueryData(recommendationsQuery(params).queryKey, await recommendationsFor(listener, recoApiQuery(params)));
+  queryClient.setQueryData(recoQueries.recommendations(params).queryKey, await recommendationsFor(listener, recoApiQuery(params)));
   return (
     <>
       {header}
