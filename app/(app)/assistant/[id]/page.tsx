@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { Chat } from "@/components/chat/chat";
-import { chatsQuery } from "@/components/chat/chats-query";
+import { chatQueries } from "@/lib/assistant/client";
 import { listChats, loadChat } from "@/lib/assistant/chats";
 import { currentListener } from "@/lib/listener";
 
@@ -24,7 +24,7 @@ export default async function ChatPage({ params }: PageProps<"/assistant/[id]">)
   const { listener, chat } = await chatFor((await params).id);
   if (!chat) notFound();
   const queryClient = new QueryClient();
-  queryClient.setQueryData(chatsQuery().queryKey, await listChats(listener.id));
+  queryClient.setQueryData(chatQueries.list().queryKey, await listChats(listener.id));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Chat key={chat.id} id={chat.id} initialMessages={chat.messages} initialTitle={chat.title} />
