@@ -143,7 +143,9 @@ describe("the retry rule", () => {
       for (let failures = 0; failures < MAX_RETRIES; failures += 1) expect(shouldRetry(failures, error)).toBe(true);
       expect(shouldRetry(MAX_RETRIES, error)).toBe(false);
     }
-    expect(shouldRetry(5, made(503), 8)).toBe(true);
+    const patient = { retries: 7, maxRetryAfterSeconds: 300 };
+    expect(shouldRetry(6, made(503), patient)).toBe(true);
+    expect(shouldRetry(7, made(503), patient)).toBe(false);
   });
 
   it("does not retry errors that did not come from a response", () => {
@@ -161,9 +163,13 @@ describe("the retry rule", () => {
     expect(retryDelay(0, soon)).toBe(5_000);
     expect(retryDelay(2, soon)).toBe(5_000);
     expect(shouldRetry(0, soon)).toBe(true);
-    const later = made(503, { retryAfterSeconds: 600 });
+    const later = made(503, { retryAfterSeconds: 60 });
     expect(shouldRetry(0, later)).toBe(false);
     expect(retryDelay(0, later)).toBe(30_000);
+    // A more patient caller (the import worker) waits out a longer pause.
+    const patient = { retries: 7, maxRetryAfterSeconds: 300 };
+    expect(shouldRetry(0, later, patient)).toBe(true);
+    expect(retryDelay(0, later, patient)).toBe(60_000);
     expect(retryDelay(0, made(429, { retryAfterSeconds: 0 }))).toBe(0);
   });
 });

@@ -214,10 +214,19 @@ export async function fetchJson<T>(input: string | URL | Request, init: FetchJso
   }
 }
 
-/** Retries after the first failure: 3 means up to 4 attempts in all. */
-export const MAX_RETRIES = 3;
-/** The longest wait between two attempts, and the longest Retry-After we wait out on our own. */
-export const MAX_RETRY_DELAY_MS = 30_000;
+/** How patient a caller is: retries after the first failure, and the longest Retry-After it waits out. */
+export interface RetryPolicy {
+  /** 3 means up to 4 attempts in all. */
+  retries: number;
+  /** A server asking for a longer pause gets the error shown instead of a wait. */
+  maxRetryAfterSeconds: number;
+}
+
+/** Queries and idempotent mutations: a listener is looking at a spinner. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, maxRetryAfterSeconds: 30 };
+export const MAX_RETRIES = DEFAULT_RETRY_POLICY.retries;
+/** The longest backoff between two attempts when the server did not say how long to wait. */
+export const MAX_BACKOFF_MS = 30_000;
 const BASE_DELAY_MS = 1_000;
 
 /**
@@ -232,24 +241,25 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /**
- * The one retry rule (TanStack Query's `retry`): retryable errors, at most `maxRetries` times, and
- * never when the server asks for a longer pause than we would wait on our own: that error is shown
+ * The one retry rule (TanStack Query's `retry`): retryable errors, at most `policy.retries` times,
+ * and never when the server asks for a longer pause than the policy waits out: that error is shown
  * instead. `failureCount` counts the failures before this one (0 after the first).
  */
-export function shouldRetry(failureCount: number, error: unknown, maxRetries = MAX_RETRIES): boolean {
-  if (failureCount >= maxRetries || !isRetryable(error)) return false;
+export function shouldRetry(failureCount: number, error: unknown, policy: RetryPolicy = DEFAULT_RETRY_POLICY): boolean {
+  if (failureCount >= policy.retries || !isRetryable(error)) return false;
   const retryAfter = error instanceof ProblemError ? error.retryAfterSeconds : undefined;
-  return retryAfter === undefined || retryAfter * 1000 <= MAX_RETRY_DELAY_MS;
+  return retryAfter === undefined || retryAfter <= policy.maxRetryAfterSeconds;
 }
 
 /**
  * The wait before the next attempt (TanStack Query's `retryDelay`), in milliseconds: the server's
- * Retry-After when it gave one, otherwise exponential backoff (1 s, 2 s, 4 s, …), both capped at 30 s.
+ * Retry-After when it gave one (up to the policy's longest), otherwise exponential backoff (1 s,
+ * 2 s, 4 s, …) up to 30 s.
  */
-export function retryDelay(failureCount: number, error: unknown): number {
+export function retryDelay(failureCount: number, error: unknown, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
   const retryAfter = error instanceof ProblemError ? error.retryAfterSeconds : undefined;
-  const wait = retryAfter !== undefined ? retryAfter * 1000 : BASE_DELAY_MS * 2 ** Math.max(0, failureCount);
-  return Math.min(MAX_RETRY_DELAY_MS, Math.max(0, wait));
+  if (retryAfter !== undefined) return Math.max(0, Math.min(retryAfter, policy.maxRetryAfterSeconds)) * 1000;
+  return Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** Math.max(0, failureCount));
 }
 
 /**
