@@ -8,6 +8,7 @@ import { Logo } from "@/components/layout/logo";
 import { MobileNav } from "@/components/layout/mobile-nav";
 import { ServiceUnavailable } from "@/components/layout/service-unavailable";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { currentSession } from "@/lib/auth";
 import { StoreUnavailableError } from "@/lib/db";
 import { currentListener, type ListenerProfile } from "@/lib/listener";
@@ -54,7 +55,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6">
           {available && listener.reconnectRequired ? <ReconnectBanner /> : null}
-          {available ? children : <ServiceUnavailable />}
+          {/* One query cache for every signed-in page, kept across navigations between them. The
+              provider is a client component; this layout and the pages stay server components. */}
+          {available ? <QueryProvider>{children}</QueryProvider> : <ServiceUnavailable />}
         </main>
       </div>
     </div>

@@ -6,9 +6,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { ChatSummary } from "@/lib/assistant/types";
+import { chatMutations, chatQueries, type ChatSummary } from "@/lib/assistant/client";
 import { cn } from "@/lib/utils";
-import { chatKeys, deleteChatRequest, renameChatRequest } from "./chats-query";
 
 export const CHAT_TITLE_MAX_LENGTH = 100;
 
@@ -32,19 +31,19 @@ export function ChatRow({ chat, active, onNavigate, onDeleted }: { chat: ChatSum
   }, [mode]);
 
   const rename = useMutation({
-    mutationFn: (title: string) => renameChatRequest(chat.id, title),
+    ...chatMutations.rename(chat.id),
     onSuccess: (renamed) => {
-      client.setQueryData<ChatSummary[]>(chatKeys.list, (chats) => chats?.map((each) => (each.id === renamed.id ? { ...each, title: renamed.title } : each)));
+      client.setQueryData(chatQueries.list().queryKey, (chats) => chats?.map((each) => (each.id === renamed.id ? { ...each, title: renamed.title } : each)));
       returnFocus.current = true;
       setMode("view");
     },
   });
 
   const remove = useMutation({
-    mutationFn: () => deleteChatRequest(chat.id),
+    ...chatMutations.delete(chat.id),
     onSuccess: () => {
-      client.setQueryData<ChatSummary[]>(chatKeys.list, (chats) => chats?.filter((each) => each.id !== chat.id));
-      void client.invalidateQueries({ queryKey: chatKeys.list });
+      client.setQueryData(chatQueries.list().queryKey, (chats) => chats?.filter((each) => each.id !== chat.id));
+      void client.invalidateQueries({ queryKey: chatQueries.all });
       onDeleted();
       if (active) router.push("/assistant");
     },

@@ -6,12 +6,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { chatQueries } from "@/lib/assistant/client";
 import { ChatRow } from "./chat-row";
-import { chatsQuery } from "./chats-query";
 
 /** The listener's chats, newest first, with a link to start a new one. */
 export function ChatSidebar({ onNavigate }: { onNavigate?: () => void }) {
-  const chats = useQuery(chatsQuery());
+  const chats = useQuery(chatQueries.list());
   const pathname = usePathname();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);

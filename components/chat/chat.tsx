@@ -7,9 +7,9 @@ import { AlertTriangleIcon, MessageCircleIcon, PanelLeftIcon, RotateCcwIcon } fr
 import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { chatQueries } from "@/lib/assistant/client";
 import type { ChatMessage } from "@/lib/assistant/types";
 import { ChatSidebar } from "./chat-sidebar";
-import { chatKeys, chatsQuery } from "./chats-query";
 import { Composer } from "./composer";
 import { announcementFor, chatErrorText } from "./format";
 import { Messages } from "./messages";
@@ -36,7 +36,7 @@ export function Chat({ id, initialMessages, initialTitle }: { id: string; initia
   const client = useQueryClient();
   const [announcement, setAnnouncement] = useState("");
   const [chatsOpen, setChatsOpen] = useState(false);
-  const chats = useQuery(chatsQuery());
+  const chats = useQuery(chatQueries.list());
   const title = chats.data?.find((chat) => chat.id === id)?.title ?? initialTitle ?? "New chat";
 
   const { messages, sendMessage, status, error, stop, regenerate, addToolApprovalResponse } = useChat<ChatMessage>({
@@ -49,7 +49,7 @@ export function Chat({ id, initialMessages, initialTitle }: { id: string; initia
     sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
     onFinish: ({ message, isAbort, isError }) => {
       // A first answer creates the chat and its title; a later one moves it to the top.
-      void client.invalidateQueries({ queryKey: chatKeys.list });
+      void client.invalidateQueries({ queryKey: chatQueries.all });
       if (isError) return;
       setAnnouncement(isAbort ? "Stopped." : announcementFor(message));
     },

@@ -43,6 +43,11 @@ describe("chatErrorText", () => {
     expect(chatErrorText(apiError(500, "{}"))).toBe("The assistant could not answer. Try again.");
     expect(chatErrorText(new TypeError("Failed to fetch"))).toBe("The assistant could not be reached. Check your connection, then try again.");
   });
+
+  it("names other statuses the answer did not explain", () => {
+    expect(chatErrorText(apiError(401, ""))).toBe("Your session has ended. Sign in again, then retry.");
+    expect(chatErrorText(apiError(503, "Service Unavailable"))).toBe("The assistant could not answer. Try again.");
+  });
 });
 
 describe("announcementFor", () => {

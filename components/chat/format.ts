@@ -1,4 +1,5 @@
 /** Words the chat shows or announces, built from messages, metadata and errors. Client-safe. */
+import { parseProblemBody, ProblemError, problemFromBody } from "@/lib/http/client";
 import { OFFLINE_MODEL_ID, type ChatMessage, type ChatMetadata, type OfflineReason, type PlaybackProblem } from "@/lib/assistant/types";
 import { toolPartsOf } from "./tool-parts";
 
@@ -73,40 +74,31 @@ export function announcementFor(message: ChatMessage): string {
   return sentences.join(" ");
 }
 
-interface Problem {
-  title?: unknown;
-  detail?: unknown;
-}
-
-function problemIn(body: string): Problem | null {
-  if (!body.trimStart().startsWith("{")) return null;
-  try {
-    const parsed = JSON.parse(body) as unknown;
-    return parsed && typeof parsed === "object" ? (parsed as Problem) : null;
-  } catch {
-    return null;
-  }
-}
+const COULD_NOT_ANSWER = "The assistant could not answer. Try again.";
+const RATE_LIMITED = "You have sent a lot of messages. Wait a minute, then try again.";
 
 /**
- * A sentence for a failed chat request. The transport puts the response body in the error's
- * message, so a problem+json answer is read for its `detail`; stream errors already arrive as
+ * A sentence for a failed chat request. The AI SDK's transport reads a failed response itself and
+ * puts its body in the error (`responseBody`, `statusCode`), so that body goes through the shared
+ * problem reader: a problem+json answer gives its `detail`. Stream errors already arrive as
  * readable sentences.
  */
 export function chatErrorText(error: Error): string {
+  if (error instanceof ProblemError) return error.detail;
   const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : undefined;
   const body = "responseBody" in error && typeof error.responseBody === "string" ? error.responseBody : error.message;
-  const problem = problemIn(body);
-  if (problem) {
-    if (typeof problem.detail === "string" && problem.detail) return problem.detail;
-    if (typeof problem.title === "string" && problem.title) return problem.title;
+  const json = parseProblemBody(body);
+  if (status !== undefined || json) {
+    // Our own words where the answer gave none: a pause for 429, a retry for server errors; the
+    // reader's sentence for the rest (a 401 asks to sign in again).
+    const fallback = status === 429 ? RATE_LIMITED : status === undefined || status >= 500 ? COULD_NOT_ANSWER : undefined;
+    return problemFromBody(status ?? 500, body, fallback === undefined ? {} : { fallback }).detail;
   }
-  if (status === 429) return "You have sent a lot of messages. Wait a minute, then try again.";
   if (error.name === "TypeError" || /failed to fetch|networkerror|load failed/i.test(error.message)) {
     return "The assistant could not be reached. Check your connection, then try again.";
   }
   const message = error.message.trim();
-  // Bodies that are not sentences (JSON without a detail, an HTML error page) are not shown.
-  if (!message || problem || message.startsWith("<") || message.length > 500) return "The assistant could not answer. Try again.";
+  // Messages that are not sentences (an HTML error page, a dump) are not shown.
+  if (!message || message.startsWith("<") || message.length > 500) return COULD_NOT_ANSWER;
   return message;
 }

@@ -7,8 +7,7 @@ import { useCallback, useId, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import type { Recommendation } from "@/lib/reco/engine";
 import { CONTEXTS, type ContextKind } from "@/lib/reco/context";
-import { discoverSearch, readDiscoverParams, recoKeys, recommendationsQuery, type DiscoverParams } from "@/lib/reco/query";
-import type { RecoResponse } from "@/lib/reco/server";
+import { discoverSearch, readDiscoverParams, recoMutations, recoQueries, type DiscoverParams, type FeedbackInput, type RecoResponse } from "@/lib/reco/client";
 import { cn } from "@/lib/utils";
 
 const GROUPS: Array<{ kind: ContextKind; label: string }> = [
@@ -25,13 +24,6 @@ const SOURCE_LABELS: Record<Recommendation["source"], string> = {
   collaborative: "Listeners like you",
   catalogue: "More from a favourite",
 };
-
-type Opinion = "like" | "dislike" | "not_now";
-interface FeedbackInput {
-  target: "track" | "artist";
-  itemId: string;
-  kind: Opinion | null;
-}
 
 const DRAFT_KEY = "echotune.playlist-draft";
 
@@ -81,7 +73,7 @@ function useDraft() {
 export function DiscoverView() {
   const searchParams = useSearchParams();
   const params = readDiscoverParams(searchParams);
-  const query = useQuery({ ...recommendationsQuery(params), placeholderData: keepPreviousData });
+  const query = useQuery({ ...recoQueries.recommendations(params), placeholderData: keepPreviousData });
   const client = useQueryClient();
   const [liked, setLiked] = useState<Set<string>>(new Set());
   const [announcement, setAnnouncement] = useState("");
@@ -94,16 +86,10 @@ export function DiscoverView() {
   }, []);
 
   const feedback = useMutation({
-    mutationFn: async (input: FeedbackInput) => {
-      const response = await fetch("/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
-      if (!response.ok) {
-        const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-        throw new Error(problem?.detail ?? "Your feedback could not be saved. Try again.");
-      }
-    },
+    ...recoMutations.feedback(),
     // Optimistic: the card goes (or is marked liked) at once; the server's next list follows.
     onMutate: async (input) => {
-      const key = recoKeys.list(params);
+      const key = recoQueries.recommendations(params).queryKey;
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData<RecoResponse>(key);
       if (previous && input.kind && input.kind !== "like") {
@@ -116,10 +102,10 @@ export function DiscoverView() {
       return { previous };
     },
     onError: (error, _input, context) => {
-      if (context?.previous) client.setQueryData(recoKeys.list(params), context.previous);
+      if (context?.previous) client.setQueryData(recoQueries.recommendations(params).queryKey, context.previous);
       setAnnouncement(error.message);
     },
-    onSettled: () => client.invalidateQueries({ queryKey: recoKeys.all }),
+    onSettled: () => client.invalidateQueries({ queryKey: recoQueries.all }),
   });
 
   const send = (input: FeedbackInput, message: string) => {

@@ -4,6 +4,7 @@ import { CheckCircle2Icon, FileWarningIcon, Loader2Icon, UploadIcon, XIcon } fro
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { fetchJson } from "@/lib/http/client";
 import { rejectionReasons } from "@/lib/ingest/reasons";
 import { cn } from "@/lib/utils";
 import type { FileSummary, ImportReportView, WorkerEvent } from "./protocol";
@@ -117,7 +118,7 @@ export function ImportClient() {
     const active = current.current ?? readPending();
     writePending(null);
     if (active) {
-      await fetch(`/api/imports/${active.importId}/complete`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "cancelled" }) }).catch(() => undefined);
+      await fetchJson(`/api/imports/${active.importId}/complete`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "cancelled" }) }).catch(() => undefined);
     }
     setPhase({ name: "idle" });
   }, []);

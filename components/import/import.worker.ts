@@ -5,6 +5,7 @@
  * them, and uploads them in idempotent chunks with retries. Re-sent chunks change nothing.
  */
 import { unzipSync } from "fflate";
+import { fetchJson, ProblemError, retryDelay, shouldRetry, type RetryPolicy } from "@/lib/http/client";
 import { parseExportFile } from "@/lib/ingest/parse";
 import type { ImportRow, RejectionReason } from "@/lib/ingest/rows";
 import type { FileSummary, ImportReportView, WorkerEvent, WorkerRequest } from "./protocol";
@@ -35,42 +36,33 @@ async function fingerprint(files: File[]): Promise<string> {
   return [...new Uint8Array(digest)].slice(0, 12).map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-class HttpError extends Error {
-  readonly status: number;
-  readonly retryAfter: number | null;
-  constructor(status: number, message: string, retryAfter: number | null) {
-    super(message);
-    this.status = status;
-    this.retryAfter = retryAfter;
-  }
-}
-
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
+  return fetchJson<T>(url, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
-  const json = (await response.json().catch(() => ({}))) as T & { detail?: string; title?: string };
-  if (!response.ok) {
-    const retryAfter = Number(response.headers.get("retry-after")) || null;
-    throw new HttpError(response.status, json.detail ?? json.title ?? `HTTP ${response.status}`, retryAfter);
-  }
-  return json;
 }
 
-/** Retries what can succeed later (network, 429, 5xx) with backoff; a 4xx is the listener's to fix. */
+/**
+ * The shared retry rule (network, 408, 429, 5xx; a 4xx is the listener's to fix), with more
+ * patience than a query: an upload over a shaky connection keeps going for minutes, and a rate
+ * limit's Retry-After is waited out. Chunks are idempotent, so a chunk sent twice changes nothing.
+ */
+const UPLOAD_RETRY: RetryPolicy = { retries: 7, maxRetryAfterSeconds: 300 };
+
 async function withRetries<T>(action: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
+  for (let failures = 0; ; failures += 1) {
     try {
       return await action();
     } catch (error) {
-      const retryable = !(error instanceof HttpError) || error.status === 429 || error.status >= 500;
-      if (!retryable || attempt >= 8) throw error;
-      const waitSeconds = error instanceof HttpError && error.retryAfter ? error.retryAfter : Math.min(30, 2 ** attempt);
-      post({ type: "retrying", attempt, waitSeconds, reason: error instanceof Error ? error.message : String(error) });
-      await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
+      if (!shouldRetry(failures, error, UPLOAD_RETRY)) throw error;
+      const waitMs = retryDelay(failures, error, UPLOAD_RETRY);
+      // The reason is shown in a sentence of its own: a problem's short title ("No connection", "Too many requests").
+      const reason = error instanceof ProblemError ? error.title : error instanceof Error ? error.message : String(error);
+      post({ type: "retrying", attempt: failures + 1, waitSeconds: Math.ceil(waitMs / 1000), reason });
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
   }
 }

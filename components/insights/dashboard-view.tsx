@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { Suspense, useCallback, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { dashboardQuery, dashboardSearch, readDashboardParams, type DashboardParams } from "@/lib/insights/client";
+import { dashboardSearch, insightsQueries, readDashboardParams, type DashboardParams } from "@/lib/insights/client";
 import { cn } from "@/lib/utils";
 import { RangePicker } from "./range-picker";
 import {
@@ -28,7 +28,7 @@ import {
 export function DashboardView() {
   const searchParams = useSearchParams();
   const params = readDashboardParams(searchParams);
-  const query = useQuery({ ...dashboardQuery(params), placeholderData: keepPreviousData });
+  const query = useQuery({ ...insightsQueries.dashboard(params), placeholderData: keepPreviousData });
 
   const navigate = useCallback((next: DashboardParams) => {
     const search = dashboardSearch(next);

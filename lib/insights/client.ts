@@ -1,4 +1,26 @@
-/** The client-safe part of insights: URL state, query options and result types. */
+/**
+ * The client-safe part of insights: URL state, result types and the TanStack Query options shared
+ * by the server (prefetch into the cache it dehydrates) and the browser (the same key, fetched from
+ * `GET /api/insights` when the range changes).
+ */
+import { queryOptions } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/http/client";
+import type { DashboardData } from "./dashboard";
+import { dashboardSearch, type DashboardParams } from "./params";
+
 export type { DashboardData, RankBy, TimelineUnit } from "./dashboard";
 export { dashboardSearch, DEFAULT_PARAMS, readDashboardParams, toDashboardQuery, type DashboardParams } from "./params";
-export { dashboardQuery, InsightsRequestError, insightsKeys } from "./query";
+
+/** Every insights query: `insightsQueries.all` is the key prefix of them all. */
+export const insightsQueries = {
+  all: ["insights"] as const,
+  dashboard: (params: DashboardParams) =>
+    queryOptions({
+      queryKey: [...insightsQueries.all, "dashboard", params] as const,
+      queryFn: ({ signal }) => {
+        const search = dashboardSearch(params);
+        return fetchJson<DashboardData>(`/api/insights${search ? `?${search}` : ""}`, { signal, fallback: "The insights could not be loaded. Try again." });
+      },
+      staleTime: 60_000,
+    }),
+};

@@ -2,8 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Chat } from "@/components/chat/chat";
-import { chatsQuery } from "@/components/chat/chats-query";
-import { QueryProvider } from "@/components/providers/query-provider";
+import { chatQueries } from "@/lib/assistant/client";
 import { listChats } from "@/lib/assistant/chats";
 import { currentListener } from "@/lib/listener";
 
@@ -15,12 +14,10 @@ export default async function NewChatPage() {
   if (!listener) redirect("/sign-in");
   const id = crypto.randomUUID();
   const queryClient = new QueryClient();
-  queryClient.setQueryData(chatsQuery().queryKey, await listChats(listener.id));
+  queryClient.setQueryData(chatQueries.list().queryKey, await listChats(listener.id));
   return (
-    <QueryProvider>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <Chat key={id} id={id} initialMessages={[]} />
-      </HydrationBoundary>
-    </QueryProvider>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Chat key={id} id={id} initialMessages={[]} />
+    </HydrationBoundary>
   );
 }

@@ -7,11 +7,10 @@ import { after } from "next/server";
 import { DemoPreparing } from "@/components/insights/demo-preparing";
 import { DashboardView } from "@/components/insights/dashboard-view";
 import { EmptyState } from "@/components/layout/empty-state";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { dashboardFor, demoPreparing, finishDemoHistory } from "@/lib/insights";
-import { dashboardQuery, readDashboardParams, toDashboardQuery } from "@/lib/insights/client";
+import { insightsQueries, readDashboardParams, toDashboardQuery } from "@/lib/insights/client";
 import { currentListener } from "@/lib/listener";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -61,15 +60,13 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
 
   // The view's data goes into the query cache the client starts with: no second fetch on load.
   const queryClient = new QueryClient();
-  queryClient.setQueryData(dashboardQuery(params).queryKey, data);
+  queryClient.setQueryData(insightsQueries.dashboard(params).queryKey, data);
   return (
     <>
       <PageHeader title="Dashboard" description="Your listening at a glance: top music, habits and streaks." />
-      <QueryProvider>
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <DashboardView />
-        </HydrationBoundary>
-      </QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <DashboardView />
+      </HydrationBoundary>
     </>
   );
 }

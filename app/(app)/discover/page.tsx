@@ -8,12 +8,11 @@ import { DemoPreparing } from "@/components/insights/demo-preparing";
 import { DiscoverView } from "@/components/discover/discover-view";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { Button } from "@/components/ui/button";
 import { demoPreparing, finishDemoHistory, listenerIndex } from "@/lib/insights";
 import { currentListener } from "@/lib/listener";
 import { recommendationsFor } from "@/lib/reco";
-import { readDiscoverParams, recoApiQuery, recommendationsQuery } from "@/lib/reco/query";
+import { readDiscoverParams, recoApiQuery, recoQueries } from "@/lib/reco/client";
 
 export const metadata: Metadata = { title: "Discover" };
 
@@ -55,15 +54,13 @@ export default async function DiscoverPage({ searchParams }: PageProps<"/discove
   }
   const params = readDiscoverParams(await searchParams);
   const queryClient = new QueryClient();
-  queryClient.setQueryData(recommendationsQuery(params).queryKey, await recommendationsFor(listener, recoApiQuery(params)));
+  queryClient.setQueryData(recoQueries.recommendations(params).queryKey, await recommendationsFor(listener, recoApiQuery(params)));
   return (
     <>
       {header}
-      <QueryProvider>
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <DiscoverView />
-        </HydrationBoundary>
-      </QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <DiscoverView />
+      </HydrationBoundary>
     </>
   );
 }

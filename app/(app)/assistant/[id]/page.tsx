@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { Chat } from "@/components/chat/chat";
-import { chatsQuery } from "@/components/chat/chats-query";
-import { QueryProvider } from "@/components/providers/query-provider";
+import { chatQueries } from "@/lib/assistant/client";
 import { listChats, loadChat } from "@/lib/assistant/chats";
 import { currentListener } from "@/lib/listener";
 
@@ -25,12 +24,10 @@ export default async function ChatPage({ params }: PageProps<"/assistant/[id]">)
   const { listener, chat } = await chatFor((await params).id);
   if (!chat) notFound();
   const queryClient = new QueryClient();
-  queryClient.setQueryData(chatsQuery().queryKey, await listChats(listener.id));
+  queryClient.setQueryData(chatQueries.list().queryKey, await listChats(listener.id));
   return (
-    <QueryProvider>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <Chat key={chat.id} id={chat.id} initialMessages={chat.messages} initialTitle={chat.title} />
-      </HydrationBoundary>
-    </QueryProvider>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Chat key={chat.id} id={chat.id} initialMessages={chat.messages} initialTitle={chat.title} />
+    </HydrationBoundary>
   );
 }
