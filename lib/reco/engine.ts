@@ -4,8 +4,7 @@
  * scoring model, filters, re-ranking for diversity, and an explanation from real evidence for
  * every pick. Pure but for the catalogue port it is given.
  */
-import { normaliseName } from "@/lib/db/repositories/plays";
-import type { ListeningIndex } from "@/lib/insights/listening-index";
+import { type ListeningIndex, normaliseName } from "@/lib/listening";
 import { contextMatch, type ContextDefinition } from "./context";
 import { followers, type TrackProfile } from "./profile";
 

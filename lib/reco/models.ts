@@ -1,7 +1,7 @@
 import "server-only";
-import { collections, getStore, normaliseName, type Store, type StoredDocument } from "@/lib/db";
+import { collections, getStore, type Store, type StoredDocument } from "@/lib/db";
+import { demoIndexRows, IndexBuilder, type ListeningIndex, normaliseName } from "@/lib/listening";
 import { demoEnabled } from "@/lib/env";
-import type { ListeningIndex } from "@/lib/insights/listening-index";
 import { logger } from "@/lib/telemetry";
 import { artistNeighbours, evaluateNeighbours, type ArtistMatrix, type NeighbourModel } from "./neighbours";
 import type { CollaborativeSignal } from "./engine";
@@ -213,8 +213,6 @@ export function demoCohort(size = 80, playsEach = 2_000): Promise<ListeningIndex
 
 async function generateCohort(size: number, playsEach: number): Promise<ListeningIndex[]> {
   const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
-  const { IndexBuilder } = await import("@/lib/insights/build");
-  const { demoIndexRows } = await import("@/lib/insights/demo-rows");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const cohort: ListeningIndex[] = [];
   for (let member = 0; member < size; member++) {

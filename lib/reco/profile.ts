@@ -2,8 +2,7 @@
  * Features of every track a listener has played, from the listening index in one pass: listens,
  * first and last play, the year they loved it most, how recently, and when in the day. Pure.
  */
-import type { ListeningIndex } from "@/lib/insights/listening-index";
-import { localCalendar } from "@/lib/insights/time";
+import { type ListeningIndex, localCalendar } from "@/lib/listening";
 
 const DAY_MS = 86_400_000;
 

@@ -1,9 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getCache } from "@/lib/cache";
-import { feedbackRepository, getStore, normaliseName, type FeedbackKind, type FeedbackTarget } from "@/lib/db";
-import { listenerIndex, listenerNow } from "@/lib/insights";
-import type { ListeningIndex } from "@/lib/insights/listening-index";
+import { feedbackRepository, getStore, type FeedbackKind, type FeedbackTarget } from "@/lib/db";
+import { listenerIndex, listenerNow, type ListeningIndex, normaliseName } from "@/lib/listening";
 import type { ListenerProfile } from "@/lib/listener";
 import { spotifyClientFor } from "@/lib/spotify";
 import { observeDuration } from "@/lib/telemetry";

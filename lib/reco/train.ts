@@ -1,6 +1,6 @@
 import "server-only";
 import { collections, getStore, type Store, type UserDocument } from "@/lib/db";
-import { loadListeningIndex } from "@/lib/insights";
+import { loadListeningIndex } from "@/lib/listening";
 import { logger } from "@/lib/telemetry";
 import { demoCohort, trainModel, type ModelDocument } from "./models";
 

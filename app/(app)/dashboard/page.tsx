@@ -10,7 +10,9 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
-import { dashboardFor, demoPreparing, finishDemoHistory } from "@/lib/insights";
+import { dashboardFor } from "@/lib/insights";
+import { demoPreparing } from "@/lib/ingest";
+import { finishDemoHistory } from "../demo-history";
 import { dashboardQuery, readDashboardParams, toDashboardQuery } from "@/lib/insights/client";
 import { currentListener } from "@/lib/listener";
 

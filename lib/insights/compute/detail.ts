@@ -1,6 +1,5 @@
 /** Item pages: one track, artist or album over all time, and lookups between ids and URL keys. */
-import type { ItemKind, ListeningIndex } from "../listening-index";
-import { civilFromDays, localCalendar, monthNumberToString } from "../time";
+import { civilFromDays, type ItemKind, type ListeningIndex, localCalendar, monthNumberToString } from "@/lib/listening";
 import { monthAt, monthLookup } from "./days";
 import { yearQuery } from "./recap";
 import { clampLimit, compareText, itemArtist, itemColumn, itemCount, itemName, rowSlice, topK } from "./query";

@@ -2,7 +2,7 @@
  * All-time facts about every item of a kind (first and last play, total time), computed once per
  * index and cached on it: "first played" and "all time" columns, discovery and item pages use them.
  */
-import type { ItemKind, ListeningIndex } from "../listening-index";
+import type { ItemKind, ListeningIndex } from "@/lib/listening";
 import { itemColumn, itemCount } from "./query";
 
 /** Per item id of one kind: its first and last row (-1 when it has no play) and total time. */

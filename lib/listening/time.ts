@@ -1,5 +1,5 @@
 /**
- * Local calendar arithmetic for the insights: which local day, hour and weekday each play falls on
+ * Local calendar arithmetic over plays: which local day, hour and weekday each play falls on
  * in the listener's time zone, and where local days start.
  *
  * Intl is slow (several microseconds a call), so it is never called per play. A zone's UTC offset
