@@ -5,10 +5,7 @@ import { BanIcon, ClockIcon, ListPlusIcon, ThumbsDownIcon, ThumbsUpIcon, XIcon }
 import { useSearchParams } from "next/navigation";
 import { useCallback, useId, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
-import type { Recommendation } from "@/lib/reco/engine";
-import { CONTEXTS, type ContextKind } from "@/lib/reco/context";
-import { discoverSearch, readDiscoverParams, recoKeys, recommendationsQuery, type DiscoverParams } from "@/lib/reco/query";
-import type { RecoResponse } from "@/lib/reco/server";
+import { CONTEXTS, discoverSearch, readDiscoverParams, recoKeys, recommendationsQuery, type ContextKind, type DiscoverParams, type Recommendation, type RecoResponse } from "@/lib/reco/client";
 import { cn } from "@/lib/utils";
 
 const GROUPS: Array<{ kind: ContextKind; label: string }> = [

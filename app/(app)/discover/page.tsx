@@ -15,7 +15,7 @@ import { listenerIndex } from "@/lib/listening";
 import { finishDemoHistory } from "../demo-history";
 import { currentListener } from "@/lib/listener";
 import { recommendationsFor } from "@/lib/reco";
-import { readDiscoverParams, recoApiQuery, recommendationsQuery } from "@/lib/reco/query";
+import { readDiscoverParams, recoApiQuery, recommendationsQuery } from "@/lib/reco/client";
 
 export const metadata: Metadata = { title: "Discover" };
 

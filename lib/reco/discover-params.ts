@@ -1,4 +1,4 @@
-/** TanStack Query options and URL state for Discover, shared by the server prefetch and the client. Client-safe. */
+/** Discover's URL state (`?context=…&novelty=…`) and its TanStack Query options, shared by the server prefetch and the client. Client-safe. */
 import { queryOptions } from "@tanstack/react-query";
 import { CONTEXT_IDS } from "./context";
 import type { RecoResponse } from "./server";
