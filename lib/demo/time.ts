@@ -3,6 +3,7 @@
  * in local time while streams are stamped in UTC, so the generator walks local calendar days and
  * converts with the zone's offset on that day.
  */
+import { perProcess } from "@/lib/process-state";
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -20,7 +21,7 @@ export interface LocalDay {
   dayOfYear: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = perProcess("demo.formatters", () => new Map<string, Intl.DateTimeFormat>());
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);

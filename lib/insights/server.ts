@@ -3,18 +3,17 @@ import { DEMO_USER_ID, getStore, sharesRepository, usersRepository } from "@/lib
 import { DEMO_LISTENER, getDemoCatalog } from "@/lib/demo";
 import type { ListenerProfile } from "@/lib/listener";
 import { listenerIndex, listenerNow, type ItemKind } from "@/lib/listening";
+import { perProcess } from "@/lib/process-state";
 import { observeDuration } from "@/lib/telemetry";
 import { buildDashboard, type DashboardQuery } from "./dashboard";
 import { findItem, genres, itemDetail, recapYears, yearRecap, type ItemDetail } from "./compute";
 import { yearQuery } from "./compute/recap";
 
-let demoGenres: Map<string, readonly string[]> | undefined;
 
 /** Artist genres where we know them: the demo catalogue has them; Spotify's are not stored yet. */
 function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: string) => readonly string[] | undefined) | undefined {
   if (!listener.isDemo) return undefined;
-  demoGenres ??= new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres]));
-  const genres = demoGenres;
+  const genres = perProcess("insights.demoGenres", () => new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres])));
   return (artistName) => genres.get(artistName);
 }
 

@@ -8,6 +8,7 @@
  * offset is then one cached lookup, exact also for zones whose changes fall mid-hour in UTC
  * (Adelaide, Newfoundland, Lord Howe).
  */
+import { perProcess } from "@/lib/process-state";
 import type { ListeningIndex } from "./listening-index";
 
 /** One minute in milliseconds. */
@@ -46,7 +47,7 @@ interface ZoneState {
 const UTC_ZONES = new Set(["UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu"]);
 const UTC_DAY: ZoneDay = { offset: 0, switchAt: Number.POSITIVE_INFINITY, after: 0 };
 const MAX_CACHED_DAYS = 200_000;
-const zones = new Map<string, ZoneState>();
+const zones = perProcess("listening.zones", () => new Map<string, ZoneState>());
 
 function zoneState(timeZone: string): ZoneState {
   let state = zones.get(timeZone);
@@ -155,7 +156,7 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const calendars = new WeakMap<ListeningIndex, Map<string, LocalCalendar>>();
+const calendars = perProcess("listening.calendars", () => new WeakMap<ListeningIndex, Map<string, LocalCalendar>>());
 
 /**
  * The local day, hour and weekday of every play of an index in a zone. Computed once per index

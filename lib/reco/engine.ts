@@ -5,6 +5,7 @@
  * every pick. Pure but for the catalogue port it is given.
  */
 import { type ListeningIndex, normaliseName } from "@/lib/listening";
+import { perProcess } from "@/lib/process-state";
 import { contextMatch } from "./context";
 import type { TrackProfile } from "./profile";
 import { collaborativeArtists, favouriteArtistsUnheard, forgottenFavourites, onRepeat, sessionNeighbours, type Candidate, type SourceInput } from "./sources";
@@ -41,7 +42,7 @@ export interface Feedback {
 
 export const NO_FEEDBACK: Feedback = { likedTracks: new Set(), dislikedTracks: new Set(), likedArtists: new Set(), dislikedArtists: new Set(), snoozedTracks: new Set() };
 
-const heardCache = new WeakMap<ListeningIndex, { keys: Map<string, number>; knownTrackOfArtist: Map<number, string> }>();
+const heardCache = perProcess("reco.heard", () => new WeakMap<ListeningIndex, { keys: Map<string, number>; knownTrackOfArtist: Map<number, string> }>());
 
 /** Tracks of the index by key (for "have they heard it"), and a known track id per artist; once per index. */
 function heardKeys(index: ListeningIndex) {
@@ -75,7 +76,7 @@ interface CandidatePool {
 }
 
 const POOLS_PER_PROFILE = 32;
-const pools = new WeakMap<TrackProfile, Map<string, Promise<CandidatePool>>>();
+const pools = perProcess("reco.pools", () => new WeakMap<TrackProfile, Map<string, Promise<CandidatePool>>>());
 
 function candidatePool(input: { index: ListeningIndex; profile: TrackProfile; request: RecoRequest; catalog: CatalogPort; collaborative?: CollaborativeSignal }): Promise<CandidatePool> {
   const { profile, request, collaborative } = input;
