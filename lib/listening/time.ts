@@ -24,7 +24,7 @@ export interface LocalCalendar {
   day: Int32Array;
   /** Local hour, 0-23. */
   hour: Uint8Array;
-  /** 0 = Monday … 6 = Sunday. */
+  /** 0 = Monday … 6 = Sunday (see `weekdayOf`). */
   weekday: Uint8Array;
 }
 
@@ -197,7 +197,10 @@ export function localCalendar(index: ListeningIndex, timeZone: string): LocalCal
   return calendar;
 }
 
-/** The weekday of a day number, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+/**
+ * The weekday of a day number, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). The app's one
+ * weekday convention: ISO order counted from 0, in the demo generator, the index and every widget.
+ */
 export function weekdayOf(dayNumber: number): number {
   return (((dayNumber + 3) % 7) + 7) % 7;
 }
