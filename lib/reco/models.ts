@@ -1,6 +1,6 @@
 import "server-only";
 import { collections, getStore, type Store, type StoredDocument } from "@/lib/db";
-import { demoIndexRows, IndexBuilder, type ListeningIndex, normaliseName } from "@/lib/listening";
+import { demoIndexRows, IndexBuilder, type ListeningIndex } from "@/lib/listening";
 import { demoEnabled } from "@/lib/env";
 import { perProcess } from "@/lib/process-state";
 import { logger } from "@/lib/telemetry";
@@ -227,4 +227,3 @@ async function generateCohort(size: number, playsEach: number): Promise<Listenin
   return cohort;
 }
 
-export { normaliseName };
