@@ -6,14 +6,14 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { IndexRow } from "@/lib/insights/build";
+import type { PlayRow } from "@/lib/listening";
 import type { History } from "@/lib/reco/temporal";
 
 export async function runTemporal(options: { history?: string[]; listeners?: number; cohort?: number }): Promise<boolean> {
   const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
   const { temporalEvaluation, historyCatalog } = await import("@/lib/reco/temporal");
   const { demoCatalogPort } = await import("@/lib/reco/catalog");
-  const { demoIndexRows } = await import("@/lib/insights/demo-rows");
+  const { demoIndexRows, toPlayRow } = await import("@/lib/listening");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const demoHistory = (seed: number, plays: number, years: number): History => ({
     name: `demo-${seed}`,
@@ -29,7 +29,8 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
     listeners = options.history.map((path) => {
       const files = statSync(path).isDirectory() ? readdirSync(path).filter((file) => file.endsWith(".json")).map((file) => join(path, file)) : [path];
       const parsed = parseExport(files.map((file) => ({ name: basename(file), text: readFileSync(file, "utf8") })));
-      const rows: IndexRow[] = parsed.rows.map((row) => ({
+      const rows: PlayRow[] = parsed.rows.map((row) =>
+        toPlayRow({
         playedAt: Date.parse(row.endedAt),
         msPlayed: row.msPlayed,
         trackKey: row.trackId ? `spotify:track:${row.trackId}` : `${row.artistName.toLowerCase()}|${row.trackName.toLowerCase()}`,
@@ -41,8 +42,9 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
         skipped: row.skipped,
         reasonEnd: row.reasonEnd,
         shuffle: row.shuffle,
-        minutePrecision: row.kind === "account",
-      }));
+        timePrecision: row.kind === "account" ? "minute" : "second",
+      }),
+      );
       return { name: basename(path), rows };
     });
     port = historyCatalog([...listeners, ...(listeners.length === 1 ? cohort : [])]);

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { connection } from "next/server";
+import { after, connection } from "next/server";
 import type { ReactNode } from "react";
 import { ReconnectBanner } from "@/components/auth/reconnect-banner";
 import { UserMenu } from "@/components/auth/user-menu";
@@ -12,6 +12,7 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { currentSession } from "@/lib/auth";
 import { StoreUnavailableError } from "@/lib/db";
 import { currentListener, type ListenerProfile } from "@/lib/listener";
+import { finishDemoHistory } from "./demo-history";
 
 /** The listener, or "unavailable" while the database is unreachable (the shell still renders). */
 async function loadListener(): Promise<ListenerProfile | null | "unavailable"> {
@@ -31,6 +32,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const listener = await loadListener();
   if (listener === null) redirect("/sign-in?error=SessionExpired");
   const available = listener !== "unavailable";
+  // Reading the index never stores anything: any page of the demo starts storing its history.
+  if (available && listener.isDemo) after(finishDemoHistory);
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r bg-muted/30 px-3 py-4 lg:flex">

@@ -5,9 +5,7 @@ import { BanIcon, ClockIcon, ListPlusIcon, ThumbsDownIcon, ThumbsUpIcon, XIcon }
 import { useSearchParams } from "next/navigation";
 import { useCallback, useId, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
-import type { Recommendation } from "@/lib/reco/engine";
-import { CONTEXTS, type ContextKind } from "@/lib/reco/context";
-import { discoverSearch, readDiscoverParams, recoMutations, recoQueries, type DiscoverParams, type FeedbackInput, type RecoResponse } from "@/lib/reco/client";
+import { CONTEXTS, discoverSearch, readDiscoverParams, recoMutations, recoQueries, type ContextKind, type DiscoverParams, type FeedbackInput, type Recommendation, type RecoResponse } from "@/lib/reco/client";
 import { cn } from "@/lib/utils";
 
 const GROUPS: Array<{ kind: ContextKind; label: string }> = [

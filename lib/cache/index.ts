@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { perProcess } from "@/lib/process-state";
 import { MemoryCache, MemoryRateLimiter } from "./memory";
 import type { Cache, RateLimiter } from "./port";
 import { resilientCache, resilientRateLimiter } from "./resilient";
@@ -27,11 +28,8 @@ function createServices(): CacheServices {
 }
 
 // One per process (kept across dev hot reloads): the memory cache would otherwise reset on every edit.
-const holder = globalThis as typeof globalThis & { __echotuneCache?: CacheServices };
-
 function services(): CacheServices {
-  holder.__echotuneCache ??= createServices();
-  return holder.__echotuneCache;
+  return perProcess("cache.services", createServices);
 }
 
 /** The process's cache. It never throws on get/set: an outage reads as a miss. */

@@ -1,16 +1,17 @@
+import { perProcess } from "@/lib/process-state";
 import { countEvent, logger } from "@/lib/telemetry";
 import type { Cache, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
 
 const LOG_EVERY_MS = 30_000;
-let lastLogged = 0;
+const logged = perProcess("cache.bypassLogged", () => ({ at: 0 }));
 
 function bypassed(operation: string, kind: string, error: unknown) {
   countEvent("cache.bypass");
   countEvent(`cache.bypass.${operation}`);
   // One line every 30 s is enough to see an outage without drowning the log in it.
   const now = Date.now();
-  if (now - lastLogged > LOG_EVERY_MS) {
-    lastLogged = now;
+  if (now - logged.at > LOG_EVERY_MS) {
+    logged.at = now;
     logger.warn({ err: error, operation, cache: kind }, "cache unavailable: bypassed (requests continue without it)");
   }
 }

@@ -165,7 +165,7 @@ export interface ListeningSegmentDocument extends StoredDocument {
   kind: "plays" | "removed";
   /** Rows in the segment (plays, or removed keys). */
   count: number;
-  /** JSON of the columns (see lib/db/repositories/listening.ts). */
+  /** The encoded rows: opaque to the store (the format is lib/listening/segments.ts). */
   data: string;
   createdAt: Date;
 }

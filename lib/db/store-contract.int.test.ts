@@ -43,7 +43,7 @@ describe("mongodb adapter on the wire", () => {
     const store = new MongoStore({ uri: mongoUri, database });
     await ensureIndexes(store);
     const playedAt = new Date(Date.UTC(2021, 6, 4, 12, 30));
-    await playsRepository(store).add("listener-1", [play({ playedAt, artistName: "Khruangbin", trackName: "Maria También" })]);
+    await playsRepository(store).add("listener-1", [play({ playedAt, artistName: "Khruangbin", trackName: "Maria También", trackKey: "khruangbin|maria tambien" })]);
     await store.close();
 
     const client = new MongoClient(mongoUri);

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { perProcess } from "@/lib/process-state";
 import { logger } from "@/lib/telemetry";
 import type { Store } from "./port";
 import { indexes, type CollectionName } from "./schema";
@@ -25,19 +26,19 @@ async function openStore(): Promise<Store> {
   return store;
 }
 
-// One store per process, kept on globalThis so dev hot reloads and warm serverless invocations reuse
-// the pooled client (or the embedded store's lock) instead of opening another.
-const holder = globalThis as typeof globalThis & { __echotuneStore?: { store: Promise<Store>; indexed?: Promise<void> } };
+// One store per process, so dev hot reloads and warm serverless invocations reuse the pooled client
+// (or the embedded store's lock) instead of opening another.
+const holder = perProcess("db.store", () => ({}) as { current?: { store: Promise<Store>; indexed?: Promise<void> } });
 
 /** The process's store, opened on first use. Index creation is retried until it succeeds once. */
 export async function getStore(): Promise<Store> {
-  holder.__echotuneStore ??= { store: openStore() };
-  const entry = holder.__echotuneStore;
+  holder.current ??= { store: openStore() };
+  const entry = holder.current;
   let store: Store;
   try {
     store = await entry.store;
   } catch (error) {
-    holder.__echotuneStore = undefined;
+    holder.current = undefined;
     throw error;
   }
   entry.indexed ??= ensureIndexes(store).catch((error: unknown) => {
@@ -50,7 +51,7 @@ export async function getStore(): Promise<Store> {
 
 /** Closes the process's store (tests, scripts, graceful shutdown). */
 export async function closeStore(): Promise<void> {
-  const entry = holder.__echotuneStore;
-  holder.__echotuneStore = undefined;
+  const entry = holder.current;
+  holder.current = undefined;
   if (entry) await (await entry.store).close();
 }

@@ -3,6 +3,7 @@
  * shaped like Spotify's own objects so the demo client can serve them through the same interface.
  * It is a pure function of the seed and built once per seed per process.
  */
+import { perProcess } from "@/lib/process-state";
 import { DEMO_GENRES, type DemoGenre } from "./genres";
 import { albumTitle, artistName, compilationTitle, episodeTitle, inventedWord, showName, trackTitle } from "./names";
 import { base62Id, createRandom, type Random } from "./random";
@@ -330,7 +331,7 @@ function buildPodcasts(seed: number) {
   return { shows, episodes, episodesByShow };
 }
 
-const built = new Map<number, DemoCatalog>();
+const built = perProcess("demo.catalogs", () => new Map<number, DemoCatalog>());
 
 /** The demo catalog for a seed, built on first use and shared afterwards (it is never mutated). */
 export function getDemoCatalog(seed = 1): DemoCatalog {

@@ -9,7 +9,7 @@ import { getDemoCatalog, type DemoAlbum, type DemoArtist, type DemoCatalog, type
 import { deviceTimeline, isPhone, TRAVEL_COUNTRIES, TRAVEL_WEIGHTS, type DemoPlatform } from "./devices";
 import { createRandom, weightedSampler, type Random } from "./random";
 import { buildTaste, type Taste, type TastePhase } from "./taste";
-import { DAY_MS, HOUR_MS, localDays, MINUTE_MS, type LocalDay } from "./time";
+import { DAY_MS, HOUR_MS, localDays, MINUTE_MS, SATURDAY, SUNDAY, type LocalDay } from "./time";
 
 export type ReasonStart = "trackdone" | "fwdbtn" | "clickrow" | "playbtn" | "appload" | "remote" | "backbtn" | "trackerror" | "unknown";
 export type ReasonEnd =
@@ -176,7 +176,7 @@ function planDays(days: readonly LocalDay[], random: Random): DayPlan[] {
       mood = 0.8 * mood + random.normal(0, 0.22);
       moodMonth = month;
     }
-    const weekday = plan.day.weekday === 0 ? 0.8 : plan.day.weekday === 6 ? 0.9 : 1;
+    const weekday = plan.day.weekday === SUNDAY ? 0.8 : plan.day.weekday === SATURDAY ? 0.9 : 1;
     const season = 1 + 0.12 * Math.cos((2 * Math.PI * (plan.day.dayOfYear - 15)) / 365);
     const rampUp = Math.min(1, 0.3 + index / 90);
     const noise = random.chance(0.04) ? 0 : clamp(random.logNormal(1, 0.45), 0.2, 2.5);
@@ -220,7 +220,7 @@ function allocate(total: number, weights: readonly number[]): number[] {
 }
 
 function planSessions(plan: DayPlan, count: number, progress: number, taste: Taste, random: Random): Session[] {
-  const weekend = plan.day.weekday === 0 || plan.day.weekday === 6 || plan.country !== null;
+  const weekend = plan.day.weekday === SATURDAY || plan.day.weekday === SUNDAY || plan.country !== null;
   const phase = taste.phaseAt(plan.day.start + 12 * HOUR_MS);
   const sessions: Session[] = [];
   for (let remaining = count; remaining > 0; ) {

@@ -3,15 +3,22 @@
  * in local time while streams are stamped in UTC, so the generator walks local calendar days and
  * converts with the zone's offset on that day.
  */
+import { perProcess } from "@/lib/process-state";
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
+/** `LocalDay.weekday` of Saturday and Sunday (0 = Monday). */
+export const SATURDAY = 5;
+export const SUNDAY = 6;
 
 export interface LocalDay {
   /** UTC instant of local midnight. */
   start: number;
-  /** 0 = Sunday … 6 = Saturday. */
+  /**
+   * 0 = Monday … 6 = Sunday: ISO order counted from 0, the one weekday convention of the app
+   * (lib/listening's `weekdayOf`, the insights and their labels use it too).
+   */
   weekday: number;
   year: number;
   /** 0-based, like Date. */
@@ -20,7 +27,7 @@ export interface LocalDay {
   dayOfYear: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = perProcess("demo.formatters", () => new Map<string, Intl.DateTimeFormat>());
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -66,7 +73,7 @@ export function localDays(fromMs: number, toMs: number, timeZone: string): Local
     const year = date.getUTCFullYear();
     days.push({
       start,
-      weekday: date.getUTCDay(),
+      weekday: (date.getUTCDay() + 6) % 7,
       year,
       month: date.getUTCMonth(),
       dayOfYear: Math.floor((civil - Date.UTC(year, 0, 1)) / DAY_MS),

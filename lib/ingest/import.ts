@@ -1,5 +1,6 @@
 import "server-only";
-import { listeningRepository, nameKeyFor, playsRepository, removalKey, rollupsRepository, trackKeyFor, type SegmentPlay, type ChunkTally, type NewPlay, type Store } from "@/lib/db";
+import { listeningRepository, playsRepository, rollupsRepository, type ChunkTally, type NewPlay, type PlayDocument, type Store } from "@/lib/db";
+import { encodePlays, encodeRemoved, nameKeyFor, removalKey, toPlayRow, trackKeyFor } from "@/lib/listening";
 import { LISTEN_THRESHOLD_MS, type ImportRow, type RejectionReason } from "./rows";
 
 export interface ChunkOutcome {
@@ -15,8 +16,11 @@ function toPlay(row: ImportRow, importId: string, chunkId: string): NewPlay {
   const endedAt = new Date(row.endedAt);
   // Whole seconds for every source: the export has seconds, sync gets milliseconds.
   endedAt.setUTCMilliseconds(0);
+  const names = { trackId: row.trackId, trackName: row.trackName, artistName: row.artistName };
   return {
     playedAt: endedAt,
+    trackKey: trackKeyFor(names),
+    nameKey: nameKeyFor(names),
     trackId: row.trackId,
     trackName: row.trackName,
     artistName: row.artistName,
@@ -60,14 +64,14 @@ async function reconcileMinutePrecision(store: Store, userId: string, plays: New
     if (play.timePrecision === "minute") minuteRows.set(key, [...(minuteRows.get(key) ?? []), row]);
     else exactMinutes.add(key);
   }
-  for (const play of plays) if (play.timePrecision !== "minute") exactMinutes.add(`${minuteOf(play.playedAt.getTime())}|${nameKeyFor(play)}`);
+  for (const play of plays) if (play.timePrecision !== "minute") exactMinutes.add(`${minuteOf(play.playedAt.getTime())}|${play.nameKey}`);
 
   const keep: NewPlay[] = [];
   const superseded: string[] = [];
   const supersededKeys: string[] = [];
   let covered = 0;
   for (const play of plays) {
-    const key = `${minuteOf(play.playedAt.getTime())}|${nameKeyFor(play)}`;
+    const key = `${minuteOf(play.playedAt.getTime())}|${play.nameKey}`;
     if (play.timePrecision === "minute" && exactMinutes.has(key)) {
       covered += 1;
       continue;
@@ -123,7 +127,7 @@ export async function storeRows(store: Store, userId: string, importId: string, 
   const rollups = rollupsRepository(store);
   const listening = listeningRepository(store);
   if (superseded.length > 0) await plays.deleteByIds(userId, superseded);
-  let segment: SegmentPlay[] = inserted.map((play) => ({ ...play, trackKey: play.trackKey ?? trackKeyFor(play) }));
+  let segment: Array<Pick<PlayDocument, keyof typeof SEGMENT_FIELDS>> = inserted;
   if (ownIds.size > 0 || superseded.length > 0) {
     // Counted before, or replaced: rebuild this window's buckets from the plays themselves.
     const from = candidates[0]!.playedAt;
@@ -133,13 +137,13 @@ export async function storeRows(store: Store, userId: string, importId: string, 
     const all = await plays.window(userId, { from: dayStart, to: dayEnd }, SEGMENT_FIELDS);
     await rollups.rebuild(userId, from, to, all.map((play) => ({ playedAt: play.playedAt as Date, msPlayed: play.msPlayed ?? 0, skipped: play.skipped ?? null })));
     // The segment of a retried chunk holds every play the chunk stored, on this attempt or before.
-    if (ownIds.size > 0) segment = all.filter((play) => play.importChunk === ownChunk) as SegmentPlay[];
+    if (ownIds.size > 0) segment = all.filter((play) => play.importChunk === ownChunk) as PlayDocument[];
   } else {
     await rollups.add(userId, inserted);
   }
   // Rollups first, then the segment: the dashboard's revision moves only once both are there.
-  await listening.appendPlays(userId, `import|${ownChunk}`, segment);
-  await listening.appendRemoved(userId, `import|${ownChunk}`, supersededKeys);
+  await listening.appendPlays(userId, `import|${ownChunk}`, encodePlays(segment.map(toPlayRow)));
+  await listening.appendRemoved(userId, `import|${ownChunk}`, encodeRemoved(supersededKeys));
   return outcome;
 }
 

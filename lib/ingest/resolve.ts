@@ -1,5 +1,6 @@
 import "server-only";
-import { collections, getStore, normaliseName, type PlayDocument, type ResolutionDocument, type Store } from "@/lib/db";
+import { collections, getStore, type PlayDocument, type ResolutionDocument, type Store } from "@/lib/db";
+import { normaliseName } from "@/lib/listening";
 import { SpotifyRateLimitedError, type SpotifyClient, type Track } from "@/lib/spotify";
 
 /** Below this a match is not trusted: the play keeps its names and no track id. */

@@ -1,5 +1,6 @@
 import "server-only";
-import { accountsRepository, getStore, listeningRepository, playsRepository, rollupsRepository, trackKeyFor, type NewPlay } from "@/lib/db";
+import { accountsRepository, getStore, listeningRepository, playsRepository, rollupsRepository, type NewPlay } from "@/lib/db";
+import { encodePlays, nameKeyFor, toPlayRow, trackKeyFor } from "@/lib/listening";
 import { ReconnectRequiredError, SpotifyRateLimitedError, SpotifyUnavailableError, webClientFor, type PlayedTrack } from "@/lib/spotify";
 import { logger } from "@/lib/telemetry";
 
@@ -16,11 +17,12 @@ export interface SyncResult {
 /** A recently-played item as a stored play. The API gives no ms_played: a completed play is assumed. */
 export function playFromRecent(item: PlayedTrack): NewPlay {
   const track = item.track;
+  const names = { trackId: track.id, trackName: track.name, artistName: track.artists[0]?.name ?? "Unknown artist" };
   return {
     playedAt: item.playedAt,
-    trackId: track.id,
-    trackName: track.name,
-    artistName: track.artists[0]?.name ?? "Unknown artist",
+    trackKey: trackKeyFor(names),
+    nameKey: nameKeyFor(names),
+    ...names,
     albumName: track.album?.name ?? null,
     msPlayed: track.durationMs,
     skipped: null,
@@ -53,11 +55,7 @@ export async function syncListener(userId: string, now = new Date()): Promise<Sy
     const duplicates = new Set(duplicateIndexes);
     const fresh = plays.filter((_, index) => !duplicates.has(index));
     await rollupsRepository(store).add(userId, fresh);
-    await listeningRepository(store).appendPlays(
-      userId,
-      `sync|${newest}`,
-      fresh.map((play) => ({ ...play, trackKey: trackKeyFor(play) })),
-    );
+    await listeningRepository(store).appendPlays(userId, `sync|${newest}`, encodePlays(fresh.map(toPlayRow)));
     await accounts.recordSync(userId, newest > 0 ? newest : null, now);
     return { userId, status: "synced", fetched: plays.length, inserted, duplicates: duplicateIndexes.length };
   } catch (error) {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { IndexBuilder, type IndexRow } from "./build";
+import { emptyIndex, IndexBuilder, type PlayRow, toPlayRow, zonedMidnight } from "@/lib/listening";
 import { clock, discovery, findItem, genres, itemDetail, itemKey, onThisDay, platforms, recapYears, sessions, skips, streaks, timeline, topItems, totals, yearRecap, type InsightQuery } from "./compute";
-import { emptyIndex } from "./listening-index";
-import { zonedMidnight } from "./time";
 
 const at = (iso: string) => Date.parse(iso);
 const MIN = 60_000;
@@ -39,9 +37,9 @@ const PLAYS: Play[] = [
   { time: "2024-01-04T08:04:00Z", track: "one", ms: 240_000, platform: "ios" }, // r9
 ];
 
-function rowOf(play: Play): IndexRow {
+function rowOf(play: Play): PlayRow {
   const track = TRACKS[play.track];
-  return {
+  return toPlayRow({
     ...track,
     artistName: play.artist ?? track.artistName,
     playedAt: at(play.time),
@@ -50,8 +48,7 @@ function rowOf(play: Play): IndexRow {
     skipped: play.skipped ?? null,
     reasonEnd: play.reasonEnd ?? null,
     shuffle: play.shuffle ?? null,
-    minutePrecision: false,
-  };
+  });
 }
 
 function buildIndex(plays: Play[], removed?: ReadonlySet<string>) {

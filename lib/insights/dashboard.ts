@@ -4,9 +4,8 @@
  * loads the index; the client gets the same shape from `GET /api/insights`.
  */
 import { clock, discovery, onThisDay, platforms, sessions, skips, streaks, timeline, topItems, totals, genres } from "./compute";
-import type { ItemKind, ListeningIndex } from "./listening-index";
+import { type ItemKind, type ListeningIndex, localDateString } from "@/lib/listening";
 import { resolveRange, type RangeSpec, type ResolvedRange } from "./range";
-import { localDateString } from "./time";
 
 export type RankBy = "plays" | "time";
 export type TimelineUnit = "day" | "week" | "month";

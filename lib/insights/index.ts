@@ -1,4 +1,5 @@
 export { buildDashboard, defaultUnit, type DashboardData, type DashboardQuery, type RankBy, type TimelineUnit } from "./dashboard";
-export { emptyIndex, type ItemKind, type ListeningIndex } from "./listening-index";
-export { ensureDemoHistory, loadListeningIndex } from "./load";
-export { dashboardFor, demoPreparing, finishDemoHistory, genreSource, itemPageFor, listenerIndex, listenerNow, recapFor, recapYearsFor, sharedRecap, type RecapData } from "./server";
+// The listening layer's index and time helpers, for callers that already import insights.
+export { emptyIndex, listenerIndex, listenerNow, loadListeningIndex, localCalendar, type ItemKind, type ListeningIndex } from "@/lib/listening";
+export { parseRangeParams, resolveRange, type RangeSpec } from "./range";
+export { dashboardFor, genreSource, itemPageFor, recapFor, recapYearsFor, sharedRecap, type RecapData } from "./server";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IndexBuilder } from "./build";
-import { emptyIndex } from "./listening-index";
+import { emptyIndex, IndexBuilder } from "@/lib/listening";
 import { parseRangeParams, rangeSearchParams, resolveRange } from "./range";
 
 const at = (iso: string) => Date.parse(iso);
@@ -72,7 +71,7 @@ describe("resolveRange", () => {
 
   it("starts all time at the local midnight of the first play, or 28 days back without plays", () => {
     const builder = new IndexBuilder("listener", 1);
-    builder.add({ playedAt: at("2023-01-01T23:30:00Z"), msPlayed: 60_000, trackKey: "k", trackId: null, trackName: "T", artistName: "A", albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false });
+    builder.add({ playedAt: at("2023-01-01T23:30:00Z"), msPlayed: 60_000, trackKey: "k", trackId: null, trackName: "T", artistName: "A", albumName: null, platform: null, flags: 0 });
     const all = resolveRange({ preset: "all" }, "Europe/Berlin", now, builder.build());
     expect(all).toMatchObject({ fromDate: "2023-01-02", from: at("2023-01-01T23:00:00Z"), toDate: "2024-04-10", label: "All time" });
     expect(resolveRange({ preset: "all" }, "Europe/Berlin", now, emptyIndex("nobody"))).toMatchObject({ fromDate: "2024-03-14", toDate: "2024-04-10" });

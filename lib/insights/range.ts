@@ -2,8 +2,7 @@
  * The range picker model: presets ("Last 4 weeks" … "All time") or custom inclusive local dates,
  * to and from URL search params, and resolved to epoch-ms bounds in the listener's zone.
  */
-import type { ListeningIndex } from "./listening-index";
-import { civilFromDays, dateToDayNumber, daysFromCivil, daysInMonth, dayNumberToDate, localDayNumber, localDayStart } from "./time";
+import { civilFromDays, dateToDayNumber, dayNumberToDate, daysFromCivil, daysInMonth, type ListeningIndex, localDayNumber, localDayStart } from "@/lib/listening";
 
 /** The preset ranges. */
 export type RangePreset = "4w" | "6m" | "1y" | "all";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IndexBuilder } from "./build";
+import { IndexBuilder, toPlayRow } from "@/lib/listening";
 import { clock, discovery, genres, itemDetail, onThisDay, platforms, recapYears, sessions, skips, streaks, timeline, topItems, totals, yearRecap } from "./compute";
 import { resolveRange } from "./range";
 
@@ -25,7 +25,7 @@ function syntheticIndex() {
     time += next(12) === 0 ? 1_800_000 + next(13_000_000) : 200_000 + next(60_000);
     const track = next(20) === 0 ? next(40_000) : next(4_000);
     const artist = track % 2_500;
-    builder.add({
+    builder.add(toPlayRow({
       playedAt: time,
       msPlayed: next(8) === 0 ? next(30_000) : 120_000 + next(120_000),
       trackKey: `spotify:track:${track}`,
@@ -37,8 +37,7 @@ function syntheticIndex() {
       skipped: next(9) === 0,
       reasonEnd: null,
       shuffle: next(2) === 0,
-      minutePrecision: false,
-    });
+    }));
   }
   return builder.build(new Set([`${start}|nothing`]));
 }

@@ -1,55 +1,21 @@
 import "server-only";
-import { cache } from "react";
 import { DEMO_USER_ID, getStore, sharesRepository, usersRepository } from "@/lib/db";
 import { DEMO_LISTENER, getDemoCatalog } from "@/lib/demo";
 import type { ListenerProfile } from "@/lib/listener";
+import { listenerIndex, listenerNow, type ItemKind } from "@/lib/listening";
+import { perProcess } from "@/lib/process-state";
 import { observeDuration } from "@/lib/telemetry";
 import { buildDashboard, type DashboardQuery } from "./dashboard";
 import { findItem, genres, itemDetail, recapYears, yearRecap, type ItemDetail } from "./compute";
 import { yearQuery } from "./compute/recap";
-import type { ItemKind, ListeningIndex } from "./listening-index";
-import { demoHistoryProgress, ensureDemoHistory, loadListeningIndex } from "./load";
 
-/**
- * "Now" for the listener's ranges. The demo history is a snapshot that ends on a fixed day, so the
- * demo's "last 4 weeks" are the last four weeks of that history, not four empty weeks after it.
- */
-export function listenerNow(listener: Pick<ListenerProfile, "isDemo">, now = Date.now()): number {
-  return listener.isDemo ? Math.min(now, Date.parse(DEMO_LISTENER.end)) : now;
-}
-
-let demoGenres: Map<string, readonly string[]> | undefined;
 
 /** Artist genres where we know them: the demo catalogue has them; Spotify's are not stored yet. */
 function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: string) => readonly string[] | undefined) | undefined {
   if (!listener.isDemo) return undefined;
-  demoGenres ??= new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres]));
-  const genres = demoGenres;
+  const genres = perProcess("insights.demoGenres", () => new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres])));
   return (artistName) => genres.get(artistName);
 }
-
-/**
- * While the demo listener's history is being stored (the first visit after a fresh start), how far
- * it is; null when it is ready (or for anyone else). Starts the storing when needed.
- */
-export async function demoPreparing(listener: Pick<ListenerProfile, "isDemo">): Promise<{ stored: number; total: number } | null> {
-  if (!listener.isDemo) return null;
-  // Only looks: the page starts the storing after its response (`after(finishDemoHistory)`).
-  const status = await ensureDemoHistory(await getStore(), { start: false });
-  return status === "ready" ? null : (demoHistoryProgress() ?? { stored: 0, total: 0 });
-}
-
-/** Keeps a serverless function alive until the demo history is stored (call from `after`). */
-export async function finishDemoHistory(): Promise<void> {
-  await ensureDemoHistory(await getStore(), { wait: true });
-}
-
-/** The listener's listening index (the demo listener's history is stored on first use). Once per request. */
-export const listenerIndex = cache(async (listener: Pick<ListenerProfile, "id" | "isDemo">): Promise<ListeningIndex> => {
-  const store = await getStore();
-  if (listener.isDemo) await ensureDemoHistory(store);
-  return loadListeningIndex(store, listener.id);
-});
 
 /** Every dashboard widget for one range: what the page prefetches and `GET /api/insights` returns. */
 export async function dashboardFor(listener: ListenerProfile, query: DashboardQuery, now = listenerNow(listener)) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { normaliseName } from "@/lib/db";
+import { normaliseName } from "@/lib/listening";
 import { DEMO_LISTENER, genresById, getDemoCatalog, type DemoCatalog, type DemoTrack } from "@/lib/demo";
 import type { SpotifyClient, Track } from "@/lib/spotify";
 import type { CatalogPort, CatalogTrack } from "./engine";

@@ -8,6 +8,8 @@ import { CONTEXT_IDS } from "./context";
 import type { RecoResponse } from "./server";
 
 export type { RecoResponse } from "./server";
+export { CONTEXTS, type ContextKind } from "./context";
+export type { Recommendation, RecoSource } from "./engine";
 
 export interface DiscoverParams {
   context?: string;

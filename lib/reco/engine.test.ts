@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IndexBuilder } from "@/lib/insights/build";
+import { IndexBuilder } from "@/lib/listening";
 import { contextById, contextMatch } from "./context";
 import { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack, type Feedback } from "./engine";
 import { artistNeighbours, evaluateNeighbours, scoreArtists } from "./neighbours";
@@ -12,7 +12,7 @@ const NOW = Date.UTC(2026, 5, 1);
 function history() {
   const builder = new IndexBuilder("u", 1);
   const play = (at: number, artist: string, name: string, ms = 200_000) =>
-    builder.add({ playedAt: at, msPlayed: ms, trackKey: `spotify:track:${name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22)}`, trackId: name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22), trackName: name, artistName: artist, albumName: `${artist} LP`, platform: "android", skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false });
+    builder.add({ playedAt: at, msPlayed: ms, trackKey: `spotify:track:${name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22)}`, trackId: name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22), trackName: name, artistName: artist, albumName: `${artist} LP`, platform: "android", flags: 0 });
   for (let day = 0; day < 40; day++) play(Date.UTC(2021, 2, 1) + day * DAY, "The Olds", "Old Love");
   for (let day = 0; day < 20; day++) {
     const at = NOW - (200 - day) * DAY;
@@ -153,7 +153,7 @@ describe("artist neighbours", () => {
     const make = (user: number, late: string) => {
       const builder = new IndexBuilder(`l${user}`, 1);
       const add = (at: number, artist: string) =>
-        builder.add({ playedAt: at, msPlayed: 100_000, trackKey: `${artist}|t`, trackId: null, trackName: "t", artistName: artist, albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false });
+        builder.add({ playedAt: at, msPlayed: 100_000, trackKey: `${artist}|t`, trackId: null, trackName: "t", artistName: artist, albumName: null, platform: null, flags: 0 });
       for (let day = 0; day < 100; day++) add(NOW - (300 - day) * DAY, day % 2 === 0 ? "A" : "B");
       add(NOW - 10 * DAY, late);
       return builder.build();
@@ -163,7 +163,7 @@ describe("artist neighbours", () => {
     for (let user = 3; user < 6; user++) {
       const builder = new IndexBuilder(`l${user}`, 1);
       for (const [offset, artist] of [[400, "A"], [399, "B"], [398, "C"], [100, "A"]] as const)
-        builder.add({ playedAt: NOW - offset * DAY, msPlayed: 100_000, trackKey: `${artist}|t`, trackId: null, trackName: "t", artistName: artist, albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false });
+        builder.add({ playedAt: NOW - offset * DAY, msPlayed: 100_000, trackKey: `${artist}|t`, trackId: null, trackName: "t", artistName: artist, albumName: null, platform: null, flags: 0 });
       indexes.push(builder.build());
     }
     const result = evaluateNeighbours(indexes, { k: 10, shrink: 0 });

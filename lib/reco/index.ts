@@ -1,3 +1,4 @@
+export { demoCatalogPort, spotifyCatalogPort } from "./catalog";
 export { CONTEXT_IDS, CONTEXTS, contextById, type ContextDefinition } from "./context";
 export type { Recommendation, RecoSource } from "./engine";
 export { activeModel, listModels, rollbackModel, type ModelDocument } from "./models";

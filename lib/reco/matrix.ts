@@ -1,4 +1,4 @@
-import { normaliseName } from "@/lib/db/repositories/plays";
+import { normaliseName } from "@/lib/listening";
 import type { ArtistMatrix } from "./neighbours";
 
 /** One listener's listens as the artist name of each. */

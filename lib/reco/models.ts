@@ -1,7 +1,8 @@
 import "server-only";
-import { collections, getStore, normaliseName, type Store, type StoredDocument } from "@/lib/db";
+import { collections, getStore, type Store, type StoredDocument } from "@/lib/db";
+import { demoIndexRows, IndexBuilder, type ListeningIndex } from "@/lib/listening";
 import { demoEnabled } from "@/lib/env";
-import type { ListeningIndex } from "@/lib/insights/listening-index";
+import { perProcess } from "@/lib/process-state";
 import { logger } from "@/lib/telemetry";
 import { artistNeighbours, evaluateNeighbours, type ArtistMatrix, type NeighbourModel } from "./neighbours";
 import type { CollaborativeSignal } from "./engine";
@@ -32,18 +33,18 @@ const activeId = `active|${MODEL_SCOPE}`;
 const models = (store: Store) => store.collection<ModelDocument>(collections.models);
 const pointers = (store: Store) => store.collection<ActivePointer>(collections.models);
 
-const cache = globalThis as typeof globalThis & { __echotuneModel?: { version: number; model: NeighbourModel; byKey: Map<string, number> } };
+const cache = perProcess("reco.activeModel", () => ({}) as { current?: { version: number; model: NeighbourModel; byKey: Map<string, number> } });
 
 /** The active model, from memory when the pointer has not moved. */
 export async function activeModel(store?: Store): Promise<{ version: number; model: NeighbourModel; byKey: Map<string, number> } | null> {
   const db = store ?? (await getStore());
   const pointer = await pointers(db).findOne({ _id: activeId });
   if (!pointer) return null;
-  if (cache.__echotuneModel?.version === pointer.version) return cache.__echotuneModel;
+  if (cache.current?.version === pointer.version) return cache.current;
   const document = await models(db).findOne({ _id: `${MODEL_SCOPE}@${pointer.version}` });
   if (!document) return null;
   const entry = { version: document.version, model: document.model, byKey: new Map(document.model.artists.map((artist, index) => [artist, index])) };
-  cache.__echotuneModel = entry;
+  cache.current = entry;
   return entry;
 }
 
@@ -53,7 +54,7 @@ export async function activeModel(store?: Store): Promise<{ version: number; mod
  * artists they already know well. Null when no model is active.
  */
 type Signal = { signal: CollaborativeSignal; version: string };
-const signals = new WeakMap<TrackProfile, { version: string; signal: Signal }>();
+const signals = perProcess("reco.signals", () => new WeakMap<TrackProfile, { version: string; signal: Signal }>());
 
 /** The active model's artists for this listener, computed once per track profile and model version. */
 export async function collaborativeSignal(index: ListeningIndex, profile: TrackProfile): Promise<Signal | null> {
@@ -197,7 +198,7 @@ export async function listModels(store?: Store): Promise<Array<Omit<ModelDocumen
 }
 
 /** Generated listeners sharing the demo catalogue: the co-listening the demo's collaborative model learns from. */
-const cohorts = new Map<string, Promise<ListeningIndex[]>>();
+const cohorts = perProcess("reco.cohorts", () => new Map<string, Promise<ListeningIndex[]>>());
 
 export function demoCohort(size = 80, playsEach = 2_000): Promise<ListeningIndex[]> {
   if (!demoEnabled()) return Promise.resolve([]);
@@ -213,8 +214,6 @@ export function demoCohort(size = 80, playsEach = 2_000): Promise<ListeningIndex
 
 async function generateCohort(size: number, playsEach: number): Promise<ListeningIndex[]> {
   const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
-  const { IndexBuilder } = await import("@/lib/insights/build");
-  const { demoIndexRows } = await import("@/lib/insights/demo-rows");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const cohort: ListeningIndex[] = [];
   for (let member = 0; member < size; member++) {
@@ -228,4 +227,3 @@ async function generateCohort(size: number, playsEach: number): Promise<Listenin
   return cohort;
 }
 
-export { normaliseName };

@@ -3,7 +3,7 @@
  * (cosine over log(1 + listens), shrunk towards zero for artists few listeners share), the
  * item-KNN family that measured best for its cost on implicit play counts. Pure.
  */
-import type { ListeningIndex } from "@/lib/insights/listening-index";
+import type { ListeningIndex } from "@/lib/listening";
 
 export interface ArtistMatrix {
   /** Normalised artist names (the identity). */

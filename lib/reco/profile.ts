@@ -2,8 +2,8 @@
  * Features of every track a listener has played, from the listening index in one pass: listens,
  * first and last play, the year they loved it most, how recently, and when in the day. Pure.
  */
-import type { ListeningIndex } from "@/lib/insights/listening-index";
-import { localCalendar } from "@/lib/insights/time";
+import { type ListeningIndex, localCalendar } from "@/lib/listening";
+import { perProcess } from "@/lib/process-state";
 
 const DAY_MS = 86_400_000;
 
@@ -94,7 +94,7 @@ export function trackProfile(index: ListeningIndex, options: { now: number; time
  * Which tracks most often follow each of `seeds` within a session (the next play, started within
  * 30 minutes of the previous one's end): `followers.get(seed)` → track → count.
  */
-const followerCache = new WeakMap<ListeningIndex, Map<string, Map<number, Map<number, number>>>>();
+const followerCache = perProcess("reco.followers", () => new WeakMap<ListeningIndex, Map<string, Map<number, Map<number, number>>>>());
 
 export function followers(index: ListeningIndex, seeds: ReadonlySet<number>, options: { now: number; gapMs?: number }): Map<number, Map<number, number>> {
   const cacheKey = `${options.now}|${options.gapMs ?? 0}|${[...seeds].sort((a, b) => a - b).join(",")}`;

@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getCache } from "@/lib/cache";
-import { feedbackRepository, getStore, normaliseName, type FeedbackKind, type FeedbackTarget } from "@/lib/db";
-import { listenerIndex, listenerNow } from "@/lib/insights";
-import type { ListeningIndex } from "@/lib/insights/listening-index";
+import { feedbackRepository, getStore, type FeedbackKind, type FeedbackTarget } from "@/lib/db";
+import { listenerIndex, listenerNow, type ListeningIndex, normaliseName } from "@/lib/listening";
 import type { ListenerProfile } from "@/lib/listener";
+import { perProcess } from "@/lib/process-state";
 import { spotifyClientFor } from "@/lib/spotify";
 import { observeDuration } from "@/lib/telemetry";
 import { demoCatalogPort, spotifyCatalogPort } from "./catalog";
@@ -31,7 +31,7 @@ export interface RecoResponse {
 }
 
 const RESULT_TTL_SECONDS = 600;
-const profiles = new WeakMap<ListeningIndex, Map<string, TrackProfile>>();
+const profiles = perProcess("reco.profiles", () => new WeakMap<ListeningIndex, Map<string, TrackProfile>>());
 
 /** The track profile of an index, per day and time zone (recomputed at most once a day). */
 function profileOf(index: ListeningIndex, now: number, timeZone: string, listenThresholdMs: number): TrackProfile {
@@ -101,7 +101,7 @@ export async function recommendationsFor(listener: ListenerProfile, query: RecoQ
   return response;
 }
 
-const inflight = new Map<string, Promise<RecoResponse>>();
+const inflight = perProcess("reco.inflight", () => new Map<string, Promise<RecoResponse>>());
 
 async function compute(listener: ListenerProfile, query: RecoQuery, { index, feedback, cacheKey }: { index: ListeningIndex; feedback: Feedback; cacheKey: string }): Promise<RecoResponse> {
   const context = contextById(query.context);

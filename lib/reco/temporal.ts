@@ -4,8 +4,7 @@
  * truth (all of them, and only those new to the listener). Recall@50 and NDCG@20 for the engine,
  * against two baselines: replaying the listener's top tracks, and what was popular lately.
  */
-import { IndexBuilder, type IndexRow } from "@/lib/insights/build";
-import type { ListeningIndex } from "@/lib/insights/listening-index";
+import { IndexBuilder, type ListeningIndex, type PlayRow } from "@/lib/listening";
 import { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack } from "./engine";
 import { matrixFromRows, type ArtistRow } from "./matrix";
 import { artistNeighbours, scoreArtists } from "./neighbours";
@@ -17,7 +16,7 @@ const THRESHOLD = 30_000;
 
 export interface History {
   name: string;
-  rows: IndexRow[];
+  rows: PlayRow[];
 }
 
 export interface TemporalScores {
@@ -33,7 +32,7 @@ export interface TemporalResult {
   freshListeners: number;
 }
 
-function buildIndex(name: string, rows: IndexRow[], before = Number.POSITIVE_INFINITY): ListeningIndex {
+function buildIndex(name: string, rows: PlayRow[], before = Number.POSITIVE_INFINITY): ListeningIndex {
   const builder = new IndexBuilder(name, 1);
   for (const row of rows) if (row.playedAt < before) builder.add(row);
   return builder.build();

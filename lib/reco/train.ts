@@ -1,14 +1,15 @@
 import "server-only";
 import { collections, getStore, type Store, type UserDocument } from "@/lib/db";
-import { loadListeningIndex } from "@/lib/insights";
+import { loadListeningIndex } from "@/lib/listening";
+import { perProcess } from "@/lib/process-state";
 import { logger } from "@/lib/telemetry";
 import { demoCohort, trainModel, type ModelDocument } from "./models";
 
 /** Imports at least this large retrain the model when they finish. */
 export const RETRAIN_AFTER_ROWS = 10_000;
 
-let running: Promise<ModelDocument> | undefined;
-let lastTrainedAt = 0;
+/** The training run of this process (one at a time) and when the last one ended. */
+const training = perProcess("reco.training", () => ({ running: undefined as Promise<ModelDocument> | undefined, lastTrainedAt: 0 }));
 /** Imports closer together than this share one retraining (the nightly cron catches up). */
 const RETRAIN_QUIET_MS = 10 * 60_000;
 
@@ -17,7 +18,7 @@ const RETRAIN_QUIET_MS = 10 * 60_000;
  * the generated cohort; one run at a time per process (a second call joins the first).
  */
 export function trainAll(store?: Store): Promise<ModelDocument> {
-  running ??= (async () => {
+  training.running ??= (async () => {
     const db = store ?? (await getStore());
     const users = (await db.collection<UserDocument>(collections.users).find({}, { projection: { _id: 1 } })).map((user) => user._id);
     const indexes = [];
@@ -27,15 +28,15 @@ export function trainAll(store?: Store): Promise<ModelDocument> {
     const cohort = await demoCohort();
     return trainModel({ store: db, indexes, cohort });
   })().finally(() => {
-    running = undefined;
-    lastTrainedAt = Date.now();
+    training.running = undefined;
+    training.lastTrainedAt = Date.now();
   });
-  return running;
+  return training.running;
 }
 
 /** After a large import: retrain in the background; a failure is logged, never shown to the listener. */
 export function retrainAfterImport(rowsAccepted: number): Promise<void> {
-  if (rowsAccepted < RETRAIN_AFTER_ROWS || running || Date.now() - lastTrainedAt < RETRAIN_QUIET_MS) return Promise.resolve();
+  if (rowsAccepted < RETRAIN_AFTER_ROWS || training.running || Date.now() - training.lastTrainedAt < RETRAIN_QUIET_MS) return Promise.resolve();
   return trainAll()
     .then(() => undefined)
     .catch((error: unknown) => logger.warn({ err: error }, "reco: retraining after an import failed"));

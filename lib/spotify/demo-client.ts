@@ -3,24 +3,25 @@
  * the generated history, so every feature works with no account and no network.
  */
 import { DEMO_LISTENER, generateListeningHistory, getDemoCatalog, type DemoAlbum, type DemoArtist, type DemoStream, type DemoTrack } from "@/lib/demo";
+import { perProcess } from "@/lib/process-state";
 import type { PageOptions, SearchResults, SpotifyClient } from "./client";
 import { SpotifyRequestError } from "./errors";
 import type { Album, Artist, Device, Page, PlaybackState, Playlist, RecentlyPlayedPage, SpotifyProfileSummary, TimeRange, Track } from "./types";
 
 const RANGE_DAYS: Record<TimeRange, number> = { short_term: 28, medium_term: 182, long_term: 365 };
 
-let history: DemoStream[] | undefined;
 /** The demo listener's plays, generated once per process (about half a second). */
 export function demoHistory(): DemoStream[] {
-  history ??= generateListeningHistory({
-    seed: DEMO_LISTENER.seed,
-    plays: DEMO_LISTENER.plays,
-    years: DEMO_LISTENER.years,
-    end: new Date(DEMO_LISTENER.end),
-    timeZone: DEMO_LISTENER.timeZone,
-    homeCountry: DEMO_LISTENER.homeCountry,
-  });
-  return history;
+  return perProcess("spotify.demoHistory", () =>
+    generateListeningHistory({
+      seed: DEMO_LISTENER.seed,
+      plays: DEMO_LISTENER.plays,
+      years: DEMO_LISTENER.years,
+      end: new Date(DEMO_LISTENER.end),
+      timeZone: DEMO_LISTENER.timeZone,
+      homeCountry: DEMO_LISTENER.homeCountry,
+    }),
+  );
 }
 
 function page<T>(items: T[], options: PageOptions = {}, max = 50, fallback = 20): Page<T> {
@@ -30,8 +31,8 @@ function page<T>(items: T[], options: PageOptions = {}, max = 50, fallback = 20)
 }
 
 // Playlists and playback the demo listener creates live in this process only: nothing real to save to.
-const playlists: Array<Playlist & { uris: string[] }> = [];
-const playback: { isPlaying: boolean; track: Track | null; queue: string[] } = { isPlaying: false, track: null, queue: [] };
+const playlists = perProcess("spotify.demoPlaylists", () => [] as Array<Playlist & { uris: string[] }>);
+const playback = perProcess("spotify.demoPlayback", () => ({ isPlaying: false, track: null, queue: [] }) as { isPlaying: boolean; track: Track | null; queue: string[] });
 const demoDevice: Device = { id: "demo-speaker", name: "Demo speaker", type: "Speaker", isActive: true, isRestricted: false, volumePercent: 60 };
 
 export class DemoSpotifyClient implements SpotifyClient {

@@ -4,6 +4,7 @@
  * 5xx and network errors retried with jittered exponential backoff behind a per-account circuit
  * breaker, a per-account concurrency limit, and a count and a duration for each call.
  */
+import { perProcess } from "@/lib/process-state";
 import { countEvent, logger, observeDuration } from "@/lib/telemetry";
 import { SpotifyRateLimitedError, SpotifyRequestError, SpotifyUnavailableError } from "./errors";
 
@@ -56,8 +57,8 @@ interface Breaker {
   openUntil: number;
 }
 
-const breakers = new Map<string, Breaker>();
-const slots = new Map<string, { active: number; waiting: Array<() => void> }>();
+const breakers = perProcess("spotify.breakers", () => new Map<string, Breaker>());
+const slots = perProcess("spotify.slots", () => new Map<string, { active: number; waiting: Array<() => void> }>());
 
 /** Test hook and operator tool: forget every breaker (e.g. after Spotify recovers). */
 export function resetSpotifyBreakers(): void {

@@ -2,6 +2,7 @@ import "server-only";
 import { accountsRepository, getStore } from "@/lib/db";
 import { env } from "@/lib/env";
 import { brandError, hasErrorBrand } from "@/lib/errors";
+import { perProcess } from "@/lib/process-state";
 import { countEvent, logger } from "@/lib/telemetry";
 import { openToken, sealToken } from "@/lib/security";
 
@@ -70,7 +71,7 @@ export async function refreshSpotifyToken(refreshToken: string, app: SpotifyAppC
 }
 
 // One refresh per account at a time in this process: a page firing ten calls refreshes once.
-const inFlight = new Map<string, Promise<string>>();
+const inFlight = perProcess("spotify.tokenRefreshes", () => new Map<string, Promise<string>>());
 
 /**
  * A valid access token for a connected listener, refreshed when it is about to expire. Used by

@@ -2,7 +2,9 @@
  * Process-local counters for the operators' page (cache bypasses, upstream 429s, fallbacks).
  * They reset with the process; durable usage lives in the `usage` collection.
  */
-const counts = new Map<string, number>();
+import { perProcess } from "@/lib/process-state";
+
+const counts = perProcess("telemetry.counts", () => new Map<string, number>());
 
 export function countEvent(name: string, by = 1): void {
   counts.set(name, (counts.get(name) ?? 0) + by);
@@ -18,7 +20,7 @@ export interface DurationStats {
   maxMs: number;
 }
 
-const durations = new Map<string, DurationStats>();
+const durations = perProcess("telemetry.durations", () => new Map<string, DurationStats>());
 
 /** Records how long something took (Spotify calls, model calls), for averages and worst cases. */
 export function observeDuration(name: string, ms: number): void {

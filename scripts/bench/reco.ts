@@ -14,8 +14,7 @@ const plays = Number(values.plays);
 const runs = Number(values.runs);
 
 const { generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
-const { IndexBuilder } = await import("@/lib/insights/build");
-const { demoIndexRows } = await import("@/lib/insights/demo-rows");
+const { demoIndexRows, IndexBuilder } = await import("@/lib/listening");
 const { demoCatalogPort } = await import("@/lib/reco/catalog");
 const { recommend, NO_FEEDBACK } = await import("@/lib/reco/engine");
 const { trackProfile } = await import("@/lib/reco/profile");
@@ -24,7 +23,7 @@ const { matrixFrom } = await import("@/lib/reco/models");
 const { contextById, CONTEXT_IDS } = await import("@/lib/reco/context");
 const { MemoryCache } = await import("@/lib/cache/memory");
 type CatalogPort = import("@/lib/reco/engine").CatalogPort;
-type ListeningIndex = import("@/lib/insights/listening-index").ListeningIndex;
+type ListeningIndex = import("@/lib/listening").ListeningIndex;
 
 const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;

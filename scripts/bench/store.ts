@@ -13,6 +13,7 @@ import { MongoStore } from "@/lib/db/mongodb";
 import type { Store } from "@/lib/db/port";
 import { playsRepository, type NewPlay, type TimeRange } from "@/lib/db/repositories/plays";
 import { ensureIndexes } from "@/lib/db/store";
+import { nameKeyFor, trackKeyFor } from "@/lib/listening/identity";
 import { startFerretDb, type FerretDb } from "../services/ferretdb.ts";
 
 const { values } = parseArgs({
@@ -51,11 +52,12 @@ function makePlays(): NewPlay[] {
     const artist = Math.floor(2_000 * next() ** 3);
     const track = Math.floor(40 * next() ** 2);
     const msPlayed = next() < 0.2 ? Math.floor(next() * 30_000) : 120_000 + Math.floor(next() * 180_000);
+    const names = { trackId: `t${artist}x${track}`, trackName: `Track ${track} of artist ${artist}`, artistName: `Artist ${artist}` };
     return {
       playedAt: new Date(Math.floor(START + index * step + next() * step * 0.5)),
-      trackId: `t${artist}x${track}`,
-      trackName: `Track ${track} of artist ${artist}`,
-      artistName: `Artist ${artist}`,
+      trackKey: trackKeyFor(names),
+      nameKey: nameKeyFor(names),
+      ...names,
       albumName: `Album ${artist}-${track % 4}`,
       msPlayed,
       skipped: msPlayed < 30_000,

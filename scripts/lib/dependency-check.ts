@@ -31,20 +31,20 @@ function isClientModule(root: string, source: string): boolean {
   }
 }
 
-function valueDependencies(module: IModule): string[] {
-  return module.dependencies.filter((dependency) => !dependency.dependencyTypes.includes("type-only")).map((dependency) => dependency.resolved);
+function valueDependencies(cruised: IModule): string[] {
+  return cruised.dependencies.filter((dependency) => !dependency.dependencyTypes.includes("type-only")).map((dependency) => dependency.resolved);
 }
 
 /** Client modules that reach a server-only module through value imports, with the path. */
 function clientReachesServerOnly(root: string, modules: IModule[]): DependencyViolation[] {
-  const bySource = new Map(modules.map((module) => [module.source, module]));
-  const serverOnly = new Set(modules.filter((module) => module.dependencies.some((dependency) => dependency.module === "server-only")).map((module) => module.source));
+  const bySource = new Map(modules.map((cruised) => [cruised.source, cruised]));
+  const serverOnly = new Set(modules.filter((cruised) => cruised.dependencies.some((dependency) => dependency.module === "server-only")).map((cruised) => cruised.source));
   const violations: DependencyViolation[] = [];
-  for (const module of modules) {
-    if (!isClientModule(root, module.source)) continue;
+  for (const client of modules) {
+    if (!isClientModule(root, client.source)) continue;
     // Breadth first, so the reported chain is a shortest one.
-    const previous = new Map<string, string | null>([[module.source, null]]);
-    const queue = [module.source];
+    const previous = new Map<string, string | null>([[client.source, null]]);
+    const queue = [client.source];
     let found: string | undefined;
     while (queue.length > 0 && !found) {
       const current = queue.shift() as string;
@@ -61,7 +61,7 @@ function clientReachesServerOnly(root: string, modules: IModule[]): DependencyVi
     if (!found) continue;
     const chain: string[] = [];
     for (let at: string | null | undefined = found; at; at = previous.get(at)) chain.unshift(at);
-    violations.push({ rule: "client-not-to-server-only", from: module.source, to: found, via: chain });
+    violations.push({ rule: "client-not-to-server-only", from: client.source, to: found, via: chain });
   }
   return violations;
 }

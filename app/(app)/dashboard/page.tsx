@@ -9,8 +9,10 @@ import { DashboardView } from "@/components/insights/dashboard-view";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
-import { dashboardFor, demoPreparing, finishDemoHistory } from "@/lib/insights";
+import { dashboardFor } from "@/lib/insights";
 import { insightsQueries, readDashboardParams, toDashboardQuery } from "@/lib/insights/client";
+import { demoPreparing } from "@/lib/ingest";
+import { finishDemoHistory } from "../demo-history";
 import { currentListener } from "@/lib/listener";
 
 export const metadata: Metadata = { title: "Dashboard" };

@@ -7,7 +7,9 @@ import { DemoPreparing } from "@/components/insights/demo-preparing";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
-import { demoPreparing, finishDemoHistory, recapYearsFor } from "@/lib/insights";
+import { recapYearsFor } from "@/lib/insights";
+import { demoPreparing } from "@/lib/ingest";
+import { finishDemoHistory } from "../demo-history";
 import { currentListener } from "@/lib/listener";
 
 export const metadata: Metadata = { title: "Your year in music" };

@@ -8,7 +8,7 @@ const request = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
 async function loadApp(vars: Record<string, string>) {
   const { closeStore } = await import("@/lib/db");
   await closeStore();
-  (globalThis as { __echotuneCache?: unknown }).__echotuneCache = undefined;
+  (globalThis as Record<symbol, unknown>)[Symbol.for("echotune.cache.services")] = undefined;
   vi.resetModules();
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
   return {

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { normaliseName } from "@/lib/db";
+import { normaliseName } from "@/lib/listening";
 import { listenerIndex } from "@/lib/insights";
-import type { ListeningIndex } from "@/lib/insights/listening-index";
+import type { ListeningIndex } from "@/lib/listening";
 import type { ListenerProfile } from "@/lib/listener";
 import { CONTEXT_IDS } from "@/lib/reco";
 import type { SpotifyClient } from "@/lib/spotify";

@@ -1,7 +1,7 @@
 import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
-import { normaliseName } from "@/lib/db";
+import { normaliseName } from "@/lib/listening";
 import { listenerIndex } from "@/lib/insights";
 import type { SearchHistoryOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";

@@ -25,6 +25,7 @@ import {
 } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { perProcess } from "@/lib/process-state";
 import { EmbeddedStoreError } from "../errors";
 import type { IndexSpec } from "../port";
 import { decode, encode } from "./codec";
@@ -50,12 +51,12 @@ const COMPACT_AFTER_BYTES = 256 * 1024 * 1024;
 
 // One exit hook for every open journal: a process that ends without closing its store still
 // leaves no lock behind.
-const openJournals = new Set<Journal>();
-let exitHookInstalled = false;
+const exitHook = perProcess("db.openJournals", () => ({ journals: new Set<Journal>(), installed: false }));
+const openJournals = exitHook.journals;
 function trackForExit(journal: Journal) {
   openJournals.add(journal);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
+  if (exitHook.installed) return;
+  exitHook.installed = true;
   process.once("exit", () => {
     for (const each of openJournals) each.releaseLock();
   });

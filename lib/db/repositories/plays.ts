@@ -2,38 +2,11 @@ import { hash } from "node:crypto";
 import type { Store } from "../port";
 import { collections, type PlayDocument } from "../schema";
 
-export type NewPlay = Omit<PlayDocument, "_id" | "trackKey" | "userId" | "nameKey"> & { trackKey?: string };
-
-/** Lower-case, accents and punctuation folded, spaces collapsed: "Beyoncé – Halo!" → "beyonce halo". */
-export function normaliseName(value: string): string {
-  // Histories repeat their names thousands of times: remember recent answers (bounded).
-  const known = normalisedNames.get(value);
-  if (known !== undefined) return known;
-  const normalised = foldName(value);
-  if (normalisedNames.size >= 50_000) normalisedNames.clear();
-  normalisedNames.set(value, normalised);
-  return normalised;
-}
-
-const normalisedNames = new Map<string, string>();
-
-function foldName(value: string): string {
-  return value
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-/** The identity of a track across sources: its Spotify id when known, else artist and title. */
-export function nameKeyFor(play: { artistName: string; trackName: string }): string {
-  return `${normaliseName(play.artistName)}|${normaliseName(play.trackName)}`;
-}
-
-export function trackKeyFor(play: { trackId: string | null; artistName: string; trackName: string }): string {
-  return play.trackId ? `spotify:track:${play.trackId}` : nameKeyFor(play);
-}
+/**
+ * A play to store. Its identity keys come from the caller (the rules are the listening layer's
+ * `trackKeyFor` and `nameKeyFor`): the store keeps what it is given.
+ */
+export type NewPlay = Omit<PlayDocument, "_id" | "userId" | "nameKey"> & { nameKey: string };
 
 /** A stream's id: the same listener, moment and track always give the same id. */
 export function playId(userId: string, playedAt: Date, trackKey: string): string {
@@ -65,10 +38,7 @@ export function playsRepository(store: Store) {
      * Returns each row's id, in order.
      */
     async add(userId: string, batch: NewPlay[]): Promise<{ inserted: number; duplicateIndexes: number[]; ids: string[] }> {
-      const documents = batch.map((play): PlayDocument => {
-        const trackKey = play.trackKey ?? trackKeyFor(play);
-        return { ...play, _id: playId(userId, play.playedAt, trackKey), userId, trackKey, nameKey: nameKeyFor(play) };
-      });
+      const documents = batch.map((play): PlayDocument => ({ ...play, _id: playId(userId, play.playedAt, play.trackKey), userId }));
       const ids = documents.map((document) => document._id);
       // The documents were built here and are not used again: the store may keep them as they are.
       const result = await plays.insertMany(documents, { handOver: true });

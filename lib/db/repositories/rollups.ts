@@ -1,3 +1,4 @@
+import { perProcess } from "@/lib/process-state";
 import type { BulkOperation, Store } from "../port";
 import { collections, type ListeningTotals, type RollupDocument } from "../schema";
 
@@ -12,7 +13,7 @@ const LISTEN_MS = 30_000;
 const DAY_MS = 86_400_000;
 
 /** UTC day number → its `YYYY-MM-DD`: a decade is 3,650 entries, and formatting per play is costly. */
-const bucketNames = new Map<number, string>();
+const bucketNames = perProcess("db.bucketNames", () => new Map<number, string>());
 
 export function dayOf(at: Date): { bucket: string; start: Date } {
   const day = Math.floor(at.getTime() / DAY_MS);

@@ -25,6 +25,8 @@ if (mode === "hold") {
       "crash-test",
       Array.from({ length: BATCH }, (_, index) => ({
         playedAt: new Date(start + index * 60_000),
+        trackKey: `artist ${index % 37}|track ${batch} ${index} ${"x".repeat(200)}`,
+        nameKey: `artist ${index % 37}|track ${batch} ${index} ${"x".repeat(200)}`,
         trackId: null,
         trackName: `Track ${batch}-${index} ${"x".repeat(200)}`,
         artistName: `Artist ${index % 37}`,

@@ -33,9 +33,17 @@ const song = (id: string, artist: string, title: string, year: number, plays = 0
   album: { name: `${title} (album)`, tracks: 10 },
 });
 
+/**
+ * A play to store. Fixture keys unless given: the real identity rules (`trackKeyFor`, `nameKeyFor`)
+ * are the listening layer's, above the store; these agree with them for plain ASCII names.
+ */
 export function play(overrides: Partial<NewPlay> & { playedAt: Date }): NewPlay {
+  const trackId = overrides.trackId ?? null;
+  const nameKey = `${overrides.artistName ?? "Artist"}|${overrides.trackName ?? "Song"}`.toLowerCase();
   return {
-    trackId: null,
+    trackKey: trackId ? `spotify:track:${trackId}` : nameKey,
+    nameKey,
+    trackId,
     trackName: "Song",
     artistName: "Artist",
     albumName: null,

@@ -2,8 +2,7 @@
  * Local-day helpers shared by the widgets: marks of the days that have plays, the runs of
  * consecutive marked days (streaks), and day → month lookups for month buckets.
  */
-import type { ListeningIndex } from "../listening-index";
-import { civilFromDays, dayNumberToDate, daysInMonth, monthNumberOfDay, type LocalCalendar } from "../time";
+import { civilFromDays, dayNumberToDate, daysInMonth, type ListeningIndex, type LocalCalendar, monthNumberOfDay } from "@/lib/listening";
 
 /** Marks (1) of the local days in rows `[start, end)` with a play of at least `minMs`. */
 export interface DayMarks {

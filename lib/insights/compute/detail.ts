@@ -1,6 +1,6 @@
 /** Item pages: one track, artist or album over all time, and lookups between ids and URL keys. */
-import type { ItemKind, ListeningIndex } from "../listening-index";
-import { civilFromDays, localCalendar, monthNumberToString } from "../time";
+import { civilFromDays, type ItemKind, type ListeningIndex, localCalendar, monthNumberToString } from "@/lib/listening";
+import { perProcess } from "@/lib/process-state";
 import { monthAt, monthLookup } from "./days";
 import { yearQuery } from "./recap";
 import { clampLimit, compareText, itemArtist, itemColumn, itemCount, itemName, rowSlice, topK } from "./query";
@@ -212,7 +212,7 @@ function topTracks(index: ListeningIndex, column: Int32Array, id: number, start:
   }));
 }
 
-const keyMaps = new WeakMap<ListeningIndex, Partial<Record<ItemKind, Map<string, number>>>>();
+const keyMaps = perProcess("insights.itemKeys", () => new WeakMap<ListeningIndex, Partial<Record<ItemKind, Map<string, number>>>>());
 
 /** The id of the item of a kind with a dictionary key (for URLs), or -1 when there is none. */
 export function findItem(index: ListeningIndex, kind: ItemKind, key: string): number {

@@ -1,6 +1,5 @@
 /** Discovery (new artists and tracks) and listening streaks. */
-import type { ListeningIndex } from "../listening-index";
-import { localCalendar, localDayNumber, monthNumberToString } from "../time";
+import { type ListeningIndex, localCalendar, localDayNumber, monthNumberToString } from "@/lib/listening";
 import { dayMarks, longestRun, monthAt, monthLookup, streakOf, type Streak } from "./days";
 import { rowSlice, type InsightQuery } from "./query";
 import { itemStats } from "./stats";

@@ -1,5 +1,5 @@
 /** Listening by genre, from a genre lookup by artist name (genres are not part of the index). */
-import type { ListeningIndex } from "../listening-index";
+import type { ListeningIndex } from "@/lib/listening";
 import { clampLimit, compareText, rowSlice, type InsightQuery } from "./query";
 
 /** One genre's share of listening. */

@@ -1,6 +1,5 @@
 /** "On this day": what the listener played on the same date in earlier years. */
-import type { ListeningIndex } from "../listening-index";
-import { civilFromDays, dateToDayNumber, daysFromCivil, daysInMonth, dayNumberToDate, localDayNumber, localDayStart } from "../time";
+import { civilFromDays, dateToDayNumber, dayNumberToDate, daysFromCivil, daysInMonth, type ListeningIndex, localDayNumber, localDayStart } from "@/lib/listening";
 import { clampLimit, compareText, itemArtist, itemName, rowSlice } from "./query";
 
 /** One earlier year's listening on the date. */

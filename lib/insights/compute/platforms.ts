@@ -1,5 +1,5 @@
 /** Where the listener plays: listening per platform family. */
-import type { ListeningIndex } from "../listening-index";
+import type { ListeningIndex } from "@/lib/listening";
 import { compareText, rowSlice, type InsightQuery } from "./query";
 
 /** Listening on one platform family. */

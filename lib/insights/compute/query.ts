@@ -2,7 +2,7 @@
  * What every insight takes (a time range, a zone, the listen threshold) and the small helpers the
  * widgets share: the row slice of a range, item columns and names, and top-k selection.
  */
-import type { ItemKind, ListeningIndex } from "../listening-index";
+import type { ItemKind, ListeningIndex } from "@/lib/listening";
 
 /** The range and rules one insight is computed for. */
 export interface InsightQuery {

@@ -1,6 +1,5 @@
 /** A year in review: the numbers, the top artists, tracks and albums, and the busiest month. */
-import type { ListeningIndex } from "../listening-index";
-import { civilFromDays, daysFromCivil, localDayNumber, localDayStart, monthNumberToString } from "../time";
+import { civilFromDays, daysFromCivil, type ListeningIndex, localDayNumber, localDayStart, monthNumberToString } from "@/lib/listening";
 import type { Streak } from "./days";
 import { discovery, streaks } from "./discovery";
 import { rowSlice, type InsightQuery } from "./query";

@@ -2,7 +2,7 @@
  * Listening sessions: runs of plays where each play starts (end minus time played) within a gap
  * of the previous play's end.
  */
-import type { ListeningIndex } from "../listening-index";
+import type { ListeningIndex } from "@/lib/listening";
 import { clampLimit, rowSlice, type InsightQuery } from "./query";
 import { SLOT, scratchFloat64 } from "./scratch";
 

@@ -1,5 +1,5 @@
 /** How often the listener skips, and the tracks skipped most. */
-import { FLAG_SKIPPED, type ListeningIndex } from "../listening-index";
+import { FLAG_SKIPPED, type ListeningIndex } from "@/lib/listening";
 import { SLOT, scratchInt32 } from "./scratch";
 import { clampLimit, compareText, itemArtist, itemName, rowSlice, topK, type InsightQuery } from "./query";
 

@@ -2,7 +2,8 @@
  * All-time facts about every item of a kind (first and last play, total time), computed once per
  * index and cached on it: "first played" and "all time" columns, discovery and item pages use them.
  */
-import type { ItemKind, ListeningIndex } from "../listening-index";
+import type { ItemKind, ListeningIndex } from "@/lib/listening";
+import { perProcess } from "@/lib/process-state";
 import { itemColumn, itemCount } from "./query";
 
 /** Per item id of one kind: its first and last row (-1 when it has no play) and total time. */
@@ -12,7 +13,7 @@ export interface ItemStats {
   totalMs: Float64Array;
 }
 
-const cache = new WeakMap<ListeningIndex, Partial<Record<ItemKind, ItemStats>>>();
+const cache = perProcess("insights.itemStats", () => new WeakMap<ListeningIndex, Partial<Record<ItemKind, ItemStats>>>());
 
 /** The all-time stats of every item of a kind (one pass over the index, then cached). */
 export function itemStats(index: ListeningIndex, kind: ItemKind): ItemStats {

@@ -1,6 +1,5 @@
 /** When the listener plays: listening over time (day, week or month buckets) and the weekly clock. */
-import type { ListeningIndex } from "../listening-index";
-import { dayNumberToDate, localCalendar, localDayNumber, monthNumberStart, weekdayOf } from "../time";
+import { dayNumberToDate, type ListeningIndex, localCalendar, localDayNumber, monthNumberStart, weekdayOf } from "@/lib/listening";
 import { monthLookup } from "./days";
 import { rowSlice, type InsightQuery } from "./query";
 

@@ -1,5 +1,5 @@
 /** The top tracks, artists or albums of a range, by listens or by time. */
-import type { ItemKind, ListeningIndex } from "../listening-index";
+import type { ItemKind, ListeningIndex } from "@/lib/listening";
 import { compareText, clampLimit, itemArtist, itemColumn, itemCount, itemName, rowSlice, topK, type InsightQuery } from "./query";
 import { SLOT, scratchFloat64, scratchInt32 } from "./scratch";
 import { firstPlayedAt, itemStats } from "./stats";

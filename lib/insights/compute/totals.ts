@@ -1,6 +1,5 @@
 /** Headline numbers of a range: plays, listens, time, skips and how many tracks, artists and days. */
-import { FLAG_SKIPPED, type ListeningIndex } from "../listening-index";
-import { localCalendar } from "../time";
+import { FLAG_SKIPPED, type ListeningIndex, localCalendar } from "@/lib/listening";
 import { dayMarks, markedDays } from "./days";
 import { rowSlice, type InsightQuery } from "./query";
 import { SLOT, scratchInt32 } from "./scratch";

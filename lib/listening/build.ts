@@ -3,26 +3,9 @@
  * track key, artists by normalised name, albums by artist and normalised album name, platforms by
  * family), then sorted by time into typed arrays. Pure: no I/O.
  */
-import { normaliseName } from "@/lib/db/repositories/plays";
-import { FLAG_MINUTE, FLAG_SHUFFLE, FLAG_SKIPPED, emptyIndex, type AlbumEntry, type ArtistEntry, type ListeningIndex, type TrackEntry } from "./listening-index";
-
-/** One play as the builder takes it. */
-export interface IndexRow {
-  /** Epoch ms when playback ended. */
-  playedAt: number;
-  msPlayed: number;
-  trackKey: string;
-  trackId: string | null;
-  trackName: string;
-  artistName: string;
-  albumName: string | null;
-  /** The raw Spotify platform string. */
-  platform: string | null;
-  skipped: boolean | null;
-  reasonEnd: string | null;
-  shuffle: boolean | null;
-  minutePrecision: boolean;
-}
+import { normaliseName } from "./identity";
+import { emptyIndex, type AlbumEntry, type ArtistEntry, type ListeningIndex, type TrackEntry } from "./listening-index";
+import type { PlayRow } from "./row";
 
 /** The platform families, in the order the builder checks them. */
 export const PLATFORM_FAMILIES = ["android", "ios", "windows", "macos", "linux", "web", "cast", "tv", "console", "car", "other"] as const;
@@ -104,7 +87,7 @@ export class IndexBuilder {
   }
 
   /** Adds one play (any order; `build` sorts). */
-  add(row: IndexRow): void {
+  add(row: PlayRow): void {
     if (this.size === this.playedAt.length) this.grow();
     const at = this.size++;
     let track = this.trackIds.get(row.trackKey) ?? -1;
@@ -126,7 +109,7 @@ export class IndexBuilder {
     this.artist[at] = artist;
     this.album[at] = album;
     this.platform[at] = this.platformId(row.platform);
-    this.flags[at] = (row.skipped === true || row.reasonEnd === "fwdbtn" ? FLAG_SKIPPED : 0) | (row.shuffle === true ? FLAG_SHUFFLE : 0) | (row.minutePrecision ? FLAG_MINUTE : 0);
+    this.flags[at] = row.flags;
   }
 
   /**
@@ -264,7 +247,7 @@ export class IndexBuilder {
     return id;
   }
 
-  private newTrack(row: IndexRow, artist: number, album: number): number {
+  private newTrack(row: PlayRow, artist: number, album: number): number {
     const id = this.tracks.length;
     this.tracks.push({ key: row.trackKey, trackId: row.trackId, name: row.trackName, artist, album });
     this.trackArtistNames.push(row.artistName);

@@ -8,7 +8,7 @@ const at = (iso: string) => Date.parse(iso);
 function indexAt(times: string[]) {
   const builder = new IndexBuilder("listener", 1);
   times.forEach((time, n) => {
-    builder.add({ playedAt: at(time), msPlayed: 60_000, trackKey: `k${n}`, trackId: null, trackName: `T${n}`, artistName: "A", albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false });
+    builder.add({ playedAt: at(time), msPlayed: 60_000, trackKey: `k${n}`, trackId: null, trackName: `T${n}`, artistName: "A", albumName: null, platform: null, flags: 0 });
   });
   return builder.build();
 }

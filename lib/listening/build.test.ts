@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { IndexBuilder, platformFamily, type IndexRow } from "./build";
+import { IndexBuilder, platformFamily } from "./build";
 import { FLAG_MINUTE, FLAG_SHUFFLE, FLAG_SKIPPED, emptyIndex } from "./listening-index";
+import { toPlayRow, type PlayFacts, type PlayRow } from "./row";
 
 const at = (iso: string) => Date.parse(iso);
 
-function row(overrides: Partial<IndexRow> & Pick<IndexRow, "playedAt" | "trackKey" | "trackName" | "artistName">): IndexRow {
-  return { msPlayed: 200_000, trackId: null, albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, minutePrecision: false, ...overrides };
+function row(overrides: Partial<PlayFacts> & Pick<PlayFacts, "playedAt" | "trackKey" | "trackName" | "artistName">): PlayRow {
+  return toPlayRow({ msPlayed: 200_000, trackId: null, albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, ...overrides });
 }
 
 describe("platformFamily", () => {
@@ -40,10 +41,10 @@ describe("platformFamily", () => {
 });
 
 describe("IndexBuilder", () => {
-  const rows: IndexRow[] = [
+  const rows: PlayRow[] = [
     row({ playedAt: at("2024-01-02T10:00:00Z"), trackKey: "spotify:track:1", trackId: "1", trackName: "One", artistName: "Beyoncé", albumName: "Lemonade", platform: "iOS 14.4 (iPhone12,1)", shuffle: true }),
     row({ playedAt: at("2024-01-01T10:00:00Z"), trackKey: "spotify:track:2", trackId: "2", trackName: "Two", artistName: "Beyonce", albumName: "LEMONADE!", platform: "android", skipped: true }),
-    row({ playedAt: at("2024-01-03T10:00:00Z"), trackKey: "other|three", trackName: "Three", artistName: "Other", albumName: "", platform: "Android OS 9 API 28 (x)", reasonEnd: "fwdbtn", minutePrecision: true }),
+    row({ playedAt: at("2024-01-03T10:00:00Z"), trackKey: "other|three", trackName: "Three", artistName: "Other", albumName: "", platform: "Android OS 9 API 28 (x)", reasonEnd: "fwdbtn", timePrecision: "minute" }),
     row({ playedAt: at("2024-01-01T10:00:00Z"), trackKey: "other|four", trackName: "Four", artistName: "Other", albumName: null, platform: null, msPlayed: 5_000 }),
   ];
   const build = (removed?: ReadonlySet<string>) => {
@@ -95,7 +96,7 @@ describe("IndexBuilder", () => {
   it("builds the empty index without plays (or when every play is removed)", () => {
     expect(new IndexBuilder("listener", 3).build()).toEqual(emptyIndex("listener", 3));
     const builder = new IndexBuilder("listener", 4);
-    builder.add(rows[0] as IndexRow);
+    builder.add(rows[0] as PlayRow);
     expect(builder.build(new Set([`${at("2024-01-02T10:00:00Z")}|spotify:track:1`]))).toEqual(emptyIndex("listener", 4));
   });
 

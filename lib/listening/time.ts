@@ -1,5 +1,5 @@
 /**
- * Local calendar arithmetic for the insights: which local day, hour and weekday each play falls on
+ * Local calendar arithmetic over plays: which local day, hour and weekday each play falls on
  * in the listener's time zone, and where local days start.
  *
  * Intl is slow (several microseconds a call), so it is never called per play. A zone's UTC offset
@@ -8,6 +8,7 @@
  * offset is then one cached lookup, exact also for zones whose changes fall mid-hour in UTC
  * (Adelaide, Newfoundland, Lord Howe).
  */
+import { perProcess } from "@/lib/process-state";
 import type { ListeningIndex } from "./listening-index";
 
 /** One minute in milliseconds. */
@@ -23,7 +24,7 @@ export interface LocalCalendar {
   day: Int32Array;
   /** Local hour, 0-23. */
   hour: Uint8Array;
-  /** 0 = Monday … 6 = Sunday. */
+  /** 0 = Monday … 6 = Sunday (see `weekdayOf`). */
   weekday: Uint8Array;
 }
 
@@ -46,7 +47,7 @@ interface ZoneState {
 const UTC_ZONES = new Set(["UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu"]);
 const UTC_DAY: ZoneDay = { offset: 0, switchAt: Number.POSITIVE_INFINITY, after: 0 };
 const MAX_CACHED_DAYS = 200_000;
-const zones = new Map<string, ZoneState>();
+const zones = perProcess("listening.zones", () => new Map<string, ZoneState>());
 
 function zoneState(timeZone: string): ZoneState {
   let state = zones.get(timeZone);
@@ -155,7 +156,7 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const calendars = new WeakMap<ListeningIndex, Map<string, LocalCalendar>>();
+const calendars = perProcess("listening.calendars", () => new WeakMap<ListeningIndex, Map<string, LocalCalendar>>());
 
 /**
  * The local day, hour and weekday of every play of an index in a zone. Computed once per index
@@ -196,7 +197,10 @@ export function localCalendar(index: ListeningIndex, timeZone: string): LocalCal
   return calendar;
 }
 
-/** The weekday of a day number, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+/**
+ * The weekday of a day number, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). The app's one
+ * weekday convention: ISO order counted from 0, in the demo generator, the index and every widget.
+ */
 export function weekdayOf(dayNumber: number): number {
   return (((dayNumber + 3) % 7) + 7) % 7;
 }

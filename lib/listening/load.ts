@@ -1,0 +1,92 @@
+import "server-only";
+import { listeningRepository, type Store } from "@/lib/db";
+import { perProcess } from "@/lib/process-state";
+import { logger, observeDuration } from "@/lib/telemetry";
+import { IndexBuilder } from "./build";
+import type { ListeningIndex } from "./listening-index";
+import type { PlayRow } from "./row";
+import { decodePlays, decodeRemoved, encodePlays } from "./segments";
+
+/** Listeners whose index stays in memory (a 300k-play index is about 6 MB of typed arrays). */
+const MAX_CACHED = 24;
+/** More small segments than this (sync runs) are merged into one by `compactSegments`. */
+const MERGE_AFTER = 32;
+const SMALL_SEGMENT = 2_000;
+
+const cache = perProcess("listening.indexes", () => new Map<string, ListeningIndex>());
+const loads = perProcess("listening.indexLoads", () => new Map<string, Promise<ListeningIndex>>());
+/** Per listener: the small segments the last load found, when there are enough to merge. */
+const compactable = perProcess("listening.compactable", () => new Map<string, { revision: number; segments: Array<{ id: string; rows: PlayRow[] }> }>());
+
+/**
+ * The listener's listening index at the current revision: from memory when nothing changed since
+ * (one read of a counter), otherwise assembled from their segments (never from raw plays). Writes
+ * nothing: merging small segments is `compactSegments`.
+ */
+export async function loadListeningIndex(store: Store, userId: string): Promise<ListeningIndex> {
+  const listening = listeningRepository(store);
+  const revision = await listening.revision(userId);
+  const cached = cache.get(userId);
+  if (cached && cached.revision === revision) {
+    // Most recently used last: the first entry is the one to evict.
+    cache.delete(userId);
+    cache.set(userId, cached);
+    return cached;
+  }
+  const key = `${userId}|${revision}`;
+  let load = loads.get(key);
+  if (!load) {
+    load = assemble(store, userId, revision).finally(() => loads.delete(key));
+    loads.set(key, load);
+  }
+  const index = await load;
+  cache.delete(userId);
+  cache.set(userId, index);
+  while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  return index;
+}
+
+async function assemble(store: Store, userId: string, revision: number): Promise<ListeningIndex> {
+  const started = performance.now();
+  const segments = await listeningRepository(store).segments(userId);
+  const builder = new IndexBuilder(userId, revision);
+  const removed = new Set<string>();
+  const small: Array<{ id: string; rows: PlayRow[] }> = [];
+  for (const segment of segments) {
+    if (segment.kind === "removed") {
+      for (const key of decodeRemoved(segment.data)) removed.add(key);
+      continue;
+    }
+    const keep = segment.count < SMALL_SEGMENT ? { id: segment._id, rows: [] as PlayRow[] } : undefined;
+    decodePlays(segment.data, (row) => {
+      builder.add(row);
+      keep?.rows.push(row);
+    });
+    if (keep) small.push(keep);
+  }
+  const index = builder.build(removed);
+  observeDuration("insights.index_load", performance.now() - started);
+  if (small.length > MERGE_AFTER) compactable.set(userId, { revision, segments: small });
+  else compactable.delete(userId);
+  return index;
+}
+
+/**
+ * Maintenance: many small segments (one per sync run) make every load slower, so once a load has
+ * found more than a few dozen, this folds them into one. A no-op otherwise. Failures are logged.
+ */
+export async function compactSegments(store: Store, userId: string): Promise<void> {
+  const pending = compactable.get(userId);
+  if (!pending) return;
+  compactable.delete(userId);
+  try {
+    const rows = pending.segments.flatMap((segment) => segment.rows);
+    await listeningRepository(store).merge(
+      userId,
+      pending.segments.map((segment) => segment.id),
+      encodePlays(rows),
+    );
+  } catch (error) {
+    logger.warn({ err: error, userId }, "listening: merging small segments failed");
+  }
+}

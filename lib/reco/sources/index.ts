@@ -1,0 +1,7 @@
+/** The recommender's candidate sources, one per file; the engine merges, scores and re-ranks what they propose. */
+export { hasHeard, historyCandidate, type Candidate, type SourceInput } from "./candidate";
+export { collaborativeArtists } from "./collaborative-artists";
+export { favouriteArtistsUnheard } from "./favourite-artists";
+export { forgottenFavourites } from "./forgotten-favourites";
+export { onRepeat } from "./on-repeat";
+export { sessionNeighbours } from "./session-neighbours";
