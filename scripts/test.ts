@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { ensureBuild } from "./lib/build.ts";
+import { describeNode } from "./lib/runtime.ts";
 
 const REPORTS = "reports";
 
@@ -121,6 +122,7 @@ function ensureChromium(): boolean {
   return false;
 }
 
+console.log(describeNode());
 mkdirSync(REPORTS, { recursive: true });
 const suiteStarted = performance.now();
 
