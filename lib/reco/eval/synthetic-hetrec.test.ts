@@ -5,7 +5,8 @@ import { generateSyntheticHetrec } from "./synthetic-hetrec";
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-describe("generateSyntheticHetrec", () => {
+// Generating listeners is CPU work: allow for a busy machine.
+describe("generateSyntheticHetrec", { timeout: 30_000 }, () => {
   const files = generateSyntheticHetrec({ users: 12, playsEach: 400 });
 
   it("writes the real files' headers and line ends", () => {
