@@ -75,7 +75,8 @@ const DEFAULT_MODELS = "best,best-cf,ials,itemknn,rp3beta,popular";
 const USAGE = `usage: npm run eval:reco -- --dataset hetrec --data <dir> [--out <dir>] [--folds 0,1,2,3,4] [--users N] [--models ${DEFAULT_MODELS}] [--synthetic]
   --dataset   "hetrec" (HetRec 2011 Last.fm 2K), or "demo" for the temporal evaluation on generated listeners
   --history   <export files or folders...>: the temporal evaluation on real Spotify exports
-  --data      directory with user_artists.dat (and artists.dat, tags.dat, user_taggedartists.dat, user_friends.dat)
+  --data      directory with user_artists.dat (and artists.dat, tags.dat, user_taggedartists.dat, user_friends.dat);
+              default data/hetrec2011-lastfm-2k, where npm run data:hetrec puts it
   --out       directory for fold-<f>.jsonl (top-20 of the main model per test user); omitted = not written
   --folds     comma-separated folds to run, each in 0..4 (default all five)
   --users     evaluate only the first N test users of each fold (default all)
@@ -87,6 +88,9 @@ function fail(message: string): never {
   console.error(`eval:reco: ${message}\n\n${USAGE}`);
   process.exit(2);
 }
+
+/** Where `npm run data:hetrec` installs the data set. */
+const DOWNLOADED = "data/hetrec2011-lastfm-2k";
 
 function parseCli() {
   let values;
@@ -113,8 +117,10 @@ function parseCli() {
     process.exit(0);
   }
   if (values.dataset !== "hetrec") fail(`unknown --dataset "${values.dataset}" (only "hetrec")`);
-  if (!values.data) fail("--data is required");
-  const data = resolve(values.data);
+  if (!values.data && (values.synthetic || !existsSync(join(DOWNLOADED, "user_artists.dat")))) {
+    fail(values.synthetic ? "--synthetic needs --data <dir> to write to" : `--data is required (or npm run data:hetrec, which puts the data set in ${DOWNLOADED})`);
+  }
+  const data = resolve(values.data ?? DOWNLOADED);
   if (values.synthetic) writeSynthetic(data);
   if (!existsSync(join(data, "user_artists.dat"))) fail(`--data ${data} has no user_artists.dat${existsSync(data) ? "" : " (npm run data:hetrec downloads the data set)"}`);
   const folds = values.folds.split(",").map((s) => s.trim());
