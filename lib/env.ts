@@ -1,8 +1,8 @@
 /**
  * Every environment variable the app reads, validated once. Nothing else reads `process.env`.
  *
- * An unset optional service means "use the embedded default" (see DESIGN.md section 3): no
- * variable at all gives the complete demo. A malformed value throws at import time with the
+ * An unset optional service means "use the embedded default": no variable at all gives the
+ * complete demo. A malformed value throws at import time with the
  * variable's name, and `next.config.ts` imports this file so a bad environment fails the build.
  *
  * No relative imports here: `next.config.ts` loads this file through Node's own TypeScript
@@ -119,6 +119,9 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable the schema knows, in schema order: `.env.example` and the README's table list exactly these (lib/env-docs.test.ts). */
+export const ENV_KEYS = Object.keys(envSchema.shape) as ReadonlyArray<keyof Env>;
 
 export class EnvError extends Error {
   readonly problems: string[];

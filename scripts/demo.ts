@@ -5,6 +5,9 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { ensureBuild } from "./lib/build.ts";
+import { describeNode } from "./lib/runtime.ts";
+
+console.log(describeNode());
 
 const host = "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);

@@ -1,15 +1,17 @@
 /**
- * `npm run eval:reco -- --dataset hetrec --data ../shared/data/hetrec2011-lastfm-2k --out <dir>
- *   [--folds 0,1,2,3,4] [--users N] [--models best,ials,itemknn,rp3beta,popular]`
+ * `npm run eval:reco -- --dataset hetrec --data data/hetrec2011-lastfm-2k --out <dir>
+ *   [--folds 0,1,2,3,4] [--users N] [--models best,ials,itemknn,rp3beta,popular] [--synthetic]`
  *
- * Offline evaluation of lib/reco/cf on HetRec 2011 Last.fm 2K with the protocol of
- * ../shared/data/README.md (5 folds by row order, binary relevance, full ranking without the
+ * Offline evaluation of lib/reco/cf on HetRec 2011 Last.fm 2K (`npm run data:hetrec` downloads it)
+ * with the published protocol (5 folds by row order, binary relevance, full ranking without the
  * user's training artists; metrics per test user, then averaged over folds). Prints one row per
  * model and the README's reference rows. Writes the main model's (`best`, else the first model's)
  * top-20 per evaluated user as JSON lines to `<out>/fold-<f>.jsonl`:
  * `{"user":"<userID>","items":["<artistID>", ...]}`.
  * `--users N` evaluates only the first N test users (by index) of each fold, for quick CI runs;
  * training always uses the whole fold.
+ * `--synthetic` first writes a small data set in the same format, generated from demo listeners,
+ * into `--data` (lib/reco/eval/synthetic-hetrec.ts): `npm test` runs it when the real set is absent.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -17,6 +19,7 @@ import { parseArgs } from "node:util";
 
 import { trainIals, trainItemKnn, trainPopular, trainRecommender, trainRp3beta, type Csr, type ImplicitModel } from "@/lib/reco/cf";
 import { evaluateFold, HETREC_REFERENCE, hetrecSideInformation, loadHetrec, makeFold, meanRows, type Fold, type MetricRow } from "@/lib/reco/eval";
+import { generateSyntheticHetrec } from "@/lib/reco/eval/synthetic-hetrec";
 
 // The temporal evaluation on listening histories: `--dataset demo` (generated listeners, what CI
 // runs) or `--history <export files or folders...>` (real exports, one listener each).
@@ -69,19 +72,25 @@ const MODELS: Record<string, { label: string; train(ctx: FoldContext): ImplicitM
 };
 const DEFAULT_MODELS = "best,best-cf,ials,itemknn,rp3beta,popular";
 
-const USAGE = `usage: npm run eval:reco -- --dataset hetrec --data <dir> [--out <dir>] [--folds 0,1,2,3,4] [--users N] [--models ${DEFAULT_MODELS}]
+const USAGE = `usage: npm run eval:reco -- --dataset hetrec --data <dir> [--out <dir>] [--folds 0,1,2,3,4] [--users N] [--models ${DEFAULT_MODELS}] [--synthetic]
   --dataset   "hetrec" (HetRec 2011 Last.fm 2K), or "demo" for the temporal evaluation on generated listeners
   --history   <export files or folders...>: the temporal evaluation on real Spotify exports
-  --data      directory with user_artists.dat (and artists.dat, tags.dat, user_taggedartists.dat, user_friends.dat)
+  --data      directory with user_artists.dat (and artists.dat, tags.dat, user_taggedartists.dat, user_friends.dat);
+              default data/hetrec2011-lastfm-2k, where npm run data:hetrec puts it
   --out       directory for fold-<f>.jsonl (top-20 of the main model per test user); omitted = not written
   --folds     comma-separated folds to run, each in 0..4 (default all five)
   --users     evaluate only the first N test users of each fold (default all)
-  --models    comma-separated, from: ${Object.keys(MODELS).join(", ")}`;
+  --models    comma-separated, from: ${Object.keys(MODELS).join(", ")}
+  --synthetic first write a small HetRec-format data set generated from demo listeners into --data
+              (overwriting its .dat files; refused where a readme.txt says it is the real set), then evaluate it: checks the pipeline, not the model`;
 
 function fail(message: string): never {
   console.error(`eval:reco: ${message}\n\n${USAGE}`);
   process.exit(2);
 }
+
+/** Where `npm run data:hetrec` installs the data set. */
+const DOWNLOADED = "data/hetrec2011-lastfm-2k";
 
 function parseCli() {
   let values;
@@ -94,6 +103,7 @@ function parseCli() {
         folds: { type: "string", default: "0,1,2,3,4" },
         users: { type: "string" },
         models: { type: "string", default: DEFAULT_MODELS },
+        synthetic: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -107,9 +117,12 @@ function parseCli() {
     process.exit(0);
   }
   if (values.dataset !== "hetrec") fail(`unknown --dataset "${values.dataset}" (only "hetrec")`);
-  if (!values.data) fail("--data is required");
-  const data = resolve(values.data);
-  if (!existsSync(join(data, "user_artists.dat"))) fail(`--data ${data} has no user_artists.dat`);
+  if (!values.data && (values.synthetic || !existsSync(join(DOWNLOADED, "user_artists.dat")))) {
+    fail(values.synthetic ? "--synthetic needs --data <dir> to write to" : `--data is required (or npm run data:hetrec, which puts the data set in ${DOWNLOADED})`);
+  }
+  const data = resolve(values.data ?? DOWNLOADED);
+  if (values.synthetic) writeSynthetic(data);
+  if (!existsSync(join(data, "user_artists.dat"))) fail(`--data ${data} has no user_artists.dat${existsSync(data) ? "" : " (npm run data:hetrec downloads the data set)"}`);
   const folds = values.folds.split(",").map((s) => s.trim());
   if (folds.some((f) => !/^[0-4]$/.test(f))) fail(`--folds must list folds 0..4, got "${values.folds}"`);
   const foldList = [...new Set(folds.map(Number))];
@@ -126,7 +139,18 @@ function parseCli() {
     out = resolve(values.out);
     if (existsSync(out) && !statSync(out).isDirectory()) fail(`--out ${out} is not a directory`);
   }
-  return { data, out, folds: foldList, users, models };
+  return { data, out, folds: foldList, users, models, synthetic: values.synthetic };
+}
+
+/** The synthetic data set, written fresh (a pure function of its seed, so every run is the same). */
+function writeSynthetic(dir: string) {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) fail(`--data ${dir} is not a directory`);
+  if (existsSync(join(dir, "readme.txt"))) fail(`--data ${dir} holds the real data set (readme.txt): --synthetic would overwrite it`);
+  const t0 = performance.now();
+  const files = generateSyntheticHetrec({ users: 100, playsEach: 1_200 });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  console.log(`synthetic HetRec-format data from the demo cohort written to ${dir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 const args = parseCli();
@@ -134,7 +158,7 @@ const started = performance.now();
 const ds = loadHetrec(args.data);
 const rows = { users: ds.userIds.length, items: ds.artistIds.length, user: ds.plays.user, item: ds.plays.item, count: ds.plays.count };
 console.log(
-  `HetRec Last.fm 2K: ${rows.users} users, ${rows.items} artists, ${ds.plays.user.length} listening rows, ${ds.tagAssignments.user.length} tag assignments, ${ds.friends.a.length} friend pairs` +
+  `${args.synthetic ? "Synthetic HetRec-format data (demo cohort)" : "HetRec Last.fm 2K"}: ${rows.users} users, ${rows.items} artists, ${ds.plays.user.length} listening rows, ${ds.tagAssignments.user.length} tag assignments, ${ds.friends.a.length} friend pairs` +
     (Object.keys(ds.dropped).length ? ` (dropped: ${JSON.stringify(ds.dropped)})` : ""),
 );
 console.log(`folds ${args.folds.join(",")}${args.users ? `, first ${args.users} test users per fold` : ", all test users"}; models ${args.models.join(", ")}\n`);
@@ -187,7 +211,7 @@ for (const name of args.models) {
   );
 }
 console.log("train s: wall-clock training time summed over the folds (s/fold: per fold); cpu s: process CPU time for it (single-threaded).");
-console.log("\nReference (README, 5-fold means):");
+console.log(`\nReference (README, 5-fold means${args.synthetic ? "; measured on the real data, not comparable with the synthetic set" : ""}):`);
 for (const ref of HETREC_REFERENCE) {
   console.log(`${ref.method.padEnd(46)} ${[ref.p10, ref.r10, ref.ndcg10, ref.r20, ref.ndcg20, ref.cov10].map(num).join(" ")}`);
 }

@@ -7,6 +7,7 @@ import {
   MessageCircleIcon,
   SparklesIcon,
 } from "lucide-react";
+import Image from "next/image";
 import Link from "next/link";
 import { DemoSignInForm } from "@/components/auth/sign-in-buttons";
 import { Button } from "@/components/ui/button";
@@ -28,6 +29,31 @@ const features = [
     body: "Ask what you played most last winter, or for a playlist for a late-night drive. Answers come from your real history; every track it suggests is a real one you can save to Spotify.",
   },
 ];
+
+/**
+ * Screenshots of the demo (`npm run screenshots` makes them, 1280x800), light and dark: the one the
+ * theme hides is display:none and, being lazy, never downloaded.
+ */
+const screens = [
+  {
+    name: "dashboard",
+    caption: "The dashboard: totals, then top artists, tracks and albums, for any range.",
+    alt: "EchoTune dashboard for the demo listener: minutes, plays, artists, tracks, skip rate and sessions for the last four weeks above the top artists, tracks and albums",
+    sizes: "(min-width: 1152px) 1104px, 100vw",
+  },
+  {
+    name: "discover",
+    caption: "Discover: picks from our own engine, each saying why.",
+    alt: "EchoTune Discover page: recommendation cards, each with a sentence explaining why it was picked",
+    sizes: "(min-width: 1152px) 544px, (min-width: 768px) 50vw, 100vw",
+  },
+  {
+    name: "assistant",
+    caption: "The assistant answers from your own plays.",
+    alt: "EchoTune assistant: asked what the listener played most in 2024, it answers with their minutes, plays, top artists and top tracks of that year",
+    sizes: "(min-width: 1152px) 544px, (min-width: 768px) 50vw, 100vw",
+  },
+] as const;
 
 const steps = [
   {
@@ -85,6 +111,35 @@ export default function LandingPage() {
             ))}
           </ul>
         </div>
+      </section>
+
+      <section id="screenshots" aria-labelledby="screenshots-title" className="mx-auto max-w-6xl px-4 pt-20 sm:px-6">
+        <h2 id="screenshots-title" className="text-3xl font-semibold tracking-tight">
+          A look inside the demo
+        </h2>
+        <ul className="mt-10 grid gap-6 md:grid-cols-2">
+          {screens.map(({ name, caption, alt, sizes }, index) => (
+            <li key={name} className={index === 0 ? "md:col-span-2" : undefined}>
+              <figure>
+                <div className="overflow-hidden rounded-xl border bg-card shadow-sm">
+                  {(["light", "dark"] as const).map((theme) => (
+                    <Image
+                      key={theme}
+                      src={`/screenshots/${name}-${theme}.png`}
+                      alt={alt}
+                      width={1280}
+                      height={800}
+                      sizes={sizes}
+                      loading="lazy"
+                      className={theme === "light" ? "h-auto w-full dark:hidden" : "hidden h-auto w-full dark:block"}
+                    />
+                  ))}
+                </div>
+                <figcaption className="mt-3 text-sm text-muted-foreground">{caption}</figcaption>
+              </figure>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section id="how-it-works" aria-labelledby="how-title" className="mx-auto max-w-6xl px-4 py-20 sm:px-6">

@@ -1,5 +1,5 @@
 /**
- * Loader for HetRec 2011 Last.fm 2K (`../shared/data/hetrec2011-lastfm-2k`). The files are
+ * Loader for HetRec 2011 Last.fm 2K (`npm run data:hetrec` puts it in `data/hetrec2011-lastfm-2k`). The files are
  * tab-separated with an optional header line, CRLF or LF line ends and no guaranteed final newline;
  * `artists.dat` and `tags.dat` are ISO-8859-1. Parsing is pure (`parseHetrec` over the raw bytes);
  * `loadHetrec` reads a directory.

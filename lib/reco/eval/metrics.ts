@@ -1,5 +1,5 @@
 /**
- * Ranking metrics of the HetRec protocol (see ../shared/data/README.md), binary relevance:
+ * Ranking metrics of the HetRec protocol (docs/evaluation.md), binary relevance:
  * P@N = hits/N; R@N = hits/|test|; NDCG@N with DCG = Σ over hit ranks r (1-based) of 1/log2(r+1)
  * and IDCG the same for min(|test|, N) hits; coverage@N = share of all items in some user's top N;
  * novelty@N = mean over the list of -log2(train popularity / train interactions).

@@ -1,5 +1,5 @@
 /**
- * The HetRec offline protocol (../shared/data/README.md): data row `i` (0-based, header excluded)
+ * The HetRec offline protocol (docs/evaluation.md): data row `i` (0-based, header excluded)
  * belongs to fold `i % folds`; fold `f` trains on the other rows and tests on its own. Relevance is
  * binary. Every item is scored, the user's training items are dropped, the top N are kept. Metrics
  * are averaged over users with at least one test item (then, by the caller, over folds).
