@@ -1,10 +1,14 @@
 /**
  * The layers' rules, checked by `npm run lint` (scripts/check-deps.ts), so the arrows in
  * docs/architecture.md are enforced rather than described. Every `lib/<capability>/` is used
- * through its `index.ts` (server) or `client.ts` (browser); nothing else of it is public.
+ * through its `index.ts` (server), `client.ts` (browser) or `actions.ts` (server actions); nothing
+ * else of it is public.
  */
-/** A capability's public entry points: `lib/<capability>/index.ts` and `lib/<capability>/client.ts`. */
-const ENTRY = "^lib/[^/]+/(index|client)\\.tsx?$";
+/**
+ * A capability's public entry points: `index.ts` (server), `client.ts` (browser) and `actions.ts`
+ * (its server actions, which client components call by reference).
+ */
+const ENTRY = "^lib/[^/]+/(index|client|actions)\\.tsx?$";
 /** Test support a capability offers to other capabilities' tests (contract suites, fakes). */
 const TEST_SUPPORT = "^lib/[^/]+/testing/";
 

@@ -11,7 +11,7 @@ export interface ModelPrice {
   outputPerMillion: number;
 }
 
-/** Prices as of 2026-11 (../shared/reference/external-apis.md section 6.8). Unknown ids cost as the dearest flash. */
+/** Prices as of 2026-11 (Google's Gemini API pricing page). Unknown ids cost as the dearest flash. */
 export const MODEL_PRICES: Record<string, ModelPrice> = {
   "gemini-2.5-flash": { inputPerMillion: 0.3, outputPerMillion: 2.5 },
   "gemini-2.5-flash-lite": { inputPerMillion: 0.1, outputPerMillion: 0.4 },

@@ -1,5 +1,5 @@
 /**
- * Typed documents and their indexes (DESIGN.md section 4). Ids are natural keys where one exists,
+ * Typed documents and their indexes (docs/architecture.md). Ids are natural keys where one exists,
  * so replays of the same write land on the same document.
  */
 import type { IndexSpec, StoredDocument } from "./port";

@@ -1,6 +1,6 @@
 /**
  * Spotify privacy-export files made from a demo history, exactly as the two packages arrive
- * (reference/external-apis.md section 5): the extended streaming history, quirks included, and the
+ * (as Spotify documents it): the extended streaming history, quirks included, and the
  * account data with its year of short history. They feed the importer's tests, benchmarks and the
  * demo's "try an import" path, so every file a real listener might upload has a demo twin.
  */

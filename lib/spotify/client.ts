@@ -1,7 +1,7 @@
 /**
  * The Spotify client the app uses, one interface with two implementations: the Web API (for
  * listeners signed in with Spotify) and the demo catalog (for the demo listener). Endpoints are
- * the ones a development-mode app may call in 2026 (external-apis.md 1.3 and 4.2).
+ * the ones a development-mode app may call in 2026 (the Web API's February 2026 development-mode rules).
  */
 import type { Album, Artist, Device, Page, PlaybackState, Playlist, RecentlyPlayedPage, SpotifyProfileSummary, TimeRange, Track } from "./types";
 

@@ -2,7 +2,8 @@
  * The dependency rules of `npm run lint`: dependency-cruiser's rules from `.dependency-cruiser.cjs`
  * (cycles, deep imports, lib importing app or components), plus one it cannot express: a client
  * module (`"use client"`, or a capability's `client.ts`) must not reach, through value imports, a
- * module that imports `server-only`. Type-only imports are erased by the compiler and do not count.
+ * module that imports `server-only`. Type-only imports are erased by the compiler and do not count,
+ * and a `"use server"` module is a boundary: the browser gets references to its actions only.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,17 +19,20 @@ export interface DependencyViolation {
   via?: string[];
 }
 
-const CLIENT_DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["']/;
+const DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use (client|server)["']/;
 const CLIENT_ENTRY = /^lib\/[^/]+\/client\.tsx?$/;
 
-function isClientModule(root: string, source: string): boolean {
-  if (CLIENT_ENTRY.test(source)) return true;
-  if (!/\.tsx?$/.test(source)) return false;
+function directiveOf(root: string, source: string): "client" | "server" | undefined {
+  if (!/\.tsx?$/.test(source)) return undefined;
   try {
-    return CLIENT_DIRECTIVE.test(readFileSync(join(root, source), "utf8").slice(0, 2_000));
+    return DIRECTIVE.exec(readFileSync(join(root, source), "utf8").slice(0, 2_000))?.[1] as "client" | "server" | undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function isClientModule(root: string, source: string): boolean {
+  return CLIENT_ENTRY.test(source) || directiveOf(root, source) === "client";
 }
 
 function valueDependencies(cruised: IModule): string[] {
@@ -49,7 +53,8 @@ function clientReachesServerOnly(root: string, modules: IModule[]): DependencyVi
     while (queue.length > 0 && !found) {
       const current = queue.shift() as string;
       for (const next of valueDependencies(bySource.get(current) ?? ({ dependencies: [] } as unknown as IModule))) {
-        if (previous.has(next)) continue;
+        // A "use server" module reaches the browser only as references to its actions.
+        if (previous.has(next) || directiveOf(root, next) === "server") continue;
         previous.set(next, current);
         if (serverOnly.has(next)) {
           found = next;

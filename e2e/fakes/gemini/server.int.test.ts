@@ -58,7 +58,7 @@ describe("fake Gemini with the real @ai-sdk/google provider", () => {
     expect((await result.response).modelId).toBe("gemini-2.5-flash");
     const [logged] = await requests();
     expect(logged).toMatchObject({ model: "gemini-2.5-flash", stream: true, headers: { "x-goog-api-key": "test" } });
-    // external-apis.md 6.1 says `ai-sdk/google/<version>`; 4.0.121 sends `ai-sdk-google/4.0.121 …`.
+    // Older docs say `ai-sdk/google/<version>`; 4.0.121 sends `ai-sdk-google/4.0.121 …`.
     expect(logged?.headers["user-agent"]).toMatch(/ai-sdk[/-]google\//);
   });
 

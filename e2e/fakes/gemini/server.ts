@@ -1,6 +1,6 @@
 /**
  * A fake Gemini API for tests and local development, on 127.0.0.1, speaking the wire format the real
- * `@ai-sdk/google` provider expects (external-apis.md section 6): `generateContent` JSON,
+ * `@ai-sdk/google` provider expects: `generateContent` JSON,
  * `streamGenerateContent?alt=sse` chunks, cumulative usage, and Google's error bodies. Replies are
  * scripted through an admin API; with nothing scripted it answers a tool result with its summary
  * and anything else with a fixed line, so an e2e test need script only the first step.

@@ -1,6 +1,6 @@
 /**
  * The Web API half of the fake: bearer-token checks, scripted faults, and the endpoints a
- * development-mode app may call (external-apis.md 4.2), backed by the demo catalog and the fake
+ * development-mode app may call (February 2026 rules), backed by the demo catalog and the fake
  * listener's history and library. Removed endpoints answer as Spotify does for new apps (1.4).
  */
 import { sendApiError, sendEmpty, sendJson, type RequestContext } from "./http";

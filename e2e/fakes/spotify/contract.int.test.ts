@@ -1,6 +1,6 @@
 /**
- * The fake Spotify against Spotify's OpenAPI description (sonallux's fixed spec, vendored in
- * shared/reference): every response body the fake sends for the endpoints EchoTune uses, success
+ * The fake Spotify against Spotify's OpenAPI description (sonallux/spotify-web-api's corrected
+ * spec, version 2026.5.31, vendored beside this file): every response body the fake sends for the endpoints EchoTune uses, success
  * and error, must validate against the schema the spec gives for that operation and status.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -12,19 +12,14 @@ import { parse } from "yaml";
 import { startFakeSpotify, type FakeSpotify } from "./server";
 import { fakeWorld } from "./world";
 
-/** Beside the repository (CI lays a copy of shared/ next to the clone): <repo>/../shared/reference. */
-const SPEC_PATH = fileURLToPath(new URL("../../../../shared/reference/spotify-openapi.yml", import.meta.url));
+/** Vendored: a newer spec is dropped in here and the test says what the fake must change. */
+const SPEC_PATH = fileURLToPath(new URL("./spotify-openapi.yml", import.meta.url));
 
 type SpecNode = Record<string, unknown>;
 type Method = "get" | "post" | "put" | "delete";
 
 function loadSpec(): SpecNode {
-  if (!existsSync(SPEC_PATH)) {
-    throw new Error(
-      `Spotify's OpenAPI description is missing: expected ${SPEC_PATH} (../shared/reference/spotify-openapi.yml from the repository root). ` +
-        "The contract test needs the shared/ folder checked out beside the repository.",
-    );
-  }
+  if (!existsSync(SPEC_PATH)) throw new Error(`Spotify's OpenAPI description is missing: expected ${SPEC_PATH}, which the repository ships.`);
   return parse(readFileSync(SPEC_PATH, "utf8")) as SpecNode;
 }
 

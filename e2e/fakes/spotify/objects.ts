@@ -1,6 +1,6 @@
 /**
  * Spotify's object shapes, built from the demo catalog as a development-mode app sees them in
- * 2026 (external-apis.md 4.1 and 1.5): fields dev mode removed are left out, except where the
+ * 2026: fields dev mode removed are left out, except where the
  * OpenAPI description still requires them (each such field says why). Links are absolute URLs on
  * the fake's own base URL; images are served by the fake at /image/<kind>/<id>.svg.
  */

@@ -1,8 +1,8 @@
 /**
  * A fake Spotify for tests and local development, on 127.0.0.1, speaking the real wire format:
  * the accounts service (authorize page, token endpoint for authorization_code and refresh_token in
- * both rotation modes, every OAuth error body of the reference) and the Web API (external-apis.md
- * sections 2 to 4), with an admin API that scripts faults.
+ * both rotation modes, every OAuth error body Spotify documents) and the Web API endpoints EchoTune
+ * uses (checked against the vendored OpenAPI description), with an admin API that scripts faults.
  *
  *   node --import ./scripts/register.ts e2e/fakes/spotify/server.ts --port 3901
  *

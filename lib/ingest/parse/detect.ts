@@ -1,7 +1,7 @@
 /**
  * What a file from a Spotify privacy export is, from its name and, when the name says nothing
  * (a listener renamed it), from the JSON in its first few kilobytes
- * (reference/external-apis.md sections 5.1 to 5.3).
+ * (Spotify's "Understanding my data" pages; see docs/architecture.md).
  */
 
 export const FILE_KINDS = [
