@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { zipSync, strToU8 } from "fflate";
 import type { Page } from "@playwright/test";
 import { ACCOUNT_DATA_FOLDER, EXTENDED_HISTORY_FOLDER, generateListeningHistory, getDemoCatalog, writeAccountData, writeExtendedHistory } from "@/lib/demo";
-import { parseExportFile } from "@/lib/ingest/parse";
+import { parseExportFile } from "@/lib/ingest/client";
 import { expect, test } from "./fixtures";
 import { signInWithSpotify } from "./pages/sign-in";
 

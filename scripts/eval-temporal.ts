@@ -7,12 +7,12 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { PlayRow } from "@/lib/listening";
-import type { History } from "@/lib/reco/temporal";
+import type { History } from "@/lib/reco";
 
 export async function runTemporal(options: { history?: string[]; listeners?: number; cohort?: number }): Promise<boolean> {
   const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
-  const { temporalEvaluation, historyCatalog } = await import("@/lib/reco/temporal");
-  const { demoCatalogPort } = await import("@/lib/reco/catalog");
+  const { temporalEvaluation, historyCatalog } = await import("@/lib/reco");
+  const { demoCatalogPort } = await import("@/lib/reco");
   const { demoIndexRows, toPlayRow } = await import("@/lib/listening");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const demoHistory = (seed: number, plays: number, years: number): History => ({
@@ -25,7 +25,7 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
   let listeners: History[];
   let port;
   if (options.history && options.history.length > 0) {
-    const { parseExport } = await import("@/lib/ingest/run");
+    const { parseExport } = await import("@/lib/ingest");
     listeners = options.history.map((path) => {
       const files = statSync(path).isDirectory() ? readdirSync(path).filter((file) => file.endsWith(".json")).map((file) => join(path, file)) : [path];
       const parsed = parseExport(files.map((file) => ({ name: basename(file), text: readFileSync(file, "utf8") })));

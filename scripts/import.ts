@@ -5,9 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { closeStore, DEMO_USER_ID, getStore, usersRepository } from "@/lib/db";
-import { readExportFiles } from "@/lib/ingest/files";
-import { importParsed, parseExport } from "@/lib/ingest/run";
-import { rejectionReasons } from "@/lib/ingest/rows";
+import { readExportFiles } from "@/lib/ingest";
+import { importParsed, parseExport } from "@/lib/ingest";
+import { rejectionReasons } from "@/lib/ingest";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { user: { type: "string" }, json: { type: "boolean", default: false } } });
 if (!values.user || positionals.length === 0) {

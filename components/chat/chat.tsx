@@ -8,7 +8,7 @@ import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { chatQueries } from "@/lib/assistant/client";
-import type { ChatMessage } from "@/lib/assistant/types";
+import type { ChatMessage } from "@/lib/assistant/client";
 import { ChatSidebar } from "./chat-sidebar";
 import { Composer } from "./composer";
 import { announcementFor, chatErrorText } from "./format";

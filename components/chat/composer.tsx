@@ -1,6 +1,6 @@
 "use client";
 
-import { MESSAGE_MAX_CHARS } from "@/lib/assistant/types";
+import { MESSAGE_MAX_CHARS } from "@/lib/assistant/client";
 import type { ChatStatus } from "ai";
 import { ArrowUpIcon, SquareIcon } from "lucide-react";
 import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";

@@ -1,6 +1,6 @@
 /** Words the chat shows or announces, built from messages, metadata and errors. Client-safe. */
 import { parseProblemBody, ProblemError, problemFromBody } from "@/lib/http/client";
-import { OFFLINE_MODEL_ID, type ChatMessage, type ChatMetadata, type OfflineReason, type PlaybackProblem } from "@/lib/assistant/types";
+import { OFFLINE_MODEL_ID, type ChatMessage, type ChatMetadata, type OfflineReason, type PlaybackProblem } from "@/lib/assistant/client";
 import { toolPartsOf } from "./tool-parts";
 
 const OFFLINE_REASONS: Record<OfflineReason, string> = {

@@ -4,7 +4,7 @@ import type { ChatStatus } from "ai";
 import { RotateCcwIcon } from "lucide-react";
 import { memo } from "react";
 import { Button } from "@/components/ui/button";
-import type { ChatMessage } from "@/lib/assistant/types";
+import type { ChatMessage } from "@/lib/assistant/client";
 import { cn } from "@/lib/utils";
 import { ApprovalCard } from "./cards/save-playlist-card";
 import { ModelBadge } from "./model-badge";

@@ -2,7 +2,7 @@
 
 import type { ChatStatus } from "ai";
 import { useEffect, useRef, type ReactNode } from "react";
-import type { ChatMessage } from "@/lib/assistant/types";
+import type { ChatMessage } from "@/lib/assistant/client";
 import { Message } from "./message";
 
 /** Within this many pixels of the end the list follows new tokens; further up, the listener is reading. */

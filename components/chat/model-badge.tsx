@@ -1,5 +1,5 @@
 import { CloudOffIcon, SparklesIcon } from "lucide-react";
-import { OFFLINE_MODEL_ID, type ChatMetadata } from "@/lib/assistant/types";
+import { OFFLINE_MODEL_ID, type ChatMetadata } from "@/lib/assistant/client";
 import { modelBadgeText } from "./format";
 
 /** Which model wrote an answer, and why the offline assistant stood in when it did. */

@@ -1,5 +1,5 @@
 /** Which tracks a save-to-Spotify request would save, shown before the listener approves it. Client-safe. */
-import type { ChatMessage, TrackCard } from "@/lib/assistant/types";
+import type { ChatMessage, TrackCard } from "@/lib/assistant/client";
 import { toolPartsOf } from "./tool-parts";
 
 export interface PlaylistTrack {

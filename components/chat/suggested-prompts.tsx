@@ -1,4 +1,4 @@
-import { SUGGESTED_PROMPTS } from "@/lib/assistant/types";
+import { SUGGESTED_PROMPTS } from "@/lib/assistant/client";
 
 /** Starting points for an empty chat; choosing one sends it. */
 export function SuggestedPrompts({ onSelect, disabled }: { onSelect: (prompt: string) => void; disabled?: boolean }) {

@@ -1,5 +1,5 @@
 /** Chat message fixtures for the chat helpers' tests. */
-import type { ChatMessage, TrackCard } from "@/lib/assistant/types";
+import type { ChatMessage, TrackCard } from "@/lib/assistant/client";
 
 export function track(key: string, name = key, artist = "Artist"): TrackCard {
   return { key, trackId: null, name, artist, album: null, imageUrl: null, confidence: 1 };

@@ -1,8 +1,8 @@
 /** Typed access to the assistant's tool parts. Client-safe. */
 import type { ToolUIPart } from "ai";
-import { isToolName, type ChatMessage, type ChatTools, type ToolName } from "@/lib/assistant/types";
+import { isToolName, type ChatMessage, type ChatTools, type ToolName } from "@/lib/assistant/client";
 
-export type { ToolName } from "@/lib/assistant/types";
+export type { ToolName } from "@/lib/assistant/client";
 
 /** A tool part of a chat message, typed by its tool. */
 export type ChatToolPart = ToolUIPart<ChatTools>;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/http/client";
-import { rejectionReasons } from "@/lib/ingest/reasons";
+import { rejectionReasons } from "@/lib/ingest/client";
 import { cn } from "@/lib/utils";
 import type { FileSummary, ImportReportView, WorkerEvent } from "./protocol";
 

@@ -6,8 +6,8 @@
  */
 import { unzipSync } from "fflate";
 import { fetchJson, ProblemError, retryDelay, shouldRetry, type RetryPolicy } from "@/lib/http/client";
-import { parseExportFile } from "@/lib/ingest/parse";
-import type { ImportRow, RejectionReason } from "@/lib/ingest/rows";
+import { parseExportFile } from "@/lib/ingest/client";
+import type { ImportRow, RejectionReason } from "@/lib/ingest/client";
 import type { FileSummary, ImportReportView, WorkerEvent, WorkerRequest } from "./protocol";
 
 const CHUNK_ROWS = 5_000;

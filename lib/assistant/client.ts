@@ -6,7 +6,8 @@ import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { fetchJson, idempotentRetry, ProblemError } from "@/lib/http/client";
 import type { ChatMessage, ChatSummary } from "./types";
 
-export type { ChatMessage, ChatSummary } from "./types";
+export type * from "./types";
+export { isToolName, MESSAGE_MAX_CHARS, OFFLINE_MODEL_ID, SUGGESTED_PROMPTS } from "./types";
 
 /** A chat with its messages, as `GET /api/chats/[id]` answers. */
 export interface ChatDetail {

@@ -1,5 +1,5 @@
 import "server-only";
-import { matchConfidence, MIN_CONFIDENCE } from "@/lib/ingest/resolve";
+import { matchConfidence, MIN_CONFIDENCE } from "@/lib/ingest";
 import type { SpotifyClient, Track } from "@/lib/spotify";
 import type { TrackCard } from "./tool-outputs";
 

@@ -37,10 +37,10 @@ describe("problem+json", () => {
 describe("branded errors", () => {
   it("pass instanceof across separate copies of the module, as Next's bundle layers need", async () => {
     vi.resetModules();
-    const first = await import("@/lib/db/errors");
+    const first = await import("@/lib/db");
     const firstProblem = await import("@/lib/errors");
     vi.resetModules();
-    const second = await import("@/lib/db/errors");
+    const second = await import("@/lib/db");
     const secondProblem = await import("@/lib/errors");
     expect(second.StoreUnavailableError).not.toBe(first.StoreUnavailableError);
 

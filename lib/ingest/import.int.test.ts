@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { EmbeddedStore } from "@/lib/db/embedded/store";
-import { MongoStore } from "@/lib/db/mongodb";
-import type { Store } from "@/lib/db/port";
-import { playsRepository } from "@/lib/db/repositories/plays";
-import { rollupsRepository } from "@/lib/db/repositories/rollups";
-import { ensureIndexes } from "@/lib/db/store";
+import { EmbeddedStore } from "@/lib/db";
+import { MongoStore } from "@/lib/db";
+import type { Store } from "@/lib/db";
+import { playsRepository } from "@/lib/db";
+import { rollupsRepository } from "@/lib/db";
+import { ensureIndexes } from "@/lib/db";
 import { storeRows } from "./import";
 import { accountRow, extendedRow } from "./testing/rows";
 

@@ -3,3 +3,5 @@ export { buildDashboard, defaultUnit, type DashboardData, type DashboardQuery, t
 export { emptyIndex, listenerIndex, listenerNow, loadListeningIndex, localCalendar, type ItemKind, type ListeningIndex } from "@/lib/listening";
 export { parseRangeParams, resolveRange, type RangeSpec } from "./range";
 export { dashboardFor, genreSource, itemPageFor, recapFor, recapYearsFor, sharedRecap, type RecapData } from "./server";
+// The widget engine itself, for benchmarks and evaluations.
+export { clock, discovery, genres, platforms, sessions, skips, streaks, timeline, topItems, totals, type InsightQuery } from "./compute";

@@ -4,3 +4,9 @@ export type { Recommendation, RecoSource } from "./engine";
 export { activeModel, listModels, rollbackModel, type ModelDocument } from "./models";
 export { recommendationsFor, setFeedback, type RecoQuery, type RecoResponse } from "./server";
 export { retrainAfterImport, trainAll, RETRAIN_AFTER_ROWS } from "./train";
+// The engine and the model pieces, for benchmarks and the offline evaluations.
+export { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack } from "./engine";
+export { matrixFrom } from "./models";
+export { artistNeighbours, scoreArtists } from "./neighbours";
+export { trackProfile } from "./profile";
+export { historyCatalog, temporalEvaluation, type History } from "./temporal";

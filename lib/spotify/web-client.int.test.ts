@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { MemoryCache } from "@/lib/cache/memory";
+import { MemoryCache } from "@/lib/cache";
 import { startFakeSpotify, type FakeSpotify } from "@/e2e/fakes/spotify/server";
 import { fakeWorld } from "@/e2e/fakes/spotify/world";
 import { SpotifyRateLimitedError, SpotifyRequestError, SpotifyUnavailableError } from "./errors";

@@ -1,4 +1,4 @@
-import type { Cache } from "@/lib/cache/port";
+import type { Cache } from "@/lib/cache";
 import { chunk, type PageOptions, type SearchResults, type SpotifyClient } from "./client";
 import { SpotifyRequestError } from "./errors";
 import { callSpotify, type CallOptions, type SpotifyAccount, type TransportSettings } from "./http";

@@ -20,7 +20,7 @@ Object.assign(process.env, { DATA_DIR: dataDir, GOOGLE_GENERATIVE_AI_API_KEY: "b
 for (const name of ["MONGODB_URI", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"]) delete process.env[name];
 await fetch(`${gemini.origin}/__admin/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ firstChunkDelayMs: delay }) });
 
-const { chatTurn } = await import("@/lib/assistant/server");
+const { chatTurn } = await import("@/lib/assistant");
 const listener = { id: "bench-listener", displayName: "Bench", imageUrl: null, isDemo: false, reconnectRequired: false, settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true } };
 
 let turn = 0;

@@ -29,13 +29,13 @@ interface Measurement {
 
 async function child(mode: "baseline" | "pipeline", adapter: string, plays: number, mongoUri?: string): Promise<Measurement> {
   const { generateListeningHistory, getDemoCatalog, writeExtendedHistory } = await import("@/lib/demo");
-  const { EmbeddedStore } = await import("@/lib/db/embedded/store");
-  const { MongoStore } = await import("@/lib/db/mongodb");
+  const { EmbeddedStore } = await import("@/lib/db");
+  const { MongoStore } = await import("@/lib/db");
   const catalog = getDemoCatalog(11);
   const files = writeExtendedHistory(generateListeningHistory({ seed: 11, plays, years: 10 }), catalog);
   const dir = mkdtempSync(join(tmpdir(), "echotune-bench-import-"));
   const store = adapter === "embedded" ? new EmbeddedStore(dir) : new MongoStore({ uri: mongoUri!, database: `bench_import_${process.pid}`, socketTimeoutMS: 600_000 });
-  const { ensureIndexes } = await import("@/lib/db/store");
+  const { ensureIndexes } = await import("@/lib/db");
   await ensureIndexes(store);
   const started = performance.now();
   let rows = 0;
@@ -52,8 +52,8 @@ async function child(mode: "baseline" | "pipeline", adapter: string, plays: numb
       }
     }
   } else {
-    const { parseExport } = await import("@/lib/ingest/run");
-    const { storeRows } = await import("@/lib/ingest/import");
+    const { parseExport } = await import("@/lib/ingest");
+    const { storeRows } = await import("@/lib/ingest");
     const parsed = parseExport(files.map((file) => ({ name: file.name, text: file.content })));
     rows = parsed.rowsRead;
     for (let start = 0, index = 0; start < parsed.rows.length; start += 5_000, index += 1) {

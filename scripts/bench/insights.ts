@@ -21,15 +21,15 @@ const { values } = parseArgs({
 const plays = Number(values.plays);
 const runs = Number(values.runs);
 const { generateListeningHistory, getDemoCatalog, writeExtendedHistory } = await import("@/lib/demo");
-const { EmbeddedStore } = await import("@/lib/db/embedded/store");
-const { MongoStore } = await import("@/lib/db/mongodb");
-const { ensureIndexes } = await import("@/lib/db/store");
-const { parseExport } = await import("@/lib/ingest/run");
-const { storeRows } = await import("@/lib/ingest/import");
+const { EmbeddedStore } = await import("@/lib/db");
+const { MongoStore } = await import("@/lib/db");
+const { ensureIndexes } = await import("@/lib/db");
+const { parseExport } = await import("@/lib/ingest");
+const { storeRows } = await import("@/lib/ingest");
 const { loadListeningIndex } = await import("@/lib/listening");
-const { buildDashboard } = await import("@/lib/insights/dashboard");
-const compute = await import("@/lib/insights/compute");
-const { resolveRange } = await import("@/lib/insights/range");
+const { buildDashboard } = await import("@/lib/insights");
+const compute = await import("@/lib/insights");
+const { resolveRange } = await import("@/lib/insights");
 type Store = import("@/lib/db").Store;
 
 const TIME_ZONE = "Europe/Berlin";
@@ -87,7 +87,7 @@ try {
     const coldMs = performance.now() - coldStarted;
     console.log(`${label}: imported ${index.count.toLocaleString("en")} plays in ${importSeconds.toFixed(1)} s; cold index load ${fmt(coldMs)} (from the segments)`);
 
-    const widgets: Record<string, (q: import("@/lib/insights/compute").InsightQuery) => unknown> = {
+    const widgets: Record<string, (q: import("@/lib/insights").InsightQuery) => unknown> = {
       totals: (q) => compute.totals(index, q),
       "top tracks": (q) => compute.topItems(index, q, { kind: "track", by: "plays", limit: 10 }),
       "top artists": (q) => compute.topItems(index, q, { kind: "artist", by: "plays", limit: 10 }),

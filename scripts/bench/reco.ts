@@ -15,14 +15,14 @@ const runs = Number(values.runs);
 
 const { generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
 const { demoIndexRows, IndexBuilder } = await import("@/lib/listening");
-const { demoCatalogPort } = await import("@/lib/reco/catalog");
-const { recommend, NO_FEEDBACK } = await import("@/lib/reco/engine");
-const { trackProfile } = await import("@/lib/reco/profile");
-const { artistNeighbours, scoreArtists } = await import("@/lib/reco/neighbours");
-const { matrixFrom } = await import("@/lib/reco/models");
-const { contextById, CONTEXT_IDS } = await import("@/lib/reco/context");
-const { MemoryCache } = await import("@/lib/cache/memory");
-type CatalogPort = import("@/lib/reco/engine").CatalogPort;
+const { demoCatalogPort } = await import("@/lib/reco");
+const { recommend, NO_FEEDBACK } = await import("@/lib/reco");
+const { trackProfile } = await import("@/lib/reco");
+const { artistNeighbours, scoreArtists } = await import("@/lib/reco");
+const { matrixFrom } = await import("@/lib/reco");
+const { contextById, CONTEXT_IDS } = await import("@/lib/reco");
+const { MemoryCache } = await import("@/lib/cache");
+type CatalogPort = import("@/lib/reco").CatalogPort;
 type ListeningIndex = import("@/lib/listening").ListeningIndex;
 
 const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;

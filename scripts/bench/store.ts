@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { EmbeddedStore } from "@/lib/db/embedded/store";
-import { MongoStore } from "@/lib/db/mongodb";
-import type { Store } from "@/lib/db/port";
-import { playsRepository, type NewPlay, type TimeRange } from "@/lib/db/repositories/plays";
-import { ensureIndexes } from "@/lib/db/store";
-import { nameKeyFor, trackKeyFor } from "@/lib/listening/identity";
+import { EmbeddedStore } from "@/lib/db";
+import { MongoStore } from "@/lib/db";
+import type { Store } from "@/lib/db";
+import { playsRepository, type NewPlay, type TimeRange } from "@/lib/db";
+import { ensureIndexes } from "@/lib/db";
+import { nameKeyFor, trackKeyFor } from "@/lib/listening";
 import { startFerretDb, type FerretDb } from "../services/ferretdb.ts";
 
 const { values } = parseArgs({

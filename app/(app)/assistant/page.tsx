@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Chat } from "@/components/chat/chat";
 import { chatQueries } from "@/lib/assistant/client";
-import { listChats } from "@/lib/assistant/chats";
+import { listChats } from "@/lib/assistant";
 import { currentListener } from "@/lib/listener";
 
 export const metadata: Metadata = { title: "Assistant" };

@@ -1,6 +1,6 @@
 import { SparklesIcon } from "lucide-react";
 import { formatShare } from "@/components/insights/format";
-import type { TasteOutput } from "@/lib/assistant/types";
+import type { TasteOutput } from "@/lib/assistant/client";
 import { ToolFrame, type ToolCardSpec } from "./shared";
 
 function Shares({ title, items }: { title: string; items: Array<{ name: string; share: number }> }) {

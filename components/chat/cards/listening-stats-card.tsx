@@ -1,7 +1,7 @@
 import { ChartColumnIcon } from "lucide-react";
 import { formatCount } from "@/components/charts/format";
 import { hourRange } from "@/components/insights/format";
-import type { ListeningStatsOutput } from "@/lib/assistant/types";
+import type { ListeningStatsOutput } from "@/lib/assistant/client";
 import { day, ToolFrame, type ToolCardSpec } from "./shared";
 
 function StatsCard({ output }: { output: ListeningStatsOutput }) {

@@ -1,5 +1,5 @@
 import { AlertTriangleIcon, PlayIcon } from "lucide-react";
-import type { PlaybackOutput } from "@/lib/assistant/types";
+import type { PlaybackOutput } from "@/lib/assistant/client";
 import { cn } from "@/lib/utils";
 import { PLAYBACK_PROBLEMS } from "../format";
 import type { ToolCardSpec } from "./shared";

@@ -3,7 +3,7 @@
 import { CheckIcon, ExternalLinkIcon, ListMusicIcon, XIcon } from "lucide-react";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { ChatMessage } from "@/lib/assistant/types";
+import type { ChatMessage } from "@/lib/assistant/client";
 import { cn } from "@/lib/utils";
 import { playlistTracksFor } from "../playlist-draft";
 import { ToolError, ToolLoading, TrackArt } from "./shared";

@@ -1,6 +1,6 @@
 import { HistoryIcon } from "lucide-react";
 import { formatCount } from "@/components/charts/format";
-import type { SearchHistoryOutput } from "@/lib/assistant/types";
+import type { SearchHistoryOutput } from "@/lib/assistant/client";
 import { day, ToolFrame, type ToolCardSpec } from "./shared";
 
 function HistoryCard({ output }: { output: SearchHistoryOutput }) {

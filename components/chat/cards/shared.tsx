@@ -3,7 +3,7 @@ import { AlertTriangleIcon, MusicIcon } from "lucide-react";
 import type { ComponentType, ReactNode } from "react";
 import { formatDay } from "@/components/insights/format";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ChatTools, ToolName, TrackCard as Track } from "@/lib/assistant/types";
+import type { ChatTools, ToolName, TrackCard as Track } from "@/lib/assistant/client";
 import { cn } from "@/lib/utils";
 
 /** How one tool shows in the chat: words while it runs and when it fails, and the card for its output. */

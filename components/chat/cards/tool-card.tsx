@@ -1,5 +1,5 @@
 /** The card for one tool part: running, failed or declined states, else the tool's own card. */
-import type { ToolName } from "@/lib/assistant/types";
+import type { ToolName } from "@/lib/assistant/client";
 import { toolNameOf, type ChatToolPart, type SavePlaylistPart } from "../tool-parts";
 import { buildPlaylistCard } from "./build-playlist-card";
 import { explainTasteCard } from "./explain-taste-card";

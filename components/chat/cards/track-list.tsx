@@ -1,7 +1,7 @@
 /** A list of real tracks with their art: recommendations, catalogue finds and playlist drafts. */
 import { ListMusicIcon } from "lucide-react";
 import { formatCount } from "@/components/charts/format";
-import type { ToolName, TrackCard as Track } from "@/lib/assistant/types";
+import type { ToolName, TrackCard as Track } from "@/lib/assistant/client";
 import { ToolFrame, TrackRow } from "./shared";
 
 export function TrackListCard({ tool, title, description, tracks, dropped, summary }: {

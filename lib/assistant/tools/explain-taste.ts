@@ -2,7 +2,7 @@ import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
 import { dashboardFor } from "@/lib/insights";
-import { demoCatalogPort, spotifyCatalogPort } from "@/lib/reco/catalog";
+import { demoCatalogPort, spotifyCatalogPort } from "@/lib/reco";
 import type { TasteOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
 

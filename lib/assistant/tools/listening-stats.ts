@@ -2,7 +2,7 @@ import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
 import { dashboardFor } from "@/lib/insights";
-import { parseRangeParams } from "@/lib/insights/range";
+import { parseRangeParams } from "@/lib/insights";
 import type { ListeningStatsOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
 

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { Chat } from "@/components/chat/chat";
 import { chatQueries } from "@/lib/assistant/client";
-import { listChats, loadChat } from "@/lib/assistant/chats";
+import { listChats, loadChat } from "@/lib/assistant";
 import { currentListener } from "@/lib/listener";
 
 // Metadata and the page read the same chat once per request.

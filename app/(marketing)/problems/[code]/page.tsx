@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isProblemCode, problemCatalog } from "@/lib/http/problem";
+import { isProblemCode, problemCatalog } from "@/lib/http";
 
 export function generateStaticParams() {
   return Object.keys(problemCatalog).map((code) => ({ code }));
