@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, PROBLEM_CONTENT_TYPE, route, type ProblemDetails } from "./index";
+import { AppError } from "@/lib/errors";
+import { PROBLEM_CONTENT_TYPE, route, type ProblemDetails } from "./index";
 
 const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 
@@ -12,6 +13,7 @@ async function problemOf(response: Response): Promise<ProblemDetails> {
 describe("route", () => {
   const echo = route(
     {
+      auth: "public",
       params: z.object({ id: z.string().regex(/^\d+$/, "must be a number") }),
       query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) }),
       body: z.object({ name: z.string().min(1, "is required") }),
@@ -56,7 +58,7 @@ describe("route", () => {
   });
 
   it("renders thrown AppErrors with their status, headers and extensions", async () => {
-    const limited = route({}, () => {
+    const limited = route({ auth: "public" }, () => {
       throw new AppError("rate_limited", { retryAfterSeconds: 12, extensions: { limit: 10 } });
     });
     const response = await limited(new Request("http://test/api/limited"), context());
@@ -68,7 +70,7 @@ describe("route", () => {
   });
 
   it("answers unexpected errors generically, with the request id to report", async () => {
-    const broken = route({}, () => {
+    const broken = route({ auth: "public" }, () => {
       throw new Error("database password is hunter2");
     });
     const response = await broken(new Request("http://test/api/broken", { headers: { "x-request-id": "req-12345678" } }), context());
@@ -80,17 +82,22 @@ describe("route", () => {
   });
 
   it("mints a fresh request id when the incoming one is unsafe", async () => {
-    const ok = route({}, () => ({ ok: true }));
+    const ok = route({ auth: "public" }, () => ({ ok: true }));
     const response = await ok(new Request("http://test/api/ok", { headers: { "x-request-id": "<script>" } }), context());
     expect(response.headers.get("x-request-id")).not.toBe("<script>");
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("passes a handler's own Response through untouched but for the request id", async () => {
-    const custom = route({}, () => new Response("hi", { status: 201, headers: { "content-type": "text/plain" } }));
+    const custom = route({ auth: "public" }, () => new Response("hi", { status: 201, headers: { "content-type": "text/plain" } }));
     const response = await custom(new Request("http://test/api/custom"), context());
     expect(response.status).toBe(201);
     expect(await response.text()).toBe("hi");
     expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("exposes its spec, so tests can find what each route asks of its callers", () => {
+    const spec = { auth: "public" as const };
+    expect(route(spec, () => ({})).spec).toBe(spec);
   });
 });

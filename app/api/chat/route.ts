@@ -3,7 +3,6 @@ import { ASSISTANT_LIMITS } from "@/lib/assistant/config";
 import { chatTurn } from "@/lib/assistant/server";
 import type { ChatMessage } from "@/lib/assistant/types";
 import { route } from "@/lib/http";
-import { requireCurrentListener } from "@/lib/listener";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
@@ -30,7 +29,6 @@ const body = z.object({
 });
 
 /** One turn of a chat with the assistant, streamed as AI SDK UI message chunks. */
-export const POST = route({ body }, async ({ body, request }) => {
-  const listener = await requireCurrentListener();
+export const POST = route({ auth: "listener", body }, async ({ listener, body, request }) => {
   return chatTurn(listener, { id: body.id, message: body.message as unknown as ChatMessage, trigger: body.trigger, messageId: body.messageId }, request.signal);
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { route } from "@/lib/http";
-import { requireCurrentListener } from "@/lib/listener";
 import { setFeedback } from "@/lib/reco";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +13,7 @@ const body = z.object({
 });
 
 /** Like, dislike or "not now" a track or an artist; the next recommendations follow it. */
-export const POST = route({ body, rateLimit: { name: "feedback", limit: 240, windowSeconds: 60 } }, async ({ body }) => {
-  const listener = await requireCurrentListener();
+export const POST = route({ auth: "listener", body, rateLimit: { name: "feedback", limit: 240, windowSeconds: 60 } }, async ({ listener, body }) => {
   await setFeedback(listener, body);
   return Response.json({ ok: true, ...body }, { headers: { "cache-control": "no-store" } });
 });

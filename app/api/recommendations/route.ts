@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { route } from "@/lib/http";
-import { requireCurrentListener } from "@/lib/listener";
 import { CONTEXT_IDS, recommendationsFor } from "@/lib/reco";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +13,7 @@ const query = z.object({
 });
 
 /** Tracks for the listener, each with the evidence behind it (`?context=focus&novelty=0.6&limit=20`). */
-export const GET = route({ query, rateLimit: { name: "recommendations", limit: 120, windowSeconds: 60 } }, async ({ query }) => {
-  const listener = await requireCurrentListener();
+export const GET = route({ auth: "listener", query, rateLimit: { name: "recommendations", limit: 120, windowSeconds: 60 } }, async ({ listener, query }) => {
   const response = await recommendationsFor(listener, query);
   return Response.json(response, { headers: { "cache-control": "private, no-store" } });
 });

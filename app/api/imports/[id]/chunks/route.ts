@@ -1,4 +1,3 @@
-import { requireListener } from "@/lib/auth";
 import { route } from "@/lib/http";
 import { receiveChunk } from "@/lib/ingest";
 import { chunkBody, importParams } from "../../schema";
@@ -8,10 +7,9 @@ export const maxDuration = 60;
 
 /** One chunk of parsed rows. Idempotent: the same chunkId twice adds nothing the second time. */
 export const POST = route(
-  { params: importParams, body: chunkBody, rateLimit: { name: "import-chunks", limit: 600, windowSeconds: 60 } },
-  async ({ params, body }) => {
-    const listener = await requireListener();
-    const { report, replayed } = await receiveChunk(listener.userId, params.id, body);
+  { auth: "listener", params: importParams, body: chunkBody, rateLimit: { name: "import-chunks", limit: 600, windowSeconds: 60 } },
+  async ({ listener, params, body }) => {
+    const { report, replayed } = await receiveChunk(listener.id, params.id, body);
     return Response.json({ ...report, replayed }, { status: replayed ? 200 : 202 });
   },
 );
