@@ -1,6 +1,6 @@
 import { route } from "@/lib/http";
 import { getImport } from "@/lib/ingest";
-import { importParams } from "../schema";
+import { importParams } from "./schema";
 
 export const dynamic = "force-dynamic";
 

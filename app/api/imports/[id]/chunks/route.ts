@@ -1,6 +1,6 @@
 import { route } from "@/lib/http";
 import { receiveChunk } from "@/lib/ingest";
-import { chunkBody, importParams } from "../../schema";
+import { chunkBody, importParams } from "./schema";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;

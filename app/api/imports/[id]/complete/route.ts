@@ -3,7 +3,7 @@ import { route } from "@/lib/http";
 import { completeImport, resolveAccountPlays } from "@/lib/ingest";
 import { retrainAfterImport } from "@/lib/reco";
 import { spotifyClientFor } from "@/lib/spotify";
-import { completeBody, importParams } from "../../schema";
+import { completeBody, importParams } from "./schema";
 
 export const dynamic = "force-dynamic";
 
