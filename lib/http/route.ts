@@ -6,6 +6,7 @@ import { getRateLimiter, type RateLimitRule } from "@/lib/cache";
 import { AppError, type FieldError } from "@/lib/errors";
 import { listenerOf, type ListenerProfile } from "@/lib/listener";
 import { logger, type Logger } from "@/lib/telemetry";
+import { DEFAULT_BODY_LIMIT, readBodyText } from "./body";
 import { callerOf } from "./caller";
 import { requireCronSecret } from "./cron";
 import { problemResponse, statusOf } from "./problem";
@@ -36,6 +37,8 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /** The largest body accepted, in bytes (default 256 KB); over it, 413 before the rest is read. */
+  bodyLimit?: number;
   /** Requests per caller (listener, else address) per window; over it, 429 with Retry-After and X-RateLimit-* headers. */
   rateLimit?: RateLimitRule;
 }
@@ -94,9 +97,9 @@ function queryRecord(url: URL): Record<string, string | string[]> {
   return record;
 }
 
-async function readJsonBody(request: Request): Promise<unknown> {
+async function readJsonBody(request: Request, limit: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  const text = await request.text();
+  const text = await readBodyText(request, limit);
   if (text.trim() === "") return undefined;
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", {
@@ -148,11 +151,11 @@ export function errorResponse(error: unknown, request: Request, requestId: strin
 /**
  * Wraps a route handler, once for every route and in this order: request id; the caller (`auth`:
  * nobody's body is read before they are known to be allowed); the rate limit, per listener or
- * address; params, query and body validated with zod; then the handler, whose Response or JSON
- * value is the answer. Errors become problem+json.
+ * address; params and query validated with zod; the body read up to `bodyLimit` and validated;
+ * then the handler, whose Response or JSON value is the answer. Errors become problem+json.
  *
  * @example
- * export const POST = route({ auth: "listener", body: feedbackBody }, async ({ listener, body }) => {
+ * export const POST = route({ auth: "listener", body: feedbackBody, bodyLimit: 64 * KB }, async ({ listener, body }) => {
  *   await setFeedback(listener, body);
  *   return { ok: true };
  * });
@@ -188,7 +191,7 @@ export function route<
       const url = new URL(request.url);
       const params = await validate("params", spec.params, await context?.params);
       const query = await validate("query", spec.query, queryRecord(url));
-      const body = await validate("body", spec.body, spec.body ? await readJsonBody(request) : undefined);
+      const body = await validate("body", spec.body, spec.body ? await readJsonBody(request, spec.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined);
       const result = await handler({
         request,
         listener: listener as CallerFor<A>,
