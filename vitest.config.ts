@@ -3,6 +3,10 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+// next-auth imports "next/server" without an extension, which Node's own ESM loader cannot resolve:
+// Vite resolves it instead.
+const server = { deps: { inline: ["next-auth"] } };
+
 const shared = {
   resolve: {
     alias: [
@@ -22,6 +26,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          server,
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
@@ -31,6 +36,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
+          server,
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           testTimeout: 30_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backendModes, EnvError, parseEnv } from "./env";
+import { backendModes, EnvError, parseEnv, trustProxy } from "./env";
 
 describe("parseEnv", () => {
   it("gives the complete demo with no variables at all", () => {
@@ -68,5 +68,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ DEMO: "true" }).DEMO).toBe(true);
     expect(parseEnv({ DEMO: "0" }).DEMO).toBe(false);
     expect(() => parseEnv({ DEMO: "yes" })).toThrow(/DEMO/);
+  });
+
+  it("trusts forwarded client addresses only on Vercel or when TRUST_PROXY says a proxy sets them", () => {
+    expect(trustProxy(parseEnv({}))).toBe(false);
+    expect(trustProxy(parseEnv({ VERCEL: "1" }))).toBe(true);
+    expect(trustProxy(parseEnv({ TRUST_PROXY: "true" }))).toBe(true);
+    expect(trustProxy(parseEnv({ TRUST_PROXY: "false", VERCEL: "" }))).toBe(false);
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
   });
 });

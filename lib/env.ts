@@ -91,6 +91,10 @@ export const envSchema = z
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     OTEL_SERVICE_NAME: z.string().trim().min(1).default("echotune"),
 
+    /** Set to 1 by Vercel, whose proxy sets X-Forwarded-For: rate limits may key anonymous callers by it. */
+    VERCEL: flag,
+    /** Behind another proxy that sets X-Forwarded-For / X-Real-IP itself (never pass a client's own through). */
+    TRUST_PROXY: flag,
     VERCEL_ENV: optionalString.pipe(z.enum(["production", "preview", "development"]).optional()),
     VERCEL_GIT_COMMIT_SHA: optionalString,
   })
@@ -154,6 +158,11 @@ export type BackendMode = "embedded" | "demo" | "configured";
 /** Whether "Try the demo" is offered: always without Spotify, and on request (DEMO=1) with it. */
 export function demoEnabled(source: Env = env): boolean {
   return !source.AUTH_SPOTIFY_ID || source.DEMO;
+}
+
+/** Whether a proxy we trust sets X-Forwarded-For and X-Real-IP, so they name the client, not what it claims. */
+export function trustProxy(source: Env = env): boolean {
+  return source.VERCEL || source.TRUST_PROXY;
 }
 
 /** How each backend runs in this environment: the built-in default, or the configured service. */

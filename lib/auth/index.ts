@@ -1,2 +1,2 @@
 export { auth, handlers, signIn, signOut } from "./config";
-export { requireListener, currentSession, type ListenerSession } from "./session";
+export { currentSession, requireListener, sessionOf, signInRequired, type Listener } from "./session";

@@ -1,3 +1,4 @@
+// Kept for lib/assistant/server.ts until its split lands; everything else imports AppError from @/lib/errors.
 export { AppError, type FieldError } from "@/lib/errors";
 export {
   PROBLEM_CONTENT_TYPE,
@@ -10,5 +11,6 @@ export {
   type ProblemCode,
   type ProblemDetails,
 } from "./problem";
-export { callerOf, errorResponse, requestIdFor, route, type RouteContext, type RouteHandler, type RouteInput } from "./route";
-export { requireCronSecret } from "./cron";
+export { DEFAULT_BODY_LIMIT, KB, MB, formatBytes } from "./body";
+export { callerOf } from "./caller";
+export { errorResponse, requestIdFor, route, type CallerFor, type RouteAuth, type RouteContext, type RouteHandler, type RouteInput, type RouteSpec } from "./route";

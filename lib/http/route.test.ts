@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, PROBLEM_CONTENT_TYPE, route, type ProblemDetails } from "./index";
+import { AppError } from "@/lib/errors";
+import { KB, PROBLEM_CONTENT_TYPE, route, type ProblemDetails } from "./index";
 
 const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 
@@ -12,6 +13,7 @@ async function problemOf(response: Response): Promise<ProblemDetails> {
 describe("route", () => {
   const echo = route(
     {
+      auth: "public",
       params: z.object({ id: z.string().regex(/^\d+$/, "must be a number") }),
       query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) }),
       body: z.object({ name: z.string().min(1, "is required") }),
@@ -56,7 +58,7 @@ describe("route", () => {
   });
 
   it("renders thrown AppErrors with their status, headers and extensions", async () => {
-    const limited = route({}, () => {
+    const limited = route({ auth: "public" }, () => {
       throw new AppError("rate_limited", { retryAfterSeconds: 12, extensions: { limit: 10 } });
     });
     const response = await limited(new Request("http://test/api/limited"), context());
@@ -68,7 +70,7 @@ describe("route", () => {
   });
 
   it("answers unexpected errors generically, with the request id to report", async () => {
-    const broken = route({}, () => {
+    const broken = route({ auth: "public" }, () => {
       throw new Error("database password is hunter2");
     });
     const response = await broken(new Request("http://test/api/broken", { headers: { "x-request-id": "req-12345678" } }), context());
@@ -80,17 +82,77 @@ describe("route", () => {
   });
 
   it("mints a fresh request id when the incoming one is unsafe", async () => {
-    const ok = route({}, () => ({ ok: true }));
+    const ok = route({ auth: "public" }, () => ({ ok: true }));
     const response = await ok(new Request("http://test/api/ok", { headers: { "x-request-id": "<script>" } }), context());
     expect(response.headers.get("x-request-id")).not.toBe("<script>");
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("passes a handler's own Response through untouched but for the request id", async () => {
-    const custom = route({}, () => new Response("hi", { status: 201, headers: { "content-type": "text/plain" } }));
+    const custom = route({ auth: "public" }, () => new Response("hi", { status: 201, headers: { "content-type": "text/plain" } }));
     const response = await custom(new Request("http://test/api/custom"), context());
     expect(response.status).toBe(201);
     expect(await response.text()).toBe("hi");
     expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  describe("body limit", () => {
+    const small = route({ auth: "public", body: z.object({ text: z.string() }), bodyLimit: 1 * KB }, ({ body }) => ({ length: body.text.length }));
+    const json = (text: string) => JSON.stringify({ text });
+
+    /** A body that arrives in chunks with no Content-Length, counting what the route pulls. */
+    function streamed(total: number, chunk = 256) {
+      const counter = { pulled: 0 };
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (counter.pulled >= total) return controller.close();
+          counter.pulled += chunk;
+          controller.enqueue(new Uint8Array(chunk).fill(0x20));
+        },
+      }, { highWaterMark: 0 });
+      return { counter, request: new Request("http://test/api/small", { method: "POST", body, duplex: "half", headers: { "content-type": "application/json" } } as RequestInit) };
+    }
+
+    it("accepts a body up to the limit", async () => {
+      const response = await small(new Request("http://test/api/small", { method: "POST", body: json("a".repeat(1000)), headers: { "content-type": "application/json" } }), context());
+      expect(response.status).toBe(200);
+    });
+
+    it("refuses a Content-Length over the limit with 413, saying the limit and what to do", async () => {
+      const body = json("a".repeat(2000));
+      const request = new Request("http://test/api/small", { method: "POST", body, headers: { "content-type": "application/json", "content-length": String(body.length) } });
+      const response = await small(request, context());
+      expect(response.status).toBe(413);
+      expect(request.bodyUsed).toBe(false);
+      const problem = await problemOf(response);
+      expect(problem).toMatchObject({ code: "payload_too_large", limitBytes: 1024 });
+      expect(problem.detail).toMatch(/^Send at most 1 KB to this endpoint in one request\. This body is 2 KB \(Content-Length\)/);
+    });
+
+    it("stops reading a body without Content-Length as soon as it passes the limit", async () => {
+      const { counter, request } = streamed(10 * 1024 * 1024);
+      const response = await small(request, context());
+      expect(response.status).toBe(413);
+      expect((await problemOf(response)).detail).toMatch(/^Send at most 1 KB/);
+      expect(counter.pulled).toBeLessThan(4 * KB);
+    });
+
+    it("keeps an empty body what it was: no body for the schema to check", async () => {
+      const response = await small(new Request("http://test/api/small", { method: "POST" }), context());
+      expect(response.status).toBe(400);
+      expect((await problemOf(response)).code).toBe("validation_failed");
+    });
+
+    it("applies 256 KB when the route says nothing", async () => {
+      const open = route({ auth: "public", body: z.object({ text: z.string() }) }, () => ({ ok: true }));
+      const at = (size: number) => new Request("http://test/api/open", { method: "POST", body: json("a".repeat(size)), headers: { "content-type": "application/json" } });
+      expect((await open(at(250 * KB), context())).status).toBe(200);
+      expect((await open(at(260 * KB), context())).status).toBe(413);
+    });
+  });
+
+  it("exposes its spec, so tests can find what each route asks of its callers", () => {
+    const spec = { auth: "public" as const, bodyLimit: 2 * KB };
+    expect(route(spec, () => ({})).spec).toBe(spec);
   });
 });

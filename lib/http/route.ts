@@ -1,9 +1,14 @@
 import "server-only";
 import type { z } from "zod";
 import { ZodError } from "zod";
+import { signInRequired } from "@/lib/auth";
 import { getRateLimiter, type RateLimitRule } from "@/lib/cache";
-import { logger, type Logger } from "@/lib/telemetry";
 import { AppError, type FieldError } from "@/lib/errors";
+import { listenerOf, type ListenerProfile } from "@/lib/listener";
+import { logger, type Logger } from "@/lib/telemetry";
+import { DEFAULT_BODY_LIMIT, readBodyText } from "./body";
+import { callerOf } from "./caller";
+import { requireCronSecret } from "./cron";
 import { problemResponse, statusOf } from "./problem";
 
 const REQUEST_ID_HEADER = "x-request-id";
@@ -12,16 +17,35 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+/**
+ * Who may call a route, checked before anything of the request is read: a signed-in listener
+ * (else 401), Vercel Cron with `Authorization: Bearer $CRON_SECRET`, or anyone.
+ */
+export type RouteAuth = "listener" | "cron" | "public";
+
+/** What the handler gets as `listener`: the signed-in listener on "listener" routes, nobody on the others. */
+export type CallerFor<A extends RouteAuth> = A extends "listener" ? ListenerProfile : null;
+
+export interface RouteSpec<
+  A extends RouteAuth = RouteAuth,
+  P extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  B extends Schema | undefined = Schema | undefined,
+> {
+  /** Required: every route says who may call it. */
+  auth: A;
   params?: P;
   query?: Q;
   body?: B;
-  /** Requests per caller per window; over it, 429 with Retry-After and X-RateLimit-* headers. */
+  /** The largest body accepted, in bytes (default 256 KB); over it, 413 before the rest is read. */
+  bodyLimit?: number;
+  /** Requests per caller (listener, else address) per window; over it, 429 with Retry-After and X-RateLimit-* headers. */
   rateLimit?: RateLimitRule;
 }
 
-export interface RouteInput<P, Q, B> {
+export interface RouteInput<A extends RouteAuth, P, Q, B> {
   request: Request;
+  listener: CallerFor<A>;
   params: P;
   query: Q;
   body: B;
@@ -34,7 +58,8 @@ export interface RouteContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
+/** A wrapped handler, carrying its spec so tests can find every route's auth and limits. */
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { readonly spec: RouteSpec };
 
 /** Reuses a well-formed incoming request id (from a proxy or a test) or mints one. */
 export function requestIdFor(request: Request): string {
@@ -72,9 +97,9 @@ function queryRecord(url: URL): Record<string, string | string[]> {
   return record;
 }
 
-async function readJsonBody(request: Request): Promise<unknown> {
+async function readJsonBody(request: Request, limit: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  const text = await request.text();
+  const text = await readBodyText(request, limit);
   if (text.trim() === "") return undefined;
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", {
@@ -90,10 +115,13 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-/** Who a request counts against: the first forwarded address (set by Vercel), else the peer. */
-export function callerOf(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "local";
+/** Who is calling, known before anything else of the request is read; 401/403 for a caller the route refuses. */
+async function callerFor(auth: RouteAuth, request: Request): Promise<ListenerProfile | null> {
+  if (auth === "cron") requireCronSecret(request);
+  if (auth !== "listener") return null;
+  const listener = await listenerOf(request);
+  if (!listener) throw signInRequired();
+  return listener;
 }
 
 function rateLimitHeaders(result: { limit: number; remaining: number; reset: number }): Record<string, string> {
@@ -121,25 +149,35 @@ export function errorResponse(error: unknown, request: Request, requestId: strin
 }
 
 /**
- * Wraps a route handler: request id, validation of params, query and body with zod, and error
- * mapping to problem+json, once for every route. A handler returns a Response or a JSON value.
+ * Wraps a route handler, once for every route and in this order: request id; the caller (`auth`:
+ * nobody's body is read before they are known to be allowed); the rate limit, per listener or
+ * address; params and query validated with zod; the body read up to `bodyLimit` and validated;
+ * then the handler, whose Response or JSON value is the answer. Errors become problem+json.
+ *
+ * @example
+ * export const POST = route({ auth: "listener", body: feedbackBody, bodyLimit: 64 * KB }, async ({ listener, body }) => {
+ *   await setFeedback(listener, body);
+ *   return { ok: true };
+ * });
  */
 export function route<
+  A extends RouteAuth,
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
 >(
-  spec: RouteSpec<P, Q, B>,
-  handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | object> | Response | object,
+  spec: RouteSpec<A, P, Q, B>,
+  handler: (input: RouteInput<A, Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | object> | Response | object,
 ): RouteHandler {
-  return async (request, context) => {
+  const wrapped = async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = requestIdFor(request);
     const log = logger.child({ requestId });
     let response: Response;
     let limitHeaders: Record<string, string> = {};
     try {
+      const listener = await callerFor(spec.auth, request);
       if (spec.rateLimit) {
-        const result = await getRateLimiter().limit(callerOf(request), spec.rateLimit);
+        const result = await getRateLimiter().limit(callerOf(request, listener), spec.rateLimit);
         limitHeaders = rateLimitHeaders(result);
         if (!result.success) {
           const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
@@ -153,9 +191,10 @@ export function route<
       const url = new URL(request.url);
       const params = await validate("params", spec.params, await context?.params);
       const query = await validate("query", spec.query, queryRecord(url));
-      const body = await validate("body", spec.body, spec.body ? await readJsonBody(request) : undefined);
+      const body = await validate("body", spec.body, spec.body ? await readJsonBody(request, spec.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined);
       const result = await handler({
         request,
+        listener: listener as CallerFor<A>,
         params: params as Infer<P>,
         query: query as Infer<Q>,
         body: body as Infer<B>,
@@ -174,4 +213,5 @@ export function route<
     }
     return response;
   };
+  return Object.assign(wrapped, { spec: spec as RouteSpec });
 }

@@ -10,7 +10,7 @@ export async function setRecapSharing(formData: FormData): Promise<void> {
   const year = Number(formData.get("year"));
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new Error("That year is not one we can share.");
   const shares = sharesRepository(await getStore());
-  if (formData.get("enabled") === "true") await shares.enable(listener.userId, year);
-  else await shares.disable(listener.userId, year);
+  if (formData.get("enabled") === "true") await shares.enable(listener.id, year);
+  else await shares.disable(listener.id, year);
   revalidatePath(`/recap/${year}`);
 }

@@ -1,36 +1,12 @@
-import { z } from "zod";
-import { ASSISTANT_LIMITS } from "@/lib/assistant/config";
 import { chatTurn } from "@/lib/assistant/server";
 import type { ChatMessage } from "@/lib/assistant/types";
-import { route } from "@/lib/http";
-import { requireCurrentListener } from "@/lib/listener";
+import { KB, route } from "@/lib/http";
+import { chatBody } from "./schema";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
-const textPart = z.object({ type: z.literal("text"), text: z.string().max(ASSISTANT_LIMITS.maxMessageChars, `a message has at most ${ASSISTANT_LIMITS.maxMessageChars} characters`) });
-/** The listener's own words: text parts only, nothing else taken from the browser. */
-const userMessage = z
-  .looseObject({ id: z.string().min(1).max(100), role: z.literal("user"), parts: z.array(textPart.loose()).min(1).max(20) })
-  .transform((message) => ({ id: message.id, role: "user" as const, parts: message.parts.map((part) => ({ type: "text" as const, text: part.text })) }))
-  .refine((message) => message.parts.reduce((sum, part) => sum + part.text.length, 0) <= ASSISTANT_LIMITS.maxMessageChars, {
-    message: `a message has at most ${ASSISTANT_LIMITS.maxMessageChars} characters`,
-  })
-  .refine((message) => message.parts.some((part) => part.text.trim().length > 0), { message: "a message needs some text" });
-/** An answer sent back with the listener's approvals: only those are read from it (lib/assistant/server.ts). */
-const assistantMessage = z.looseObject({ id: z.string().min(1).max(100), role: z.literal("assistant"), parts: z.array(z.looseObject({ type: z.string().min(1).max(100) })).min(1).max(200) });
-
-const body = z.object({
-  /** The chat's id (made by the client for a new chat). */
-  id: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "must be 8 to 100 letters, digits, _ or -"),
-  /** Only the new message: the server keeps the history. */
-  message: z.discriminatedUnion("role", [userMessage, assistantMessage]),
-  trigger: z.enum(["submit-message", "regenerate-message"]).default("submit-message"),
-  messageId: z.string().max(100).optional(),
-});
-
 /** One turn of a chat with the assistant, streamed as AI SDK UI message chunks. */
-export const POST = route({ body }, async ({ body, request }) => {
-  const listener = await requireCurrentListener();
+export const POST = route({ auth: "listener", body: chatBody, bodyLimit: 64 * KB }, async ({ listener, body, request }) => {
   return chatTurn(listener, { id: body.id, message: body.message as unknown as ChatMessage, trigger: body.trigger, messageId: body.messageId }, request.signal);
 });

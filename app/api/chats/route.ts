@@ -1,11 +1,9 @@
 import { listChats } from "@/lib/assistant/chats";
 import { route } from "@/lib/http";
-import { requireCurrentListener } from "@/lib/listener";
 
 export const dynamic = "force-dynamic";
 
 /** The listener's chats, newest first. */
-export const GET = route({}, async () => {
-  const listener = await requireCurrentListener();
+export const GET = route({ auth: "listener" }, async ({ listener }) => {
   return Response.json({ chats: await listChats(listener.id) }, { headers: { "cache-control": "no-store" } });
 });

@@ -90,12 +90,13 @@ describe("rate-limited routes", () => {
   async function limitedRoute(vars: Record<string, string>) {
     app = await loadApp(vars);
     const { route } = await import("@/lib/http");
-    return route({ rateLimit: { name: `int-${process.pid}-${Date.now()}`, limit: 5, windowSeconds: 60 } }, () => ({ ok: true }));
+    return route({ auth: "public", rateLimit: { name: `int-${process.pid}-${Date.now()}`, limit: 5, windowSeconds: 60 } }, () => ({ ok: true }));
   }
   const caller = (ip: string) => new Request("http://127.0.0.1:3000/api/limited", { headers: { "x-forwarded-for": ip } });
 
   it("answers 429 problem+json with Retry-After and X-RateLimit-* once a caller passes the limit (Upstash)", async () => {
-    const limited = await limitedRoute({ UPSTASH_REDIS_REST_URL: inject("upstashUrl"), UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"), DATA_DIR: `/tmp/echotune-rl-${process.pid}` });
+    // Behind a proxy that sets X-Forwarded-For, anonymous callers count by address.
+    const limited = await limitedRoute({ UPSTASH_REDIS_REST_URL: inject("upstashUrl"), UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"), DATA_DIR: `/tmp/echotune-rl-${process.pid}`, TRUST_PROXY: "true" });
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let attempt = 0; attempt < 6; attempt += 1) {

@@ -1,4 +1,5 @@
-import { AppError, problemResponse, route } from "@/lib/http";
+import { AppError } from "@/lib/errors";
+import { problemResponse, route } from "@/lib/http";
 import { appVersion, backendModes, configuredChecks, runChecks } from "@/lib/health";
 import { healthQuery } from "./schema";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
  * Liveness by default: 200 while the process runs, with each backend's mode. With `?ready=1`,
  * readiness: every configured backend is checked and a 503 problem names what is down.
  */
-export const GET = route({ query: healthQuery }, async ({ query, request, requestId }) => {
+export const GET = route({ auth: "public", query: healthQuery }, async ({ query, request, requestId }) => {
   const status = { status: "ok", version: appVersion(), modes: backendModes(), time: new Date().toISOString() };
   const noStore = { "cache-control": "no-store" };
   if (!query.ready) return Response.json(status, { headers: noStore });

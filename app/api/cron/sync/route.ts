@@ -1,12 +1,11 @@
-import { requireCronSecret, route } from "@/lib/http";
+import { route } from "@/lib/http";
 import { syncAll } from "@/lib/ingest";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 /** Vercel Cron calls this with `Authorization: Bearer $CRON_SECRET`: sync every connected listener. */
-export const GET = route({}, async ({ request, log }) => {
-  requireCronSecret(request);
+export const GET = route({ auth: "cron" }, async ({ log }) => {
   const started = Date.now();
   const results = await syncAll();
   const summary = {

@@ -1,12 +1,11 @@
-import { requireCronSecret, route } from "@/lib/http";
+import { route } from "@/lib/http";
 import { trainAll } from "@/lib/reco";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 /** Vercel Cron, nightly: retrain the recommender; the new version goes live only if not worse. */
-export const GET = route({}, async ({ request, log }) => {
-  requireCronSecret(request);
+export const GET = route({ auth: "cron" }, async ({ log }) => {
   const model = await trainAll();
   const summary = { version: model.version, status: model.status, metrics: model.metrics, params: model.params, trainSeconds: model.trainSeconds };
   log.info(summary, "cron: recommender trained");

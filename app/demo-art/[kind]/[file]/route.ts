@@ -1,11 +1,10 @@
-import { AppError, route } from "@/lib/http";
 import { demoArtSvg, getDemoCatalog } from "@/lib/demo";
-import { z } from "zod";
-
-const params = z.object({ kind: z.enum(["album", "artist", "show"]), file: z.string().regex(/^[0-9A-Za-z]{22}\.svg$/, "must be <id>.svg") });
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http";
+import { demoArtParams } from "./schema";
 
 /** Placeholder art for the demo catalog, drawn from the id: no image leaves or enters the network. */
-export const GET = route({ params }, ({ params: { kind, file } }) => {
+export const GET = route({ auth: "public", params: demoArtParams }, ({ params: { kind, file } }) => {
   const id = file.slice(0, -4);
   const catalog = getDemoCatalog();
   const title = kind === "album" ? catalog.albumsById.get(id)?.name : kind === "artist" ? catalog.artistsById.get(id)?.name : catalog.showsById.get(id)?.name;
