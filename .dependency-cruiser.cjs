@@ -10,7 +10,7 @@
  */
 const ENTRY = "^lib/[^/]+/(index|client|actions)\\.tsx?$";
 /** Test support a capability offers to other capabilities' tests (contract suites, fakes). */
-const TEST_SUPPORT = "^lib/[^/]+/testing/";
+const TEST_SUPPORT = "^lib/[^/]+/testing(/|\\.tsx?$)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -17,9 +17,9 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-import { trainIals, trainItemKnn, trainPopular, trainRecommender, trainRp3beta, type Csr, type ImplicitModel } from "@/lib/reco/cf";
-import { evaluateFold, HETREC_REFERENCE, hetrecSideInformation, loadHetrec, makeFold, meanRows, type Fold, type MetricRow } from "@/lib/reco/eval";
-import { generateSyntheticHetrec } from "@/lib/reco/eval/synthetic-hetrec";
+import { trainIals, trainItemKnn, trainPopular, trainRecommender, trainRp3beta, type Csr, type ImplicitModel } from "@/lib/reco";
+import { evaluateFold, HETREC_REFERENCE, hetrecSideInformation, loadHetrec, makeFold, meanRows, type Fold, type MetricRow } from "@/lib/reco";
+import { generateSyntheticHetrec } from "@/lib/reco";
 
 // The temporal evaluation on listening histories: `--dataset demo` (generated listeners, what CI
 // runs) or `--history <export files or folders...>` (real exports, one listener each).

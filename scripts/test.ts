@@ -126,7 +126,8 @@ console.log(describeNode());
 mkdirSync(REPORTS, { recursive: true });
 const suiteStarted = performance.now();
 
-checkStage("lint", () => run("eslint", ["--max-warnings=0", "."]));
+// Lint is three checks: ESLint, the formatter, and the layer rules (scripts/check-deps.ts).
+checkStage("lint", () => [run("eslint", ["--max-warnings=0", "."]), run("prettier", ["--check", "."]), run("node", ["scripts/check-deps.ts"])].every(Boolean));
 checkStage("typecheck", () => run("next", ["typegen"]) && run("tsc", ["--noEmit"]));
 vitestStage("unit");
 vitestStage("integration");

@@ -49,7 +49,7 @@ const metadataOf = (chunks: Array<Record<string, unknown>>) => Object.assign({},
 
 describe("assistant", () => {
   it("never shows a song the model invents: unresolved suggestions are dropped from the tool output", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     const { getDemoCatalog } = await import("@/lib/demo");
     const { DEMO_LISTENER } = await import("@/lib/demo");
     const catalog = getDemoCatalog(DEMO_LISTENER.seed);
@@ -70,7 +70,7 @@ describe("assistant", () => {
   });
 
   it("a listener over budget gets the offline model, and the answer says so", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     const { recordUsage } = await import("./budget");
     const over = listener();
     await recordUsage(over.id, "gemini-2.5-flash-lite", 150_000, 60_000);
@@ -82,7 +82,7 @@ describe("assistant", () => {
   });
 
   it("a Gemini 500 hands the turn to the offline model, visibly", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     await script([{ type: "error", status: 500 }]);
     const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do?"), trigger: "submit-message" }));
     expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
@@ -90,7 +90,7 @@ describe("assistant", () => {
   });
 
   it("stores the conversation for its owner only: another listener's chat id is a 404", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     const { loadChat } = await import("./chats");
     const owner = listener();
     const id = chatId();
@@ -104,7 +104,7 @@ describe("assistant", () => {
   });
 
   it("the same question soon after is answered from the cache", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     const asker = listener();
     const first = await chunksOf(await chatTurn(asker, { id: chatId(), message: userMessage("Tell me something"), trigger: "submit-message" }));
     const second = await chunksOf(await chatTurn(asker, { id: chatId(), message: userMessage("Tell me  something"), trigger: "submit-message" }));
@@ -115,7 +115,7 @@ describe("assistant", () => {
   });
 
   it("a Gemini stream that breaks off before any content is answered offline", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     await script([{ type: "drop" }]);
     const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do for me?"), trigger: "submit-message" }));
     expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
@@ -124,7 +124,7 @@ describe("assistant", () => {
   });
 
   it("a Gemini 429 is answered offline too, and turns beyond the per-minute limit get a 429 with Retry-After", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     const { limitTurns } = await import("./budget");
     await script([{ type: "error", status: 429 }]);
     const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("help me please"), trigger: "submit-message" }));
@@ -143,7 +143,7 @@ describe("assistant", () => {
   });
 
   it("saves a playlist only after approval, with the tracks it proposed, whatever the browser sends back", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     const { loadChat } = await import("./chats");
     const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
     const catalog = getDemoCatalog(DEMO_LISTENER.seed);

@@ -1,5 +1,3 @@
-// Kept for lib/assistant/server.ts until its split lands; everything else imports AppError from @/lib/errors.
-export { AppError, type FieldError } from "@/lib/errors";
 export {
   PROBLEM_CONTENT_TYPE,
   isProblemCode,

@@ -10,3 +10,6 @@ export { matrixFrom } from "./models";
 export { artistNeighbours, scoreArtists } from "./neighbours";
 export { trackProfile } from "./profile";
 export { historyCatalog, temporalEvaluation, type History } from "./temporal";
+// The collaborative-filtering models and the HetRec protocol, for `npm run eval:reco`.
+export * from "./cf";
+export * from "./eval";

@@ -1,5 +1,5 @@
-import { chatTurn } from "@/lib/assistant/server";
-import type { ChatMessage } from "@/lib/assistant/types";
+import { chatTurn } from "@/lib/assistant";
+import type { ChatMessage } from "@/lib/assistant";
 import { KB, route } from "@/lib/http";
 import { chatBody } from "./schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ASSISTANT_LIMITS } from "@/lib/assistant/config";
+import { ASSISTANT_LIMITS } from "@/lib/assistant";
 
 const textPart = z.object({ type: z.literal("text"), text: z.string().max(ASSISTANT_LIMITS.maxMessageChars, `a message has at most ${ASSISTANT_LIMITS.maxMessageChars} characters`) });
 /** The listener's own words: text parts only, nothing else taken from the browser. */
@@ -10,7 +10,7 @@ const userMessage = z
     message: `a message has at most ${ASSISTANT_LIMITS.maxMessageChars} characters`,
   })
   .refine((message) => message.parts.some((part) => part.text.trim().length > 0), { message: "a message needs some text" });
-/** An answer sent back with the listener's approvals: only those are read from it (lib/assistant/server.ts). */
+/** An answer sent back with the listener's approvals: only those are read from it (lib/assistant/messages.ts). */
 const assistantMessage = z.looseObject({ id: z.string().min(1).max(100), role: z.literal("assistant"), parts: z.array(z.looseObject({ type: z.string().min(1).max(100) })).min(1).max(200) });
 
 export const chatBody = z.object({

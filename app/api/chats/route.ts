@@ -1,4 +1,4 @@
-import { listChats } from "@/lib/assistant/chats";
+import { listChats } from "@/lib/assistant";
 import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

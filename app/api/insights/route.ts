@@ -1,6 +1,6 @@
 import { route } from "@/lib/http";
 import { dashboardFor } from "@/lib/insights";
-import { toDashboardQuery } from "@/lib/insights/params";
+import { toDashboardQuery } from "@/lib/insights";
 import { insightsQuery } from "./schema";
 
 export const dynamic = "force-dynamic";

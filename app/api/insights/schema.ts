@@ -1,1 +1,1 @@
-export { dashboardParamsSchema as insightsQuery } from "@/lib/insights/params-schema";
+export { dashboardParamsSchema as insightsQuery } from "@/lib/insights";

@@ -1,4 +1,4 @@
-import { deleteChat, loadChat, renameChat } from "@/lib/assistant/chats";
+import { deleteChat, loadChat, renameChat } from "@/lib/assistant";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { chatParams, renameChatBody } from "./schema";

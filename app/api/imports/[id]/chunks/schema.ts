@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { importRowSchema, rejectionReasons } from "@/lib/ingest/rows";
+import { importRowSchema, rejectionReasons } from "@/lib/ingest";
 
 export { importParams } from "../schema";
 

@@ -1,3 +1,4 @@
+/** Sync from Spotify end to end: the ingest pipeline, the token lifecycle and the cron route that runs it. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ const USER = "spotify:nova-listener";
 let fake: FakeSpotify;
 let dataDir: string;
 let app: {
-  syncListener: typeof import("./sync").syncListener;
+  syncListener: typeof import("@/lib/ingest").syncListener;
   cron: typeof import("@/app/api/cron/sync/route").GET;
   db: typeof import("@/lib/db");
   spotify: typeof import("@/lib/spotify");
@@ -28,7 +29,7 @@ beforeAll(async () => {
   vi.stubEnv("SPOTIFY_API_URL", fake.apiUrl);
   vi.stubEnv("CRON_SECRET", "cron-secret-for-tests-1234");
   app = {
-    syncListener: (await import("./sync")).syncListener,
+    syncListener: (await import("@/lib/ingest")).syncListener,
     cron: (await import("@/app/api/cron/sync/route")).GET,
     db: await import("@/lib/db"),
     spotify: await import("@/lib/spotify"),
