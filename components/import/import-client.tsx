@@ -1,5 +1,9 @@
 "use client";
 
+/**
+ * The import page's client: the drop zone, the worker's progress and the report. One file: the
+ * three views share the import's state machine and resume logic.
+ */
 import { CheckCircle2Icon, FileWarningIcon, Loader2Icon, UploadIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";

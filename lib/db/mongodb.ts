@@ -1,3 +1,7 @@
+/**
+ * The MongoDB adapter of the store port (official driver). One file: the client lifecycle, error
+ * mapping and the collection wrapper are the one adapter the contract suite checks.
+ */
 import {
   MongoBulkWriteError,
   MongoClient,

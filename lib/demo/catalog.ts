@@ -2,6 +2,8 @@
  * The demo catalog: invented artists, records, tracks and podcasts the demo listener has heard,
  * shaped like Spotify's own objects so the demo client can serve them through the same interface.
  * It is a pure function of the seed and built once per seed per process.
+ *
+ * One file: the catalogue is drawn from one seeded random stream (see history.ts).
  */
 import { perProcess } from "@/lib/process-state";
 import { DEMO_GENRES, type DemoGenre } from "./genres";

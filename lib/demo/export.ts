@@ -3,6 +3,9 @@
  * (as Spotify documents it): the extended streaming history, quirks included, and the
  * account data with its year of short history. They feed the importer's tests, benchmarks and the
  * demo's "try an import" path, so every file a real listener might upload has a demo twin.
+ *
+ * One file: both export formats share the quirk rules (what real exports get wrong), and the
+ * writers must apply them in the same order to stay deterministic.
  */
 import type { DemoCatalog, DemoEpisode, DemoTrack } from "./catalog";
 import { legacyPlatformName, legacyUserAgent, isPhone } from "./devices";

@@ -4,6 +4,9 @@
  * sessions, some records are played start to finish, a fifth or so of streams are skipped within
  * seconds, favourite artists change with the phases of the listener's taste and old loves return.
  * Streams are stamped like Spotify's export: `ts` is when playback ended, in UTC.
+ *
+ * One file: the whole history is drawn from one seeded random stream, and moving a draw to
+ * another module would silently change every generated listener.
  */
 import { getDemoCatalog, type DemoAlbum, type DemoArtist, type DemoCatalog, type DemoEpisode, type DemoShow, type DemoTrack } from "./catalog";
 import { deviceTimeline, isPhone, TRAVEL_COUNTRIES, TRAVEL_WEIGHTS, type DemoPlatform } from "./devices";

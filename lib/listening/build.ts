@@ -2,6 +2,9 @@
  * Builds a `ListeningIndex` from plays: rows are dictionary-encoded as they are added (tracks by
  * track key, artists by normalised name, albums by artist and normalised album name, platforms by
  * family), then sorted by time into typed arrays. Pure: no I/O.
+ *
+ * One file: the builder, its dictionaries and the typed-array layout it writes are one
+ * format; splitting them would split the format.
  */
 import { normaliseName } from "./identity";
 import { emptyIndex, type AlbumEntry, type ArtistEntry, type ListeningIndex, type TrackEntry } from "./listening-index";

@@ -7,6 +7,9 @@
  * when the two differ, the exact minute of the clock change is found by bisection. Every instant's
  * offset is then one cached lookup, exact also for zones whose changes fall mid-hour in UTC
  * (Adelaide, Newfoundland, Lord Howe).
+ *
+ * One file: every local-time rule (offsets per UTC day, DST minute search, weeks, days)
+ * depends on the same cached offset table.
  */
 import { perProcess } from "@/lib/process-state";
 import type { ListeningIndex } from "./listening-index";

@@ -3,8 +3,10 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { env } from "@/lib/env";
+import { perProcess } from "@/lib/process-state";
 
-let cached: string | undefined;
+/** The secret, read once per process (every bundle layer must seal and open with the same one). */
+const secret = () => perProcess("security.auth-secret", () => ({ value: undefined as string | undefined }));
 
 /**
  * The secret that signs sessions and encrypts stored tokens: AUTH_SECRET, or, for the zero-config
@@ -12,8 +14,9 @@ let cached: string | undefined;
  * requires AUTH_SECRET (lib/env.ts), since its instances share no disk.
  */
 export function authSecret(): string {
-  if (cached) return cached;
-  if (env.AUTH_SECRET) return (cached = env.AUTH_SECRET);
+  const cached = secret();
+  if (cached.value) return cached.value;
+  if (env.AUTH_SECRET) return (cached.value = env.AUTH_SECRET);
   const dir = resolve(env.DATA_DIR);
   const path = join(dir, "auth-secret");
   if (!existsSync(path)) {
@@ -26,7 +29,7 @@ export function authSecret(): string {
     }
     chmodSync(path, 0o600);
   }
-  return (cached = readFileSync(path, "utf8").trim());
+  return (cached.value = readFileSync(path, "utf8").trim());
 }
 
 function tokenKey(): Buffer {

@@ -45,7 +45,7 @@ const catalog: CatalogPort = {
     return [];
   },
 };
-const catalogueTracks = catalogs.reduce((sum, each) => sum + each.tracks.length, 0);
+const catalogTracks = catalogs.reduce((sum, each) => sum + each.tracks.length, 0);
 
 function indexOf(name: string, seed: number, count: number, years: number): ListeningIndex {
   const source = getDemoCatalog(SEED);
@@ -54,7 +54,7 @@ function indexOf(name: string, seed: number, count: number, years: number): List
   return builder.build();
 }
 
-console.log(`bench:reco: a listener with ${plays.toLocaleString("en")} plays, a catalogue of ${catalogueTracks.toLocaleString("en")} tracks\n`);
+console.log(`bench:reco: a listener with ${plays.toLocaleString("en")} plays, a catalogue of ${catalogTracks.toLocaleString("en")} tracks\n`);
 const listener = indexOf("listener", SEED, plays, 10);
 const cohort = Array.from({ length: 80 }, (_, member) => indexOf(`cohort-${member}`, 3000 + member, 2_000, 3));
 

@@ -12,6 +12,9 @@
  *
  * As a command:
  *   node scripts/services/upstash-proxy.ts --port 8079 --token dev-token --redis redis://127.0.0.1:6379
+ *
+ * One file: it is one small server (command parsing, Lua fixes, base64 replies) started
+ * as a standalone process by the test setup and `npm run services`.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -12,6 +12,9 @@
  *   a reply with `match` waits for a request whose body contains that text)
  *   | /__admin/reset | /__admin/config {firstChunkDelayMs, chunkDelayMs}
  *   GET /__admin/log (every generate request: model, stream, body, headers)
+ *
+ * One file: the fake is one server whose wire format (JSON, SSE, errors) and script queue
+ * share state; it runs standalone from the command line too.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";

@@ -2,6 +2,9 @@
  * The Web API half of the fake: bearer-token checks, scripted faults, and the endpoints a
  * development-mode app may call (February 2026 rules), backed by the demo catalog and the fake
  * listener's history and library. Removed endpoints answer as Spotify does for new apps (1.4).
+ *
+ * One file: the route table of the fake Web API, endpoint by endpoint, as the contract
+ * test checks it.
  */
 import { sendApiError, sendEmpty, sendJson, type RequestContext } from "./http";
 import { albumContext, artistObject, discographyAlbum, isoSeconds, paging, simplifiedAlbum, simplifiedTrack, trackObject, urlsOf, type AlbumGroup, type Json } from "./objects";

@@ -1,3 +1,7 @@
+/**
+ * One collection of the embedded store. One file: indexes, reads and writes share the
+ * collection's private state (documents, unique keys, sorted buckets, the bulk write in progress).
+ */
 import { randomUUID } from "node:crypto";
 import { Aggregator, Query, update as applyModifier } from "mingo";
 import { DuplicateKeyError } from "../errors";

@@ -1,6 +1,8 @@
 /**
  * The store contract: one suite, run against every adapter (embedded, and MongoDB through FerretDB),
  * so repositories can rely on the same behaviour everywhere.
+ *
+ * One file: it is one contract suite that both adapters must pass, case by case.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { DuplicateKeyError } from "../errors";

@@ -18,6 +18,9 @@
  * factorised directly. Rows without observations get 0. Cost per sweep ≈ (users + items) · d² for
  * the Gram matrices and rotations plus Σ_rows min(k² d, k d²). Factors are Float64Array,
  * row-major; initialisation is seeded. `foldIn` solves a new listener's row the same way.
+ *
+ * One file: the iALS solver, its conjugate-gradient step and its scoring share the factor
+ * layout and are tuned together.
  */
 import { cholesky, choleskySolve, gram, rotateRows, symmetricEigen } from "./linalg";
 import type { ImplicitModel, ScoredItem } from "./model";
