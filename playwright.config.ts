@@ -26,11 +26,7 @@ export default defineConfig({
   timeout: 30_000,
   // Two browsers and the server share two cores: pages that compute a decade of plays need a moment.
   expect: { timeout: 15_000 },
-  reporter: [
-    ["list"],
-    ["json", { outputFile: "reports/e2e.json" }],
-    ["html", { outputFolder: "playwright-report", open: "never" }],
-  ],
+  reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }], ["html", { outputFolder: "playwright-report", open: "never" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

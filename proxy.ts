@@ -20,5 +20,13 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/recap/:path*", "/discover/:path*", "/assistant/:path*", "/playlists/:path*", "/import/:path*", "/settings/:path*"],
+  matcher: [
+    "/dashboard/:path*",
+    "/recap/:path*",
+    "/discover/:path*",
+    "/assistant/:path*",
+    "/playlists/:path*",
+    "/import/:path*",
+    "/settings/:path*",
+  ],
 };

@@ -12,7 +12,15 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           <button
             type="button"
             onClick={reset}
-            style={{ marginTop: 16, padding: "10px 18px", borderRadius: 8, border: "1px solid #222", background: "#111", color: "#fff", cursor: "pointer" }}
+            style={{
+              marginTop: 16,
+              padding: "10px 18px",
+              borderRadius: 8,
+              border: "1px solid #222",
+              background: "#111",
+              color: "#fff",
+              cursor: "pointer",
+            }}
           >
             Try again
           </button>

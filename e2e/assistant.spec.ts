@@ -8,14 +8,25 @@ import { expect, test } from "./fixtures";
  * running side by side never take each other's replies.
  */
 async function script(match: string, replies: Array<Record<string, unknown>>) {
-  const response = await fetch(`${fakeGeminiUrl}/__admin/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ replies: replies.map((reply) => ({ ...reply, match })) }) });
+  const response = await fetch(`${fakeGeminiUrl}/__admin/script`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ replies: replies.map((reply) => ({ ...reply, match })) }),
+  });
   expect(response.ok).toBe(true);
 }
 
 /** The demo listener's top artist in 2022, from the raw plays (a year no other spec imports into). */
 function topArtistOf2022(): string {
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
-  const streams = generateListeningHistory({ seed: DEMO_LISTENER.seed, plays: DEMO_LISTENER.plays, years: DEMO_LISTENER.years, end: new Date(DEMO_LISTENER.end), timeZone: DEMO_LISTENER.timeZone, homeCountry: DEMO_LISTENER.homeCountry });
+  const streams = generateListeningHistory({
+    seed: DEMO_LISTENER.seed,
+    plays: DEMO_LISTENER.plays,
+    years: DEMO_LISTENER.years,
+    end: new Date(DEMO_LISTENER.end),
+    timeZone: DEMO_LISTENER.timeZone,
+    homeCountry: DEMO_LISTENER.homeCountry,
+  });
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_LISTENER.timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   const artists = new Map<string, { listens: number; ms: number }>();
   for (const stream of streams) {
@@ -35,7 +46,9 @@ function topArtistOf2022(): string {
 test.describe("assistant", () => {
   test("a stats question is answered from the listener's plays, naming the right top artist", async ({ page, expectAccessible }) => {
     const question = "What did I play most in 2022?";
-    await script(question, [{ type: "functionCall", name: "listeningStats", args: { range: "custom", from: "2022-01-01", to: "2022-12-31" } }]);
+    await script(question, [
+      { type: "functionCall", name: "listeningStats", args: { range: "custom", from: "2022-01-01", to: "2022-12-31" } },
+    ]);
     const top = topArtistOf2022();
 
     await page.goto("/assistant");
@@ -54,7 +67,9 @@ test.describe("assistant", () => {
 
     // A reload shows the stored conversation.
     await page.reload();
-    await expect(page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last()).toContainText(`Your top artist was ${top}`);
+    await expect(page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last()).toContainText(
+      `Your top artist was ${top}`,
+    );
   });
 
   test("a Gemini 500 makes the offline model answer, and the UI says so", async ({ page }) => {
@@ -75,7 +90,9 @@ test.describe("assistant", () => {
     await page.goto("/assistant");
     await page.getByRole("textbox", { name: "Message" }).fill(question);
     await page.getByRole("button", { name: "Send", exact: true }).click();
-    await expect(page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last()).toContainText("Hello! Ask me about your listening.");
+    await expect(page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last()).toContainText(
+      "Hello! Ask me about your listening.",
+    );
     const id = page.url().split("/").at(-1)!;
 
     await page.getByRole("button", { name: `Rename ${question}` }).click();
@@ -96,12 +113,16 @@ test.describe("assistant", () => {
   });
 
   test("POST /api/chat answers bad input with problem+json that names the field", async ({ request }) => {
-    const tooLong = await request.post("/api/chat", { data: { id: "chat-too-long-1", message: { id: "m1", role: "user", parts: [{ type: "text", text: "x".repeat(2_001) }] } } });
+    const tooLong = await request.post("/api/chat", {
+      data: { id: "chat-too-long-1", message: { id: "m1", role: "user", parts: [{ type: "text", text: "x".repeat(2_001) }] } },
+    });
     expect(tooLong.status()).toBe(400);
     expect(tooLong.headers()["content-type"]).toContain("application/problem+json");
     expect(JSON.stringify((await tooLong.json()).errors)).toContain("at most 2000 characters");
 
-    const badId = await request.post("/api/chat", { data: { id: "../x", message: { id: "m1", role: "user", parts: [{ type: "text", text: "hi" }] } } });
+    const badId = await request.post("/api/chat", {
+      data: { id: "../x", message: { id: "m1", role: "user", parts: [{ type: "text", text: "hi" }] } },
+    });
     expect(badId.status()).toBe(400);
     expect((await badId.json()).errors).toEqual([expect.objectContaining({ field: "body.id" })]);
   });

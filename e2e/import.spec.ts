@@ -2,7 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync, strToU8 } from "fflate";
 import type { Page } from "@playwright/test";
-import { ACCOUNT_DATA_FOLDER, EXTENDED_HISTORY_FOLDER, generateListeningHistory, getDemoCatalog, writeAccountData, writeExtendedHistory } from "@/lib/demo";
+import {
+  ACCOUNT_DATA_FOLDER,
+  EXTENDED_HISTORY_FOLDER,
+  generateListeningHistory,
+  getDemoCatalog,
+  writeAccountData,
+  writeExtendedHistory,
+} from "@/lib/demo";
 import { parseExportFile } from "@/lib/ingest/client";
 import { expect, test } from "./fixtures";
 import { signInWithSpotify } from "./pages/sign-in";
@@ -60,7 +67,10 @@ async function report(page: Page) {
   };
 }
 
-test("an export zip imports with a report that adds up, explains skipped files, and a second import adds nothing", async ({ page, expectAccessible }) => {
+test("an export zip imports with a report that adds up, explains skipped files, and a second import adds nothing", async ({
+  page,
+  expectAccessible,
+}) => {
   test.setTimeout(180_000);
   const zip = makeZip("export-a.zip", { seed: 3, plays: 6_000, end: "2026-06-01T00:00:00Z" });
   await page.goto("/import");
@@ -121,18 +131,40 @@ test("a reload in the middle of an upload resumes and ends with the counts of an
 });
 
 test("the imports API answers bad input with problem+json that says what to do", async ({ page, browser }) => {
-  const created = await page.request.post("/api/imports", { data: { files: [{ name: "Streaming_History_Audio_2024.json", kind: "extended-audio", rows: 1 }] } });
+  const created = await page.request.post("/api/imports", {
+    data: { files: [{ name: "Streaming_History_Audio_2024.json", kind: "extended-audio", rows: 1 }] },
+  });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
-  const row = { kind: "extended", endedAt: "2024-05-01T10:00:00.000Z", trackId: null, trackName: "Song", artistName: "Artist", albumName: null, msPlayed: 1000, platform: null, reasonStart: null, reasonEnd: null, shuffle: null, skipped: null, offline: null, incognito: null, country: null };
+  const row = {
+    kind: "extended",
+    endedAt: "2024-05-01T10:00:00.000Z",
+    trackId: null,
+    trackName: "Song",
+    artistName: "Artist",
+    albumName: null,
+    msPlayed: 1000,
+    platform: null,
+    reasonStart: null,
+    reasonEnd: null,
+    shuffle: null,
+    skipped: null,
+    offline: null,
+    incognito: null,
+    country: null,
+  };
 
-  const invalid = await page.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "c1", rows: [{ ...row, endedAt: "yesterday", msPlayed: -5 }] } });
+  const invalid = await page.request.post(`/api/imports/${id}/chunks`, {
+    data: { chunkId: "c1", rows: [{ ...row, endedAt: "yesterday", msPlayed: -5 }] },
+  });
   expect(invalid.status()).toBe(400);
   const problem = await invalid.json();
   expect(problem.code).toBe("validation_failed");
   expect(problem.errors.map((error: { field: string }) => error.field)).toEqual(["body.rows.0.endedAt", "body.rows.0.msPlayed"]);
 
-  const tooMany = await page.request.post(`/api/imports/${id}/chunks`, { data: { chunkId: "c2", rows: Array.from({ length: 5_001 }, () => row) } });
+  const tooMany = await page.request.post(`/api/imports/${id}/chunks`, {
+    data: { chunkId: "c2", rows: Array.from({ length: 5_001 }, () => row) },
+  });
   expect(tooMany.status()).toBe(400);
   expect((await tooMany.json()).detail).toMatch(/at most 5000 rows per chunk/);
 
@@ -142,7 +174,9 @@ test("the imports API answers bad input with problem+json that says what to do",
   expect(replay.status()).toBe(200);
   expect(await replay.json()).toMatchObject({ replayed: true, counts: { read: 1, short: 1 } });
 
-  const unknown = await page.request.post("/api/imports/00000000-0000-4000-8000-000000000000/chunks", { data: { chunkId: "c1", rows: [row] } });
+  const unknown = await page.request.post("/api/imports/00000000-0000-4000-8000-000000000000/chunks", {
+    data: { chunkId: "c1", rows: [row] },
+  });
   expect(unknown.status()).toBe(404);
   expect((await unknown.json()).detail).toMatch(/Start a new import/);
 

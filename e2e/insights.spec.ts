@@ -20,7 +20,14 @@ function expected() {
     timeZone: DEMO_LISTENER.timeZone,
     homeCountry: DEMO_LISTENER.homeCountry,
   });
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    hourCycle: "h23",
+  });
   let msPlayed = 0;
   const artists = new Map<string, { listens: number; ms: number }>();
   const hours = new Array<number>(24).fill(0);
@@ -54,12 +61,27 @@ test.describe("insights dashboard", () => {
     await page.goto(`/dashboard?range=custom&from=${FROM}&to=${TO}`);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 
-    for (const title of ["Top artists", "Top tracks", "Top albums", "Listening over time", "Listening clock", "Sessions", "What gets skipped", "Streaks", "Discovery", "Platforms", "Top genres", "On this day"]) {
+    for (const title of [
+      "Top artists",
+      "Top tracks",
+      "Top albums",
+      "Listening over time",
+      "Listening clock",
+      "Sessions",
+      "What gets skipped",
+      "Streaks",
+      "Discovery",
+      "Platforms",
+      "Top genres",
+      "On this day",
+    ]) {
       await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
     }
 
     const tiles = page.getByTestId("summary-tiles");
-    await expect(tiles.locator("dl", { hasText: "Minutes listened" }).locator("dd").first()).toHaveText(want.minutes.toLocaleString("en-US"));
+    await expect(tiles.locator("dl", { hasText: "Minutes listened" }).locator("dd").first()).toHaveText(
+      want.minutes.toLocaleString("en-US"),
+    );
     const artists = page.getByTestId("top-artists").getByRole("listitem");
     for (const [rank, name] of want.topArtists.entries()) await expect(artists.nth(rank)).toContainText(name);
     await expect(page.getByTestId("listening-clock")).toHaveAttribute("data-busiest-hour", String(want.busiestHour));

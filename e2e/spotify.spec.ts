@@ -117,7 +117,10 @@ test("no access or refresh token reaches the browser: pages, API answers or clie
   expect(Object.keys(session).sort()).toEqual(["expires", "isDemo", "user", "userId"]);
 });
 
-test("the assistant's playlist asks for approval, and approving saves exactly the tracks shown to Spotify", async ({ page, expectAccessible }) => {
+test("the assistant's playlist asks for approval, and approving saves exactly the tracks shown to Spotify", async ({
+  page,
+  expectAccessible,
+}) => {
   await fake("/__admin/config", { userId: `mix-${Date.now()}` });
   await signInWithSpotify(page);
   // Three real songs of the catalogue (titles nobody else has) and one the model made up.
@@ -130,7 +133,16 @@ test("the assistant's playlist asks for approval, and approving saves exactly th
   const scripted = await fetch(`${fakeGeminiUrl}/__admin/script`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ replies: [{ match: question, type: "functionCall", name: "buildPlaylist", args: { name: "Road trip", tracks: [...songs, { title: "Highway Of Invented Dreams", artist: "Nobody At All" }] } }] }),
+    body: JSON.stringify({
+      replies: [
+        {
+          match: question,
+          type: "functionCall",
+          name: "buildPlaylist",
+          args: { name: "Road trip", tracks: [...songs, { title: "Highway Of Invented Dreams", artist: "Nobody At All" }] },
+        },
+      ],
+    }),
   });
   expect(scripted.ok).toBe(true);
 
@@ -173,7 +185,11 @@ test("the assistant says plainly when playback needs an active device, or Premiu
     const scripted = await fetch(`${fakeGeminiUrl}/__admin/script`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ replies: [{ match: question, type: "functionCall", name: "playback", args: { action: "play", trackKeys: [`spotify:track:${track.id}`] } }] }),
+      body: JSON.stringify({
+        replies: [
+          { match: question, type: "functionCall", name: "playback", args: { action: "play", trackKeys: [`spotify:track:${track.id}`] } },
+        ],
+      }),
     });
     expect(scripted.ok).toBe(true);
     await page.getByRole("textbox", { name: "Message" }).fill(question);

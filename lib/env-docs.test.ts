@@ -38,7 +38,10 @@ describe("environment documentation", () => {
 
   it("the parsers find variables where the files put them", () => {
     expect(envExampleKeys("# comment\nAPP_URL=http://x\n# NODE_ENV=production\n\nDEMO=false")).toEqual(["APP_URL", "NODE_ENV", "DEMO"]);
-    expect(readmeTableKeys("| Variable | Default | What |\n| --- | --- | --- |\n| `A_B`, `C` | `x` | `NOT_A_KEY` |\n\n| `D` |")).toEqual(["A_B", "C"]);
+    expect(readmeTableKeys("| Variable | Default | What |\n| --- | --- | --- |\n| `A_B`, `C` | `x` | `NOT_A_KEY` |\n\n| `D` |")).toEqual([
+      "A_B",
+      "C",
+    ]);
   });
 
   it(".env.example lists every variable of lib/env.ts, and no other", () => {

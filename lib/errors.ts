@@ -6,7 +6,10 @@
 export const errorCatalog = {
   bad_request: { title: "The request could not be read", hint: "Check the request against the API documentation and send it again." },
   invalid_json: { title: "The request body is not valid JSON", hint: "Send a JSON body with the header Content-Type: application/json." },
-  validation_failed: { title: "Some fields are missing or invalid", hint: "Each entry in `errors` names a field and what is wrong with it; correct them and retry." },
+  validation_failed: {
+    title: "Some fields are missing or invalid",
+    hint: "Each entry in `errors` names a field and what is wrong with it; correct them and retry.",
+  },
   unauthorized: { title: "Sign in required", hint: "Sign in with Spotify or start the demo, then try again." },
   forbidden: { title: "Not allowed", hint: "This account cannot do that. Sign in with the account that owns the resource." },
   not_found: { title: "Not found", hint: "Check the address; the resource may have been deleted or never existed." },
@@ -15,7 +18,10 @@ export const errorCatalog = {
   payload_too_large: { title: "Request too large", hint: "Send the data in smaller parts (under 4 MB each)." },
   unsupported_media_type: { title: "Unsupported content type", hint: "Send Content-Type: application/json." },
   rate_limited: { title: "Too many requests", hint: "Wait for the number of seconds in the Retry-After header, then retry." },
-  internal: { title: "Something went wrong on our side", hint: "Retry in a moment. If it keeps happening, report the request id from the X-Request-Id header." },
+  internal: {
+    title: "Something went wrong on our side",
+    hint: "Retry in a moment. If it keeps happening, report the request id from the X-Request-Id header.",
+  },
   unavailable: { title: "Temporarily unavailable", hint: "A service we depend on is down. Retry in a minute; nothing you sent was lost." },
 } as const satisfies Record<string, { title: string; hint: string }>;
 

@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { checkDependencies, type DependencyViolation } from "./lib/dependency-check.ts";
 
 const ROOT = join(import.meta.dirname, "..");
-const TSCONFIG = { compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", paths: { "@/*": ["./*"] } }, include: ["**/*.ts", "**/*.tsx"] };
+const TSCONFIG = {
+  compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", paths: { "@/*": ["./*"] } },
+  include: ["**/*.ts", "**/*.tsx"],
+};
 
 let fixture: string | undefined;
 
@@ -21,7 +24,8 @@ function project(files: Record<string, string>): string {
   return fixture;
 }
 
-const rules = (violations: DependencyViolation[]) => violations.map((violation) => `${violation.rule} ${violation.from} -> ${violation.to}`).sort();
+const rules = (violations: DependencyViolation[]) =>
+  violations.map((violation) => `${violation.rule} ${violation.from} -> ${violation.to}`).sort();
 
 afterEach(() => {
   if (fixture) rmSync(fixture, { recursive: true, force: true });
@@ -65,7 +69,9 @@ describe("the dependency rules in npm run lint", () => {
       "components/button.tsx": `export const Button = () => null;\n`,
       "lib/ui/index.ts": `import { Button } from "@/components/button";\nexport const button = Button;\n`,
     });
-    expect(rules(await checkDependencies(root, ["components", "lib"]))).toEqual(["lib-not-to-app-or-components lib/ui/index.ts -> components/button.tsx"]);
+    expect(rules(await checkDependencies(root, ["components", "lib"]))).toEqual([
+      "lib-not-to-app-or-components lib/ui/index.ts -> components/button.tsx",
+    ]);
   });
 
   it("fire when a client component reaches a server-only module through value imports, not through types", async () => {

@@ -67,7 +67,8 @@ async function download(): Promise<Uint8Array> {
     const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
     fail(`could not download ${URL_} (${cause}). Download it by hand and run: npm run data:hetrec -- --from <path to the zip>`);
   }
-  if (!response.ok) fail(`${URL_} answered HTTP ${response.status}. Download it by hand and run: npm run data:hetrec -- --from <path to the zip>`);
+  if (!response.ok)
+    fail(`${URL_} answered HTTP ${response.status}. Download it by hand and run: npm run data:hetrec -- --from <path to the zip>`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   mkdirSync(DATA, { recursive: true });
   writeFileSync(ZIP, bytes);
@@ -122,5 +123,9 @@ if (!check.ok) {
 }
 rmSync(TARGET, { recursive: true, force: true });
 renameSync(staging, TARGET);
-console.log(`Extracted ${Object.keys(entries).length} files to ${TARGET}; all ${Object.keys(EXPECTED).length} .dat files match their pinned SHA-256.\n`);
-console.log(`npm test now evaluates on it; the full five folds: npm run eval:reco -- --dataset hetrec --data ${TARGET} --out reports/reco\n\n${LICENCE}`);
+console.log(
+  `Extracted ${Object.keys(entries).length} files to ${TARGET}; all ${Object.keys(EXPECTED).length} .dat files match their pinned SHA-256.\n`,
+);
+console.log(
+  `npm test now evaluates on it; the full five folds: npm run eval:reco -- --dataset hetrec --data ${TARGET} --out reports/reco\n\n${LICENCE}`,
+);

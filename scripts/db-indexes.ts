@@ -6,7 +6,9 @@ import { env } from "@/lib/env";
 import { closeStore, getStore, indexes } from "@/lib/db";
 
 if (!env.MONGODB_URI) {
-  console.error("MONGODB_URI is not set: the embedded store creates its indexes itself. Set MONGODB_URI (and MONGODB_DB) to index a MongoDB.");
+  console.error(
+    "MONGODB_URI is not set: the embedded store creates its indexes itself. Set MONGODB_URI (and MONGODB_DB) to index a MongoDB.",
+  );
   process.exit(1);
 }
 

@@ -52,7 +52,8 @@ if (!values.out) fail("Say where to write the export with --out <dir>.");
 
 const wholeNumber = (name: string, text: string, min: number, max: number): number => {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be a whole number from ${min} to ${max}, not "${text}".`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    fail(`--${name} must be a whole number from ${min} to ${max}, not "${text}".`);
   return value;
 };
 const plays = wholeNumber("plays", values.plays, 1, MAX_DEMO_PLAYS);
@@ -117,7 +118,9 @@ const serialised = performance.now();
 console.log(`\n${join(out, EXTENDED_HISTORY_FOLDER)}`);
 const totals = writeFolder(join(out, EXTENDED_HISTORY_FOLDER), extended);
 let fileCount = extended.length;
-console.log(`Extended history: ${extended.length} files, ${count(totals.records)} rows, ${megabytes(totals.bytes)}, built in ${seconds(serialised - generated)}`);
+console.log(
+  `Extended history: ${extended.length} files, ${count(totals.records)} rows, ${megabytes(totals.bytes)}, built in ${seconds(serialised - generated)}`,
+);
 
 if (values["account-data"]) {
   const accountStarted = performance.now();
@@ -132,4 +135,6 @@ if (values["account-data"]) {
   );
 }
 
-console.log(`\nWrote ${fileCount} files, ${count(totals.records)} rows, ${megabytes(totals.bytes)} in ${seconds(performance.now() - started)} to ${out}`);
+console.log(
+  `\nWrote ${fileCount} files, ${count(totals.records)} rows, ${megabytes(totals.bytes)} in ${seconds(performance.now() - started)} to ${out}`,
+);

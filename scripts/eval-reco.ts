@@ -18,7 +18,16 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 import { trainIals, trainItemKnn, trainPopular, trainRecommender, trainRp3beta, type Csr, type ImplicitModel } from "@/lib/reco";
-import { evaluateFold, HETREC_REFERENCE, hetrecSideInformation, loadHetrec, makeFold, meanRows, type Fold, type MetricRow } from "@/lib/reco";
+import {
+  evaluateFold,
+  HETREC_REFERENCE,
+  hetrecSideInformation,
+  loadHetrec,
+  makeFold,
+  meanRows,
+  type Fold,
+  type MetricRow,
+} from "@/lib/reco";
 import { generateSyntheticHetrec } from "@/lib/reco";
 
 // The temporal evaluation on listening histories: `--dataset demo` (generated listeners, what CI
@@ -55,7 +64,8 @@ const MODELS: Record<string, { label: string; train(ctx: FoldContext): ImplicitM
   },
   ials: {
     label: "port: iALS (d=128, a0=0.05, L2=0.01)",
-    train: ({ fold }) => trainIals(fold.train, { factors: 128, unobservedWeight: 0.05, regularization: 0.01, regExponent: 1, iterations: 10 }),
+    train: ({ fold }) =>
+      trainIals(fold.train, { factors: 128, unobservedWeight: 0.05, regularization: 0.01, regExponent: 1, iterations: 10 }),
   },
   itemknn: {
     label: "port: Item-KNN cosine (k=1000, shrink=5)",
@@ -118,11 +128,16 @@ function parseCli() {
   }
   if (values.dataset !== "hetrec") fail(`unknown --dataset "${values.dataset}" (only "hetrec")`);
   if (!values.data && (values.synthetic || !existsSync(join(DOWNLOADED, "user_artists.dat")))) {
-    fail(values.synthetic ? "--synthetic needs --data <dir> to write to" : `--data is required (or npm run data:hetrec, which puts the data set in ${DOWNLOADED})`);
+    fail(
+      values.synthetic
+        ? "--synthetic needs --data <dir> to write to"
+        : `--data is required (or npm run data:hetrec, which puts the data set in ${DOWNLOADED})`,
+    );
   }
   const data = resolve(values.data ?? DOWNLOADED);
   if (values.synthetic) writeSynthetic(data);
-  if (!existsSync(join(data, "user_artists.dat"))) fail(`--data ${data} has no user_artists.dat${existsSync(data) ? "" : " (npm run data:hetrec downloads the data set)"}`);
+  if (!existsSync(join(data, "user_artists.dat")))
+    fail(`--data ${data} has no user_artists.dat${existsSync(data) ? "" : " (npm run data:hetrec downloads the data set)"}`);
   const folds = values.folds.split(",").map((s) => s.trim());
   if (folds.some((f) => !/^[0-4]$/.test(f))) fail(`--folds must list folds 0..4, got "${values.folds}"`);
   const foldList = [...new Set(folds.map(Number))];
@@ -131,7 +146,14 @@ function parseCli() {
     if (!/^[1-9]\d*$/.test(values.users)) fail(`--users must be a positive integer, got "${values.users}"`);
     users = Number(values.users);
   }
-  const models = [...new Set(values.models.split(",").map((s) => s.trim()).filter(Boolean))];
+  const models = [
+    ...new Set(
+      values.models
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (models.length === 0) fail("--models is empty");
   for (const m of models) if (!MODELS[m]) fail(`unknown model "${m}"`);
   let out: string | undefined;
@@ -161,7 +183,9 @@ console.log(
   `${args.synthetic ? "Synthetic HetRec-format data (demo cohort)" : "HetRec Last.fm 2K"}: ${rows.users} users, ${rows.items} artists, ${ds.plays.user.length} listening rows, ${ds.tagAssignments.user.length} tag assignments, ${ds.friends.a.length} friend pairs` +
     (Object.keys(ds.dropped).length ? ` (dropped: ${JSON.stringify(ds.dropped)})` : ""),
 );
-console.log(`folds ${args.folds.join(",")}${args.users ? `, first ${args.users} test users per fold` : ", all test users"}; models ${args.models.join(", ")}\n`);
+console.log(
+  `folds ${args.folds.join(",")}${args.users ? `, first ${args.users} test users per fold` : ", all test users"}; models ${args.models.join(", ")}\n`,
+);
 
 const main = args.models.includes("best") ? "best" : args.models[0]!;
 if (args.out) mkdirSync(args.out, { recursive: true });
@@ -185,7 +209,9 @@ for (const f of args.folds) {
     entry.rows.push(result.metrics);
     entry.seconds.push(seconds);
     entry.cpu.push(cpu);
-    console.log(`fold ${f} ${name.padEnd(8)} NDCG@10 ${result.metrics.ndcg10.toFixed(4)}  P@10 ${result.metrics.p10.toFixed(4)}  train ${seconds.toFixed(1)} s (cpu ${cpu.toFixed(1)} s)  (${model.name}; ${result.users} users)`);
+    console.log(
+      `fold ${f} ${name.padEnd(8)} NDCG@10 ${result.metrics.ndcg10.toFixed(4)}  P@10 ${result.metrics.p10.toFixed(4)}  train ${seconds.toFixed(1)} s (cpu ${cpu.toFixed(1)} s)  (${model.name}; ${result.users} users)`,
+    );
     if (name === main && args.out) {
       const lines: string[] = [];
       for (const [user, list] of [...result.lists].sort((a, b) => a[0] - b[0])) {
@@ -210,8 +236,12 @@ for (const name of args.models) {
     `${MODELS[name]!.label.padEnd(46)} ${[m.p10, m.r10, m.ndcg10, m.r20, m.ndcg20, m.cov10].map(num).join(" ")} ${m.nov10.toFixed(2).padStart(7)} ${total.toFixed(1).padStart(8)} ${(total / seconds.length).toFixed(1).padStart(7)} ${cpuTotal.toFixed(1).padStart(7)}`,
   );
 }
-console.log("train s: wall-clock training time summed over the folds (s/fold: per fold); cpu s: process CPU time for it (single-threaded).");
-console.log(`\nReference (README, 5-fold means${args.synthetic ? "; measured on the real data, not comparable with the synthetic set" : ""}):`);
+console.log(
+  "train s: wall-clock training time summed over the folds (s/fold: per fold); cpu s: process CPU time for it (single-threaded).",
+);
+console.log(
+  `\nReference (README, 5-fold means${args.synthetic ? "; measured on the real data, not comparable with the synthetic set" : ""}):`,
+);
 for (const ref of HETREC_REFERENCE) {
   console.log(`${ref.method.padEnd(46)} ${[ref.p10, ref.r10, ref.ndcg10, ref.r20, ref.ndcg20, ref.cov10].map(num).join(" ")}`);
 }

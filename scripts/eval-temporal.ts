@@ -17,7 +17,10 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const demoHistory = (seed: number, plays: number, years: number): History => ({
     name: `demo-${seed}`,
-    rows: demoIndexRows(generateListeningHistory({ seed, catalogSeed: DEMO_LISTENER.seed, plays, years, end: new Date(DEMO_LISTENER.end) }), catalog),
+    rows: demoIndexRows(
+      generateListeningHistory({ seed, catalogSeed: DEMO_LISTENER.seed, plays, years, end: new Date(DEMO_LISTENER.end) }),
+      catalog,
+    ),
   });
   const cohortSize = options.cohort ?? 60;
   const cohort = Array.from({ length: cohortSize }, (_, member) => demoHistory(2000 + member, 2_500, 3));
@@ -27,23 +30,27 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
   if (options.history && options.history.length > 0) {
     const { parseExport } = await import("@/lib/ingest");
     listeners = options.history.map((path) => {
-      const files = statSync(path).isDirectory() ? readdirSync(path).filter((file) => file.endsWith(".json")).map((file) => join(path, file)) : [path];
+      const files = statSync(path).isDirectory()
+        ? readdirSync(path)
+            .filter((file) => file.endsWith(".json"))
+            .map((file) => join(path, file))
+        : [path];
       const parsed = parseExport(files.map((file) => ({ name: basename(file), text: readFileSync(file, "utf8") })));
       const rows: PlayRow[] = parsed.rows.map((row) =>
         toPlayRow({
-        playedAt: Date.parse(row.endedAt),
-        msPlayed: row.msPlayed,
-        trackKey: row.trackId ? `spotify:track:${row.trackId}` : `${row.artistName.toLowerCase()}|${row.trackName.toLowerCase()}`,
-        trackId: row.trackId,
-        trackName: row.trackName,
-        artistName: row.artistName,
-        albumName: row.albumName,
-        platform: row.platform,
-        skipped: row.skipped,
-        reasonEnd: row.reasonEnd,
-        shuffle: row.shuffle,
-        timePrecision: row.kind === "account" ? "minute" : "second",
-      }),
+          playedAt: Date.parse(row.endedAt),
+          msPlayed: row.msPlayed,
+          trackKey: row.trackId ? `spotify:track:${row.trackId}` : `${row.artistName.toLowerCase()}|${row.trackName.toLowerCase()}`,
+          trackId: row.trackId,
+          trackName: row.trackName,
+          artistName: row.artistName,
+          albumName: row.albumName,
+          platform: row.platform,
+          skipped: row.skipped,
+          reasonEnd: row.reasonEnd,
+          shuffle: row.shuffle,
+          timePrecision: row.kind === "account" ? "minute" : "second",
+        }),
       );
       return { name: basename(path), rows };
     });
@@ -58,12 +65,18 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
   const seconds = (performance.now() - started) / 1000;
   const row = (name: string) =>
     `${name.padEnd(20)}${result.all[name]!.recallAt50.toFixed(3).padStart(12)}${result.all[name]!.ndcgAt20.toFixed(3).padStart(12)}${result.fresh[name]!.recallAt50.toFixed(3).padStart(14)}${result.fresh[name]!.ndcgAt20.toFixed(3).padStart(14)}`;
-  console.log(`\ntemporal evaluation: ${result.listeners} listeners (${result.freshListeners} with new tracks in the window), 30 days after each cut, ${seconds.toFixed(1)} s`);
-  console.log(`${"method".padEnd(20)}${"R@50 all".padStart(12)}${"NDCG@20 all".padStart(12)}${"R@50 new".padStart(14)}${"NDCG@20 new".padStart(14)}`);
+  console.log(
+    `\ntemporal evaluation: ${result.listeners} listeners (${result.freshListeners} with new tracks in the window), 30 days after each cut, ${seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `${"method".padEnd(20)}${"R@50 all".padStart(12)}${"NDCG@20 all".padStart(12)}${"R@50 new".padStart(14)}${"NDCG@20 new".padStart(14)}`,
+  );
   for (const method of Object.keys(result.all)) console.log(row(method));
   const engine = result.all.engine!.recallAt50;
   const beats = engine > result.all["replay top tracks"]!.recallAt50 && engine > result.all["recent popularity"]!.recallAt50;
-  console.log(beats ? "engine beats both baselines on recall@50 (all tracks)" : "engine does NOT beat both baselines on recall@50 (all tracks)");
+  console.log(
+    beats ? "engine beats both baselines on recall@50 (all tracks)" : "engine does NOT beat both baselines on recall@50 (all tracks)",
+  );
   return beats;
 }
 

@@ -9,7 +9,10 @@ import { readExportFiles } from "@/lib/ingest";
 import { importParsed, parseExport } from "@/lib/ingest";
 import { rejectionReasons } from "@/lib/ingest";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { user: { type: "string" }, json: { type: "boolean", default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { user: { type: "string" }, json: { type: "boolean", default: false } },
+});
 if (!values.user || positionals.length === 0) {
   console.error("usage: npm run import -- --user <id|demo> [--json] <export.zip | file.json ...>");
   process.exit(2);
@@ -36,7 +39,14 @@ const summary = {
   duplicates: report.counts.duplicate,
   shortPlays: report.counts.short,
   rejected: report.rejectedReasons,
-  files: parsed.files.map((file) => ({ name: file.name, kind: file.kind, rowsRead: file.rowsRead, rows: file.rows.length, rejected: Object.fromEntries(Object.entries(file.rejected).filter(([, n]) => n > 0)), ...(file.error ? { error: file.error.code } : {}) })),
+  files: parsed.files.map((file) => ({
+    name: file.name,
+    kind: file.kind,
+    rowsRead: file.rowsRead,
+    rows: file.rows.length,
+    rejected: Object.fromEntries(Object.entries(file.rejected).filter(([, n]) => n > 0)),
+    ...(file.error ? { error: file.error.code } : {}),
+  })),
   seconds: Number(seconds.toFixed(2)),
 };
 if (values.json) {
@@ -46,5 +56,6 @@ if (values.json) {
   console.log(`  imported      ${summary.accepted.toLocaleString("en")}`);
   console.log(`  short plays   ${summary.shortPlays.toLocaleString("en")} (under 30 s, kept)`);
   console.log(`  already there ${summary.duplicates.toLocaleString("en")}`);
-  for (const [reason, count] of Object.entries(summary.rejected)) console.log(`  not imported  ${count.toLocaleString("en")}: ${rejectionReasons[reason as keyof typeof rejectionReasons] ?? reason}`);
+  for (const [reason, count] of Object.entries(summary.rejected))
+    console.log(`  not imported  ${count.toLocaleString("en")}: ${rejectionReasons[reason as keyof typeof rejectionReasons] ?? reason}`);
 }

@@ -68,9 +68,21 @@ try {
   const warm = await fetch(`${ORIGIN}/dashboard`, { headers: { cookie } });
   if (!warm.ok) throw new Error(`the dashboard answered HTTP ${warm.status} to the demo listener`);
 
-  const base = JSON.parse(readFileSync("lighthouserc.json", "utf8")) as { ci: { collect: Record<string, unknown> & { settings: Record<string, unknown> } } };
-  const { startServerCommand: _command, startServerReadyPattern: _pattern, startServerReadyTimeout: _timeout, ...collect } = base.ci.collect;
-  const config = { ci: { ...base.ci, collect: { ...collect, settings: { ...base.ci.collect.settings, extraHeaders: JSON.stringify({ Cookie: cookie }) } } } };
+  const base = JSON.parse(readFileSync("lighthouserc.json", "utf8")) as {
+    ci: { collect: Record<string, unknown> & { settings: Record<string, unknown> } };
+  };
+  const {
+    startServerCommand: _command,
+    startServerReadyPattern: _pattern,
+    startServerReadyTimeout: _timeout,
+    ...collect
+  } = base.ci.collect;
+  const config = {
+    ci: {
+      ...base.ci,
+      collect: { ...collect, settings: { ...base.ci.collect.settings, extraHeaders: JSON.stringify({ Cookie: cookie }) } },
+    },
+  };
   const configPath = join(dataDir, "lighthouserc.json");
   writeFileSync(configPath, JSON.stringify(config));
   const result = spawnSync("node_modules/.bin/lhci", ["autorun", `--config=${configPath}`, ...process.argv.slice(2)], {
@@ -82,7 +94,11 @@ try {
   // lhci writes one manifest entry per run, with the representative (median) run flagged.
   const manifestPath = join(".lighthouseci", "reports", "manifest.json");
   if (existsSync(manifestPath)) {
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Array<{ url: string; isRepresentativeRun: boolean; summary: Record<string, number> }>;
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Array<{
+      url: string;
+      isRepresentativeRun: boolean;
+      summary: Record<string, number>;
+    }>;
     console.log("\nMedian run per URL (mobile emulation, simulated throttling):");
     for (const entry of manifest.filter((run) => run.isRepresentativeRun)) {
       const scores = Object.entries(entry.summary)

@@ -9,7 +9,14 @@ import { listModels, trainAll } from "@/lib/reco";
 
 const { values } = parseArgs({ options: { list: { type: "boolean", default: false } } });
 
-function print(model: { version: number; status: string; createdAt: Date; metrics: { recallAt50: number; ndcgAt20: number; users: number }; params: { listeners: number; artists: number }; trainSeconds: number }) {
+function print(model: {
+  version: number;
+  status: string;
+  createdAt: Date;
+  metrics: { recallAt50: number; ndcgAt20: number; users: number };
+  params: { listeners: number; artists: number };
+  trainSeconds: number;
+}) {
   console.log(
     `v${String(model.version).padEnd(4)} ${model.status.padEnd(9)} ${model.createdAt.toISOString()}  recall@50 ${model.metrics.recallAt50.toFixed(3)}  ndcg@20 ${model.metrics.ndcgAt20.toFixed(3)}  (${model.metrics.users} listeners held out; ${model.params.listeners} listeners, ${model.params.artists} artists; ${model.trainSeconds.toFixed(1)} s)`,
   );
@@ -23,7 +30,11 @@ try {
   } else {
     const model = await trainAll();
     print(model);
-    console.log(model.status === "active" ? "Active now." : `Kept the active version v${model.metrics.comparedTo}: this one was worse on held-out time.`);
+    console.log(
+      model.status === "active"
+        ? "Active now."
+        : `Kept the active version v${model.metrics.comparedTo}: this one was worse on held-out time.`,
+    );
   }
 } finally {
   await closeStore();

@@ -119,7 +119,10 @@ try {
   await waitForServer();
   const cookie = await demoSession();
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromePath, args: ["--no-sandbox", "--disable-background-networking", "--no-first-run"] });
+  browser = await chromium.launch({
+    executablePath: chromePath,
+    args: ["--no-sandbox", "--disable-background-networking", "--no-first-run"],
+  });
 
   // The first visit stores the demo history through the import pipeline; the page refreshes itself until it is there.
   console.log("Storing the demo history (first visit)...");

@@ -8,6 +8,8 @@ import { syncAll } from "@/lib/ingest";
 const results = await syncAll();
 if (results.length === 0) console.log("No connected Spotify listeners to sync.");
 for (const result of results) {
-  console.log(`${result.userId.padEnd(32)} ${result.status.padEnd(19)} fetched ${result.fetched}, new ${result.inserted}, already stored ${result.duplicates}${result.detail ? `  (${result.detail})` : ""}`);
+  console.log(
+    `${result.userId.padEnd(32)} ${result.status.padEnd(19)} fetched ${result.fetched}, new ${result.inserted}, already stored ${result.duplicates}${result.detail ? `  (${result.detail})` : ""}`,
+  );
 }
 await closeStore();

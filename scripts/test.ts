@@ -127,7 +127,9 @@ mkdirSync(REPORTS, { recursive: true });
 const suiteStarted = performance.now();
 
 // Lint is three checks: ESLint, the formatter, and the layer rules (scripts/check-deps.ts).
-checkStage("lint", () => [run("eslint", ["--max-warnings=0", "."]), run("prettier", ["--check", "."]), run("node", ["scripts/check-deps.ts"])].every(Boolean));
+checkStage("lint", () =>
+  [run("eslint", ["--max-warnings=0", "."]), run("prettier", ["--check", "."]), run("node", ["scripts/check-deps.ts"])].every(Boolean),
+);
 checkStage("typecheck", () => run("next", ["typegen"]) && run("tsc", ["--noEmit"]));
 vitestStage("unit");
 vitestStage("integration");
@@ -152,15 +154,38 @@ checkStage("eval:hetrec", () => {
   );
   rmSync(`${REPORTS}/reco`, { recursive: true, force: true });
   const data = real ? ["--data", real] : ["--data", HETREC_SYNTHETIC, "--synthetic"];
-  const ok = run("node", ["--import", "./scripts/register.ts", "scripts/eval-reco.ts", "--dataset", "hetrec", ...data, "--out", `${REPORTS}/reco`, "--folds", "0", "--models", "best,popular"]);
+  const ok = run("node", [
+    "--import",
+    "./scripts/register.ts",
+    "scripts/eval-reco.ts",
+    "--dataset",
+    "hetrec",
+    ...data,
+    "--out",
+    `${REPORTS}/reco`,
+    "--folds",
+    "0",
+    "--models",
+    "best,popular",
+  ]);
   const lines = existsSync(`${REPORTS}/reco/fold-0.jsonl`) ? readFileSync(`${REPORTS}/reco/fold-0.jsonl`, "utf8").trim().split("\n") : [];
   // Fold 0 has 1,800-odd test users on the real data and one per generated listener (100) on the synthetic set.
   const minUsers = real ? 1000 : 90;
-  const wellFormed = lines.length >= minUsers && lines.every((line) => {
-    const row = JSON.parse(line) as { user?: unknown; items?: unknown };
-    return typeof row.user === "string" && Array.isArray(row.items) && row.items.length === 20 && row.items.every((item) => typeof item === "string");
-  });
-  if (!wellFormed) console.error(`${REPORTS}/reco/fold-0.jsonl is missing, has fewer than ${minUsers} users, or is not one {"user","items":[20 ids]} object per line.`);
+  const wellFormed =
+    lines.length >= minUsers &&
+    lines.every((line) => {
+      const row = JSON.parse(line) as { user?: unknown; items?: unknown };
+      return (
+        typeof row.user === "string" &&
+        Array.isArray(row.items) &&
+        row.items.length === 20 &&
+        row.items.every((item) => typeof item === "string")
+      );
+    });
+  if (!wellFormed)
+    console.error(
+      `${REPORTS}/reco/fold-0.jsonl is missing, has fewer than ${minUsers} users, or is not one {"user","items":[20 ids]} object per line.`,
+    );
   return ok && wellFormed;
 });
 checkStage("eval:temporal", () => run("node", ["--import", "./scripts/register.ts", "scripts/eval-reco.ts", "--dataset", "demo"]));
@@ -177,7 +202,9 @@ console.log("\n\x1b[1mSummary\x1b[0m");
 for (const stage of results) {
   const mark = stage.ok ? "\x1b[32m✓\x1b[0m" : "\x1b[31m✗\x1b[0m";
   const counts = `${stage.passed} passed, ${stage.failed} failed${stage.skipped ? `, ${stage.skipped} skipped` : ""}`;
-  console.log(`  ${mark} ${stage.name.padEnd(12)} ${counts.padEnd(32)} ${stage.seconds.toFixed(1).padStart(6)} s${stage.note ? `  (${stage.note})` : ""}`);
+  console.log(
+    `  ${mark} ${stage.name.padEnd(12)} ${counts.padEnd(32)} ${stage.seconds.toFixed(1).padStart(6)} s${stage.note ? `  (${stage.note})` : ""}`,
+  );
 }
 console.log(`  total time ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
 if (skipped > 0) console.log("  Skipped tests count as a failure of the run: a skipped test proves nothing.");

@@ -11,11 +11,7 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
   }, [error]);
   return (
     <div role="alert">
-      <EmptyState
-        Icon={AlertTriangleIcon}
-        title="This section could not load"
-        actions={<Button onClick={reset}>Try again</Button>}
-      >
+      <EmptyState Icon={AlertTriangleIcon} title="This section could not load" actions={<Button onClick={reset}>Try again</Button>}>
         <p>Something went wrong while loading it. Your data is safe; try again in a moment.</p>
         {error.digest ? <p className="mt-2 font-mono text-xs">Reference: {error.digest}</p> : null}
       </EmptyState>

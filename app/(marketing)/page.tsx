@@ -1,12 +1,4 @@
-import {
-  ArrowRightIcon,
-  BarChart3Icon,
-  CompassIcon,
-  FileArchiveIcon,
-  LockIcon,
-  MessageCircleIcon,
-  SparklesIcon,
-} from "lucide-react";
+import { ArrowRightIcon, BarChart3Icon, CompassIcon, FileArchiveIcon, LockIcon, MessageCircleIcon, SparklesIcon } from "lucide-react";
 import Image from "next/image";
 import Link from "next/link";
 import { DemoSignInForm } from "@/components/auth/sign-in-buttons";
@@ -82,8 +74,8 @@ export default function LandingPage() {
           Your listening, understood.
         </h1>
         <p className="mt-6 max-w-2xl text-lg text-muted-foreground text-pretty">
-          EchoTune turns every play you ever made on Spotify into insights, recommendations explained from your own
-          history, and an AI assistant that answers from your real data and builds playlists with you.
+          EchoTune turns every play you ever made on Spotify into insights, recommendations explained from your own history, and an AI
+          assistant that answers from your real data and builds playlists with you.
         </p>
         <div className="mt-10 flex flex-col gap-3 sm:flex-row">
           <DemoSignInForm label="Try the demo, no account needed" variant="default" />
@@ -172,8 +164,8 @@ export default function LandingPage() {
               Private by design
             </h2>
             <p className="mt-4 text-muted-foreground">
-              IP addresses, device details and usernames in your export never leave your browser. We store your plays
-              and nothing else, and you can delete them at any time.
+              IP addresses, device details and usernames in your export never leave your browser. We store your plays and nothing else, and
+              you can delete them at any time.
             </p>
           </div>
           <ul className="space-y-4">

@@ -30,7 +30,10 @@ async function loadRoutes(): Promise<Entry[]> {
   for (const file of files.sort()) {
     const mod = (await import(/* @vite-ignore */ join(root, file))) as Record<string, unknown>;
     // The URL path, with a placeholder for each dynamic segment: the handler checks auth before params.
-    const path = `/${relative("app", file).replace(/\/route\.ts$/, "").replace(/\[\.\.\.\w+\]/g, "x/y").replace(/\[\w+\]/g, "00000000-0000-4000-8000-000000000000")}`;
+    const path = `/${relative("app", file)
+      .replace(/\/route\.ts$/, "")
+      .replace(/\[\.\.\.\w+\]/g, "x/y")
+      .replace(/\[\w+\]/g, "00000000-0000-4000-8000-000000000000")}`;
     for (const method of METHODS) {
       const handler = mod[method];
       if (handler !== undefined) entries.push({ file, path, method, handler: handler as RouteHandler });
@@ -52,7 +55,18 @@ let cookie: string;
 
 beforeAll(async () => {
   Object.assign(process.env, { DATA_DIR: dataDir, AUTH_SECRET: "a-test-secret-that-is-long-enough-0123456789", CRON_SECRET });
-  for (const name of ["MONGODB_URI", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "AUTH_SPOTIFY_ID", "AUTH_SPOTIFY_SECRET", "AUTH_URL", "NEXTAUTH_URL", "VERCEL", "TRUST_PROXY"]) delete process.env[name];
+  for (const name of [
+    "MONGODB_URI",
+    "UPSTASH_REDIS_REST_URL",
+    "UPSTASH_REDIS_REST_TOKEN",
+    "AUTH_SPOTIFY_ID",
+    "AUTH_SPOTIFY_SECRET",
+    "AUTH_URL",
+    "NEXTAUTH_URL",
+    "VERCEL",
+    "TRUST_PROXY",
+  ])
+    delete process.env[name];
   routes = await loadRoutes();
   const { sessionCookieFor } = await import("@/lib/auth/testing");
   const { DEMO_USER_ID } = await import("@/lib/db");
@@ -75,7 +89,8 @@ describe("every route", () => {
     const listenerRoutes = routes.filter((entry) => entry.handler.spec.auth === "listener");
     expect(listenerRoutes.map(({ method, path }) => `${method} ${path}`)).toContain("POST /api/chat");
     expect(listenerRoutes.length).toBeGreaterThanOrEqual(14);
-    const limitOf = (method: string, path: string) => routes.find((entry) => entry.method === method && entry.path === path)?.handler.spec.bodyLimit;
+    const limitOf = (method: string, path: string) =>
+      routes.find((entry) => entry.method === method && entry.path === path)?.handler.spec.bodyLimit;
     expect(limitOf("POST", "/api/chat")).toBe(64 * 1024);
     expect(limitOf("POST", "/api/imports/00000000-0000-4000-8000-000000000000/chunks")).toBe(4.5 * 1024 * 1024);
   });
@@ -101,7 +116,10 @@ describe("every route", () => {
     for (const { method, path, handler } of cronRoutes) {
       const none = await handler(new Request(`${origin}${path}`, { method }), context);
       expect(none.status, `${method} ${path}`).toBe(401);
-      const wrong = await handler(new Request(`${origin}${path}`, { method, headers: { authorization: `Bearer ${CRON_SECRET.replace(/.$/, "x")}` } }), context);
+      const wrong = await handler(
+        new Request(`${origin}${path}`, { method, headers: { authorization: `Bearer ${CRON_SECRET.replace(/.$/, "x")}` } }),
+        context,
+      );
       expect(wrong.status, `${method} ${path}`).toBe(401);
       // A listener's session is no cron secret.
       const listener = await handler(new Request(`${origin}${path}`, { method, headers: { cookie } }), context);
@@ -123,7 +141,10 @@ describe("a signed-in listener", () => {
 
   it("counts against a rate limit of their own, whatever address they claim", async () => {
     const { route } = await import("@/lib/http");
-    const limited = route({ auth: "listener", rateLimit: { name: `int-listener-${process.pid}-${Date.now()}`, limit: 2, windowSeconds: 60 } }, ({ listener }) => ({ id: listener.id }));
+    const limited = route(
+      { auth: "listener", rateLimit: { name: `int-listener-${process.pid}-${Date.now()}`, limit: 2, windowSeconds: 60 } },
+      ({ listener }) => ({ id: listener.id }),
+    );
     const statuses: number[] = [];
     for (const address of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
       const response = await limited(new Request(`${origin}/api/limited`, { headers: { cookie, "x-forwarded-for": address } }), context);
@@ -133,14 +154,24 @@ describe("a signed-in listener", () => {
   });
 
   it("gets past sign-in to the body checks: a malformed body is 400", async () => {
-    const response = await chat()(new Request(`${origin}/api/chat`, { method: "POST", body: '{"broken', headers: { cookie, "content-type": "application/json" } }), context);
+    const response = await chat()(
+      new Request(`${origin}/api/chat`, { method: "POST", body: '{"broken', headers: { cookie, "content-type": "application/json" } }),
+      context,
+    );
     expect(response.status).toBe(400);
     expect((await problemOf(response)).code).toBe("invalid_json");
   });
 
   it("is refused 413 for a Content-Length over the route's limit, before the body is read", async () => {
-    const body = JSON.stringify({ id: "chat-0000001", message: { id: "m1", role: "user", parts: [{ type: "text", text: "a".repeat(70 * 1024) }] } });
-    const request = new Request(`${origin}/api/chat`, { method: "POST", body, headers: { cookie, "content-type": "application/json", "content-length": String(body.length) } });
+    const body = JSON.stringify({
+      id: "chat-0000001",
+      message: { id: "m1", role: "user", parts: [{ type: "text", text: "a".repeat(70 * 1024) }] },
+    });
+    const request = new Request(`${origin}/api/chat`, {
+      method: "POST",
+      body,
+      headers: { cookie, "content-type": "application/json", "content-length": String(body.length) },
+    });
     const response = await chat()(request, context);
     expect(response.status).toBe(413);
     const problem = await problemOf(response);
@@ -167,7 +198,12 @@ describe("a signed-in listener", () => {
       },
       { highWaterMark: 0 },
     );
-    const request = new Request(`${origin}/api/chat`, { method: "POST", body, duplex: "half", headers: { cookie, "content-type": "application/json" } } as RequestInit);
+    const request = new Request(`${origin}/api/chat`, {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { cookie, "content-type": "application/json" },
+    } as RequestInit);
     const before = process.memoryUsage();
     const response = await chat()(request, context);
     const after = process.memoryUsage();

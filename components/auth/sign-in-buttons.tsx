@@ -6,7 +6,13 @@ export function SpotifyMark() {
   return (
     <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5">
       <circle cx="12" cy="12" r="12" fill="currentColor" opacity="0.15" />
-      <path d="M6.5 9.5c3.8-1.2 7.8-.9 11 1M7.2 12.6c3.1-.9 6.3-.6 8.9.9M7.8 15.5c2.4-.6 4.8-.4 6.8.7" stroke="currentColor" strokeWidth="1.7" fill="none" strokeLinecap="round" />
+      <path
+        d="M6.5 9.5c3.8-1.2 7.8-.9 11 1M7.2 12.6c3.1-.9 6.3-.6 8.9.9M7.8 15.5c2.4-.6 4.8-.4 6.8.7"
+        stroke="currentColor"
+        strokeWidth="1.7"
+        fill="none"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

@@ -88,16 +88,9 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
 }
 
 /** The table alternative for a BarList: "1. Label – sublabel" as the row header, then the display value. */
-export function barListTable(
-  items: BarListItem[],
-  columns: [string, string] = ["Name", "Value"],
-  startRank = 1,
-): ChartTable {
+export function barListTable(items: BarListItem[], columns: [string, string] = ["Name", "Value"], startRank = 1): ChartTable {
   return {
     columns: [...columns],
-    rows: items.map((item, index) => [
-      `${startRank + index}. ${item.label}${item.sublabel ? ` – ${item.sublabel}` : ""}`,
-      item.display,
-    ]),
+    rows: items.map((item, index) => [`${startRank + index}. ${item.label}${item.sublabel ? ` – ${item.sublabel}` : ""}`, item.display]),
   };
 }

@@ -70,7 +70,10 @@ function body(variant: Exclude<ChartSkeletonVariant, "stat">, rows: number): Rea
                   <Line className="w-40" />
                 </p>
                 <div className={chartStyles.barTrack}>
-                  <div className={cn(pulse, "h-full rounded-full bg-muted-foreground/15")} style={{ width: `${100 - index * (60 / rows)}%` }} />
+                  <div
+                    className={cn(pulse, "h-full rounded-full bg-muted-foreground/15")}
+                    style={{ width: `${100 - index * (60 / rows)}%` }}
+                  />
                 </div>
               </div>
               <span className="text-sm">

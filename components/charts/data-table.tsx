@@ -32,7 +32,11 @@ export function DataTable({
   const scrolls = table.rows.length > 8 || table.columns.length > 6;
   const [opened, setOpened] = useState(defaultOpen);
   return (
-    <details className={cn("group rounded-lg border", className)} open={defaultOpen || undefined} onToggle={(event) => setOpened((was) => was || event.currentTarget.open)}>
+    <details
+      className={cn("group rounded-lg border", className)}
+      open={defaultOpen || undefined}
+      onToggle={(event) => setOpened((was) => was || event.currentTarget.open)}
+    >
       <summary
         className={cn(
           chartStyles.tableToggle,
@@ -46,45 +50,45 @@ export function DataTable({
         {toggleLabel}
       </summary>
       {opened ? (
-      <div
-        className="max-h-80 overflow-auto border-t"
-        {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": `${caption} (data table)` } : {})}
-      >
-        <table className="w-full border-collapse text-left text-sm tabular-nums">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="sticky top-0 bg-card">
-            <tr>
-              {table.columns.map((column, index) => (
-                <th
-                  key={index}
-                  scope="col"
-                  className={cn("px-3 py-2 font-medium whitespace-nowrap text-muted-foreground", index > 0 && "text-right")}
-                >
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, rowIndex) => (
-              <tr key={rowIndex} className="border-t">
-                {row.map((cell, cellIndex) => {
-                  const text = typeof cell === "number" ? formatNumber(cell) : cell;
-                  return cellIndex === 0 ? (
-                    <th key={cellIndex} scope="row" className="px-3 py-1.5 font-normal">
-                      {text}
-                    </th>
-                  ) : (
-                    <td key={cellIndex} className="px-3 py-1.5 text-right whitespace-nowrap">
-                      {text}
-                    </td>
-                  );
-                })}
+        <div
+          className="max-h-80 overflow-auto border-t"
+          {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": `${caption} (data table)` } : {})}
+        >
+          <table className="w-full border-collapse text-left text-sm tabular-nums">
+            <caption className="sr-only">{caption}</caption>
+            <thead className="sticky top-0 bg-card">
+              <tr>
+                {table.columns.map((column, index) => (
+                  <th
+                    key={index}
+                    scope="col"
+                    className={cn("px-3 py-2 font-medium whitespace-nowrap text-muted-foreground", index > 0 && "text-right")}
+                  >
+                    {column}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {table.rows.map((row, rowIndex) => (
+                <tr key={rowIndex} className="border-t">
+                  {row.map((cell, cellIndex) => {
+                    const text = typeof cell === "number" ? formatNumber(cell) : cell;
+                    return cellIndex === 0 ? (
+                      <th key={cellIndex} scope="row" className="px-3 py-1.5 font-normal">
+                        {text}
+                      </th>
+                    ) : (
+                      <td key={cellIndex} className="px-3 py-1.5 text-right whitespace-nowrap">
+                        {text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </details>
   );

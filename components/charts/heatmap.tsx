@@ -55,7 +55,15 @@ function cellAt(cells: number[][], day: number, h: number): number {
  * has an SVG `<title>` ("Monday 14:00–15:00: 12 plays") for hover; the data table carries every
  * value for keyboard and screen-reader users. Labels are HTML so they are never stretched.
  */
-export function Heatmap({ cells, format, rowLabels = WEEKDAY_SHORT, rowNames = [...WEEKDAYS], emptyText, className, ...name }: HeatmapProps) {
+export function Heatmap({
+  cells,
+  format,
+  rowLabels = WEEKDAY_SHORT,
+  rowNames = [...WEEKDAYS],
+  emptyText,
+  className,
+  ...name
+}: HeatmapProps) {
   let max = 0;
   for (let day = 0; day < DAYS; day++) for (let h = 0; h < HOURS; h++) max = Math.max(max, cellAt(cells, day, h));
   if (max <= 0) return <ChartEmpty className={cn(chartStyles.heatPlot, "py-0", className)}>{emptyText}</ChartEmpty>;
@@ -116,11 +124,7 @@ export function Heatmap({ cells, format, rowLabels = WEEKDAY_SHORT, rowNames = [
             key={level}
             className="size-3.5 rounded-[3px]"
             style={{ backgroundColor: `var(--heat-${level})` }}
-            title={
-              level === 0
-                ? format(0)
-                : `${format((max * (level - 1)) / HEAT_LEVELS)}–${format((max * level) / HEAT_LEVELS)}`
-            }
+            title={level === 0 ? format(0) : `${format((max * (level - 1)) / HEAT_LEVELS)}–${format((max * level) / HEAT_LEVELS)}`}
           />
         ))}
         <span>{format(max)}</span>
@@ -130,11 +134,7 @@ export function Heatmap({ cells, format, rowLabels = WEEKDAY_SHORT, rowNames = [
 }
 
 /** The table alternative for a Heatmap: one row per day, one column per hour. */
-export function heatmapTable(
-  cells: number[][],
-  format: (value: number) => string,
-  rowNames: readonly string[] = WEEKDAYS,
-): ChartTable {
+export function heatmapTable(cells: number[][], format: (value: number) => string, rowNames: readonly string[] = WEEKDAYS): ChartTable {
   return {
     columns: ["Day", ...Array.from({ length: HOURS }, (_, h) => hour(h))],
     rows: Array.from({ length: DAYS }, (_, day) => [

@@ -30,9 +30,7 @@ export function niceTicks(max: number, target = 4, integer = false): number[] {
     .filter(({ intervals }) => intervals <= goal + 1);
   const ranked = options.filter(({ intervals }) => intervals >= 2);
   const pool = ranked.length > 0 ? ranked : options;
-  pool.sort(
-    (a, b) => a.step * a.intervals - b.step * b.intervals || Math.abs(a.intervals - goal) - Math.abs(b.intervals - goal),
-  );
+  pool.sort((a, b) => a.step * a.intervals - b.step * b.intervals || Math.abs(a.intervals - goal) - Math.abs(b.intervals - goal));
   const best = pool[0] ?? { step: max, intervals: 1 };
   return Array.from({ length: best.intervals + 1 }, (_, i) => Number((i * best.step).toPrecision(12)));
 }

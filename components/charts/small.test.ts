@@ -24,12 +24,8 @@ describe("Sparkline", () => {
   });
 
   it("draws a flat line for one point or a flat series and nothing for none", () => {
-    expect(attr(tags(render(Sparkline, { values: [5], width: 100, height: 20 }), "polyline")[0] ?? "", "points")).toBe(
-      "2,10 98,10",
-    );
-    expect(attr(tags(render(Sparkline, { values: [4, 4], width: 100, height: 20 }), "polyline")[0] ?? "", "points")).toBe(
-      "2,10 98,10",
-    );
+    expect(attr(tags(render(Sparkline, { values: [5], width: 100, height: 20 }), "polyline")[0] ?? "", "points")).toBe("2,10 98,10");
+    expect(attr(tags(render(Sparkline, { values: [4, 4], width: 100, height: 20 }), "polyline")[0] ?? "", "points")).toBe("2,10 98,10");
     const empty = render(Sparkline, { values: [] });
     expect(empty).toContain('width="80" height="24"');
     expect(empty).not.toContain("<polyline");
@@ -66,7 +62,9 @@ describe("ChartSkeleton", () => {
     expect(render(ChartSkeleton, { variant: "time-series" })).toContain(chartStyles.seriesPlot);
     expect(render(ChartSkeleton, { variant: "heatmap" })).toContain(chartStyles.heatPlot);
     expect(render(ChartSkeleton, { variant: "share-bar" })).toContain(chartStyles.shareBar);
-    expect(count(render(ChartSkeleton, { variant: "bar-list", rows: 7 }), new RegExp(chartStyles.barRow.replace(/[[\]().]/g, "\\$&"), "g"))).toBe(7);
+    expect(
+      count(render(ChartSkeleton, { variant: "bar-list", rows: 7 }), new RegExp(chartStyles.barRow.replace(/[[\]().]/g, "\\$&"), "g")),
+    ).toBe(7);
     expect(render(ChartSkeleton, { table: false })).not.toContain("rounded-lg border");
     expect(render(ChartSkeleton, { variant: "stat" })).toContain('role="status"');
   });

@@ -37,7 +37,11 @@ export function Sparkline({ values, width = 80, height = 24, invert = false, lab
     });
     // A single point is drawn as a short flat line through the middle.
     const only = points.length === 1 ? points[0] : undefined;
-    if (only) points = [[pad, only[1]], [width - pad, only[1]]];
+    if (only)
+      points = [
+        [pad, only[1]],
+        [width - pad, only[1]],
+      ];
   }
   const last = points[points.length - 1];
   return (

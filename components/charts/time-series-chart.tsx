@@ -123,9 +123,7 @@ export function TimeSeriesChart({
                   <title>{`${point.label}: ${point.display}`}</title>
                   {/* Full-height hit area, so short and zero columns still show their tooltip. */}
                   <rect x={round((offset + index) * slot)} width={round(slot)} height={HEIGHT} />
-                  {height > 0 ? (
-                    <rect className="bar" x={x} y={round(HEIGHT - height)} width={round(barWidth)} height={height} />
-                  ) : null}
+                  {height > 0 ? <rect className="bar" x={x} y={round(HEIGHT - height)} width={round(barWidth)} height={height} /> : null}
                 </g>
               );
             })}

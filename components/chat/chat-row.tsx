@@ -14,7 +14,17 @@ export const CHAT_TITLE_MAX_LENGTH = 100;
 type Mode = "view" | "rename" | "confirm-delete";
 
 /** One chat in the list: a link, and its rename and delete controls (each a mode of the row). */
-export function ChatRow({ chat, active, onNavigate, onDeleted }: { chat: ChatSummary; active: boolean; onNavigate?: () => void; onDeleted: () => void }) {
+export function ChatRow({
+  chat,
+  active,
+  onNavigate,
+  onDeleted,
+}: {
+  chat: ChatSummary;
+  active: boolean;
+  onNavigate?: () => void;
+  onDeleted: () => void;
+}) {
   const client = useQueryClient();
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("view");
@@ -33,7 +43,9 @@ export function ChatRow({ chat, active, onNavigate, onDeleted }: { chat: ChatSum
   const rename = useMutation({
     ...chatMutations.rename(chat.id),
     onSuccess: (renamed) => {
-      client.setQueryData(chatQueries.list().queryKey, (chats) => chats?.map((each) => (each.id === renamed.id ? { ...each, title: renamed.title } : each)));
+      client.setQueryData(chatQueries.list().queryKey, (chats) =>
+        chats?.map((each) => (each.id === renamed.id ? { ...each, title: renamed.title } : each)),
+      );
       returnFocus.current = true;
       setMode("view");
     },
@@ -155,10 +167,25 @@ export function ChatRow({ chat, active, onNavigate, onDeleted }: { chat: ChatSum
           active && "md:opacity-100",
         )}
       >
-        <Button ref={renameButton} type="button" variant="ghost" size="icon" className="size-8" aria-label={`Rename ${chat.title}`} onClick={() => setMode("rename")}>
+        <Button
+          ref={renameButton}
+          type="button"
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          aria-label={`Rename ${chat.title}`}
+          onClick={() => setMode("rename")}
+        >
           <PencilIcon aria-hidden="true" />
         </Button>
-        <Button type="button" variant="ghost" size="icon" className="size-8" aria-label={`Delete ${chat.title}`} onClick={() => setMode("confirm-delete")}>
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          aria-label={`Delete ${chat.title}`}
+          onClick={() => setMode("confirm-delete")}
+        >
           <Trash2Icon aria-hidden="true" />
         </Button>
       </div>

@@ -24,7 +24,12 @@ export function ChatSidebar({ onNavigate }: { onNavigate?: () => void }) {
           New chat
         </Link>
       </Button>
-      <h2 id={headingId} ref={heading} tabIndex={-1} className="px-3 text-xs font-medium tracking-wide text-muted-foreground uppercase outline-none">
+      <h2
+        id={headingId}
+        ref={heading}
+        tabIndex={-1}
+        className="px-3 text-xs font-medium tracking-wide text-muted-foreground uppercase outline-none"
+      >
         Chats
       </h2>
       {chats.isError ? (
@@ -44,7 +49,13 @@ export function ChatSidebar({ onNavigate }: { onNavigate?: () => void }) {
       {list.length > 0 ? (
         <ul className="-mx-1 flex min-h-0 flex-1 flex-col gap-0.5 overflow-y-auto px-1" data-testid="chat-list">
           {list.map((chat) => (
-            <ChatRow key={chat.id} chat={chat} active={pathname === `/assistant/${chat.id}`} onNavigate={onNavigate} onDeleted={() => heading.current?.focus()} />
+            <ChatRow
+              key={chat.id}
+              chat={chat}
+              active={pathname === `/assistant/${chat.id}`}
+              onNavigate={onNavigate}
+              onDeleted={() => heading.current?.focus()}
+            />
           ))}
         </ul>
       ) : null}

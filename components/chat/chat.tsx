@@ -116,7 +116,13 @@ export function Chat({ id, initialMessages, initialTitle }: { id: string; initia
           </h1>
         </div>
 
-        <Messages messages={messages} status={status} announcement={announcement} onApprovalResponse={respondToApproval} onRegenerate={regenerateLast}>
+        <Messages
+          messages={messages}
+          status={status}
+          announcement={announcement}
+          onApprovalResponse={respondToApproval}
+          onRegenerate={regenerateLast}
+        >
           <div className="flex flex-col items-center gap-6 py-8 text-center" data-testid="chat-empty">
             <span className="flex size-12 items-center justify-center rounded-full bg-accent text-accent-foreground">
               <MessageCircleIcon className="size-6" aria-hidden="true" />
@@ -124,7 +130,8 @@ export function Chat({ id, initialMessages, initialTitle }: { id: string; initia
             <div>
               <h2 className="text-lg font-semibold">Ask about your listening</h2>
               <p className="mt-1 max-w-md text-sm text-muted-foreground">
-                Answers come from your own plays. Ask for stats, recommendations or a playlist; nothing is saved to Spotify until you say so.
+                Answers come from your own plays. Ask for stats, recommendations or a playlist; nothing is saved to Spotify until you say
+                so.
               </p>
             </div>
             <div className="w-full max-w-xl">
@@ -134,7 +141,11 @@ export function Chat({ id, initialMessages, initialTitle }: { id: string; initia
         </Messages>
 
         {status === "error" && error ? (
-          <div role="alert" data-testid="chat-error" className="mx-auto mt-2 flex w-full max-w-3xl flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm">
+          <div
+            role="alert"
+            data-testid="chat-error"
+            className="mx-auto mt-2 flex w-full max-w-3xl flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm"
+          >
             <AlertTriangleIcon className="size-4 shrink-0 text-destructive" aria-hidden="true" />
             <p className="min-w-0 flex-1">{chatErrorText(error)}</p>
             <Button type="button" size="sm" variant="outline" className="h-8" onClick={retry}>

@@ -10,9 +10,13 @@ describe("modelBadgeText", () => {
   });
 
   it("says why the offline assistant answered", () => {
-    expect(modelBadgeText({ model: "echotune-offline", offline: true, offlineReason: "not-configured" })).toBe("Offline assistant · Gemini is not configured");
+    expect(modelBadgeText({ model: "echotune-offline", offline: true, offlineReason: "not-configured" })).toBe(
+      "Offline assistant · Gemini is not configured",
+    );
     expect(modelBadgeText({ offline: true, offlineReason: "over-budget" })).toBe("Offline assistant · Today's AI budget is used up");
-    expect(modelBadgeText({ model: "echotune-offline", offlineReason: "model-error" })).toBe("Offline assistant · Gemini failed, answered offline");
+    expect(modelBadgeText({ model: "echotune-offline", offlineReason: "model-error" })).toBe(
+      "Offline assistant · Gemini failed, answered offline",
+    );
     expect(modelBadgeText({ model: "echotune-offline" })).toBe("Offline assistant");
   });
 
@@ -28,20 +32,30 @@ describe("chatErrorText", () => {
     new APICallError({ message: responseBody, url: "/api/chat", requestBodyValues: undefined, statusCode, responseBody });
 
   it("reads the detail of a problem+json answer", () => {
-    const body = JSON.stringify({ type: "about:blank", title: "Too many requests", status: 429, detail: "Wait 20 seconds, then try again.", code: "rate_limited" });
+    const body = JSON.stringify({
+      type: "about:blank",
+      title: "Too many requests",
+      status: 429,
+      detail: "Wait 20 seconds, then try again.",
+      code: "rate_limited",
+    });
     expect(chatErrorText(apiError(429, body))).toBe("Wait 20 seconds, then try again.");
     expect(chatErrorText(apiError(404, JSON.stringify({ title: "Chat not found", status: 404 })))).toBe("Chat not found");
   });
 
   it("keeps stream errors, which are already sentences", () => {
-    expect(chatErrorText(new Error("Gemini is busy right now. Try again in a minute."))).toBe("Gemini is busy right now. Try again in a minute.");
+    expect(chatErrorText(new Error("Gemini is busy right now. Try again in a minute."))).toBe(
+      "Gemini is busy right now. Try again in a minute.",
+    );
   });
 
   it("replaces bodies that are not sentences", () => {
     expect(chatErrorText(apiError(429, ""))).toBe("You have sent a lot of messages. Wait a minute, then try again.");
     expect(chatErrorText(apiError(502, "<html><body>Bad gateway</body></html>"))).toBe("The assistant could not answer. Try again.");
     expect(chatErrorText(apiError(500, "{}"))).toBe("The assistant could not answer. Try again.");
-    expect(chatErrorText(new TypeError("Failed to fetch"))).toBe("The assistant could not be reached. Check your connection, then try again.");
+    expect(chatErrorText(new TypeError("Failed to fetch"))).toBe(
+      "The assistant could not be reached. Check your connection, then try again.",
+    );
   });
 
   it("names other statuses the answer did not explain", () => {

@@ -71,7 +71,14 @@ function PureMessage({ message, conversation = [], status, streaming, onApproval
         <div className="flex flex-wrap items-center gap-2">
           <ModelBadge metadata={message.metadata} />
           {onRegenerate ? (
-            <Button type="button" variant="ghost" size="sm" className="h-7 px-2 text-xs text-muted-foreground" onClick={onRegenerate} data-testid="regenerate">
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              className="h-7 px-2 text-xs text-muted-foreground"
+              onClick={onRegenerate}
+              data-testid="regenerate"
+            >
               <RotateCcwIcon aria-hidden="true" />
               Regenerate
             </Button>

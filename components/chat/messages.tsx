@@ -79,7 +79,12 @@ export function Messages({
           <div data-testid="chat-thinking" className="flex items-center gap-1.5 self-start rounded-2xl rounded-bl-md bg-muted px-4 py-3">
             <span className="sr-only">The assistant is thinking…</span>
             {[0, 150, 300].map((delay) => (
-              <span key={delay} aria-hidden="true" className="size-1.5 animate-bounce rounded-full bg-muted-foreground motion-reduce:animate-none" style={{ animationDelay: `${delay}ms` }} />
+              <span
+                key={delay}
+                aria-hidden="true"
+                className="size-1.5 animate-bounce rounded-full bg-muted-foreground motion-reduce:animate-none"
+                style={{ animationDelay: `${delay}ms` }}
+              />
             ))}
           </div>
         ) : null}

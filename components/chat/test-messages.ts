@@ -15,7 +15,13 @@ export function assistantMessage(id: string, parts: ChatMessage["parts"], metada
 
 /** A finished tool part. */
 export function toolOutput(name: string, output: unknown, input: unknown = {}): ChatMessage["parts"][number] {
-  return { type: `tool-${name}`, toolCallId: `${name}-${Math.random().toString(36).slice(2)}`, state: "output-available", input, output } as ChatMessage["parts"][number];
+  return {
+    type: `tool-${name}`,
+    toolCallId: `${name}-${Math.random().toString(36).slice(2)}`,
+    state: "output-available",
+    input,
+    output,
+  } as ChatMessage["parts"][number];
 }
 
 export function draftOutput(name: string, tracks: TrackCard[]) {

@@ -5,7 +5,18 @@ import { BanIcon, ClockIcon, ListPlusIcon, ThumbsDownIcon, ThumbsUpIcon, XIcon }
 import { useSearchParams } from "next/navigation";
 import { useCallback, useId, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
-import { CONTEXTS, discoverSearch, readDiscoverParams, recoMutations, recoQueries, type ContextKind, type DiscoverParams, type FeedbackInput, type Recommendation, type RecoResponse } from "@/lib/reco/client";
+import {
+  CONTEXTS,
+  discoverSearch,
+  readDiscoverParams,
+  recoMutations,
+  recoQueries,
+  type ContextKind,
+  type DiscoverParams,
+  type FeedbackInput,
+  type Recommendation,
+  type RecoResponse,
+} from "@/lib/reco/client";
 import { cn } from "@/lib/utils";
 
 const GROUPS: Array<{ kind: ContextKind; label: string }> = [
@@ -182,10 +193,23 @@ export function DiscoverView() {
           ) : null}
           <ul className={cn("grid gap-3 sm:grid-cols-2", updating && "opacity-60")} data-testid="recommendations">
             {(data?.items ?? []).map((item) => (
-              <li key={item.key} className="flex gap-3 rounded-xl border bg-card p-3" data-testid="recommendation" data-artist={item.artist} data-key={item.key}>
+              <li
+                key={item.key}
+                className="flex gap-3 rounded-xl border bg-card p-3"
+                data-testid="recommendation"
+                data-artist={item.artist}
+                data-key={item.key}
+              >
                 {item.imageUrl ? (
                   // eslint-disable-next-line @next/next/no-img-element -- art from the catalogue's own URLs, fixed size
-                  <img src={item.imageUrl} alt="" width={64} height={64} loading="lazy" className="size-16 shrink-0 rounded-md bg-muted object-cover" />
+                  <img
+                    src={item.imageUrl}
+                    alt=""
+                    width={64}
+                    height={64}
+                    loading="lazy"
+                    className="size-16 shrink-0 rounded-md bg-muted object-cover"
+                  />
                 ) : (
                   <span aria-hidden="true" className="size-16 shrink-0 rounded-md bg-muted" />
                 )}
@@ -195,7 +219,9 @@ export function DiscoverView() {
                   </p>
                   <p className="truncate text-sm text-muted-foreground">{item.artist}</p>
                   <p className="text-xs text-muted-foreground">
-                    <span className="mr-1 rounded bg-accent px-1.5 py-0.5 font-medium text-accent-foreground">{SOURCE_LABELS[item.source]}</span>
+                    <span className="mr-1 rounded bg-accent px-1.5 py-0.5 font-medium text-accent-foreground">
+                      {SOURCE_LABELS[item.source]}
+                    </span>
                     <span data-testid="why">{item.explanation}</span>
                   </p>
                   <div className="mt-1 flex flex-wrap gap-1">
@@ -211,18 +237,41 @@ export function DiscoverView() {
                         if (on) next.add(item.key);
                         else next.delete(item.key);
                         setLiked(next);
-                        send({ target: "track", itemId: item.key, kind: on ? "like" : null }, on ? `Liked ${item.name}.` : `Took back the like for ${item.name}.`);
+                        send(
+                          { target: "track", itemId: item.key, kind: on ? "like" : null },
+                          on ? `Liked ${item.name}.` : `Took back the like for ${item.name}.`,
+                        );
                       }}
                     >
                       <ThumbsUpIcon aria-hidden="true" />
                     </Button>
-                    <Button type="button" size="sm" variant="ghost" aria-label={`Dislike ${item.name}`} onClick={() => send({ target: "track", itemId: item.key, kind: "dislike" }, `${item.name} will not be suggested again.`)}>
+                    <Button
+                      type="button"
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Dislike ${item.name}`}
+                      onClick={() =>
+                        send({ target: "track", itemId: item.key, kind: "dislike" }, `${item.name} will not be suggested again.`)
+                      }
+                    >
                       <ThumbsDownIcon aria-hidden="true" />
                     </Button>
-                    <Button type="button" size="sm" variant="ghost" aria-label={`Not now: ${item.name}`} onClick={() => send({ target: "track", itemId: item.key, kind: "not_now" }, `${item.name} is hidden for a week.`)}>
+                    <Button
+                      type="button"
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Not now: ${item.name}`}
+                      onClick={() => send({ target: "track", itemId: item.key, kind: "not_now" }, `${item.name} is hidden for a week.`)}
+                    >
                       <ClockIcon aria-hidden="true" />
                     </Button>
-                    <Button type="button" size="sm" variant="ghost" aria-label={`No more ${item.artist}`} onClick={() => send({ target: "artist", itemId: item.artist, kind: "dislike" }, `No more ${item.artist}.`)}>
+                    <Button
+                      type="button"
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`No more ${item.artist}`}
+                      onClick={() => send({ target: "artist", itemId: item.artist, kind: "dislike" }, `No more ${item.artist}.`)}
+                    >
                       <BanIcon aria-hidden="true" />
                     </Button>
                     <Button
@@ -249,7 +298,9 @@ export function DiscoverView() {
             Playlist draft
           </h2>
           {draft.draft.length === 0 ? (
-            <p className="mt-2 text-sm text-muted-foreground">Add tracks with the list button; the assistant can save the draft to Spotify.</p>
+            <p className="mt-2 text-sm text-muted-foreground">
+              Add tracks with the list button; the assistant can save the draft to Spotify.
+            </p>
           ) : (
             <>
               <ol className="mt-2 flex flex-col gap-1 text-sm" data-testid="draft">
@@ -258,7 +309,14 @@ export function DiscoverView() {
                     <span className="min-w-0 truncate">
                       {item.name} <span className="text-muted-foreground">· {item.artist}</span>
                     </span>
-                    <Button type="button" size="icon" variant="ghost" className="size-7" aria-label={`Remove ${item.name} from the draft`} onClick={() => draft.remove(item.key)}>
+                    <Button
+                      type="button"
+                      size="icon"
+                      variant="ghost"
+                      className="size-7"
+                      aria-label={`Remove ${item.name} from the draft`}
+                      onClick={() => draft.remove(item.key)}
+                    >
                       <XIcon aria-hidden="true" />
                     </Button>
                   </li>

@@ -61,7 +61,11 @@ function writePending(value: Pending | null) {
 export function ImportClient() {
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const [files, setFiles] = useState<FileSummary[]>([]);
-  const pendingRaw = useSyncExternalStore(subscribePending, () => localStorage.getItem(RESUME_KEY), () => null);
+  const pendingRaw = useSyncExternalStore(
+    subscribePending,
+    () => localStorage.getItem(RESUME_KEY),
+    () => null,
+  );
   const pending = pendingRaw ? (JSON.parse(pendingRaw) as Pending) : null;
   const [dragging, setDragging] = useState(false);
   const worker = useRef<Worker | null>(null);
@@ -88,19 +92,41 @@ export function ImportClient() {
           setFiles(event.files);
           break;
         case "created":
-          current.current = { importId: event.importId, fingerprint: event.fingerprint, files: chosen.map((file) => file.name), rowsSent: 0, totalRows: 0 };
+          current.current = {
+            importId: event.importId,
+            fingerprint: event.fingerprint,
+            files: chosen.map((file) => file.name),
+            rowsSent: 0,
+            totalRows: 0,
+          };
           writePending(current.current);
-          setPhase({ name: "uploading", rowsSent: 0, totalRows: 0, rowsPerSecond: 0, note: event.resumed ? "Resuming where the last upload stopped." : undefined });
+          setPhase({
+            name: "uploading",
+            rowsSent: 0,
+            totalRows: 0,
+            rowsPerSecond: 0,
+            note: event.resumed ? "Resuming where the last upload stopped." : undefined,
+          });
           break;
         case "progress":
           if (current.current) {
             current.current = { ...current.current, rowsSent: event.rowsSent, totalRows: event.totalRows };
             writePending(current.current);
           }
-          setPhase((previous) => ({ name: "uploading", rowsSent: event.rowsSent, totalRows: event.totalRows, rowsPerSecond: event.rowsPerSecond, note: previous.name === "uploading" ? previous.note : undefined }));
+          setPhase((previous) => ({
+            name: "uploading",
+            rowsSent: event.rowsSent,
+            totalRows: event.totalRows,
+            rowsPerSecond: event.rowsPerSecond,
+            note: previous.name === "uploading" ? previous.note : undefined,
+          }));
           break;
         case "retrying":
-          setPhase((previous) => (previous.name === "uploading" ? { ...previous, note: `Connection trouble (${event.reason}); retrying in ${event.waitSeconds} s. Nothing is lost.` } : previous));
+          setPhase((previous) =>
+            previous.name === "uploading"
+              ? { ...previous, note: `Connection trouble (${event.reason}); retrying in ${event.waitSeconds} s. Nothing is lost.` }
+              : previous,
+          );
           break;
         case "done":
           writePending(null);
@@ -122,7 +148,11 @@ export function ImportClient() {
     const active = current.current ?? readPending();
     writePending(null);
     if (active) {
-      await fetchJson(`/api/imports/${active.importId}/complete`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "cancelled" }) }).catch(() => undefined);
+      await fetchJson(`/api/imports/${active.importId}/complete`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ status: "cancelled" }),
+      }).catch(() => undefined);
     }
     setPhase({ name: "idle" });
   }, []);
@@ -138,10 +168,14 @@ export function ImportClient() {
   return (
     <div className="space-y-6">
       {pending && !busy && phase.name !== "done" ? (
-        <div role="status" data-testid="resume-banner" className="flex flex-col gap-3 rounded-lg border border-amber-500/40 bg-amber-500/10 p-4 sm:flex-row sm:items-center">
+        <div
+          role="status"
+          data-testid="resume-banner"
+          className="flex flex-col gap-3 rounded-lg border border-amber-500/40 bg-amber-500/10 p-4 sm:flex-row sm:items-center"
+        >
           <p className="flex-1 text-sm">
-            An import stopped at {pending.totalRows ? Math.round((pending.rowsSent / pending.totalRows) * 100) : 0}% ({pending.files.join(", ")}). Drop the same
-            files again to finish it: what was already sent is not sent twice.
+            An import stopped at {pending.totalRows ? Math.round((pending.rowsSent / pending.totalRows) * 100) : 0}% (
+            {pending.files.join(", ")}). Drop the same files again to finish it: what was already sent is not sent twice.
           </p>
           <Button variant="outline" size="sm" onClick={() => void cancel()}>
             Discard it
@@ -165,7 +199,9 @@ export function ImportClient() {
         <UploadIcon className="size-8 text-muted-foreground" aria-hidden="true" />
         <div>
           <p className="font-medium">Drop your Spotify export here</p>
-          <p className="mt-1 text-sm text-muted-foreground">The .zip Spotify emailed you, or the .json files inside it. Several at once is fine.</p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            The .zip Spotify emailed you, or the .json files inside it. Several at once is fine.
+          </p>
         </div>
         <Button onClick={() => inputRef.current?.click()} disabled={busy} data-testid="choose-files">
           Choose files
@@ -187,7 +223,9 @@ export function ImportClient() {
             event.target.value = "";
           }}
         />
-        <p className="text-xs text-muted-foreground">Read in your browser. IP addresses, devices and usernames are removed before anything is sent.</p>
+        <p className="text-xs text-muted-foreground">
+          Read in your browser. IP addresses, devices and usernames are removed before anything is sent.
+        </p>
       </div>
 
       {phase.name === "reading" ? (
@@ -205,7 +243,9 @@ export function ImportClient() {
             </span>
             <span className="text-muted-foreground">
               {phase.rowsPerSecond > 0 ? `${number(phase.rowsPerSecond)} rows/s` : ""}
-              {phase.rowsPerSecond > 0 && phase.totalRows > phase.rowsSent ? ` · about ${Math.ceil((phase.totalRows - phase.rowsSent) / phase.rowsPerSecond)} s left` : ""}
+              {phase.rowsPerSecond > 0 && phase.totalRows > phase.rowsSent
+                ? ` · about ${Math.ceil((phase.totalRows - phase.rowsSent) / phase.rowsPerSecond)} s left`
+                : ""}
             </span>
           </div>
           <div
@@ -216,7 +256,10 @@ export function ImportClient() {
             aria-valuenow={phase.rowsSent}
             className="h-3 overflow-hidden rounded-full bg-muted"
           >
-            <div className="h-full bg-primary transition-[width]" style={{ width: `${phase.totalRows ? (phase.rowsSent / phase.totalRows) * 100 : 0}%` }} />
+            <div
+              className="h-full bg-primary transition-[width]"
+              style={{ width: `${phase.totalRows ? (phase.rowsSent / phase.totalRows) * 100 : 0}%` }}
+            />
           </div>
           {phase.note ? <p className="text-sm text-muted-foreground">{phase.note}</p> : null}
           <Button variant="outline" size="sm" onClick={() => void cancel()} data-testid="cancel-import">

@@ -31,9 +31,15 @@ async function* exportFiles(files: File[]): AsyncGenerator<{ name: string; text:
 
 /** Same files, same fingerprint: how a reload finds the import it interrupted. */
 async function fingerprint(files: File[]): Promise<string> {
-  const description = files.map((file) => `${file.name}:${file.size}`).sort().join("|");
+  const description = files
+    .map((file) => `${file.name}:${file.size}`)
+    .sort()
+    .join("|");
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(description));
-  return [...new Uint8Array(digest)].slice(0, 12).map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return [...new Uint8Array(digest)]
+    .slice(0, 12)
+    .map((byte) => byte.toString(16).padStart(2, "0"))
+    .join("");
 }
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -81,11 +87,19 @@ async function run({ files, resumeImportId }: WorkerRequest): Promise<void> {
       if (count) rejected[reason] = (rejected[reason] ?? 0) + count;
     }
     rowsRead += parsed.rowsRead;
-    summaries.push({ name, kind: parsed.kind, rows: parsed.rowsRead, message: parsed.error?.message ?? parsed.message, error: parsed.error?.code });
+    summaries.push({
+      name,
+      kind: parsed.kind,
+      rows: parsed.rowsRead,
+      message: parsed.error?.message ?? parsed.message,
+      error: parsed.error?.code,
+    });
     filesDone += 1;
   }
   // Sorted, chunks cover short time spans: de-duplication and rollups touch few buckets each.
-  rows.sort((a, b) => (a.endedAt < b.endedAt ? -1 : a.endedAt > b.endedAt ? 1 : (a.trackId ?? a.trackName).localeCompare(b.trackId ?? b.trackName)));
+  rows.sort((a, b) =>
+    a.endedAt < b.endedAt ? -1 : a.endedAt > b.endedAt ? 1 : (a.trackId ?? a.trackName).localeCompare(b.trackId ?? b.trackName),
+  );
   const id = await fingerprint(files);
   post({ type: "parsed", files: summaries, totalRows: rowsRead, fingerprint: id });
 
@@ -96,7 +110,9 @@ async function run({ files, resumeImportId }: WorkerRequest): Promise<void> {
   }
   if (!report) {
     report = await withRetries(() =>
-      request<ImportReportView>("POST", "/api/imports", { files: summaries.map(({ name, kind, rows: count, message }) => ({ name, kind, rows: count, message: message?.slice(0, 1000) })) }),
+      request<ImportReportView>("POST", "/api/imports", {
+        files: summaries.map(({ name, kind, rows: count, message }) => ({ name, kind, rows: count, message: message?.slice(0, 1000) })),
+      }),
     );
   }
   const importId = report.id;
@@ -104,7 +120,8 @@ async function run({ files, resumeImportId }: WorkerRequest): Promise<void> {
 
   const received = new Set(report.chunkIds);
   const chunks: Array<{ chunkId: string; rows: ImportRow[]; rejected: Partial<Record<RejectionReason, number>> }> = [];
-  for (let start = 0, index = 0; start < rows.length; start += CHUNK_ROWS, index += 1) chunks.push({ chunkId: `${id}-${index}`, rows: rows.slice(start, start + CHUNK_ROWS), rejected: {} });
+  for (let start = 0, index = 0; start < rows.length; start += CHUNK_ROWS, index += 1)
+    chunks.push({ chunkId: `${id}-${index}`, rows: rows.slice(start, start + CHUNK_ROWS), rejected: {} });
   // Rejections are counted once, in a chunk of their own, so the report adds up to the rows read.
   chunks.push({ chunkId: `${id}-rejected`, rows: [], rejected });
 
@@ -118,7 +135,12 @@ async function run({ files, resumeImportId }: WorkerRequest): Promise<void> {
     }
     sent += chunk.rows.length;
     const seconds = (performance.now() - started) / 1000;
-    post({ type: "progress", rowsSent: Math.min(sent, rowsRead), totalRows: rowsRead, rowsPerSecond: seconds > 0 ? Math.round(sentThisSession / seconds) : 0 });
+    post({
+      type: "progress",
+      rowsSent: Math.min(sent, rowsRead),
+      totalRows: rowsRead,
+      rowsPerSecond: seconds > 0 ? Math.round(sentThisSession / seconds) : 0,
+    });
   }
   report = await withRetries(() => request<ImportReportView>("POST", `/api/imports/${importId}/complete`, { status: "completed" }));
   post({ type: "done", report });

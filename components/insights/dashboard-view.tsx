@@ -83,8 +83,8 @@ export function DashboardView() {
           ))}
         </div>
         <p className="text-xs text-muted-foreground">
-          A play counts as a listen from {Math.round(data.listenThresholdMs / 1000)} seconds (Spotify&apos;s own rule); shorter plays and plays
-          Spotify marked skipped count as skips. Days and hours are in {data.timeZone}.
+          A play counts as a listen from {Math.round(data.listenThresholdMs / 1000)} seconds (Spotify&apos;s own rule); shorter plays and
+          plays Spotify marked skipped count as skips. Days and hours are in {data.timeZone}.
         </p>
       </div>
     </div>

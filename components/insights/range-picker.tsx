@@ -84,7 +84,13 @@ export function RangePicker({
         </Button>
       </div>
       {customOpen ? (
-        <form id={formId} onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-3" aria-label="Custom dates" noValidate>
+        <form
+          id={formId}
+          onSubmit={submit}
+          className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-3"
+          aria-label="Custom dates"
+          noValidate
+        >
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">From</span>
             <input

@@ -1,4 +1,12 @@
-import { CalendarHeartIcon, CompassIcon, LayoutDashboardIcon, ListMusicIcon, MessageCircleIcon, SettingsIcon, UploadIcon } from "lucide-react";
+import {
+  CalendarHeartIcon,
+  CompassIcon,
+  LayoutDashboardIcon,
+  ListMusicIcon,
+  MessageCircleIcon,
+  SettingsIcon,
+  UploadIcon,
+} from "lucide-react";
 
 /** The signed-in app's sections, in the order the sidebar and the mobile menu show them. */
 export const appNavItems = [

@@ -8,8 +8,8 @@ export function ServiceUnavailable() {
     <div role="alert" data-testid="service-unavailable">
       <EmptyState Icon={CloudOffIcon} title="EchoTune is temporarily unavailable" actions={<RetryButton />}>
         <p>
-          We cannot reach our database right now. Your data is safe, and nothing you did was lost. This page works again
-          as soon as the database is back, usually within a minute.
+          We cannot reach our database right now. Your data is safe, and nothing you did was lost. This page works again as soon as the
+          database is back, usually within a minute.
         </p>
       </EmptyState>
     </div>

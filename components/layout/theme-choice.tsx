@@ -17,7 +17,11 @@ const subscribe = () => () => {};
 export function ThemeChoice() {
   const { theme, setTheme } = useTheme();
   // The saved theme is only known in the browser; render no selection on the server.
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const current = hydrated ? (theme ?? "system") : undefined;
   return (
     <fieldset>

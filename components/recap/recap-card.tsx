@@ -17,7 +17,11 @@ export function RecapCard({ recap }: { recap: RecapData }) {
         <StatTile label="Minutes listened" value={formatCount(recap.minutes)} hint={formatHours(recap.minutes * 60_000)} />
         <StatTile label="Listens" value={formatCount(recap.listens)} hint={`${formatCount(recap.plays)} plays in all`} />
         <StatTile label="New artists" value={formatCount(recap.newArtists)} />
-        <StatTile label="Busiest month" value={formatMonth(recap.busiestMonth.month)} hint={formatCount(recap.busiestMonth.minutes, "minute")} />
+        <StatTile
+          label="Busiest month"
+          value={formatMonth(recap.busiestMonth.month)}
+          hint={formatCount(recap.busiestMonth.minutes, "minute")}
+        />
       </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="recap-artists" className="rounded-xl border bg-card p-5">
@@ -51,7 +55,8 @@ export function RecapCard({ recap }: { recap: RecapData }) {
             <div className="rounded-xl border bg-card p-5">
               <h2 className="font-semibold">Longest streak</h2>
               <p className="mt-2 text-sm text-muted-foreground">
-                {formatCount(recap.longestStreak.days, "day")} in a row, {formatDay(recap.longestStreak.start)} – {formatDay(recap.longestStreak.end)}
+                {formatCount(recap.longestStreak.days, "day")} in a row, {formatDay(recap.longestStreak.start)} –{" "}
+                {formatDay(recap.longestStreak.end)}
               </p>
             </div>
           ) : null}

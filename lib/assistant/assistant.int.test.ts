@@ -14,7 +14,12 @@ let gemini: FakeGemini;
 
 beforeAll(async () => {
   gemini = await startFakeGemini({ port: 0 });
-  Object.assign(process.env, { DATA_DIR: dataDir, GOOGLE_GENERATIVE_AI_API_KEY: "test-key", GEMINI_BASE_URL: gemini.url, ASSISTANT_TURNS_PER_MINUTE: "1000" });
+  Object.assign(process.env, {
+    DATA_DIR: dataDir,
+    GOOGLE_GENERATIVE_AI_API_KEY: "test-key",
+    GEMINI_BASE_URL: gemini.url,
+    ASSISTANT_TURNS_PER_MINUTE: "1000",
+  });
   delete process.env.MONGODB_URI;
   delete process.env.UPSTASH_REDIS_REST_URL;
   delete process.env.UPSTASH_REDIS_REST_TOKEN;
@@ -27,12 +32,24 @@ beforeEach(async () => {
   await fetch(`${gemini.origin}/__admin/reset`, { method: "POST" });
 });
 
-const script = (replies: unknown[]) => fetch(`${gemini.origin}/__admin/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ replies }) });
+const script = (replies: unknown[]) =>
+  fetch(`${gemini.origin}/__admin/script`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ replies }),
+  });
 
 let counter = 0;
 function listener(id = `listener-${++counter}-${Date.now()}`) {
   // Not the demo listener: an empty history, and the demo catalogue as their catalogue (isDemo).
-  return { id, displayName: "Test", imageUrl: null, isDemo: true, reconnectRequired: false, settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true } };
+  return {
+    id,
+    displayName: "Test",
+    imageUrl: null,
+    isDemo: true,
+    reconnectRequired: false,
+    settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true },
+  };
 }
 const userMessage = (text: string) => ({ id: `m-${++counter}`, role: "user" as const, parts: [{ type: "text" as const, text }] });
 const chatId = () => `chat-${++counter}-${Date.now().toString(36)}`;
@@ -45,7 +62,8 @@ async function chunksOf(response: Response): Promise<Array<Record<string, unknow
     .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
     .map((line) => JSON.parse(line.slice(6)) as Record<string, unknown>);
 }
-const metadataOf = (chunks: Array<Record<string, unknown>>) => Object.assign({}, ...chunks.filter((chunk) => chunk.messageMetadata).map((chunk) => chunk.messageMetadata));
+const metadataOf = (chunks: Array<Record<string, unknown>>) =>
+  Object.assign({}, ...chunks.filter((chunk) => chunk.messageMetadata).map((chunk) => chunk.messageMetadata));
 
 describe("assistant", () => {
   it("never shows a song the model invents: unresolved suggestions are dropped from the tool output", async () => {
@@ -55,10 +73,24 @@ describe("assistant", () => {
     const catalog = getDemoCatalog(DEMO_LISTENER.seed);
     const real = catalog.tracks[5]!;
     const realArtist = catalog.artistsById.get(real.artistIds[0]!)!.name;
-    await script([{ type: "functionCall", name: "searchCatalog", args: { tracks: [{ title: real.name, artist: realArtist }, { title: "Moonlight Over Nowhere Street", artist: "The Invented Band" }] } }]);
+    await script([
+      {
+        type: "functionCall",
+        name: "searchCatalog",
+        args: {
+          tracks: [
+            { title: real.name, artist: realArtist },
+            { title: "Moonlight Over Nowhere Street", artist: "The Invented Band" },
+          ],
+        },
+      },
+    ]);
     const response = await chatTurn(listener(), { id: chatId(), message: userMessage("Suggest two songs"), trigger: "submit-message" });
     const chunks = await chunksOf(response);
-    const output = chunks.find((chunk) => chunk.type === "tool-output-available")?.output as { tracks: Array<{ name: string; confidence: number }>; dropped: number };
+    const output = chunks.find((chunk) => chunk.type === "tool-output-available")?.output as {
+      tracks: Array<{ name: string; confidence: number }>;
+      dropped: number;
+    };
     expect(output.tracks.map((track) => track.name)).toEqual([real.name]);
     expect(output.tracks[0]!.confidence).toBeGreaterThanOrEqual(0.85);
     expect(output.dropped).toBe(1);
@@ -84,9 +116,16 @@ describe("assistant", () => {
   it("a Gemini 500 hands the turn to the offline model, visibly", async () => {
     const { chatTurn } = await import("./index");
     await script([{ type: "error", status: 500 }]);
-    const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do?"), trigger: "submit-message" }));
+    const chunks = await chunksOf(
+      await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do?"), trigger: "submit-message" }),
+    );
     expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
-    expect(chunks.filter((chunk) => chunk.type === "text-delta").map((chunk) => chunk.delta).join("")).toContain("I can answer from your own listening");
+    expect(
+      chunks
+        .filter((chunk) => chunk.type === "text-delta")
+        .map((chunk) => chunk.delta)
+        .join(""),
+    ).toContain("I can answer from your own listening");
   });
 
   it("stores the conversation for its owner only: another listener's chat id is a 404", async () => {
@@ -100,16 +139,26 @@ describe("assistant", () => {
     expect(stored?.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
     const stranger = listener();
     expect(await loadChat(stranger.id, id)).toBeNull();
-    await expect(chatTurn(stranger, { id, message: userMessage("Let me in"), trigger: "submit-message" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(chatTurn(stranger, { id, message: userMessage("Let me in"), trigger: "submit-message" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("the same question soon after is answered from the cache", async () => {
     const { chatTurn } = await import("./index");
     const asker = listener();
-    const first = await chunksOf(await chatTurn(asker, { id: chatId(), message: userMessage("Tell me something"), trigger: "submit-message" }));
-    const second = await chunksOf(await chatTurn(asker, { id: chatId(), message: userMessage("Tell me  something"), trigger: "submit-message" }));
+    const first = await chunksOf(
+      await chatTurn(asker, { id: chatId(), message: userMessage("Tell me something"), trigger: "submit-message" }),
+    );
+    const second = await chunksOf(
+      await chatTurn(asker, { id: chatId(), message: userMessage("Tell me  something"), trigger: "submit-message" }),
+    );
     expect(metadataOf(second)).toMatchObject({ cached: true });
-    const text = (chunks: typeof first) => chunks.filter((chunk) => chunk.type === "text-delta").map((chunk) => chunk.delta).join("");
+    const text = (chunks: typeof first) =>
+      chunks
+        .filter((chunk) => chunk.type === "text-delta")
+        .map((chunk) => chunk.delta)
+        .join("");
     expect(text(second)).toBe(text(first));
     expect(((await (await fetch(`${gemini.origin}/__admin/log`)).json()) as unknown[]).length).toBe(1);
   });
@@ -117,17 +166,26 @@ describe("assistant", () => {
   it("a Gemini stream that breaks off before any content is answered offline", async () => {
     const { chatTurn } = await import("./index");
     await script([{ type: "drop" }]);
-    const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do for me?"), trigger: "submit-message" }));
+    const chunks = await chunksOf(
+      await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do for me?"), trigger: "submit-message" }),
+    );
     expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
     expect(chunks.some((chunk) => chunk.type === "error")).toBe(false);
-    expect(chunks.filter((chunk) => chunk.type === "text-delta").map((chunk) => chunk.delta).join("")).toContain("I can answer from your own listening");
+    expect(
+      chunks
+        .filter((chunk) => chunk.type === "text-delta")
+        .map((chunk) => chunk.delta)
+        .join(""),
+    ).toContain("I can answer from your own listening");
   });
 
   it("a Gemini 429 is answered offline too, and turns beyond the per-minute limit get a 429 with Retry-After", async () => {
     const { chatTurn } = await import("./index");
     const { limitTurns } = await import("./budget");
     await script([{ type: "error", status: 429 }]);
-    const chunks = await chunksOf(await chatTurn(listener(), { id: chatId(), message: userMessage("help me please"), trigger: "submit-message" }));
+    const chunks = await chunksOf(
+      await chatTurn(listener(), { id: chatId(), message: userMessage("help me please"), trigger: "submit-message" }),
+    );
     expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
 
     const busy = listener();
@@ -147,11 +205,15 @@ describe("assistant", () => {
     const { loadChat } = await import("./chats");
     const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
     const catalog = getDemoCatalog(DEMO_LISTENER.seed);
-    const songs = catalog.tracks.slice(100, 102).map((track) => ({ title: track.name, artist: catalog.artistsById.get(track.artistIds[0]!)!.name }));
+    const songs = catalog.tracks
+      .slice(100, 102)
+      .map((track) => ({ title: track.name, artist: catalog.artistsById.get(track.artistIds[0]!)!.name }));
     await script([{ type: "functionCall", name: "buildPlaylist", args: { name: "Two songs", tracks: songs } }]);
     const owner = listener();
     const id = chatId();
-    const first = await chunksOf(await chatTurn(owner, { id, message: userMessage("Make a two song playlist"), trigger: "submit-message" }));
+    const first = await chunksOf(
+      await chatTurn(owner, { id, message: userMessage("Make a two song playlist"), trigger: "submit-message" }),
+    );
     const request = first.find((chunk) => chunk.type === "tool-approval-request") as { approvalId: string; toolCallId: string } | undefined;
     expect(request).toBeDefined();
     expect(first.some((chunk) => chunk.type === "tool-output-available" && (chunk.output as { saved?: boolean }).saved)).toBe(false);
@@ -167,7 +229,11 @@ describe("assistant", () => {
       }
     }
     const second = await chunksOf(await chatTurn(owner, { id, message: sent as never, trigger: "submit-message" }));
-    const saved = second.find((chunk) => chunk.type === "tool-output-available")?.output as { saved: boolean; name: string; trackCount: number };
+    const saved = second.find((chunk) => chunk.type === "tool-output-available")?.output as {
+      saved: boolean;
+      name: string;
+      trackCount: number;
+    };
     expect(saved).toMatchObject({ saved: true, name: "Two songs", trackCount: 2 });
 
     // An answer that waits for nothing cannot be replayed.

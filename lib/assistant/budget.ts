@@ -12,7 +12,13 @@ const listenerKey = (userId: string, day: string) => `assistant:tokens:${day}:${
 const globalKey = (day: string) => `assistant:tokens:${day}:all`;
 
 /** Whether Gemini may answer this listener today: null when it may, else which budget is spent. */
-export async function budgetExceeded(userId: string, limits: { listener: number; global: number } = { listener: ASSISTANT_LIMITS.listenerDailyTokens, global: ASSISTANT_LIMITS.globalDailyTokens }): Promise<"listener" | "global" | null> {
+export async function budgetExceeded(
+  userId: string,
+  limits: { listener: number; global: number } = {
+    listener: ASSISTANT_LIMITS.listenerDailyTokens,
+    global: ASSISTANT_LIMITS.globalDailyTokens,
+  },
+): Promise<"listener" | "global" | null> {
   const day = today();
   const [mine, all] = await getCache().getMany<number>([listenerKey(userId, day), globalKey(day)]);
   if (Number(mine ?? 0) >= limits.listener) return "listener";
@@ -27,9 +33,19 @@ export async function recordUsage(userId: string, model: string, inputTokens: nu
   try {
     if (model !== OFFLINE_MODEL_ID && total > 0) {
       const cache = getCache();
-      await Promise.all([cache.increment(listenerKey(userId, day), { by: total, ttlSeconds: COUNTER_TTL_SECONDS }), cache.increment(globalKey(day), { by: total, ttlSeconds: COUNTER_TTL_SECONDS })]);
+      await Promise.all([
+        cache.increment(listenerKey(userId, day), { by: total, ttlSeconds: COUNTER_TTL_SECONDS }),
+        cache.increment(globalKey(day), { by: total, ttlSeconds: COUNTER_TTL_SECONDS }),
+      ]);
     }
-    await usageRepository(await getStore()).record({ userId, day, model, inputTokens, outputTokens, costUsd: costOf(model, inputTokens, outputTokens) });
+    await usageRepository(await getStore()).record({
+      userId,
+      day,
+      model,
+      inputTokens,
+      outputTokens,
+      costUsd: costOf(model, inputTokens, outputTokens),
+    });
   } catch (error) {
     // Usage is bookkeeping: a failure is logged, never the listener's problem.
     logger.warn({ err: error, userId, model }, "assistant: usage not recorded");

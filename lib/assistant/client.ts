@@ -29,7 +29,8 @@ export const chatQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...chatQueries.all, "detail", id] as const,
-      queryFn: ({ signal }) => fetchJson<ChatDetail>(`/api/chats/${encodeURIComponent(id)}`, { signal, fallback: "The chat could not be loaded. Try again." }),
+      queryFn: ({ signal }) =>
+        fetchJson<ChatDetail>(`/api/chats/${encodeURIComponent(id)}`, { signal, fallback: "The chat could not be loaded. Try again." }),
       staleTime: 30_000,
     }),
 };
@@ -55,7 +56,10 @@ export const chatMutations = {
       mutationKey: [...chatQueries.all, "delete", id] as const,
       mutationFn: async () => {
         try {
-          await fetchJson<void>(`/api/chats/${encodeURIComponent(id)}`, { method: "DELETE", fallback: "The chat could not be deleted. Try again." });
+          await fetchJson<void>(`/api/chats/${encodeURIComponent(id)}`, {
+            method: "DELETE",
+            fallback: "The chat could not be deleted. Try again.",
+          });
         } catch (error) {
           // Already gone is what the listener wanted (and what a retried delete finds).
           if (!(error instanceof ProblemError && error.status === 404)) throw error;

@@ -18,7 +18,11 @@ export function cardOf(track: Track, confidence: number, explanation?: string): 
 
 /** Search terms for a title and artist, without the quotes and brackets search engines choke on. */
 function searchQuery(title: string, artist: string): string {
-  const clean = (value: string) => value.replace(/["'()[\]{}:]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = (value: string) =>
+    value
+      .replace(/["'()[\]{}:]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   return `track:${clean(title)} artist:${clean(artist)}`;
 }
 
@@ -27,17 +31,23 @@ function searchQuery(title: string, artist: string): string {
  * search: each keeps the best result when its title and artist match with confidence of at least
  * MIN_CONFIDENCE; anything else is dropped and counted, never shown as a track.
  */
-export async function groundTracks(client: SpotifyClient, suggestions: Array<{ title: string; artist: string }>): Promise<{ tracks: TrackCard[]; dropped: number }> {
+export async function groundTracks(
+  client: SpotifyClient,
+  suggestions: Array<{ title: string; artist: string }>,
+): Promise<{ tracks: TrackCard[]; dropped: number }> {
   const resolved = await Promise.all(
     suggestions.slice(0, 50).map(async ({ title, artist }) => {
       if (!title.trim() || !artist.trim()) return null;
-      const results = await client.search(searchQuery(title, artist), { types: ["track"], limit: 10 }).catch(() => ({ tracks: [] as Track[] }));
+      const results = await client
+        .search(searchQuery(title, artist), { types: ["track"], limit: 10 })
+        .catch(() => ({ tracks: [] as Track[] }));
       // The best match; between equal ones (a song and its remaster), the one titled exactly so.
       let best: { track: Track; confidence: number; exact: boolean } | null = null;
       for (const track of results.tracks ?? []) {
         const confidence = matchConfidence(title, artist, track);
         const exact = track.name.trim().toLowerCase() === title.trim().toLowerCase();
-        if (!best || confidence > best.confidence || (confidence === best.confidence && exact && !best.exact)) best = { track, confidence, exact };
+        if (!best || confidence > best.confidence || (confidence === best.confidence && exact && !best.exact))
+          best = { track, confidence, exact };
       }
       return best && best.confidence >= MIN_CONFIDENCE ? cardOf(best.track, best.confidence) : null;
     }),

@@ -46,12 +46,16 @@ function contextOf(text: string): string | undefined {
   return CONTEXT_WORDS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
-const iso = (year: number, month: number, day: number) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+const iso = (year: number, month: number, day: number) =>
+  `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** The listener's local date parts for an instant. */
 export function localParts(now: number, timeZone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now).split("-").map(Number);
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(now)
+    .split("-")
+    .map(Number);
   return { year: parts[0]!, month: parts[1]!, day: parts[2]! };
 }
 
@@ -89,7 +93,8 @@ export function rangeOf(text: string, now: number, timeZone: string): StatsInput
     const m = today.month === 1 ? 12 : today.month - 1;
     return { range: "custom", from: iso(y, m, 1), to: iso(y, m, lastDayOf(y, m)) };
   }
-  if (/\bthis month\b/.test(t)) return { range: "custom", from: iso(today.year, today.month, 1), to: iso(today.year, today.month, today.day) };
+  if (/\bthis month\b/.test(t))
+    return { range: "custom", from: iso(today.year, today.month, 1), to: iso(today.year, today.month, today.day) };
   const month = new RegExp(`\\b(?:in|during)\\s+(${MONTHS.join("|")})\\b`).exec(t);
   if (month) {
     const m = MONTHS.indexOf(month[1]!) + 1;
@@ -108,13 +113,16 @@ export function parseIntent(message: string, now: number, timeZone: string): Int
   if (!t || /^(help|\?|what can you do|hi|hello|hey)\b/.test(t)) return { tool: null, reply: HELP_TEXT };
 
   const play = /^(?:please\s+)?(play|queue|add)\s+(.+?)(?:\s+to (?:my |the )?queue)?[.!]?$/i.exec(text);
-  if (play && !/playlist/i.test(text)) return { tool: "playback", input: { action: play[1]!.toLowerCase() === "play" ? "play" : "queue", query: play[2]!.trim() } };
+  if (play && !/playlist/i.test(text))
+    return { tool: "playback", input: { action: play[1]!.toLowerCase() === "play" ? "play" : "queue", query: play[2]!.trim() } };
 
   if (/\bplaylist\b/.test(t)) {
     const context = contextOf(t);
     const like = /\b(?:like|similar to)\s+["“]?(.+?)["”]?[.!?]?$/i.exec(text);
     const named = /\b(?:called|named)\s+["“]?(.+?)["”]?[.!?]?$/i.exec(text);
-    const name = named?.[1] ?? (context ? `${context.charAt(0).toUpperCase()}${context.slice(1)} mix` : like ? `More like ${like[1]}` : "EchoTune mix");
+    const name =
+      named?.[1] ??
+      (context ? `${context.charAt(0).toUpperCase()}${context.slice(1)} mix` : like ? `More like ${like[1]}` : "EchoTune mix");
     return { tool: "buildPlaylist", input: { name, ...(context ? { context } : {}), ...(like ? { seed: like[1]! } : {}) } };
   }
 
@@ -123,8 +131,12 @@ export function parseIntent(message: string, now: number, timeZone: string): Int
 
   if (/\b(taste|what kind of music|what music do i like|describe me|my style)\b/.test(t)) return { tool: "explainTaste", input: {} };
 
-  const history = /\b(?:did i (?:ever )?(?:play|listen to|hear)|when did i (?:first )?(?:play|listen to|hear)|how (?:many times|often) did i (?:play|listen to|hear))\s+["“]?(.+?)["”]?[.!?]?$/i.exec(text);
-  if (history && !/\b(most|top|minutes|hours|how much|favou?rite)\b/.test(t)) return { tool: "searchHistory", input: { query: history[1]! } };
+  const history =
+    /\b(?:did i (?:ever )?(?:play|listen to|hear)|when did i (?:first )?(?:play|listen to|hear)|how (?:many times|often) did i (?:play|listen to|hear))\s+["“]?(.+?)["”]?[.!?]?$/i.exec(
+      text,
+    );
+  if (history && !/\b(most|top|minutes|hours|how much|favou?rite)\b/.test(t))
+    return { tool: "searchHistory", input: { query: history[1]! } };
 
   if (/\b(recommend|suggest|something (?:for|to)|new music|discover|what should i (?:listen|play))\b/.test(t)) {
     const context = contextOf(t);
@@ -132,7 +144,10 @@ export function parseIntent(message: string, now: number, timeZone: string): Int
   }
 
   if (/\b(most|top|played|listened|listen to|minutes|hours|how much|stats|statistics|favou?rite)\b/.test(t)) {
-    return { tool: "listeningStats", input: { ...rangeOf(t, now, timeZone), ...(/\b(time|minutes|hours|longest)\b/.test(t) ? { by: "time" as const } : {}) } };
+    return {
+      tool: "listeningStats",
+      input: { ...rangeOf(t, now, timeZone), ...(/\b(time|minutes|hours|longest)\b/.test(t) ? { by: "time" as const } : {}) },
+    };
   }
 
   return { tool: null, reply: `I am the offline assistant, so I understand a fixed set of requests. ${HELP_TEXT}` };

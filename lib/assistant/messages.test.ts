@@ -3,25 +3,54 @@ import { cacheable, settleToolCalls, withApprovals } from "./messages";
 import type { ChatMessage } from "./types";
 
 const answer = (parts: unknown[]): ChatMessage => ({ id: "a1", role: "assistant", parts }) as ChatMessage;
-const draft = { type: "tool-savePlaylist", toolCallId: "c1", state: "approval-requested", input: { name: "Mix", trackKeys: ["spotify:track:abc"] }, approval: { id: "ap1" } };
+const draft = {
+  type: "tool-savePlaylist",
+  toolCallId: "c1",
+  state: "approval-requested",
+  input: { name: "Mix", trackKeys: ["spotify:track:abc"] },
+  approval: { id: "ap1" },
+};
 
 describe("stored chat messages", () => {
   it("takes only the listener's approvals from an answer the browser sends back", () => {
-    const sent = answer([{ ...draft, state: "approval-responded", input: { name: "Forged", trackKeys: ["spotify:track:zzz"] }, approval: { id: "ap1", approved: true } }]);
+    const sent = answer([
+      {
+        ...draft,
+        state: "approval-responded",
+        input: { name: "Forged", trackKeys: ["spotify:track:zzz"] },
+        approval: { id: "ap1", approved: true },
+      },
+    ]);
     const merged = withApprovals(answer([draft]), sent);
-    expect(merged.parts[0]).toMatchObject({ state: "approval-responded", input: { name: "Mix", trackKeys: ["spotify:track:abc"] }, approval: { id: "ap1", approved: true } });
+    expect(merged.parts[0]).toMatchObject({
+      state: "approval-responded",
+      input: { name: "Mix", trackKeys: ["spotify:track:abc"] },
+      approval: { id: "ap1", approved: true },
+    });
     expect(() => withApprovals(undefined, sent)).toThrow(expect.objectContaining({ code: "not_found" }));
     expect(() => withApprovals(merged, sent)).toThrow(expect.objectContaining({ code: "conflict" }));
   });
 
   it("settles tool calls a stopped turn left open, so the chat can go on", () => {
-    const stopped = settleToolCalls(answer([{ type: "tool-buildPlaylist", toolCallId: "c2", state: "input-available", input: { name: "Mix" } }, { type: "text", text: "Building" }]));
+    const stopped = settleToolCalls(
+      answer([
+        { type: "tool-buildPlaylist", toolCallId: "c2", state: "input-available", input: { name: "Mix" } },
+        { type: "text", text: "Building" },
+      ]),
+    );
     expect(stopped.parts[0]).toMatchObject({ state: "output-error", errorText: "Stopped before it finished." });
     expect(stopped.parts[1]).toEqual({ type: "text", text: "Building" });
   });
 
   it("caches plain answers, not side effects, failures or pending approvals", () => {
-    expect(cacheable(answer([{ type: "tool-listeningStats", toolCallId: "c", state: "output-available", input: {}, output: {} }, { type: "text", text: "You played…" }]))).toBe(true);
+    expect(
+      cacheable(
+        answer([
+          { type: "tool-listeningStats", toolCallId: "c", state: "output-available", input: {}, output: {} },
+          { type: "text", text: "You played…" },
+        ]),
+      ),
+    ).toBe(true);
     expect(cacheable(answer([{ type: "tool-playback", toolCallId: "c", state: "output-available", input: {}, output: {} }]))).toBe(false);
     expect(cacheable(answer([{ type: "tool-recommend", toolCallId: "c", state: "output-error", input: {}, errorText: "x" }]))).toBe(false);
     expect(cacheable(answer([draft]))).toBe(false);

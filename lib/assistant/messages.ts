@@ -24,7 +24,9 @@ export function settleToolCalls(message: ChatMessage): ChatMessage {
   return {
     ...message,
     parts: message.parts.map((part) =>
-      "state" in part && "toolCallId" in part && open.has(part.state) ? ({ ...part, state: "output-error", errorText: "Stopped before it finished.", input: part.input ?? {} } as typeof part) : part,
+      "state" in part && "toolCallId" in part && open.has(part.state)
+        ? ({ ...part, state: "output-error", errorText: "Stopped before it finished.", input: part.input ?? {} } as typeof part)
+        : part,
     ),
   };
 }
@@ -33,11 +35,15 @@ type ApprovalState = { type: string; toolCallId?: string; state?: string; approv
 
 /** The stored assistant message, with the listener's approve or decline of each pending tool call applied. */
 export function withApprovals(stored: ChatMessage | undefined, sent: ChatMessage): ChatMessage {
-  if (!stored || stored.role !== "assistant") throw new AppError("not_found", { detail: "That answer is not part of this chat. Reload the chat and try again." });
+  if (!stored || stored.role !== "assistant")
+    throw new AppError("not_found", { detail: "That answer is not part of this chat. Reload the chat and try again." });
   const answers = new Map<string, { approved: boolean; reason?: string }>();
   for (const part of sent.parts as ApprovalState[]) {
     if (part.state === "approval-responded" && part.approval && typeof part.approval.approved === "boolean") {
-      answers.set(part.approval.id, { approved: part.approval.approved, ...(typeof part.approval.reason === "string" ? { reason: part.approval.reason.slice(0, 300) } : {}) });
+      answers.set(part.approval.id, {
+        approved: part.approval.approved,
+        ...(typeof part.approval.reason === "string" ? { reason: part.approval.reason.slice(0, 300) } : {}),
+      });
     }
   }
   let applied = 0;
@@ -48,7 +54,7 @@ export function withApprovals(stored: ChatMessage | undefined, sent: ChatMessage
     applied++;
     return { ...part, state: "approval-responded", approval: { id: pending.approval!.id, ...answer } } as typeof part;
   });
-  if (applied === 0) throw new AppError("conflict", { detail: "Nothing in that answer waits for your approval any more. Reload the chat." });
+  if (applied === 0)
+    throw new AppError("conflict", { detail: "Nothing in that answer waits for your approval any more. Reload the chat." });
   return { ...stored, parts };
 }
-

@@ -37,7 +37,10 @@ export async function chatModelFor(listener: ListenerProfile): Promise<ChatModel
   if (!env.GOOGLE_GENERATIVE_AI_API_KEY) return { model: offline, offlineReason: "not-configured" };
   if (await budgetExceeded(listener.id)) return { model: offline, offlineReason: "over-budget" };
   let offlineReason: OfflineReason | null = null;
-  const google = createGoogleGenerativeAI({ apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY, ...(env.GEMINI_BASE_URL ? { baseURL: env.GEMINI_BASE_URL } : {}) });
+  const google = createGoogleGenerativeAI({
+    apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY,
+    ...(env.GEMINI_BASE_URL ? { baseURL: env.GEMINI_BASE_URL } : {}),
+  });
   const model = withFallback(google(env.GEMINI_MODEL) as LanguageModelV4, offline, (error) => {
     offlineReason = "model-error";
     logger.warn({ err: error, userId: listener.id }, "assistant: Gemini failed, the offline model answers this step");
@@ -80,7 +83,10 @@ function withFallback(primary: LanguageModelV4, fallback: LanguageModelV4, onFal
       if (!failed) {
         // Gemini must start answering within the timeout; once it streams, it may take its time.
         const slow = new AbortController();
-        const timer = setTimeout(() => slow.abort(new Error(`Gemini did not answer within ${GEMINI_TIMEOUT_MS / 1000} s`)), GEMINI_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => slow.abort(new Error(`Gemini did not answer within ${GEMINI_TIMEOUT_MS / 1000} s`)),
+          GEMINI_TIMEOUT_MS,
+        );
         try {
           const result = await primary.doStream({ ...options, abortSignal: anySignal(options.abortSignal, slow.signal) });
           // A stream that fails (or stalls past the timeout) before its first content is a failure too.
@@ -143,4 +149,5 @@ async function untilContent(result: LanguageModelV4StreamResult): Promise<Langua
   return { ...result, stream };
 }
 
-const anySignal = (...signals: Array<AbortSignal | undefined>) => AbortSignal.any(signals.filter((signal): signal is AbortSignal => signal !== undefined));
+const anySignal = (...signals: Array<AbortSignal | undefined>) =>
+  AbortSignal.any(signals.filter((signal): signal is AbortSignal => signal !== undefined));

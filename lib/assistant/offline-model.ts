@@ -4,7 +4,15 @@
  * and answers from what the tools return, streaming its words. After a playlist draft it asks to
  * save it, which the listener approves or not in the chat.
  */
-import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4Content, LanguageModelV4GenerateResult, LanguageModelV4StreamPart, LanguageModelV4StreamResult, LanguageModelV4Usage } from "@ai-sdk/provider";
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4Content,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+  LanguageModelV4StreamResult,
+  LanguageModelV4Usage,
+} from "@ai-sdk/provider";
 import { parseIntent } from "./intents";
 import { OFFLINE_MODEL_ID } from "./types";
 
@@ -53,20 +61,35 @@ export class OfflineLanguageModel implements LanguageModelV4 {
           const value = output.value as Record<string, unknown>;
           // A fresh draft: ask to save it (the listener approves or declines in the chat).
           if (result.toolName === "buildPlaylist" && hasTool("savePlaylist") && Array.isArray(value.tracks) && value.tracks.length > 0) {
-            const keys = (value.tracks as Array<{ key: string }>).map((track) => track.key).filter((key) => key.startsWith("spotify:track:"));
-            if (keys.length > 0) return { kind: "tool", toolName: "savePlaylist", input: { name: value.name, description: value.description, trackKeys: keys } };
+            const keys = (value.tracks as Array<{ key: string }>)
+              .map((track) => track.key)
+              .filter((key) => key.startsWith("spotify:track:"));
+            if (keys.length > 0)
+              return {
+                kind: "tool",
+                toolName: "savePlaylist",
+                input: { name: value.name, description: value.description, trackKeys: keys },
+              };
           }
           lines.push(summaryOf(value) ?? "Done.");
         } else if (output.type === "text") lines.push(output.value);
-        else if (output.type === "execution-denied") lines.push(result.toolName === "savePlaylist" ? "All right, I did not save the playlist. The draft stays here if you change your mind." : "All right, I left it.");
-        else if (output.type === "error-text" || output.type === "error-json") lines.push("That did not work this time; please try again in a moment.");
+        else if (output.type === "execution-denied")
+          lines.push(
+            result.toolName === "savePlaylist"
+              ? "All right, I did not save the playlist. The draft stays here if you change your mind."
+              : "All right, I left it.",
+          );
+        else if (output.type === "error-text" || output.type === "error-json")
+          lines.push("That did not work this time; please try again in a moment.");
       }
       return { kind: "text", text: lines.join("\n\n") || "Done." };
     }
     const lastUser = [...prompt].reverse().find((message) => message.role === "user");
-    const text = lastUser && lastUser.role === "user" ? lastUser.content.map((part) => (part.type === "text" ? part.text : "")).join(" ") : "";
+    const text =
+      lastUser && lastUser.role === "user" ? lastUser.content.map((part) => (part.type === "text" ? part.text : "")).join(" ") : "";
     const intent = parseIntent(text, this.#options.now(), this.#options.timeZone);
-    if (intent.tool === null || !hasTool(intent.tool)) return { kind: "text", text: intent.tool === null ? intent.reply : "I can't do that here." };
+    if (intent.tool === null || !hasTool(intent.tool))
+      return { kind: "text", text: intent.tool === null ? intent.reply : "I can't do that here." };
     return { kind: "tool", toolName: intent.tool, input: intent.input };
   }
 
@@ -78,9 +101,16 @@ export class OfflineLanguageModel implements LanguageModelV4 {
     const plan = this.plan(options);
     const call = ++this.#calls;
     const content: LanguageModelV4Content[] =
-      plan.kind === "text" ? [{ type: "text", text: plan.text }] : [{ type: "tool-call", toolCallId: `offline_${call}`, toolName: plan.toolName, input: JSON.stringify(plan.input) }];
+      plan.kind === "text"
+        ? [{ type: "text", text: plan.text }]
+        : [{ type: "tool-call", toolCallId: `offline_${call}`, toolName: plan.toolName, input: JSON.stringify(plan.input) }];
     const output = plan.kind === "text" ? tokens(plan.text) : tokens(JSON.stringify(plan.input));
-    return { content, finishReason: { unified: plan.kind === "tool" ? "tool-calls" : "stop", raw: undefined }, usage: usage(this.#promptTokens(options), output), warnings: [] };
+    return {
+      content,
+      finishReason: { unified: plan.kind === "tool" ? "tool-calls" : "stop", raw: undefined },
+      usage: usage(this.#promptTokens(options), output),
+      warnings: [],
+    };
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
@@ -103,7 +133,11 @@ export class OfflineLanguageModel implements LanguageModelV4 {
       parts.push({ type: "tool-call", toolCallId, toolName: plan.toolName, input });
       output = tokens(input);
     }
-    parts.push({ type: "finish", finishReason: { unified: plan.kind === "tool" ? "tool-calls" : "stop", raw: undefined }, usage: usage(this.#promptTokens(options), output) });
+    parts.push({
+      type: "finish",
+      finishReason: { unified: plan.kind === "tool" ? "tool-calls" : "stop", raw: undefined },
+      usage: usage(this.#promptTokens(options), output),
+    });
     const delay = this.#options.wordDelayMs ?? 0;
     const signal = options.abortSignal;
     const stream = new ReadableStream<LanguageModelV4StreamPart>({

@@ -16,7 +16,10 @@ import type { ChatMessage, ChatMetadata, OfflineReason } from "./types";
 export async function answerKeyFor(listener: ListenerProfile, question: string, offlineReason: OfflineReason | null): Promise<string> {
   const normalised = question.toLowerCase().replace(/\s+/g, " ");
   const revision = (await listenerIndex(listener)).revision;
-  const digest = createHash("sha256").update(`${revision}|${offlineReason ?? env.GEMINI_MODEL}|${normalised}`).digest("base64url").slice(0, 24);
+  const digest = createHash("sha256")
+    .update(`${revision}|${offlineReason ?? env.GEMINI_MODEL}|${normalised}`)
+    .digest("base64url")
+    .slice(0, 24);
   return `assistant:answer:${listener.id}:${digest}`;
 }
 

@@ -35,7 +35,15 @@ export interface ListeningStatsOutput {
 
 export interface SearchHistoryOutput {
   query: string;
-  matches: Array<{ kind: "track" | "artist"; name: string; artist: string | null; plays: number; minutes: number; firstPlayedAt: string; lastPlayedAt: string }>;
+  matches: Array<{
+    kind: "track" | "artist";
+    name: string;
+    artist: string | null;
+    plays: number;
+    minutes: number;
+    firstPlayedAt: string;
+    lastPlayedAt: string;
+  }>;
   summary: string;
 }
 

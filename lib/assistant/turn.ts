@@ -4,7 +4,15 @@
  * message chunks and stored when it ends.
  */
 import "server-only";
-import { convertToModelMessages, createIdGenerator, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, validateUIMessages } from "ai";
+import {
+  convertToModelMessages,
+  createIdGenerator,
+  createUIMessageStreamResponse,
+  isStepCount,
+  streamText,
+  toUIMessageStream,
+  validateUIMessages,
+} from "ai";
 import { chatsRepository, getStore } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ListenerProfile } from "@/lib/listener";
@@ -30,7 +38,10 @@ export interface ChatTurnInput {
 const newMessageId = createIdGenerator({ prefix: "msg", size: 16 });
 
 function textOf(message: ChatMessage): string {
-  return message.parts.map((part) => (part.type === "text" ? part.text : "")).join(" ").trim();
+  return message.parts
+    .map((part) => (part.type === "text" ? part.text : ""))
+    .join(" ")
+    .trim();
 }
 
 const stored = (message: ChatMessage) => ({ id: message.id, role: message.role, message: message as unknown as Record<string, unknown> });
@@ -46,7 +57,9 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
     const opened = await chats.open(listener.id, input.id, titleFrom(textOf(input.message)));
     if (!opened) throw new AppError("not_found", { detail: "This chat does not exist. Start a new chat." });
   }
-  const history = existing ? (await chats.messages(listener.id, input.id)).map((document) => document.message as unknown as ChatMessage) : [];
+  const history = existing
+    ? (await chats.messages(listener.id, input.id)).map((document) => document.message as unknown as ChatMessage)
+    : [];
   const at = history.findIndex((message) => message.id === input.message.id);
   const from = at === -1 ? history.length : at;
   // The browser writes only its own words: an assistant message it sends back (an approval) must be
@@ -55,9 +68,11 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
 
   const client = spotifyClientFor({ userId: listener.id, isDemo: listener.isDemo });
   const tools = assistantTools({ listener, client });
-  const messages = await validateUIMessages<ChatMessage>({ messages: [...history.slice(0, from), incoming], tools }).catch((error: unknown) => {
-    throw new AppError("validation_failed", { detail: `The message could not be read: ${(error as Error).message}`.slice(0, 300) });
-  });
+  const messages = await validateUIMessages<ChatMessage>({ messages: [...history.slice(0, from), incoming], tools }).catch(
+    (error: unknown) => {
+      throw new AppError("validation_failed", { detail: `The message could not be read: ${(error as Error).message}`.slice(0, 300) });
+    },
+  );
 
   const chatModel = await chatModelFor(listener);
   const { model } = chatModel;

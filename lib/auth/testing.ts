@@ -10,6 +10,11 @@ import type { Listener } from "./session";
  */
 export async function sessionCookieFor(listener: Pick<Listener, "id" | "isDemo">, { secure = false } = {}): Promise<string> {
   const name = `${secure ? "__Secure-" : ""}authjs.session-token`;
-  const value = await encode({ token: { sub: listener.id, userId: listener.id, isDemo: listener.isDemo }, secret: authSecret(), salt: name, maxAge: 60 * 60 });
+  const value = await encode({
+    token: { sub: listener.id, userId: listener.id, isDemo: listener.isDemo },
+    secret: authSecret(),
+    salt: name,
+    maxAge: 60 * 60,
+  });
   return `${name}=${value}`;
 }

@@ -11,9 +11,11 @@ describeCacheContract("memory", () => ({ cache: new MemoryCache(), rateLimiter: 
 describeCacheContract(`upstash (${inject("redisServer")})`, () => {
   const redis = createUpstashClient({ url: inject("upstashUrl"), token: inject("upstashToken") });
   const prefix = `test:${process.pid}:`;
-  return { cache: new UpstashCache({ url: inject("upstashUrl"), token: inject("upstashToken"), redis, prefix }), rateLimiter: new UpstashRateLimiter(redis, { prefix }) };
+  return {
+    cache: new UpstashCache({ url: inject("upstashUrl"), token: inject("upstashToken"), redis, prefix }),
+    rateLimiter: new UpstashRateLimiter(redis, { prefix }),
+  };
 });
-
 
 describe("cache outage", () => {
   it("reads as a miss, drops writes, fails open and counts each bypass", async () => {

@@ -21,7 +21,14 @@ export { feedbackRepository, type FeedbackRepository } from "./repositories/feed
 export { importsRepository, type ChunkTally, type ImportsRepository } from "./repositories/imports";
 export { playId, playsRepository, type NewPlay, type PlaysRepository, type TimeRange } from "./repositories/plays";
 export { dayOf, rollupsRepository, type PlayTally, type RollupsRepository } from "./repositories/rollups";
-export { DEMO_TIME_ZONE, DEMO_USER_ID, defaultSettings, usersRepository, type SpotifyProfile, type UsersRepository } from "./repositories/users";
+export {
+  DEMO_TIME_ZONE,
+  DEMO_USER_ID,
+  defaultSettings,
+  usersRepository,
+  type SpotifyProfile,
+  type UsersRepository,
+} from "./repositories/users";
 // The adapters themselves, for benchmarks and for tests that open a store of their own.
 export { EmbeddedStore } from "./embedded/store";
 export { MongoStore } from "./mongodb";

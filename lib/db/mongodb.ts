@@ -117,12 +117,12 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
     // Unordered, so the order of the parts does not matter: large batches go out as a few
     // concurrent commands, which lets the server convert documents on more than one core.
     const size = Math.ceil(documents.length / PARALLEL_INSERTS);
-    return Promise.all(Array.from({ length: PARALLEL_INSERTS }, (_, part) => this.insertBatch(documents.slice(part * size, (part + 1) * size), part * size))).then(
-      (results) => ({
-        insertedCount: results.reduce((sum, result) => sum + result.insertedCount, 0),
-        duplicateIndexes: results.flatMap((result) => result.duplicateIndexes).sort((a, b) => a - b),
-      }),
-    );
+    return Promise.all(
+      Array.from({ length: PARALLEL_INSERTS }, (_, part) => this.insertBatch(documents.slice(part * size, (part + 1) * size), part * size)),
+    ).then((results) => ({
+      insertedCount: results.reduce((sum, result) => sum + result.insertedCount, 0),
+      duplicateIndexes: results.flatMap((result) => result.duplicateIndexes).sort((a, b) => a - b),
+    }));
   }
 
   private insertBatch(documents: T[], offset: number): Promise<InsertManyResult> {
@@ -146,7 +146,9 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
 
   private async update(many: boolean, filter: Filter<T>, update: UpdateFilter<T>, upsert: boolean): Promise<UpdateResult> {
     const run = () =>
-      this.serialize(() => (many ? this.collection.updateMany(filter, update, { upsert }) : this.collection.updateOne(filter, update, { upsert })));
+      this.serialize(() =>
+        many ? this.collection.updateMany(filter, update, { upsert }) : this.collection.updateOne(filter, update, { upsert }),
+      );
     let result;
     try {
       result = await this.run(run);
@@ -189,7 +191,14 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
   }
 
   bulkWrite(operations: BulkOperation<T>[]): Promise<BulkWriteResult> {
-    const empty: BulkWriteResult = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0, duplicateIndexes: [] };
+    const empty: BulkWriteResult = {
+      insertedCount: 0,
+      matchedCount: 0,
+      modifiedCount: 0,
+      upsertedCount: 0,
+      deletedCount: 0,
+      duplicateIndexes: [],
+    };
     if (operations.length === 0) return Promise.resolve(empty);
     return this.run(async () => {
       try {
@@ -199,7 +208,11 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
         if (!(error instanceof MongoBulkWriteError)) throw error;
         const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
         if (writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
-        return { ...empty, ...pickCounts(error.result), duplicateIndexes: writeErrors.map((writeError) => writeError.index).sort((a, b) => a - b) };
+        return {
+          ...empty,
+          ...pickCounts(error.result),
+          duplicateIndexes: writeErrors.map((writeError) => writeError.index).sort((a, b) => a - b),
+        };
       }
     });
   }
@@ -211,7 +224,13 @@ class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
   }
 }
 
-function pickCounts(result: { insertedCount: number; matchedCount: number; modifiedCount: number; upsertedCount: number; deletedCount: number }) {
+function pickCounts(result: {
+  insertedCount: number;
+  matchedCount: number;
+  modifiedCount: number;
+  upsertedCount: number;
+  deletedCount: number;
+}) {
   return {
     insertedCount: result.insertedCount,
     matchedCount: result.matchedCount,

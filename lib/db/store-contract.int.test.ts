@@ -33,7 +33,11 @@ describeStoreContract(`mongodb (${inject("mongoServer")})`, async () => {
 describe("mongodb adapter on the wire", () => {
   afterAll(async () => {
     const client = new MongoClient(mongoUri);
-    for (const database of databases) await client.db(database).dropDatabase().catch(() => undefined);
+    for (const database of databases)
+      await client
+        .db(database)
+        .dropDatabase()
+        .catch(() => undefined);
     await client.close();
   });
 
@@ -43,7 +47,9 @@ describe("mongodb adapter on the wire", () => {
     const store = new MongoStore({ uri: mongoUri, database });
     await ensureIndexes(store);
     const playedAt = new Date(Date.UTC(2021, 6, 4, 12, 30));
-    await playsRepository(store).add("listener-1", [play({ playedAt, artistName: "Khruangbin", trackName: "Maria También", trackKey: "khruangbin|maria tambien" })]);
+    await playsRepository(store).add("listener-1", [
+      play({ playedAt, artistName: "Khruangbin", trackName: "Maria También", trackKey: "khruangbin|maria tambien" }),
+    ]);
     await store.close();
 
     const client = new MongoClient(mongoUri);

@@ -21,7 +21,8 @@ async function openStore(): Promise<Store> {
   }
   const { EmbeddedStore } = await import("./embedded/store");
   const store = new EmbeddedStore(env.DATA_DIR);
-  if (store.repairedLines > 0) logger.warn({ dir: store.dir, lines: store.repairedLines }, "store: cut a torn journal tail left by a crash");
+  if (store.repairedLines > 0)
+    logger.warn({ dir: store.dir, lines: store.repairedLines }, "store: cut a torn journal tail left by a crash");
   logger.info({ store: store.describe() }, "store: embedded");
   return store;
 }

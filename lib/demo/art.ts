@@ -38,7 +38,12 @@ export function initials(title: string): string {
     .filter((word) => word.length > 0);
   const meaningful = words.filter((word) => !SKIPPED_WORDS.has(word.toLowerCase()));
   const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, 2);
-  return chosen.map((word) => (/^\p{N}+$/u.test(word) ? word.slice(0, 2) : Array.from(word)[0]?.toUpperCase() ?? "")).join("").slice(0, 3) || "♪";
+  return (
+    chosen
+      .map((word) => (/^\p{N}+$/u.test(word) ? word.slice(0, 2) : (Array.from(word)[0]?.toUpperCase() ?? "")))
+      .join("")
+      .slice(0, 3) || "♪"
+  );
 }
 
 export function demoArtSvg(kind: DemoArtKind, id: string, title: string): string {

@@ -28,7 +28,9 @@ describe("getDemoCatalog", () => {
   });
 
   it("uses unique Spotify-style ids everywhere", () => {
-    const ids = [catalog.artists, catalog.albums, catalog.tracks, catalog.shows, catalog.episodes].flatMap((items) => items.map((item) => item.id));
+    const ids = [catalog.artists, catalog.albums, catalog.tracks, catalog.shows, catalog.episodes].flatMap((items) =>
+      items.map((item) => item.id),
+    );
     expect(ids.filter((id) => !ID.test(id))).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -42,7 +44,8 @@ describe("getDemoCatalog", () => {
     });
     expect(orphanTracks).toEqual([]);
     const orphanAlbums = catalog.albums.filter(
-      (album) => !album.artistIds.every((id) => catalog.artistsById.has(id)) || catalog.tracksByAlbum.get(album.id)?.length !== album.totalTracks,
+      (album) =>
+        !album.artistIds.every((id) => catalog.artistsById.has(id)) || catalog.tracksByAlbum.get(album.id)?.length !== album.totalTracks,
     );
     expect(orphanAlbums).toEqual([]);
     expect(catalog.episodes.filter((episode) => !catalog.showsById.has(episode.showId))).toEqual([]);
@@ -66,7 +69,9 @@ describe("getDemoCatalog", () => {
     expect([...decades].sort()).toEqual(["196", "197", "198", "199", "200", "201", "202"]);
     const oddAlbums = catalog.albums.filter(
       (album) =>
-        !/^\d{4}-\d{2}-\d{2}$/.test(album.releaseDate) || album.releaseDate > DEMO_CATALOG_HORIZON || album.imageUrl !== `/demo-art/album/${album.id}.svg`,
+        !/^\d{4}-\d{2}-\d{2}$/.test(album.releaseDate) ||
+        album.releaseDate > DEMO_CATALOG_HORIZON ||
+        album.imageUrl !== `/demo-art/album/${album.id}.svg`,
     );
     expect(oddAlbums).toEqual([]);
     expect(new Set(catalog.albums.map((album) => album.albumType))).toEqual(new Set(["album", "single", "compilation"]));

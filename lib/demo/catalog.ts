@@ -207,7 +207,8 @@ export function buildDemoCatalog(seed: number): DemoCatalog {
       const firstYear = years[0] ?? year;
       const total = trackCount(random, type, genre);
       // A best-of gathers the earlier songs again, often remastered, under new track ids.
-      const originals = type === "compilation" ? random.shuffle(ownTracks.filter((track) => !track.name.includes(" - Remastered"))).slice(0, total) : [];
+      const originals =
+        type === "compilation" ? random.shuffle(ownTracks.filter((track) => !track.name.includes(" - Remastered"))).slice(0, total) : [];
       const album: DemoAlbum = {
         id,
         name: "",
@@ -243,7 +244,9 @@ export function buildDemoCatalog(seed: number): DemoCatalog {
           name,
           artistIds,
           albumId: id,
-          durationMs: original?.durationMs ?? Math.round(clamp(genre.trackSeconds * random.logNormal(1, 0.24), 45, 1_200) * 1000) + random.int(0, 999),
+          durationMs:
+            original?.durationMs ??
+            Math.round(clamp(genre.trackSeconds * random.logNormal(1, 0.24), 45, 1_200) * 1000) + random.int(0, 999),
           explicit: original?.explicit ?? random.chance(plan.explicitShare),
           trackNumber: (position % perDisc) + 1,
           discNumber: Math.floor(position / perDisc) + 1,

@@ -27,7 +27,8 @@ const parse = (file: ExportFile): Row[] => JSON.parse(file.content.replace(/^\uF
 const audioRows = audio.map(parse);
 const allRows = audioRows.flat();
 /** A stream's identity in both worlds: end second, item and time played. */
-const rowKey = (row: Row) => `${row.ts as string}|${(row.spotify_track_uri ?? row.spotify_episode_uri) as string}|${row.ms_played as number}`;
+const rowKey = (row: Row) =>
+  `${row.ts as string}|${(row.spotify_track_uri ?? row.spotify_episode_uri) as string}|${row.ms_played as number}`;
 const streamKey = (stream: (typeof streams)[number]) =>
   `${new Date(Math.floor(stream.ts.getTime() / 1000) * 1000).toISOString().slice(0, 19)}Z|${stream.trackId ? `spotify:track:${stream.trackId}` : `spotify:episode:${stream.episodeId}`}|${stream.msPlayed}`;
 
@@ -87,7 +88,9 @@ describe("writeExtendedHistory", () => {
     );
     expect(withTrackFields).toEqual([]);
     const songs = allRows.filter((row) => row.spotify_track_uri !== null);
-    expect(songs.filter((row) => !/^spotify:track:[0-9A-Za-z]{22}$/.test(row.spotify_track_uri as string) || row.episode_name !== null)).toEqual([]);
+    expect(
+      songs.filter((row) => !/^spotify:track:[0-9A-Za-z]{22}$/.test(row.spotify_track_uri as string) || row.episode_name !== null),
+    ).toEqual([]);
   });
 
   it("reads back to every stream once, plus the duplicates it injects", () => {
@@ -120,11 +123,15 @@ describe("writeExtendedHistory", () => {
   it("writes video rows without offline information", () => {
     const rows = video.flatMap(parse);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.filter((row) => row.offline !== null || row.offline_timestamp !== null || Object.keys(row).join() !== EXTENDED_FIELDS.join())).toEqual([]);
+    expect(
+      rows.filter((row) => row.offline !== null || row.offline_timestamp !== null || Object.keys(row).join() !== EXTENDED_FIELDS.join()),
+    ).toEqual([]);
   });
 
   it("writes one clean, sorted export without quirks", () => {
-    const clean = writeExtendedHistory(streams, catalog, { maxBytesPerFile: MAX_BYTES, quirks: false }).filter((file) => file.name.includes("_Audio_"));
+    const clean = writeExtendedHistory(streams, catalog, { maxBytesPerFile: MAX_BYTES, quirks: false }).filter((file) =>
+      file.name.includes("_Audio_"),
+    );
     const rows = clean.flatMap((file) => JSON.parse(file.content) as Row[]);
     expect(rows).toHaveLength(streams.length);
     expect(clean.some((file) => file.content.startsWith("\uFEFF") || file.content.includes('" : '))).toBe(false);
@@ -144,7 +151,10 @@ describe("writeAccountData", () => {
 
   it("writes the account package's files", () => {
     const names = everything.map((file) => file.name);
-    expect(names.filter((name) => /^StreamingHistory_music_\d+\.json$/.test(name))).toEqual(["StreamingHistory_music_0.json", "StreamingHistory_music_1.json"]);
+    expect(names.filter((name) => /^StreamingHistory_music_\d+\.json$/.test(name))).toEqual([
+      "StreamingHistory_music_0.json",
+      "StreamingHistory_music_1.json",
+    ]);
     expect(names).toContain("StreamingHistory_podcast_0.json");
     expect(names).toContain("Userdata.json");
     expect(names).toContain("Identity.json");
@@ -154,7 +164,9 @@ describe("writeAccountData", () => {
   });
 
   it("splits music at 10,000 records with minute-precision end times", () => {
-    const music = everything.filter((file) => file.name.startsWith("StreamingHistory_music_")).map((file) => JSON.parse(file.content) as Row[]);
+    const music = everything
+      .filter((file) => file.name.startsWith("StreamingHistory_music_"))
+      .map((file) => JSON.parse(file.content) as Row[]);
     for (const rows of music) expect(rows.length).toBeLessThanOrEqual(ACCOUNT_DATA_ROWS_PER_FILE);
     expect(music[0]).toHaveLength(ACCOUNT_DATA_ROWS_PER_FILE);
     const rows = music.flat();

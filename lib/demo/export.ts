@@ -125,7 +125,13 @@ function resolver(catalog: DemoCatalog) {
     if (stream.episodeId !== null) {
       const episode = catalog.episodesById.get(stream.episodeId);
       if (!episode) throw new Error(`Episode ${stream.episodeId} is not in the demo catalog (seed ${catalog.seed}).`);
-      return { track: undefined, episode, artistName: null, albumName: null, showName: catalog.showsById.get(episode.showId)?.name ?? null };
+      return {
+        track: undefined,
+        episode,
+        artistName: null,
+        albumName: null,
+        showName: catalog.showsById.get(episode.showId)?.name ?? null,
+      };
     }
     const track = stream.trackId === null ? undefined : catalog.tracksById.get(stream.trackId);
     if (!track) throw new Error(`Track ${stream.trackId} is not in the demo catalog (seed ${catalog.seed}).`);
@@ -225,10 +231,10 @@ function homeCountryOf(streams: readonly DemoStream[]): string {
  */
 function quirkyOrder(count: number, reach: number, random: Random): number[] {
   const order: number[] = [];
-  for (let windowStart = 0; windowStart < count; ) {
+  for (let windowStart = 0; windowStart < count;) {
     const windowEnd = Math.min(count, windowStart + random.int(200, 1_200));
     const blocks: number[][] = [];
-    for (let blockStart = windowStart; blockStart < windowEnd; ) {
+    for (let blockStart = windowStart; blockStart < windowEnd;) {
       const blockEnd = Math.min(windowEnd, blockStart + random.int(5, 60));
       const block: number[] = [];
       for (let index = blockStart; index < blockEnd; index++) block.push(index);
@@ -262,7 +268,11 @@ function quirkyOrder(count: number, reach: number, random: Random): number[] {
  * generator returns it): `Streaming_History_Audio_<years>_<n>.json`, each at most
  * `maxBytesPerFile`, and one small `Streaming_History_Video_<year>_0.json`.
  */
-export function writeExtendedHistory(streams: readonly DemoStream[], catalog: DemoCatalog, options: ExtendedHistoryOptions = {}): ExportFile[] {
+export function writeExtendedHistory(
+  streams: readonly DemoStream[],
+  catalog: DemoCatalog,
+  options: ExtendedHistoryOptions = {},
+): ExportFile[] {
   const maxBytes = options.maxBytesPerFile ?? DEFAULT_MAX_BYTES_PER_FILE;
   const quirks = options.quirks ?? true;
   if (!(maxBytes >= 4_096)) throw new RangeError("maxBytesPerFile must be at least 4096 bytes: one row alone takes about 800.");
@@ -362,7 +372,10 @@ function videoHistory(streams: readonly DemoStream[], catalog: DemoCatalog, rand
   });
   return {
     name: `Streaming_History_Video_${year}_0.json`,
-    content: joinRows(rows.map((row) => serialiseRow(row, "spotify")), "spotify"),
+    content: joinRows(
+      rows.map((row) => serialiseRow(row, "spotify")),
+      "spotify",
+    ),
     records: rows.length,
   };
 }
@@ -387,11 +400,17 @@ export function writeAccountData(streams: readonly DemoStream[], catalog: DemoCa
     } else if (item.track) {
       // The short history names the track's own (first) artist, which may differ from the album's.
       const artist = catalog.artistsById.get(item.track.artistIds[0] ?? "");
-      music.push({ endTime: endTime(ms), artistName: artist?.name ?? item.artistName, trackName: item.track.name, msPlayed: stream.msPlayed });
+      music.push({
+        endTime: endTime(ms),
+        artistName: artist?.name ?? item.artistName,
+        trackName: item.track.name,
+        msPlayed: stream.msPlayed,
+      });
     }
   }
   // The account package is sorted, unlike the extended one; ties keep the stream order.
-  const byTime = (a: JsonRow, b: JsonRow) => ((a.endTime as string) < (b.endTime as string) ? -1 : (a.endTime as string) > (b.endTime as string) ? 1 : 0);
+  const byTime = (a: JsonRow, b: JsonRow) =>
+    (a.endTime as string) < (b.endTime as string) ? -1 : (a.endTime as string) > (b.endTime as string) ? 1 : 0;
   music.sort(byTime);
   podcasts.sort(byTime);
 
@@ -400,7 +419,14 @@ export function writeAccountData(streams: readonly DemoStream[], catalog: DemoCa
     for (let start = 0, index = 0; start < rows.length || index === 0; start += ACCOUNT_DATA_ROWS_PER_FILE, index++) {
       const chunk = rows.slice(start, start + ACCOUNT_DATA_ROWS_PER_FILE);
       if (chunk.length === 0 && index > 0) break;
-      files.push({ name: `${prefix}_${index}.json`, content: joinRows(chunk.map((row) => serialiseRow(row, "account")), "account"), records: chunk.length });
+      files.push({
+        name: `${prefix}_${index}.json`,
+        content: joinRows(
+          chunk.map((row) => serialiseRow(row, "account")),
+          "account",
+        ),
+        records: chunk.length,
+      });
     }
   };
   chunked("StreamingHistory_music", music);
@@ -433,7 +459,11 @@ export function writeAccountData(streams: readonly DemoStream[], catalog: DemoCa
   });
   files.push({
     name: "Identity.json",
-    content: JSON.stringify({ displayName: "Demo Listener", firstName: "Demo", lastName: "Listener", tasteMaker: false, imageUrl: "", verified: false }, null, 2),
+    content: JSON.stringify(
+      { displayName: "Demo Listener", firstName: "Demo", lastName: "Listener", tasteMaker: false, imageUrl: "", verified: false },
+      null,
+      2,
+    ),
     records: 1,
   });
   return files;

@@ -17,7 +17,10 @@ function topArtists(streams: readonly DemoStream[], count: number): string[] {
     const artist = artistOf(stream);
     if (artist) listened.set(artist, (listened.get(artist) ?? 0) + stream.msPlayed);
   }
-  return [...listened].sort((a, b) => b[1] - a[1]).slice(0, count).map(([artist]) => artist);
+  return [...listened]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([artist]) => artist);
 }
 
 const inYear = (year: number) => history.filter((stream) => stream.ts.getUTCFullYear() === year);

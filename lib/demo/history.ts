@@ -8,7 +8,15 @@
  * One file: the whole history is drawn from one seeded random stream, and moving a draw to
  * another module would silently change every generated listener.
  */
-import { getDemoCatalog, type DemoAlbum, type DemoArtist, type DemoCatalog, type DemoEpisode, type DemoShow, type DemoTrack } from "./catalog";
+import {
+  getDemoCatalog,
+  type DemoAlbum,
+  type DemoArtist,
+  type DemoCatalog,
+  type DemoEpisode,
+  type DemoShow,
+  type DemoTrack,
+} from "./catalog";
 import { deviceTimeline, isPhone, TRAVEL_COUNTRIES, TRAVEL_WEIGHTS, type DemoPlatform } from "./devices";
 import { createRandom, weightedSampler, type Random } from "./random";
 import { buildTaste, type Taste, type TastePhase } from "./taste";
@@ -97,8 +105,12 @@ interface Session {
 
 // Relative listening by local hour. Weekdays peak on the commutes and in the evening; weekends
 // start late and run late. Both stay near zero from two to five in the morning.
-const WEEKDAY_HOURS = [0.35, 0.15, 0.06, 0.03, 0.03, 0.12, 0.55, 1.6, 2.0, 1.15, 0.9, 0.95, 1.15, 1.0, 0.95, 1.0, 1.25, 1.85, 1.75, 1.35, 1.45, 1.55, 1.15, 0.7];
-const WEEKEND_HOURS = [0.8, 0.5, 0.25, 0.08, 0.04, 0.04, 0.08, 0.2, 0.45, 0.85, 1.2, 1.4, 1.3, 1.2, 1.3, 1.4, 1.4, 1.3, 1.3, 1.35, 1.5, 1.6, 1.45, 1.15];
+const WEEKDAY_HOURS = [
+  0.35, 0.15, 0.06, 0.03, 0.03, 0.12, 0.55, 1.6, 2.0, 1.15, 0.9, 0.95, 1.15, 1.0, 0.95, 1.0, 1.25, 1.85, 1.75, 1.35, 1.45, 1.55, 1.15, 0.7,
+];
+const WEEKEND_HOURS = [
+  0.8, 0.5, 0.25, 0.08, 0.04, 0.04, 0.08, 0.2, 0.45, 0.85, 1.2, 1.4, 1.3, 1.2, 1.3, 1.4, 1.4, 1.3, 1.3, 1.35, 1.5, 1.6, 1.45, 1.15,
+];
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const weekdayHour = weightedSampler(HOURS, WEEKDAY_HOURS);
 const weekendHour = weightedSampler(HOURS, WEEKEND_HOURS);
@@ -120,14 +132,19 @@ export function generateListeningHistory(options: ListeningHistoryOptions = {}):
   const endMs = (options.end ?? new Date(DEMO_LISTENER.end)).getTime();
   const timeZone = options.timeZone ?? DEMO_LISTENER.timeZone;
   const homeCountry = options.homeCountry ?? DEMO_LISTENER.homeCountry;
-  if (!Number.isFinite(plays) || plays < 0 || plays > MAX_DEMO_PLAYS) throw new RangeError(`plays must be between 0 and ${MAX_DEMO_PLAYS}.`);
+  if (!Number.isFinite(plays) || plays < 0 || plays > MAX_DEMO_PLAYS)
+    throw new RangeError(`plays must be between 0 and ${MAX_DEMO_PLAYS}.`);
   if (!(years > 0 && years <= 30)) throw new RangeError("years must be more than 0 and at most 30.");
   if (!Number.isFinite(endMs)) throw new RangeError("end must be a valid date.");
   if (plays === 0) return [];
 
   const catalog = getDemoCatalog(options.catalogSeed ?? seed);
   // The listener's own randomness; a cohort member's also depends on the shared catalogue.
-  const random = createRandom(options.catalogSeed === undefined || options.catalogSeed === seed ? `history:${seed}` : `history:${seed}:catalog:${options.catalogSeed}`);
+  const random = createRandom(
+    options.catalogSeed === undefined || options.catalogSeed === seed
+      ? `history:${seed}`
+      : `history:${seed}:catalog:${options.catalogSeed}`,
+  );
   const days = localDays(endMs - Math.round(years * 365.2425 * DAY_MS), endMs, timeZone);
   const firstDay = days[0];
   const lastDay = days[days.length - 1];
@@ -137,7 +154,10 @@ export function generateListeningHistory(options: ListeningHistoryOptions = {}):
   }
   const taste = buildTaste(catalog, random.fork("taste"), firstDay.start, lastDay.start + DAY_MS);
   const plans = planDays(days, random.fork("days"));
-  const counts = allocate(plays, plans.map((plan) => plan.weight));
+  const counts = allocate(
+    plays,
+    plans.map((plan) => plan.weight),
+  );
   const listener = createListener(catalog, taste, random.fork("listener"), days.length, homeCountry);
 
   const streams: DemoStream[] = [];
@@ -226,10 +246,11 @@ function planSessions(plan: DayPlan, count: number, progress: number, taste: Tas
   const weekend = plan.day.weekday === SATURDAY || plan.day.weekday === SUNDAY || plan.country !== null;
   const phase = taste.phaseAt(plan.day.start + 12 * HOUR_MS);
   const sessions: Session[] = [];
-  for (let remaining = count; remaining > 0; ) {
+  for (let remaining = count; remaining > 0;) {
     const hour = (weekend ? weekendHour : weekdayHour)(random);
     const kind = sessionKind(hour, weekend, progress, phase, random);
-    const wanted = kind === "podcast" ? (random.chance(0.2) ? 2 : 1) : Math.max(1, Math.round(random.logNormal(kind === "album" ? 11 : 9, 0.65)));
+    const wanted =
+      kind === "podcast" ? (random.chance(0.2) ? 2 : 1) : Math.max(1, Math.round(random.logNormal(kind === "album" ? 11 : 9, 0.65)));
     const size = Math.min(remaining, wanted);
     const start = plan.day.start + hour * HOUR_MS + random.int(0, 59) * MINUTE_MS + random.int(0, 59_999);
     sessions.push({ start, hour, kind, size, weekend, country: plan.country });
@@ -349,7 +370,9 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
     if (albums.length === 0) return undefined;
     return pick.weighted(
       albums,
-      albums.map((album) => (album.albumType === "album" ? 3 : album.albumType === "compilation" ? 1 : album.totalTracks >= 4 ? 0.5 : 0.15)),
+      albums.map((album) =>
+        album.albumType === "album" ? 3 : album.albumType === "compilation" ? 1 : album.totalTracks >= 4 ? 0.5 : 0.15,
+      ),
     );
   };
 
@@ -363,10 +386,15 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
     const pauseMs = pick.chance(0.03) ? pick.int(1, 20) * MINUTE_MS + pick.int(0, 59_999) : 0;
     const full = Math.max(0, track.durationMs - pick.int(0, 1_200));
     if (pick.chance(0.002)) return { msPlayed: 0, reasonEnd: "trackerror", pauseMs: 0 };
-    if (pick.chance(skipChance)) return { msPlayed: skipOutcome(track, pick), reasonEnd: pick.chance(0.9) ? "fwdbtn" : "backbtn", pauseMs: 0 };
+    if (pick.chance(skipChance))
+      return { msPlayed: skipOutcome(track, pick), reasonEnd: pick.chance(0.9) ? "fwdbtn" : "backbtn", pauseMs: 0 };
     if (last) {
       const ending = sessionEnding(pick);
-      return { msPlayed: ending === "trackdone" ? full : Math.round(track.durationMs * pick.float(0.04, 0.95)), reasonEnd: ending, pauseMs };
+      return {
+        msPlayed: ending === "trackdone" ? full : Math.round(track.durationMs * pick.float(0.04, 0.95)),
+        reasonEnd: ending,
+        pauseMs,
+      };
     }
     if (pick.chance(0.04)) return { msPlayed: Math.round(track.durationMs * pick.float(0.05, 0.9)), reasonEnd: "endplay", pauseMs };
     return { msPlayed: full, reasonEnd: "trackdone", pauseMs };
@@ -380,7 +408,8 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
     const phase = taste.phaseAt(begin);
     const commute = !session.weekend && (session.hour === 7 || session.hour === 8 || session.hour === 17 || session.hour === 18);
     const atWork = !session.weekend && session.hour >= 9 && session.hour < 17;
-    const onPhone = session.country !== null || commute || session.kind === "podcast" ? pick.chance(0.95) : atWork ? pick.chance(0.3) : pick.chance(0.6);
+    const onPhone =
+      session.country !== null || commute || session.kind === "podcast" ? pick.chance(0.95) : atWork ? pick.chance(0.3) : pick.chance(0.6);
     const platform = onPhone ? devices.phone(progress) : devices.desktop(progress, pick);
     const offline = isPhone(platform) && pick.chance(session.country !== null ? 0.5 : commute ? 0.25 : 0.04);
     const reportsOfflineTime = offline || pick.chance(0.45);
@@ -429,12 +458,17 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
           roll < 0.1
             ? { msPlayed: skipOutcome(episode, pick), reasonEnd: "fwdbtn", pauseMs: 0 }
             : roll < 0.45
-              ? { msPlayed: Math.round(episode.durationMs * pick.float(0.1, 0.9)), reasonEnd: "endplay", pauseMs: pick.chance(0.2) ? pick.int(2, 40) * MINUTE_MS : 0 }
+              ? {
+                  msPlayed: Math.round(episode.durationMs * pick.float(0.1, 0.9)),
+                  reasonEnd: "endplay",
+                  pauseMs: pick.chance(0.2) ? pick.int(2, 40) * MINUTE_MS : 0,
+                }
               : { msPlayed: Math.max(0, episode.durationMs - pick.int(0, 5_000)), reasonEnd: "trackdone", pauseMs: 0 };
         emit({ trackId: null, episodeId: episode.id }, outcome);
       }
       // No episode to hear: the listener puts music on instead.
-      if (played < session.size) return playMusic({ ...session, kind: "favourites", size: session.size - played }, phase, progress, emit, () => time, shuffle, pick);
+      if (played < session.size)
+        return playMusic({ ...session, kind: "favourites", size: session.size - played }, phase, progress, emit, () => time, shuffle, pick);
       return time;
     }
     return playMusic(session, phase, progress, emit, () => time, shuffle, pick);

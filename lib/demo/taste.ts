@@ -121,7 +121,7 @@ export function buildTaste(catalog: DemoCatalog, random: Random, from: number, t
   const everFavourite: DemoArtist[] = [];
   const lifelong: DemoArtist[] = [];
 
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const end = Math.min(to, start + Math.round(random.float(120, 300)) * DAY_MS);
     if (phases.length > 0) {
       // Drift: keep two genres, swap one for a neighbour more often than for something new.
@@ -135,12 +135,17 @@ export function buildTaste(catalog: DemoCatalog, random: Random, from: number, t
     const pool = artistsOfGenres(genres, start);
     const favourites: DemoArtist[] = [];
     if (lifelong.length === 0 && pool.length > 0) {
-      const chosen = random.weighted(pool, pool.map((artist) => (artist.popularity + 10) ** 2));
+      const chosen = random.weighted(
+        pool,
+        pool.map((artist) => (artist.popularity + 10) ** 2),
+      );
       lifelong.push(chosen);
     }
     for (const artist of random.shuffle([...previous]).slice(0, 4)) favourites.push(artist);
     const fresh = pool.filter((artist) => !favourites.includes(artist) && !lifelong.includes(artist) && !everFavourite.includes(artist));
-    const freshWeights = fresh.map((artist) => ((artist.popularity + 10) / 40) ** 2 * ((catalog.albumsByArtist.get(artist.id)?.length ?? 0) > 1 ? 1 : 0.3));
+    const freshWeights = fresh.map(
+      (artist) => ((artist.popularity + 10) / 40) ** 2 * ((catalog.albumsByArtist.get(artist.id)?.length ?? 0) > 1 ? 1 : 0.3),
+    );
     while (favourites.length < FAVOURITES_PER_PHASE - 1 && fresh.length > 0) {
       const chosen = random.weighted(fresh, freshWeights);
       const index = fresh.indexOf(chosen);
@@ -163,7 +168,10 @@ export function buildTaste(catalog: DemoCatalog, random: Random, from: number, t
     }
     const discoveries = pool.filter((artist) => !favourites.includes(artist));
     const discoveryPool = discoveries.length > 0 ? discoveries : catalog.artists.filter((artist) => firstReleaseOf(artist) <= start);
-    const formerFavourites = phases.length >= 2 ? dedupe((phases[phases.length - 2]?.formerFavourites ?? []).concat(phases[phases.length - 2]?.favourites ?? [])) : [];
+    const formerFavourites =
+      phases.length >= 2
+        ? dedupe((phases[phases.length - 2]?.formerFavourites ?? []).concat(phases[phases.length - 2]?.favourites ?? []))
+        : [];
 
     phases.push({
       start,
@@ -171,10 +179,19 @@ export function buildTaste(catalog: DemoCatalog, random: Random, from: number, t
       genres: [...genres],
       favourites,
       pickFavourite,
-      pickRotation: rotation.length > 0 ? weightedSampler(rotation, rotation.map((_, rank) => 1 / (rank + 2) ** 0.8)) : () => {
-        throw new Error("The demo catalog has no tracks for this listener's taste.");
-      },
-      pickDiscovery: weightedSampler(discoveryPool, discoveryPool.map((artist) => (artist.popularity + 15) ** 1.5)),
+      pickRotation:
+        rotation.length > 0
+          ? weightedSampler(
+              rotation,
+              rotation.map((_, rank) => 1 / (rank + 2) ** 0.8),
+            )
+          : () => {
+              throw new Error("The demo catalog has no tracks for this listener's taste.");
+            },
+      pickDiscovery: weightedSampler(
+        discoveryPool,
+        discoveryPool.map((artist) => (artist.popularity + 15) ** 1.5),
+      ),
       formerFavourites: formerFavourites.filter((artist) => !favourites.includes(artist)),
     });
     for (const artist of favourites) if (!everFavourite.includes(artist)) everFavourite.push(artist);

@@ -54,7 +54,14 @@ export function zoneOffsetMs(timeZone: string, utcMs: number): number {
   for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  const wallClock = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const wallClock = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return Math.round((wallClock - utcMs) / MINUTE_MS) * MINUTE_MS;
 }
 

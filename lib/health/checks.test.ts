@@ -10,9 +10,7 @@ describe("configuredChecks", () => {
   });
 
   it("checks exactly the services the environment configures", () => {
-    const checks = configuredChecks(
-      parseEnv({ MONGODB_URI: "mongodb://db.internal:27017", GOOGLE_GENERATIVE_AI_API_KEY: "k" }),
-    );
+    const checks = configuredChecks(parseEnv({ MONGODB_URI: "mongodb://db.internal:27017", GOOGLE_GENERATIVE_AI_API_KEY: "k" }));
     expect(Object.keys(checks).sort()).toEqual(["assistant", "store"]);
   });
 });

@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fetchJson, MAX_RETRIES, networkProblem, parseRetryAfter, ProblemError, problemFromBody, readProblem, retryDelay, shouldRetry } from "./client";
+import {
+  fetchJson,
+  MAX_RETRIES,
+  networkProblem,
+  parseRetryAfter,
+  ProblemError,
+  problemFromBody,
+  readProblem,
+  retryDelay,
+  shouldRetry,
+} from "./client";
 
 const problem = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/problem+json", ...headers } });
@@ -43,7 +53,13 @@ describe("readProblem", () => {
   });
 
   it("takes Retry-After and X-Request-Id from the headers", async () => {
-    const error = await readProblem(problem(429, { title: "Too many requests", status: 429, detail: "Slow down.", code: "rate_limited" }, { "retry-after": "12", "x-request-id": "abc" }));
+    const error = await readProblem(
+      problem(
+        429,
+        { title: "Too many requests", status: 429, detail: "Slow down.", code: "rate_limited" },
+        { "retry-after": "12", "x-request-id": "abc" },
+      ),
+    );
     expect(error).toMatchObject({ status: 429, code: "rate_limited", retryAfterSeconds: 12, requestId: "abc", detail: "Slow down." });
   });
 
@@ -53,7 +69,9 @@ describe("readProblem", () => {
   });
 
   it("makes a sentence for an HTML error page or an empty body", async () => {
-    const html = await readProblem(new Response("<html><body>Bad gateway</body></html>", { status: 502, headers: { "content-type": "text/html" } }));
+    const html = await readProblem(
+      new Response("<html><body>Bad gateway</body></html>", { status: 502, headers: { "content-type": "text/html" } }),
+    );
     expect(html).toMatchObject({ status: 502, code: "unavailable" });
     expect(html.detail).toMatch(/HTTP 502/);
     expect(html.detail).not.toMatch(/</);
@@ -64,8 +82,12 @@ describe("readProblem", () => {
   });
 
   it("prefers the caller's sentence to the generic one, never to the server's", async () => {
-    expect((await readProblem(new Response("oops", { status: 500 }), { fallback: "Your chats could not be loaded." })).detail).toBe("Your chats could not be loaded.");
-    expect((await readProblem(problem(500, { detail: "The store is down." }), { fallback: "Your chats could not be loaded." })).detail).toBe("The store is down.");
+    expect((await readProblem(new Response("oops", { status: 500 }), { fallback: "Your chats could not be loaded." })).detail).toBe(
+      "Your chats could not be loaded.",
+    );
+    expect(
+      (await readProblem(problem(500, { detail: "The store is down." }), { fallback: "Your chats could not be loaded." })).detail,
+    ).toBe("The store is down.");
   });
 
   it("never throws on a body that cannot be read", async () => {
@@ -76,10 +98,12 @@ describe("readProblem", () => {
 
 describe("problemFromBody", () => {
   it("reads bodies a library has already read as text", () => {
-    expect(problemFromBody(429, JSON.stringify({ detail: "Wait 20 seconds.", code: "rate_limited", retryAfterSeconds: 20 }))).toMatchObject({
-      detail: "Wait 20 seconds.",
-      retryAfterSeconds: 20,
-    });
+    expect(problemFromBody(429, JSON.stringify({ detail: "Wait 20 seconds.", code: "rate_limited", retryAfterSeconds: 20 }))).toMatchObject(
+      {
+        detail: "Wait 20 seconds.",
+        retryAfterSeconds: 20,
+      },
+    );
     expect(problemFromBody(500, "[1,2]").detail).toMatch(/HTTP 500/);
   });
 });
@@ -111,7 +135,12 @@ describe("fetchJson", () => {
 
   it("throws a ProblemError for a non-2xx answer", async () => {
     vi.stubGlobal("fetch", async () => problem(409, { detail: "Changed meanwhile.", code: "conflict" }));
-    await expect(fetchJson("/api/x")).rejects.toMatchObject({ name: "ProblemError", status: 409, code: "conflict", message: "Changed meanwhile." });
+    await expect(fetchJson("/api/x")).rejects.toMatchObject({
+      name: "ProblemError",
+      status: 409,
+      code: "conflict",
+      message: "Changed meanwhile.",
+    });
   });
 
   it("throws a network ProblemError when no answer came", async () => {

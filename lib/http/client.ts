@@ -82,7 +82,11 @@ function fallbackText(status: number): { title: string; detail: string } {
   if (status === 404) return { title: "Not found", detail: "That could not be found. It may have been deleted." };
   if (status === 408) return { title: "Request timed out", detail: "The request took too long. Try again." };
   if (status === 429) return { title: "Too many requests", detail: "Too many requests at once. Wait a moment, then try again." };
-  if (status >= 500) return { title: "Something went wrong on our side", detail: `Something went wrong on our side (HTTP ${status}). Try again in a moment.` };
+  if (status >= 500)
+    return {
+      title: "Something went wrong on our side",
+      detail: `Something went wrong on our side (HTTP ${status}). Try again in a moment.`,
+    };
   return { title: "The request failed", detail: `The request failed (HTTP ${status}).` };
 }
 
@@ -103,7 +107,8 @@ function text(value: unknown): string | undefined {
 function fieldErrors(value: unknown): FieldError[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const errors = value.filter(
-    (each): each is FieldError => typeof each === "object" && each !== null && typeof each.field === "string" && typeof each.message === "string",
+    (each): each is FieldError =>
+      typeof each === "object" && each !== null && typeof each.field === "string" && typeof each.message === "string",
   );
   return errors.length > 0 ? errors : undefined;
 }
@@ -137,7 +142,8 @@ export function problemFromBody(status: number, body: string, context: ProblemCo
   const fallback = fallbackText(status);
   const title = text(json?.title) ?? fallback.title;
   const detail = text(json?.detail) ?? text(json?.title) ?? context.fallback ?? fallback.detail;
-  const bodyRetryAfter = typeof json?.retryAfterSeconds === "number" && Number.isFinite(json.retryAfterSeconds) ? json.retryAfterSeconds : undefined;
+  const bodyRetryAfter =
+    typeof json?.retryAfterSeconds === "number" && Number.isFinite(json.retryAfterSeconds) ? json.retryAfterSeconds : undefined;
   const retryAfterSeconds = parseRetryAfter(context.retryAfter) ?? bodyRetryAfter;
   const requestId = text(json?.requestId) ?? text(context.requestId);
   const errors = fieldErrors(json?.errors);
@@ -210,7 +216,13 @@ export async function fetchJson<T>(input: string | URL | Request, init: FetchJso
     return JSON.parse(body) as T;
   } catch (error) {
     // A 2xx that is not JSON (a captive portal's page, a truncated answer): not a problem document either.
-    throw new ProblemError({ status: response.status, code: "internal", title: "Unreadable answer", detail: "The server's answer could not be read. Try again.", cause: error });
+    throw new ProblemError({
+      status: response.status,
+      code: "internal",
+      title: "Unreadable answer",
+      detail: "The server's answer could not be read. Try again.",
+      cause: error,
+    });
   }
 }
 
@@ -266,7 +278,10 @@ export function retryDelay(failureCount: number, error: unknown, policy: RetryPo
  * For mutations that may safely run twice (a PUT-like "set", a rename, a delete): spread into the
  * mutation's options. Mutations retry nothing by default.
  */
-export const idempotentRetry: { retry: (failureCount: number, error: Error) => boolean; retryDelay: (failureCount: number, error: Error) => number } = {
+export const idempotentRetry: {
+  retry: (failureCount: number, error: Error) => boolean;
+  retryDelay: (failureCount: number, error: Error) => number;
+} = {
   retry: shouldRetry,
   retryDelay,
 };

@@ -11,4 +11,14 @@ export {
 } from "./problem";
 export { DEFAULT_BODY_LIMIT, KB, MB, formatBytes } from "./body";
 export { callerOf } from "./caller";
-export { errorResponse, requestIdFor, route, type CallerFor, type RouteAuth, type RouteContext, type RouteHandler, type RouteInput, type RouteSpec } from "./route";
+export {
+  errorResponse,
+  requestIdFor,
+  route,
+  type CallerFor,
+  type RouteAuth,
+  type RouteContext,
+  type RouteHandler,
+  type RouteInput,
+  type RouteSpec,
+} from "./route";

@@ -4,7 +4,10 @@ import { isProblemCode, problemCatalog, problemResponse } from "./problem";
 
 describe("problem+json", () => {
   it("renders RFC 9457 members plus a stable code", async () => {
-    const response = problemResponse(new AppError("not_found", { detail: "No chat 42." }), { instance: "/api/chats/42", requestId: "r-1234567" });
+    const response = problemResponse(new AppError("not_found", { detail: "No chat 42." }), {
+      instance: "/api/chats/42",
+      requestId: "r-1234567",
+    });
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(response.headers.get("cache-control")).toBe("no-store");

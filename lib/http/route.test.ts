@@ -35,7 +35,12 @@ describe("route", () => {
     const response = await echo(post("http://test/api/things/x?limit=500", JSON.stringify({ name: "" })), context({ id: "x" }));
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
-    expect(problem).toMatchObject({ type: "/problems/validation_failed", status: 400, code: "validation_failed", instance: "/api/things/x" });
+    expect(problem).toMatchObject({
+      type: "/problems/validation_failed",
+      status: 400,
+      code: "validation_failed",
+      instance: "/api/things/x",
+    });
     expect(problem.errors).toEqual([{ field: "params.id", message: "must be a number" }]);
 
     const bodyResponse = await echo(post("http://test/api/things/1", JSON.stringify({ name: "" })), context({ id: "1" }));
@@ -97,30 +102,54 @@ describe("route", () => {
   });
 
   describe("body limit", () => {
-    const small = route({ auth: "public", body: z.object({ text: z.string() }), bodyLimit: 1 * KB }, ({ body }) => ({ length: body.text.length }));
+    const small = route({ auth: "public", body: z.object({ text: z.string() }), bodyLimit: 1 * KB }, ({ body }) => ({
+      length: body.text.length,
+    }));
     const json = (text: string) => JSON.stringify({ text });
 
     /** A body that arrives in chunks with no Content-Length, counting what the route pulls. */
     function streamed(total: number, chunk = 256) {
       const counter = { pulled: 0 };
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (counter.pulled >= total) return controller.close();
-          counter.pulled += chunk;
-          controller.enqueue(new Uint8Array(chunk).fill(0x20));
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            if (counter.pulled >= total) return controller.close();
+            counter.pulled += chunk;
+            controller.enqueue(new Uint8Array(chunk).fill(0x20));
+          },
         },
-      }, { highWaterMark: 0 });
-      return { counter, request: new Request("http://test/api/small", { method: "POST", body, duplex: "half", headers: { "content-type": "application/json" } } as RequestInit) };
+        { highWaterMark: 0 },
+      );
+      return {
+        counter,
+        request: new Request("http://test/api/small", {
+          method: "POST",
+          body,
+          duplex: "half",
+          headers: { "content-type": "application/json" },
+        } as RequestInit),
+      };
     }
 
     it("accepts a body up to the limit", async () => {
-      const response = await small(new Request("http://test/api/small", { method: "POST", body: json("a".repeat(1000)), headers: { "content-type": "application/json" } }), context());
+      const response = await small(
+        new Request("http://test/api/small", {
+          method: "POST",
+          body: json("a".repeat(1000)),
+          headers: { "content-type": "application/json" },
+        }),
+        context(),
+      );
       expect(response.status).toBe(200);
     });
 
     it("refuses a Content-Length over the limit with 413, saying the limit and what to do", async () => {
       const body = json("a".repeat(2000));
-      const request = new Request("http://test/api/small", { method: "POST", body, headers: { "content-type": "application/json", "content-length": String(body.length) } });
+      const request = new Request("http://test/api/small", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", "content-length": String(body.length) },
+      });
       const response = await small(request, context());
       expect(response.status).toBe(413);
       expect(request.bodyUsed).toBe(false);
@@ -145,7 +174,12 @@ describe("route", () => {
 
     it("applies 256 KB when the route says nothing", async () => {
       const open = route({ auth: "public", body: z.object({ text: z.string() }) }, () => ({ ok: true }));
-      const at = (size: number) => new Request("http://test/api/open", { method: "POST", body: json("a".repeat(size)), headers: { "content-type": "application/json" } });
+      const at = (size: number) =>
+        new Request("http://test/api/open", {
+          method: "POST",
+          body: json("a".repeat(size)),
+          headers: { "content-type": "application/json" },
+        });
       expect((await open(at(250 * KB), context())).status).toBe(200);
       expect((await open(at(260 * KB), context())).status).toBe(413);
     });

@@ -191,7 +191,11 @@ export function route<
       const url = new URL(request.url);
       const params = await validate("params", spec.params, await context?.params);
       const query = await validate("query", spec.query, queryRecord(url));
-      const body = await validate("body", spec.body, spec.body ? await readJsonBody(request, spec.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined);
+      const body = await validate(
+        "body",
+        spec.body,
+        spec.body ? await readJsonBody(request, spec.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined,
+      );
       const result = await handler({
         request,
         listener: listener as CallerFor<A>,

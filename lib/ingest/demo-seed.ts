@@ -12,7 +12,10 @@ const DEMO_CHUNK = 5_000;
 const DEMO_SEEDED = "demo-history-stored";
 
 /** The run storing the demo history in this process (one at a time), and how far it is. */
-const seed = perProcess("ingest.demoSeed", () => ({ run: undefined as Promise<void> | undefined, progress: undefined as { stored: number; total: number } | undefined }));
+const seed = perProcess("ingest.demoSeed", () => ({
+  run: undefined as Promise<void> | undefined,
+  progress: undefined as { stored: number; total: number } | undefined,
+}));
 
 export interface DemoHistoryOptions {
   /** Await the end of the storing. */
@@ -99,5 +102,6 @@ async function seedDemo(store: Store, onStored: DemoHistoryOptions["onStored"]):
   await listeningRepository(store).setFlag(DEMO_SEEDED);
   logger.info({ plays: rows.length, ms: Math.round(performance.now() - started) }, "ingest: demo history stored");
   // Like a large import, a new demo history trains the recommender (in the background): the caller's job.
-  if (onStored) void onStored(store).catch((error: unknown) => logger.warn({ err: error }, "ingest: the work after the demo history failed"));
+  if (onStored)
+    void onStored(store).catch((error: unknown) => logger.warn({ err: error }, "ingest: the work after the demo history failed"));
 }

@@ -18,7 +18,8 @@ export function readExportFiles(paths: string[]): ExportText[] {
   for (const path of paths) {
     if (/\.zip$/i.test(path)) {
       const entries = unzipSync(readFileSync(path), { filter: (entry) => /\.(json|pdf)$/i.test(entry.name) });
-      for (const [entry, bytes] of Object.entries(entries)) files.push({ name: basename(entry), text: /\.json$/i.test(entry) ? decoder.decode(bytes) : "" });
+      for (const [entry, bytes] of Object.entries(entries))
+        files.push({ name: basename(entry), text: /\.json$/i.test(entry) ? decoder.decode(bytes) : "" });
     } else {
       files.push({ name: basename(path), text: readFileSync(path, "utf8") });
     }

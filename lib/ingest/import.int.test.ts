@@ -35,8 +35,7 @@ function describeImport(label: string, open: () => Promise<Store>) {
         extended("2024-03-01T21:30:00Z", id(3), { msPlayed: 0 }),
         extended("2024-03-02T08:00:00Z", id(4)),
       ];
-      const dayTotals = async () =>
-        (await rollups.days(user)).map((day) => [day.bucket, day.plays, day.listens, day.msPlayed, day.skips]);
+      const dayTotals = async () => (await rollups.days(user)).map((day) => [day.bucket, day.plays, day.listens, day.msPlayed, day.skips]);
 
       expect(await storeRows(store, user, "imp-1", "c0", rows)).toEqual({ accepted: 2, short: 2, duplicate: 0 });
       const expected = [
@@ -44,7 +43,12 @@ function describeImport(label: string, open: () => Promise<Store>) {
         ["2024-03-02", 1, 1, 200_000, 0],
       ];
       expect(await dayTotals()).toEqual(expected);
-      expect((await rollups.days(user)).map((day) => [day.bucket, Object.fromEntries(Object.entries(day.hours).map(([hour, totals]) => [hour, totals.plays]))])).toEqual([
+      expect(
+        (await rollups.days(user)).map((day) => [
+          day.bucket,
+          Object.fromEntries(Object.entries(day.hours).map(([hour, totals]) => [hour, totals.plays])),
+        ]),
+      ).toEqual([
         ["2024-03-01", { "20": 2, "21": 1 }],
         ["2024-03-02", { "8": 1 }],
       ]);
@@ -72,7 +76,11 @@ function describeImport(label: string, open: () => Promise<Store>) {
       expect((await dayTotals()).at(-1)).toEqual(["2024-03-03", 1, 1, 200_000, 0]);
 
       // Another listener's account data gets a marker of its own (one per listener, not one for all).
-      expect(await storeRows(store, `${user}-2`, "imp-x", "c0", [account("2024-03-05T09:00", "Glass")])).toEqual({ accepted: 1, short: 0, duplicate: 0 });
+      expect(await storeRows(store, `${user}-2`, "imp-x", "c0", [account("2024-03-05T09:00", "Glass")])).toEqual({
+        accepted: 1,
+        short: 0,
+        duplicate: 0,
+      });
 
       // The same stream twice in one chunk (it happens across export files): one play, one duplicate.
       const twice = extended("2024-04-01T12:00:00Z", id(6));

@@ -1,5 +1,13 @@
 import "server-only";
-import { listeningRepository, playsRepository, rollupsRepository, type ChunkTally, type NewPlay, type PlayDocument, type Store } from "@/lib/db";
+import {
+  listeningRepository,
+  playsRepository,
+  rollupsRepository,
+  type ChunkTally,
+  type NewPlay,
+  type PlayDocument,
+  type Store,
+} from "@/lib/db";
 import { encodePlays, encodeRemoved, nameKeyFor, removalKey, toPlayRow, trackKeyFor } from "@/lib/listening";
 import { LISTEN_THRESHOLD_MS, type ImportRow, type RejectionReason } from "./rows";
 
@@ -44,17 +52,23 @@ function toPlay(row: ImportRow, importId: string, chunkId: string): NewPlay {
  * and names an existing play already covers is a duplicate; an extended row replaces the
  * minute-precision play it makes redundant.
  */
-async function reconcileMinutePrecision(store: Store, userId: string, plays: NewPlay[]): Promise<{ keep: NewPlay[]; covered: number; superseded: string[]; supersededKeys: string[] }> {
+async function reconcileMinutePrecision(
+  store: Store,
+  userId: string,
+  plays: NewPlay[],
+): Promise<{ keep: NewPlay[]; covered: number; superseded: string[]; supersededKeys: string[] }> {
   const hasAccountRows = plays.some((play) => play.timePrecision === "minute");
   // Most imports are extended history only, into an account with no minute-precision plays: nothing to reconcile.
   const rollups = rollupsRepository(store);
-  if (!hasAccountRows && !(await rollups.hasMinutePrecision(userId))) return { keep: plays, covered: 0, superseded: [], supersededKeys: [] };
+  if (!hasAccountRows && !(await rollups.hasMinutePrecision(userId)))
+    return { keep: plays, covered: 0, superseded: [], supersededKeys: [] };
   if (hasAccountRows) await rollups.markMinutePrecision(userId);
   const times = plays.map((play) => play.playedAt.getTime());
   const from = new Date(minuteOf(Math.min(...times)));
   const to = new Date(minuteOf(Math.max(...times)) + 2 * MINUTE);
   const existing = await playsRepository(store).window(userId, { from, to }, { playedAt: 1, nameKey: 1, timePrecision: 1, trackKey: 1 });
-  if (!hasAccountRows && !existing.some((play) => play.timePrecision === "minute")) return { keep: plays, covered: 0, superseded: [], supersededKeys: [] };
+  if (!hasAccountRows && !existing.some((play) => play.timePrecision === "minute"))
+    return { keep: plays, covered: 0, superseded: [], supersededKeys: [] };
 
   const exactMinutes = new Set<string>();
   const minuteRows = new Map<string, Array<{ id: string; key: string }>>();
@@ -106,7 +120,11 @@ export async function storeRows(store: Store, userId: string, importId: string, 
   let ownIds = new Set<string>();
   if (duplicateIndexes.length > 0) {
     const insertedNow = new Set(ids.filter((_, index) => !duplicates.has(index)));
-    const earlier = await plays.byIds(userId, duplicateIndexes.map((index) => ids[index]!), { importChunk: 1 });
+    const earlier = await plays.byIds(
+      userId,
+      duplicateIndexes.map((index) => ids[index]!),
+      { importChunk: 1 },
+    );
     ownIds = new Set(earlier.filter((play) => play.importChunk === ownChunk && !insertedNow.has(play._id)).map((play) => play._id));
   }
 
@@ -135,7 +153,12 @@ export async function storeRows(store: Store, userId: string, importId: string, 
     const dayStart = new Date(`${from.toISOString().slice(0, 10)}T00:00:00.000Z`);
     const dayEnd = new Date(new Date(`${to.toISOString().slice(0, 10)}T00:00:00.000Z`).getTime() + 86_400_000);
     const all = await plays.window(userId, { from: dayStart, to: dayEnd }, SEGMENT_FIELDS);
-    await rollups.rebuild(userId, from, to, all.map((play) => ({ playedAt: play.playedAt as Date, msPlayed: play.msPlayed ?? 0, skipped: play.skipped ?? null })));
+    await rollups.rebuild(
+      userId,
+      from,
+      to,
+      all.map((play) => ({ playedAt: play.playedAt as Date, msPlayed: play.msPlayed ?? 0, skipped: play.skipped ?? null })),
+    );
     // The segment of a retried chunk holds every play the chunk stored, on this attempt or before.
     if (ownIds.size > 0) segment = all.filter((play) => play.importChunk === ownChunk) as PlayDocument[];
   } else {

@@ -73,7 +73,12 @@ export async function receiveChunk(userId: string, id: string, chunk: ChunkInput
   }
   const outcome = await storeRows(store, userId, id, chunk.chunkId, chunk.rows);
   const rejectedTotal = Object.values(chunk.rejected).reduce((sum, count) => sum + (count ?? 0), 0);
-  const applied = await imports.applyChunk(userId, id, chunk.chunkId, chunkTally(chunk.rows.length + rejectedTotal, outcome, chunk.rejected));
+  const applied = await imports.applyChunk(
+    userId,
+    id,
+    chunk.chunkId,
+    chunkTally(chunk.rows.length + rejectedTotal, outcome, chunk.rejected),
+  );
   const latest = await imports.get(userId, id);
   if (!latest) throw notFound(id);
   return { report: toReport(latest), replayed: !applied };

@@ -34,13 +34,27 @@ afterAll(async () => {
 
 function client(): WebApiSpotifyClient {
   const tokens = fake.state.issueTokens(fake.state.user.id, "user-read-private", true);
-  const account: SpotifyAccount = { userId: `resolver-${Math.random()}`, getToken: async () => tokens.access_token, pausedUntil: async () => null, pauseUntil: async () => undefined };
+  const account: SpotifyAccount = {
+    userId: `resolver-${Math.random()}`,
+    getToken: async () => tokens.access_token,
+    pausedUntil: async () => null,
+    pauseUntil: async () => undefined,
+  };
   return new WebApiSpotifyClient(account, { ...defaultTransportSettings(fake.apiUrl), baseBackoffMs: 10 }, new MemoryCache());
 }
 
 describe("resolving account-data plays to Spotify tracks", () => {
   it("scores matches by title and artist, suffixes aside", () => {
-    const track = { id: "x", uri: "", name: "Halcyon - Remastered 2011", durationMs: 1, explicit: false, trackNumber: 1, album: null, artists: [{ id: "a", name: "Orbital" }] };
+    const track = {
+      id: "x",
+      uri: "",
+      name: "Halcyon - Remastered 2011",
+      durationMs: 1,
+      explicit: false,
+      trackNumber: 1,
+      album: null,
+      artists: [{ id: "a", name: "Orbital" }],
+    };
     expect(matchConfidence("Halcyon", "Orbital", track)).toBe(1);
     expect(matchConfidence("Halcyon", "Someone Else", track)).toBe(0);
     expect(matchConfidence("Halcyon On and On", "Orbital", track)).toBeLessThan(0.85);
@@ -68,7 +82,9 @@ describe("resolving account-data plays to Spotify tracks", () => {
     resetSpotifyBreakers();
     const result = await resolveAccountPlays(user, client(), { store });
     expect(result).toMatchObject({ looked: 3, resolved: 2, unresolved: 1, playsUpdated: 3, pausedUntil: null });
-    const plays = await store.collection<{ _id: string; trackName: string; trackId: string | null }>("plays").find({ userId: user }, { sort: { playedAt: 1 } });
+    const plays = await store
+      .collection<{ _id: string; trackName: string; trackId: string | null }>("plays")
+      .find({ userId: user }, { sort: { playedAt: 1 } });
     expect(plays.map((play) => play.trackId)).toEqual([first!.id, first!.id, null, second!.id]);
     expect(await store.collection("resolutions").findOne({ status: "unresolved" })).toMatchObject({ trackId: null });
 

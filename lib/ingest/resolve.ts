@@ -38,7 +38,13 @@ export interface ResolveResult {
   pausedUntil: Date | null;
 }
 
-async function resolveName(store: Store, client: SpotifyClient, nameKey: string, title: string, artist: string): Promise<ResolutionDocument> {
+async function resolveName(
+  store: Store,
+  client: SpotifyClient,
+  nameKey: string,
+  title: string,
+  artist: string,
+): Promise<ResolutionDocument> {
   const resolutions = store.collection<ResolutionDocument>(collections.resolutions);
   const known = await resolutions.findOne({ _id: nameKey });
   if (known) return known;
@@ -55,7 +61,18 @@ async function resolveName(store: Store, client: SpotifyClient, nameKey: string,
     confidence: Number((best?.confidence ?? 0).toFixed(3)),
     resolvedAt: new Date(),
   };
-  await resolutions.updateOne({ _id: nameKey }, { $setOnInsert: { status: resolution.status, trackId: resolution.trackId, confidence: resolution.confidence, resolvedAt: resolution.resolvedAt } }, { upsert: true });
+  await resolutions.updateOne(
+    { _id: nameKey },
+    {
+      $setOnInsert: {
+        status: resolution.status,
+        trackId: resolution.trackId,
+        confidence: resolution.confidence,
+        resolvedAt: resolution.resolvedAt,
+      },
+    },
+    { upsert: true },
+  );
   return resolution;
 }
 
@@ -63,7 +80,11 @@ async function resolveName(store: Store, client: SpotifyClient, nameKey: string,
  * Gives account-data plays (names only) their Spotify track, a distinct title and artist at a
  * time, in the background. Insights never wait for this: they work from the names meanwhile.
  */
-export async function resolveAccountPlays(userId: string, client: SpotifyClient, options: { limit?: number; store?: Store } = {}): Promise<ResolveResult> {
+export async function resolveAccountPlays(
+  userId: string,
+  client: SpotifyClient,
+  options: { limit?: number; store?: Store } = {},
+): Promise<ResolveResult> {
   const store = options.store ?? (await getStore());
   const plays = store.collection<PlayDocument>(collections.plays);
   const result: ResolveResult = { looked: 0, resolved: 0, unresolved: 0, playsUpdated: 0, pausedUntil: null };

@@ -18,7 +18,11 @@ export const importRowSchema = z.object({
   trackName: z.string().min(1).max(500),
   artistName: z.string().min(1).max(500),
   albumName: z.string().max(500).nullable(),
-  msPlayed: z.number().int().min(0).max(24 * 60 * 60 * 1000),
+  msPlayed: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60 * 1000),
   platform: z.string().max(200).nullable(),
   reasonStart: z.string().max(64).nullable(),
   reasonEnd: z.string().max(64).nullable(),

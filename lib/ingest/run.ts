@@ -19,7 +19,8 @@ export function parseExport(files: Array<{ name: string; text: string }>, now = 
   rows.sort((a, b) => (a.endedAt < b.endedAt ? -1 : a.endedAt > b.endedAt ? 1 : 0));
   const rejected: Partial<Record<RejectionReason, number>> = {};
   for (const file of parsed) {
-    for (const [reason, count] of Object.entries(file.rejected) as Array<[RejectionReason, number]>) if (count) rejected[reason] = (rejected[reason] ?? 0) + count;
+    for (const [reason, count] of Object.entries(file.rejected) as Array<[RejectionReason, number]>)
+      if (count) rejected[reason] = (rejected[reason] ?? 0) + count;
   }
   return { files: parsed, rows, rejected, rowsRead: parsed.reduce((sum, file) => sum + file.rowsRead, 0) };
 }
@@ -28,7 +29,12 @@ export function parseExport(files: Array<{ name: string; text: string }>, now = 
 export async function importParsed(userId: string, parsed: ParsedExport, onProgress?: (rowsDone: number) => void): Promise<ImportReport> {
   const job = await createImport(
     userId,
-    parsed.files.map((file) => ({ name: file.name, kind: file.kind, rows: file.rowsRead, ...(file.message || file.error ? { message: (file.error?.message ?? file.message ?? "").slice(0, 1000) } : {}) })),
+    parsed.files.map((file) => ({
+      name: file.name,
+      kind: file.kind,
+      rows: file.rowsRead,
+      ...(file.message || file.error ? { message: (file.error?.message ?? file.message ?? "").slice(0, 1000) } : {}),
+    })),
   );
   for (let start = 0, index = 0; start < parsed.rows.length; start += CHUNK_ROWS, index += 1) {
     await receiveChunk(userId, job.id, { chunkId: `cli-${index}`, rows: parsed.rows.slice(start, start + CHUNK_ROWS), rejected: {} });

@@ -45,7 +45,8 @@ export async function syncListener(userId: string, now = new Date()): Promise<Sy
   const account = await accounts.find(userId);
   const empty = { userId, fetched: 0, inserted: 0, duplicates: 0 };
   if (!account || account.status !== "active") return { ...empty, status: "reconnect_required" };
-  if (account.pausedUntil && account.pausedUntil > now) return { ...empty, status: "paused", detail: `until ${account.pausedUntil.toISOString()}` };
+  if (account.pausedUntil && account.pausedUntil > now)
+    return { ...empty, status: "paused", detail: `until ${account.pausedUntil.toISOString()}` };
   try {
     const page = await webClientFor(userId).recentlyPlayed({ after: account.syncCursor ?? undefined, limit: 50 });
     const plays = page.items.map(playFromRecent);

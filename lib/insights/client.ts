@@ -19,7 +19,10 @@ export const insightsQueries = {
       queryKey: [...insightsQueries.all, "dashboard", params] as const,
       queryFn: ({ signal }) => {
         const search = dashboardSearch(params);
-        return fetchJson<DashboardData>(`/api/insights${search ? `?${search}` : ""}`, { signal, fallback: "The insights could not be loaded. Try again." });
+        return fetchJson<DashboardData>(`/api/insights${search ? `?${search}` : ""}`, {
+          signal,
+          fallback: "The insights could not be loaded. Try again.",
+        });
       },
       staleTime: 60_000,
     }),

@@ -1,6 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { emptyIndex, IndexBuilder, type PlayRow, toPlayRow, zonedMidnight } from "@/lib/listening";
-import { clock, discovery, findItem, genres, itemDetail, itemKey, onThisDay, platforms, recapYears, sessions, skips, streaks, timeline, topItems, totals, yearRecap, type InsightQuery } from "./compute";
+import {
+  clock,
+  discovery,
+  findItem,
+  genres,
+  itemDetail,
+  itemKey,
+  onThisDay,
+  platforms,
+  recapYears,
+  sessions,
+  skips,
+  streaks,
+  timeline,
+  topItems,
+  totals,
+  yearRecap,
+  type InsightQuery,
+} from "./compute";
 
 const at = (iso: string) => Date.parse(iso);
 const MIN = 60_000;
@@ -62,7 +80,12 @@ function buildIndex(plays: Play[], removed?: ReadonlySet<string>) {
 
 const index = buildIndex(PLAYS);
 const THRESHOLD = 30_000;
-const week: InsightQuery = { from: at("2024-01-01T00:00:00Z"), to: at("2024-01-08T00:00:00Z"), timeZone: "UTC", listenThresholdMs: THRESHOLD };
+const week: InsightQuery = {
+  from: at("2024-01-01T00:00:00Z"),
+  to: at("2024-01-08T00:00:00Z"),
+  timeZone: "UTC",
+  listenThresholdMs: THRESHOLD,
+};
 const empty = emptyIndex("nobody");
 
 // Ids are given in order of first play.
@@ -84,9 +107,18 @@ describe("totals", () => {
 
   it("counts local days in the listener's zone", () => {
     // In Tokyo r5 (20:05 UTC on 2 January) is on 3 January: still three days, but the last day moves.
-    const tokyo = { ...week, from: zonedMidnight("2024-01-01", "Asia/Tokyo"), to: zonedMidnight("2024-01-08", "Asia/Tokyo"), timeZone: "Asia/Tokyo" };
+    const tokyo = {
+      ...week,
+      from: zonedMidnight("2024-01-01", "Asia/Tokyo"),
+      to: zonedMidnight("2024-01-08", "Asia/Tokyo"),
+      timeZone: "Asia/Tokyo",
+    };
     expect(totals(index, tokyo).days).toBe(3);
-    expect(timeline(index, tokyo, { unit: "day" }).filter((day) => day.msPlayed > 0).map((day) => day.start)).toEqual(["2024-01-01", "2024-01-03", "2024-01-04"]);
+    expect(
+      timeline(index, tokyo, { unit: "day" })
+        .filter((day) => day.msPlayed > 0)
+        .map((day) => day.start),
+    ).toEqual(["2024-01-01", "2024-01-03", "2024-01-04"]);
   });
 
   it("is all zeros for an empty range or index", () => {
@@ -99,10 +131,46 @@ describe("totals", () => {
 describe("topItems", () => {
   it("ranks tracks by listens, then time, then name", () => {
     expect(topItems(index, week, { kind: "track", by: "plays", limit: 10 })).toEqual([
-      { id: ID.one, key: "spotify:track:1", name: "Song One", artist: "Artist A", plays: 3, msPlayed: 730_000, firstPlayedAt: at("2024-01-01T10:03:00Z"), totalMsPlayed: 730_000 },
-      { id: ID.two, key: "spotify:track:2", name: "Song Two", artist: "Artist A", plays: 2, msPlayed: 420_000, firstPlayedAt: at("2024-01-01T10:06:00Z"), totalMsPlayed: 420_000 },
-      { id: ID.fresh, key: "spotify:track:4", name: "Fresh", artist: "New Artist", plays: 1, msPlayed: 200_000, firstPlayedAt: at("2024-01-04T08:00:00Z"), totalMsPlayed: 200_000 },
-      { id: ID.halo, key: "beyonce|halo", name: "Halo", artist: "Beyoncé", plays: 1, msPlayed: 200_000, firstPlayedAt: at("2023-01-02T12:00:00Z"), totalMsPlayed: 400_000 },
+      {
+        id: ID.one,
+        key: "spotify:track:1",
+        name: "Song One",
+        artist: "Artist A",
+        plays: 3,
+        msPlayed: 730_000,
+        firstPlayedAt: at("2024-01-01T10:03:00Z"),
+        totalMsPlayed: 730_000,
+      },
+      {
+        id: ID.two,
+        key: "spotify:track:2",
+        name: "Song Two",
+        artist: "Artist A",
+        plays: 2,
+        msPlayed: 420_000,
+        firstPlayedAt: at("2024-01-01T10:06:00Z"),
+        totalMsPlayed: 420_000,
+      },
+      {
+        id: ID.fresh,
+        key: "spotify:track:4",
+        name: "Fresh",
+        artist: "New Artist",
+        plays: 1,
+        msPlayed: 200_000,
+        firstPlayedAt: at("2024-01-04T08:00:00Z"),
+        totalMsPlayed: 200_000,
+      },
+      {
+        id: ID.halo,
+        key: "beyonce|halo",
+        name: "Halo",
+        artist: "Beyoncé",
+        plays: 1,
+        msPlayed: 200_000,
+        firstPlayedAt: at("2023-01-02T12:00:00Z"),
+        totalMsPlayed: 400_000,
+      },
     ]);
   });
 
@@ -116,7 +184,15 @@ describe("topItems", () => {
   });
 
   it("ranks albums, leaving out plays without one", () => {
-    expect(topItems(index, week, { kind: "album", by: "plays", limit: 10 }).map(({ id, name, artist, plays, msPlayed }) => ({ id, name, artist, plays, msPlayed }))).toEqual([
+    expect(
+      topItems(index, week, { kind: "album", by: "plays", limit: 10 }).map(({ id, name, artist, plays, msPlayed }) => ({
+        id,
+        name,
+        artist,
+        plays,
+        msPlayed,
+      })),
+    ).toEqual([
       { id: ID.albumX, name: "Album X", artist: "Artist A", plays: 5, msPlayed: 1_150_000 },
       { id: ID.iAm, name: "I Am", artist: "Beyoncé", plays: 1, msPlayed: 200_000 },
     ]);
@@ -124,8 +200,15 @@ describe("topItems", () => {
 
   it("leaves out items without a listen when ranking by listens", () => {
     const secondDay = { ...week, from: at("2024-01-02T00:00:00Z"), to: at("2024-01-03T00:00:00Z") };
-    expect(topItems(index, secondDay, { kind: "track", by: "plays", limit: 10 }).map((item) => item.name)).toEqual(["Song One", "Song Two"]);
-    expect(topItems(index, secondDay, { kind: "track", by: "time", limit: 10 }).map((item) => item.name)).toEqual(["Song One", "Song Two", "Halo"]);
+    expect(topItems(index, secondDay, { kind: "track", by: "plays", limit: 10 }).map((item) => item.name)).toEqual([
+      "Song One",
+      "Song Two",
+    ]);
+    expect(topItems(index, secondDay, { kind: "track", by: "time", limit: 10 }).map((item) => item.name)).toEqual([
+      "Song One",
+      "Song Two",
+      "Halo",
+    ]);
     expect(topItems(empty, week, { kind: "track", by: "plays", limit: 10 })).toEqual([]);
   });
 });
@@ -165,7 +248,12 @@ describe("timeline", () => {
       { time: "2024-03-31T21:59:00Z", track: "two", ms: 60_000, platform: "ios" }, // 31 Mar 23:59 CEST
       { time: "2024-03-31T22:00:00Z", track: "two", ms: 60_000, platform: "ios" }, // 1 Apr 00:00 CEST
     ]);
-    const q = { from: zonedMidnight("2024-03-30", "Europe/Berlin"), to: zonedMidnight("2024-04-02", "Europe/Berlin"), timeZone: "Europe/Berlin", listenThresholdMs: THRESHOLD };
+    const q = {
+      from: zonedMidnight("2024-03-30", "Europe/Berlin"),
+      to: zonedMidnight("2024-04-02", "Europe/Berlin"),
+      timeZone: "Europe/Berlin",
+      listenThresholdMs: THRESHOLD,
+    };
     expect(timeline(berlin, q, { unit: "day" })).toEqual([
       { start: "2024-03-30", plays: 1, msPlayed: 60_000 },
       { start: "2024-03-31", plays: 2, msPlayed: 120_000 },
@@ -240,10 +328,20 @@ describe("session lengths", () => {
     for (const count of [1, 2, 3, 4, 5, 10, 11, 64, 101]) {
       // One play per hour: every play is its own session, as long as the play.
       const lengths = Array.from({ length: count }, () => 1_000 + (random() % 7) * 10_000);
-      const plays: Play[] = lengths.map((ms, n) => ({ time: new Date(at("2024-02-01T00:00:00Z") + n * 3_600_000).toISOString(), track: "one", ms, platform: "ios" }));
-      const result = sessions(buildIndex(plays), { ...week, from: at("2024-02-01T00:00:00Z"), to: at("2024-03-01T00:00:00Z") }, { limit: 3 });
+      const plays: Play[] = lengths.map((ms, n) => ({
+        time: new Date(at("2024-02-01T00:00:00Z") + n * 3_600_000).toISOString(),
+        track: "one",
+        ms,
+        platform: "ios",
+      }));
+      const result = sessions(
+        buildIndex(plays),
+        { ...week, from: at("2024-02-01T00:00:00Z"), to: at("2024-03-01T00:00:00Z") },
+        { limit: 3 },
+      );
       const sorted = [...lengths].sort((a, b) => a - b);
-      const median = count % 2 === 1 ? (sorted[(count - 1) / 2] as number) : ((sorted[count / 2 - 1] as number) + (sorted[count / 2] as number)) / 2;
+      const median =
+        count % 2 === 1 ? (sorted[(count - 1) / 2] as number) : ((sorted[count / 2 - 1] as number) + (sorted[count / 2] as number)) / 2;
       expect(result.count).toBe(count);
       expect(result.medianMs).toBe(Math.round(median));
       expect(result.averageMs).toBe(Math.round(lengths.reduce((sum, ms) => sum + ms, 0) / count));
@@ -291,7 +389,10 @@ describe("streaks", () => {
     expect(streaks(index, until("2024-01-06")).current).toEqual({ start: "2024-01-04", end: "2024-01-04", days: 1 });
     expect(streaks(index, until("2024-01-04")).current).toEqual({ start: "2024-01-01", end: "2024-01-02", days: 2 });
     const secondDay = { ...week, from: at("2024-01-02T00:00:00Z"), to: at("2024-01-03T00:00:00Z") };
-    expect(streaks(index, secondDay)).toEqual({ longest: { start: "2024-01-02", end: "2024-01-02", days: 1 }, current: { start: "2024-01-01", end: "2024-01-02", days: 2 } });
+    expect(streaks(index, secondDay)).toEqual({
+      longest: { start: "2024-01-02", end: "2024-01-02", days: 1 },
+      current: { start: "2024-01-01", end: "2024-01-02", days: 2 },
+    });
   });
 
   it("does not count days with only skips", () => {
@@ -300,7 +401,10 @@ describe("streaks", () => {
       { time: "2024-01-02T10:00:00Z", track: "one", ms: 5_000, platform: "ios" },
       { time: "2024-01-03T10:00:00Z", track: "one", ms: 100_000, platform: "ios" },
     ]);
-    expect(streaks(skipsOnly, until("2024-01-04"))).toEqual({ longest: { start: "2024-01-01", end: "2024-01-01", days: 1 }, current: { start: "2024-01-03", end: "2024-01-03", days: 1 } });
+    expect(streaks(skipsOnly, until("2024-01-04"))).toEqual({
+      longest: { start: "2024-01-01", end: "2024-01-01", days: 1 },
+      current: { start: "2024-01-03", end: "2024-01-03", days: 1 },
+    });
     expect(streaks(empty, week)).toEqual({ longest: null, current: null });
   });
 });
@@ -390,7 +494,13 @@ describe("itemDetail", () => {
 
   it("describes an artist with zero-filled months and its top tracks", () => {
     const detail = itemDetail(index, { ...options, kind: "artist", id: ID.beyonce });
-    expect(detail).toMatchObject({ name: "Beyoncé", plays: 2, msPlayed: 400_000, firstPlayedAt: at("2023-01-02T12:00:00Z"), lastPlayedAt: at("2024-01-02T20:06:00Z") });
+    expect(detail).toMatchObject({
+      name: "Beyoncé",
+      plays: 2,
+      msPlayed: 400_000,
+      firstPlayedAt: at("2023-01-02T12:00:00Z"),
+      lastPlayedAt: at("2024-01-02T20:06:00Z"),
+    });
     expect(detail).not.toHaveProperty("artist");
     expect(detail?.history).toHaveLength(13);
     expect(detail?.history[0]).toEqual({ month: "2023-01", plays: 1, msPlayed: 200_000 });

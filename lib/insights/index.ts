@@ -1,6 +1,14 @@
 export { buildDashboard, defaultUnit, type DashboardData, type DashboardQuery, type RankBy, type TimelineUnit } from "./dashboard";
 // The listening layer's index and time helpers, for callers that already import insights.
-export { emptyIndex, listenerIndex, listenerNow, loadListeningIndex, localCalendar, type ItemKind, type ListeningIndex } from "@/lib/listening";
+export {
+  emptyIndex,
+  listenerIndex,
+  listenerNow,
+  loadListeningIndex,
+  localCalendar,
+  type ItemKind,
+  type ListeningIndex,
+} from "@/lib/listening";
 export { parseRangeParams, resolveRange, type RangeSpec } from "./range";
 export { dashboardFor, genreSource, itemPageFor, recapFor, recapYearsFor, sharedRecap, type RecapData } from "./server";
 // The widget engine itself, for benchmarks and evaluations.

@@ -28,7 +28,8 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => typeof value === "string" && (values as readonly string[]).includes(value);
+const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  typeof value === "string" && (values as readonly string[]).includes(value);
 
 /** Lenient, for pages: a hand-edited URL with a bad value shows the default for that value, not an error. */
 export function readDashboardParams(search: Record<string, string | string[] | undefined> | URLSearchParams): DashboardParams {
@@ -65,7 +66,12 @@ export function dashboardSearch(params: DashboardParams): string {
 }
 
 export function toDashboardQuery(params: DashboardParams): DashboardQuery {
-  if (params.range !== "custom" || !params.from || !params.to) return { range: { preset: params.range === "custom" ? "4w" : params.range }, by: params.by, ...(params.unit ? { unit: params.unit } : {}) };
+  if (params.range !== "custom" || !params.from || !params.to)
+    return {
+      range: { preset: params.range === "custom" ? "4w" : params.range },
+      by: params.by,
+      ...(params.unit ? { unit: params.unit } : {}),
+    };
   const [from, to] = params.from <= params.to ? [params.from, params.to] : [params.to, params.from];
   return { range: { from, to }, by: params.by, ...(params.unit ? { unit: params.unit } : {}) };
 }

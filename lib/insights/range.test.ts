@@ -35,7 +35,8 @@ describe("parseRangeParams", () => {
   it("is the inverse of rangeSearchParams", () => {
     expect(rangeSearchParams({ preset: "6m" })).toEqual({ range: "6m" });
     expect(rangeSearchParams({ from: "2024-01-03", to: "2024-02-09" })).toEqual({ range: "custom", from: "2024-01-03", to: "2024-02-09" });
-    for (const spec of [{ preset: "all" as const }, { from: "2023-12-31", to: "2024-01-01" }]) expect(parseRangeParams(rangeSearchParams(spec))).toEqual(spec);
+    for (const spec of [{ preset: "all" as const }, { from: "2023-12-31", to: "2024-01-01" }])
+      expect(parseRangeParams(rangeSearchParams(spec))).toEqual(spec);
   });
 });
 
@@ -63,18 +64,40 @@ describe("resolveRange", () => {
 
   it("goes back calendar months for 6 and 12 months, clamping the day to the month", () => {
     const sixMonths = resolveRange({ preset: "6m" }, "UTC", at("2024-08-30T12:00:00Z"));
-    expect(sixMonths).toMatchObject({ fromDate: "2024-02-29", toDate: "2024-08-30", from: at("2024-02-29T00:00:00Z"), to: at("2024-08-31T00:00:00Z"), label: "Last 6 months" });
+    expect(sixMonths).toMatchObject({
+      fromDate: "2024-02-29",
+      toDate: "2024-08-30",
+      from: at("2024-02-29T00:00:00Z"),
+      to: at("2024-08-31T00:00:00Z"),
+      label: "Last 6 months",
+    });
     const year = resolveRange({ preset: "1y" }, "UTC", at("2024-08-30T12:00:00Z"));
     expect(year).toMatchObject({ fromDate: "2023-08-31", toDate: "2024-08-30", label: "Last 12 months" });
-    expect(resolveRange({ preset: "6m" }, "Europe/Berlin", now)).toMatchObject({ fromDate: "2023-10-11", from: at("2023-10-10T22:00:00Z") });
+    expect(resolveRange({ preset: "6m" }, "Europe/Berlin", now)).toMatchObject({
+      fromDate: "2023-10-11",
+      from: at("2023-10-10T22:00:00Z"),
+    });
   });
 
   it("starts all time at the local midnight of the first play, or 28 days back without plays", () => {
     const builder = new IndexBuilder("listener", 1);
-    builder.add({ playedAt: at("2023-01-01T23:30:00Z"), msPlayed: 60_000, trackKey: "k", trackId: null, trackName: "T", artistName: "A", albumName: null, platform: null, flags: 0 });
+    builder.add({
+      playedAt: at("2023-01-01T23:30:00Z"),
+      msPlayed: 60_000,
+      trackKey: "k",
+      trackId: null,
+      trackName: "T",
+      artistName: "A",
+      albumName: null,
+      platform: null,
+      flags: 0,
+    });
     const all = resolveRange({ preset: "all" }, "Europe/Berlin", now, builder.build());
     expect(all).toMatchObject({ fromDate: "2023-01-02", from: at("2023-01-01T23:00:00Z"), toDate: "2024-04-10", label: "All time" });
-    expect(resolveRange({ preset: "all" }, "Europe/Berlin", now, emptyIndex("nobody"))).toMatchObject({ fromDate: "2024-03-14", toDate: "2024-04-10" });
+    expect(resolveRange({ preset: "all" }, "Europe/Berlin", now, emptyIndex("nobody"))).toMatchObject({
+      fromDate: "2024-03-14",
+      toDate: "2024-04-10",
+    });
     expect(resolveRange({ preset: "all" }, "Europe/Berlin", now)).toMatchObject({ fromDate: "2024-03-14" });
   });
 

@@ -2,7 +2,16 @@
  * The range picker model: presets ("Last 4 weeks" … "All time") or custom inclusive local dates,
  * to and from URL search params, and resolved to epoch-ms bounds in the listener's zone.
  */
-import { civilFromDays, dateToDayNumber, dayNumberToDate, daysFromCivil, daysInMonth, type ListeningIndex, localDayNumber, localDayStart } from "@/lib/listening";
+import {
+  civilFromDays,
+  dateToDayNumber,
+  dayNumberToDate,
+  daysFromCivil,
+  daysInMonth,
+  type ListeningIndex,
+  localDayNumber,
+  localDayStart,
+} from "@/lib/listening";
 
 /** The preset ranges. */
 export type RangePreset = "4w" | "6m" | "1y" | "all";

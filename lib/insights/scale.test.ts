@@ -1,10 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { IndexBuilder, toPlayRow } from "@/lib/listening";
-import { clock, discovery, genres, itemDetail, onThisDay, platforms, recapYears, sessions, skips, streaks, timeline, topItems, totals, yearRecap } from "./compute";
+import {
+  clock,
+  discovery,
+  genres,
+  itemDetail,
+  onThisDay,
+  platforms,
+  recapYears,
+  sessions,
+  skips,
+  streaks,
+  timeline,
+  topItems,
+  totals,
+  yearRecap,
+} from "./compute";
 import { resolveRange } from "./range";
 
 const PLAYS = 300_000;
-const PLATFORMS = ["Android OS 9 API 28 (samsung, SM-G960F)", "iOS 14.4 (iPhone12,1)", "Windows 10 (10.0.19041; x64)", "web_player linux ;chrome 90", "Partner sonos_one", null];
+const PLATFORMS = [
+  "Android OS 9 API 28 (samsung, SM-G960F)",
+  "iOS 14.4 (iPhone12,1)",
+  "Windows 10 (10.0.19041; x64)",
+  "web_player linux ;chrome 90",
+  "Partner sonos_one",
+  null,
+];
 
 /** A small deterministic generator (LCG), so the synthetic history is the same every run. */
 function generator(seed: number) {
@@ -25,19 +47,21 @@ function syntheticIndex() {
     time += next(12) === 0 ? 1_800_000 + next(13_000_000) : 200_000 + next(60_000);
     const track = next(20) === 0 ? next(40_000) : next(4_000);
     const artist = track % 2_500;
-    builder.add(toPlayRow({
-      playedAt: time,
-      msPlayed: next(8) === 0 ? next(30_000) : 120_000 + next(120_000),
-      trackKey: `spotify:track:${track}`,
-      trackId: String(track),
-      trackName: `Track ${track}`,
-      artistName: `Artist ${artist}`,
-      albumName: track % 11 === 0 ? null : `Album ${track % 6_000}`,
-      platform: PLATFORMS[next(PLATFORMS.length)] ?? null,
-      skipped: next(9) === 0,
-      reasonEnd: null,
-      shuffle: next(2) === 0,
-    }));
+    builder.add(
+      toPlayRow({
+        playedAt: time,
+        msPlayed: next(8) === 0 ? next(30_000) : 120_000 + next(120_000),
+        trackKey: `spotify:track:${track}`,
+        trackId: String(track),
+        trackName: `Track ${track}`,
+        artistName: `Artist ${artist}`,
+        albumName: track % 11 === 0 ? null : `Album ${track % 6_000}`,
+        platform: PLATFORMS[next(PLATFORMS.length)] ?? null,
+        skipped: next(9) === 0,
+        reasonEnd: null,
+        shuffle: next(2) === 0,
+      }),
+    );
   }
   return builder.build(new Set([`${start}|nothing`]));
 }
@@ -60,7 +84,11 @@ describe("a 300k-play history", () => {
     expect(months.reduce((sum, month) => sum + month.plays, 0)).toBe(sums.listens);
     expect(timeline(index, q, { unit: "day" }).reduce((sum, day) => sum + day.msPlayed, 0)).toBe(sums.msPlayed);
     expect(timeline(index, q, { unit: "week" }).reduce((sum, week) => sum + week.plays, 0)).toBe(sums.listens);
-    expect(clock(index, q).cells.flat().reduce((sum, cell) => sum + cell, 0)).toBe(sums.msPlayed);
+    expect(
+      clock(index, q)
+        .cells.flat()
+        .reduce((sum, cell) => sum + cell, 0),
+    ).toBe(sums.msPlayed);
     expect(sessions(index, q).count).toBeGreaterThan(1);
     expect(skips(index, q, { limit: 5 }).mostSkipped).toHaveLength(5);
     expect(discovery(index, q).newArtists).toBe(index.artists.length);

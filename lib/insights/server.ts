@@ -9,11 +9,13 @@ import { buildDashboard, type DashboardQuery } from "./dashboard";
 import { findItem, genres, itemDetail, recapYears, yearRecap, type ItemDetail } from "./compute";
 import { yearQuery } from "./compute/recap";
 
-
 /** Artist genres where we know them: the demo catalogue has them; Spotify's are not stored yet. */
 function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: string) => readonly string[] | undefined) | undefined {
   if (!listener.isDemo) return undefined;
-  const genres = perProcess("insights.demoGenres", () => new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres])));
+  const genres = perProcess(
+    "insights.demoGenres",
+    () => new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres])),
+  );
   return (artistName) => genres.get(artistName);
 }
 

@@ -24,7 +24,13 @@ export async function profileOf(listener: Listener): Promise<ListenerProfile | n
       const users = usersRepository(await getStore());
       const user = listener.isDemo ? await users.ensureDemoUser() : await users.findById(listener.id);
       if (!user) return null;
-      const profile = { id: user._id, displayName: user.displayName, imageUrl: user.imageUrl, isDemo: listener.isDemo, settings: user.settings };
+      const profile = {
+        id: user._id,
+        displayName: user.displayName,
+        imageUrl: user.imageUrl,
+        isDemo: listener.isDemo,
+        settings: user.settings,
+      };
       await getCache().set(cacheKey, profile, { ttlSeconds: PROFILE_TTL_SECONDS });
       return profile;
     })());

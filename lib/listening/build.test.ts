@@ -6,7 +6,16 @@ import { toPlayRow, type PlayFacts, type PlayRow } from "./row";
 const at = (iso: string) => Date.parse(iso);
 
 function row(overrides: Partial<PlayFacts> & Pick<PlayFacts, "playedAt" | "trackKey" | "trackName" | "artistName">): PlayRow {
-  return toPlayRow({ msPlayed: 200_000, trackId: null, albumName: null, platform: null, skipped: null, reasonEnd: null, shuffle: null, ...overrides });
+  return toPlayRow({
+    msPlayed: 200_000,
+    trackId: null,
+    albumName: null,
+    platform: null,
+    skipped: null,
+    reasonEnd: null,
+    shuffle: null,
+    ...overrides,
+  });
 }
 
 describe("platformFamily", () => {
@@ -42,10 +51,45 @@ describe("platformFamily", () => {
 
 describe("IndexBuilder", () => {
   const rows: PlayRow[] = [
-    row({ playedAt: at("2024-01-02T10:00:00Z"), trackKey: "spotify:track:1", trackId: "1", trackName: "One", artistName: "Beyoncé", albumName: "Lemonade", platform: "iOS 14.4 (iPhone12,1)", shuffle: true }),
-    row({ playedAt: at("2024-01-01T10:00:00Z"), trackKey: "spotify:track:2", trackId: "2", trackName: "Two", artistName: "Beyonce", albumName: "LEMONADE!", platform: "android", skipped: true }),
-    row({ playedAt: at("2024-01-03T10:00:00Z"), trackKey: "other|three", trackName: "Three", artistName: "Other", albumName: "", platform: "Android OS 9 API 28 (x)", reasonEnd: "fwdbtn", timePrecision: "minute" }),
-    row({ playedAt: at("2024-01-01T10:00:00Z"), trackKey: "other|four", trackName: "Four", artistName: "Other", albumName: null, platform: null, msPlayed: 5_000 }),
+    row({
+      playedAt: at("2024-01-02T10:00:00Z"),
+      trackKey: "spotify:track:1",
+      trackId: "1",
+      trackName: "One",
+      artistName: "Beyoncé",
+      albumName: "Lemonade",
+      platform: "iOS 14.4 (iPhone12,1)",
+      shuffle: true,
+    }),
+    row({
+      playedAt: at("2024-01-01T10:00:00Z"),
+      trackKey: "spotify:track:2",
+      trackId: "2",
+      trackName: "Two",
+      artistName: "Beyonce",
+      albumName: "LEMONADE!",
+      platform: "android",
+      skipped: true,
+    }),
+    row({
+      playedAt: at("2024-01-03T10:00:00Z"),
+      trackKey: "other|three",
+      trackName: "Three",
+      artistName: "Other",
+      albumName: "",
+      platform: "Android OS 9 API 28 (x)",
+      reasonEnd: "fwdbtn",
+      timePrecision: "minute",
+    }),
+    row({
+      playedAt: at("2024-01-01T10:00:00Z"),
+      trackKey: "other|four",
+      trackName: "Four",
+      artistName: "Other",
+      albumName: null,
+      platform: null,
+      msPlayed: 5_000,
+    }),
   ];
   const build = (removed?: ReadonlySet<string>) => {
     const builder = new IndexBuilder("listener", 7);
@@ -56,7 +100,12 @@ describe("IndexBuilder", () => {
   it("sorts rows by time, keeping equal times in the order they were added", () => {
     const index = build();
     expect(index.count).toBe(4);
-    expect(Array.from(index.playedAt)).toEqual([at("2024-01-01T10:00:00Z"), at("2024-01-01T10:00:00Z"), at("2024-01-02T10:00:00Z"), at("2024-01-03T10:00:00Z")]);
+    expect(Array.from(index.playedAt)).toEqual([
+      at("2024-01-01T10:00:00Z"),
+      at("2024-01-01T10:00:00Z"),
+      at("2024-01-02T10:00:00Z"),
+      at("2024-01-03T10:00:00Z"),
+    ]);
     expect(index.tracks.map((track) => track.name)).toEqual(["Two", "Four", "One", "Three"]);
     expect(Array.from(index.track)).toEqual([0, 1, 2, 3]);
     expect(Array.from(index.msPlayed)).toEqual([200_000, 5_000, 200_000, 200_000]);
@@ -103,7 +152,14 @@ describe("IndexBuilder", () => {
   it("grows past its first capacity and can build more than once", () => {
     const builder = new IndexBuilder("listener", 1);
     for (let play = 0; play < 5_000; play++) {
-      builder.add(row({ playedAt: 1_700_000_000_000 - play * 60_000, trackKey: `k${play % 7}`, trackName: `T${play % 7}`, artistName: `A${play % 3}` }));
+      builder.add(
+        row({
+          playedAt: 1_700_000_000_000 - play * 60_000,
+          trackKey: `k${play % 7}`,
+          trackName: `T${play % 7}`,
+          artistName: `A${play % 3}`,
+        }),
+      );
     }
     const first = builder.build();
     expect(first.count).toBe(5_000);

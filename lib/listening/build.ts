@@ -171,7 +171,13 @@ export class IndexBuilder {
       if (mapped < 0) {
         const entry = this.tracks[id] as TrackEntry;
         mapped = remap.track[id] = index.tracks.length;
-        index.tracks.push({ key: entry.key, trackId: entry.trackId, name: entry.name, artist: mapArtist(entry.artist), album: mapAlbum(entry.album) });
+        index.tracks.push({
+          key: entry.key,
+          trackId: entry.trackId,
+          name: entry.name,
+          artist: mapArtist(entry.artist),
+          album: mapAlbum(entry.album),
+        });
       }
       return mapped;
     };
@@ -307,7 +313,8 @@ function resized<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: 
 function sortedOrder(playedAt: Float64Array, rows: Uint32Array): Uint32Array {
   const count = rows.length;
   let sorted = true;
-  for (let at = 1; at < count && sorted; at++) sorted = (playedAt[rows[at - 1] as number] as number) <= (playedAt[rows[at] as number] as number);
+  for (let at = 1; at < count && sorted; at++)
+    sorted = (playedAt[rows[at - 1] as number] as number) <= (playedAt[rows[at] as number] as number);
   if (sorted) return rows;
 
   let keys = new Float64Array(count);
@@ -344,7 +351,15 @@ function insertionSort(keys: Float64Array, order: Uint32Array, start: number, en
   }
 }
 
-function mergeRuns(keys: Float64Array, order: Uint32Array, keysOut: Float64Array, orderOut: Uint32Array, low: number, middle: number, high: number): void {
+function mergeRuns(
+  keys: Float64Array,
+  order: Uint32Array,
+  keysOut: Float64Array,
+  orderOut: Uint32Array,
+  low: number,
+  middle: number,
+  high: number,
+): void {
   if (middle >= high || (keys[middle - 1] as number) <= (keys[middle] as number)) {
     keysOut.set(keys.subarray(low, high), low);
     orderOut.set(order.subarray(low, high), low);

@@ -7,7 +7,17 @@ export { IndexBuilder, PLATFORM_FAMILIES, platformFamily, type PlatformFamily } 
 export { demoIndexRows } from "./demo-rows";
 export { nameKeyFor, normaliseName, removalKey, trackKeyFor } from "./identity";
 export { listenerIndex, listenerNow } from "./listener";
-export { emptyIndex, FLAG_MINUTE, FLAG_SHUFFLE, FLAG_SKIPPED, type AlbumEntry, type ArtistEntry, type ItemKind, type ListeningIndex, type TrackEntry } from "./listening-index";
+export {
+  emptyIndex,
+  FLAG_MINUTE,
+  FLAG_SHUFFLE,
+  FLAG_SKIPPED,
+  type AlbumEntry,
+  type ArtistEntry,
+  type ItemKind,
+  type ListeningIndex,
+  type TrackEntry,
+} from "./listening-index";
 export { compactSegments, loadListeningIndex } from "./load";
 export { toPlayRow, type PlayFacts, type PlayRow } from "./row";
 export { decodePlays, decodeRemoved, encodePlays, encodeRemoved, type EncodedSegment } from "./segments";

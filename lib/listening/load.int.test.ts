@@ -44,9 +44,17 @@ describe("listening index loader", () => {
     const listening = listeningRepository(store);
     // 40 sync-sized segments: more than the loader folds into one.
     for (let run = 0; run < 40; run++) {
-      await listening.appendPlays(user, `sync|${run}`, encodePlays([play(run, "Bonobo", `Track ${run % 5}`, { skipped: run % 7 === 0, shuffle: run % 3 === 0, minute: run === 1 })]));
+      await listening.appendPlays(
+        user,
+        `sync|${run}`,
+        encodePlays([play(run, "Bonobo", `Track ${run % 5}`, { skipped: run % 7 === 0, shuffle: run % 3 === 0, minute: run === 1 })]),
+      );
     }
-    await listening.appendRemoved(user, "import|x", encodeRemoved([removalKey(START + 2 * DAY, trackKeyFor({ trackId: null, artistName: "Bonobo", trackName: "Track 2" }))]));
+    await listening.appendRemoved(
+      user,
+      "import|x",
+      encodeRemoved([removalKey(START + 2 * DAY, trackKeyFor({ trackId: null, artistName: "Bonobo", trackName: "Track 2" }))]),
+    );
     const revision = await listening.revision(user);
 
     const index = await loadListeningIndex(store, user);

@@ -16,7 +16,10 @@ const SMALL_SEGMENT = 2_000;
 const cache = perProcess("listening.indexes", () => new Map<string, ListeningIndex>());
 const loads = perProcess("listening.indexLoads", () => new Map<string, Promise<ListeningIndex>>());
 /** Per listener: the small segments the last load found, when there are enough to merge. */
-const compactable = perProcess("listening.compactable", () => new Map<string, { revision: number; segments: Array<{ id: string; rows: PlayRow[] }> }>());
+const compactable = perProcess(
+  "listening.compactable",
+  () => new Map<string, { revision: number; segments: Array<{ id: string; rows: PlayRow[] }> }>(),
+);
 
 /**
  * The listener's listening index at the current revision: from memory when nothing changed since

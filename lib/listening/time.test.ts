@@ -1,14 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { IndexBuilder } from "./build";
 import { emptyIndex } from "./listening-index";
-import { dateToDayNumber, dayNumberToDate, isValidTimeZone, localCalendar, localDateString, localDayNumber, weekdayOf, zonedMidnight, zoneOffset } from "./time";
+import {
+  dateToDayNumber,
+  dayNumberToDate,
+  isValidTimeZone,
+  localCalendar,
+  localDateString,
+  localDayNumber,
+  weekdayOf,
+  zonedMidnight,
+  zoneOffset,
+} from "./time";
 
 const at = (iso: string) => Date.parse(iso);
 
 function indexAt(times: string[]) {
   const builder = new IndexBuilder("listener", 1);
   times.forEach((time, n) => {
-    builder.add({ playedAt: at(time), msPlayed: 60_000, trackKey: `k${n}`, trackId: null, trackName: `T${n}`, artistName: "A", albumName: null, platform: null, flags: 0 });
+    builder.add({
+      playedAt: at(time),
+      msPlayed: 60_000,
+      trackKey: `k${n}`,
+      trackId: null,
+      trackName: `T${n}`,
+      artistName: "A",
+      albumName: null,
+      platform: null,
+      flags: 0,
+    });
   });
   return builder.build();
 }

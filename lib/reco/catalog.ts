@@ -10,7 +10,13 @@ export function demoCatalogPort(catalog: DemoCatalog = getDemoCatalog(DEMO_LISTE
   const facts = (track: DemoTrack): CatalogTrack => {
     const artist = catalog.artistsById.get(track.artistIds[0] ?? "");
     const album = catalog.albumsById.get(track.albumId);
-    const families = [...new Set((artist?.genres ?? []).map((genre) => genresById.get(genre)?.family).filter((family): family is NonNullable<typeof family> => Boolean(family)))];
+    const families = [
+      ...new Set(
+        (artist?.genres ?? [])
+          .map((genre) => genresById.get(genre)?.family)
+          .filter((family): family is NonNullable<typeof family> => Boolean(family)),
+      ),
+    ];
     return {
       trackId: track.id,
       name: track.name,
@@ -36,7 +42,9 @@ export function demoCatalogPort(catalog: DemoCatalog = getDemoCatalog(DEMO_LISTE
     async artistTracks(artistName) {
       const artist = byArtistName.get(normaliseName(artistName));
       if (!artist) return [];
-      const tracks = (catalog.albumsByArtist.get(artist.id) ?? []).flatMap((album) => catalog.tracksByAlbum.get(album.id) ?? []).filter((track) => track.artistIds[0] === artist.id);
+      const tracks = (catalog.albumsByArtist.get(artist.id) ?? [])
+        .flatMap((album) => catalog.tracksByAlbum.get(album.id) ?? [])
+        .filter((track) => track.artistIds[0] === artist.id);
       return tracks
         .sort((a, b) => b.popularity - a.popularity || a.id.localeCompare(b.id))
         .slice(0, 40)

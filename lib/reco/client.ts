@@ -49,7 +49,10 @@ export const recoQueries = {
       queryKey: [...recoQueries.all, "recommendations", params] as const,
       queryFn: ({ signal }) => {
         const query = new URLSearchParams(Object.entries(recoApiQuery(params)).map(([key, value]) => [key, String(value)]));
-        return fetchJson<RecoResponse>(`/api/recommendations?${query}`, { signal, fallback: "Recommendations could not be loaded. Try again." });
+        return fetchJson<RecoResponse>(`/api/recommendations?${query}`, {
+          signal,
+          fallback: "Recommendations could not be loaded. Try again.",
+        });
       },
       staleTime: 60_000,
     }),

@@ -79,7 +79,8 @@ export function contextMatch(context: ContextDefinition, facts: TrackFacts): { s
       parts.push({ weight: 1.5, score: share, reason: share >= 0.5 ? `you usually play it ${bandWords(context.bands)}` : null });
     }
   }
-  if (context.maxDurationMs && facts.durationMs !== null) parts.push({ weight: 0.5, score: facts.durationMs <= context.maxDurationMs ? 1 : 0.3, reason: null });
+  if (context.maxDurationMs && facts.durationMs !== null)
+    parts.push({ weight: 0.5, score: facts.durationMs <= context.maxDurationMs ? 1 : 0.3, reason: null });
   if (parts.length === 0) return { score: 0.5, reason: null };
   const weight = parts.reduce((sum, part) => sum + part.weight, 0);
   const score = parts.reduce((sum, part) => sum + part.weight * part.score, 0) / weight;

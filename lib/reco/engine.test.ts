@@ -12,7 +12,17 @@ const NOW = Date.UTC(2026, 5, 1);
 function history() {
   const builder = new IndexBuilder("u", 1);
   const play = (at: number, artist: string, name: string, ms = 200_000) =>
-    builder.add({ playedAt: at, msPlayed: ms, trackKey: `spotify:track:${name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22)}`, trackId: name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22), trackName: name, artistName: artist, albumName: `${artist} LP`, platform: "android", flags: 0 });
+    builder.add({
+      playedAt: at,
+      msPlayed: ms,
+      trackKey: `spotify:track:${name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22)}`,
+      trackId: name.replace(/\W/g, "").padEnd(22, "x").slice(0, 22),
+      trackName: name,
+      artistName: artist,
+      albumName: `${artist} LP`,
+      platform: "android",
+      flags: 0,
+    });
   for (let day = 0; day < 40; day++) play(Date.UTC(2021, 2, 1) + day * DAY, "The Olds", "Old Love");
   for (let day = 0; day < 20; day++) {
     const at = NOW - (200 - day) * DAY;
@@ -43,7 +53,12 @@ const catalog: CatalogPort = {
     return new Map();
   },
   async artistTracks(artistName) {
-    if (artistName === "Now Band") return [track("Now Band", "Hit 0"), track("Now Band", "Deep Cut", { releaseYear: 1984 }), track("Now Band", "B-Side", { explicit: true })];
+    if (artistName === "Now Band")
+      return [
+        track("Now Band", "Hit 0"),
+        track("Now Band", "Deep Cut", { releaseYear: 1984 }),
+        track("Now Band", "B-Side", { explicit: true }),
+      ];
     if (artistName === "Stranger") return [track("Stranger", "Hello", { releaseYear: 1986 })];
     return [];
   },
@@ -75,7 +90,10 @@ describe("recommend", () => {
       index,
       profile,
       catalog,
-      feedback: feedback({ dislikedArtists: new Set(["the olds"]), snoozedTracks: new Set([all.find((item) => item.name === "Second Half")!.key]) }),
+      feedback: feedback({
+        dislikedArtists: new Set(["the olds"]),
+        snoozedTracks: new Set([all.find((item) => item.name === "Second Half")!.key]),
+      }),
       request: { ...base, allowExplicit: false },
     });
     const names = filtered.map((item) => item.name);
@@ -96,13 +114,26 @@ describe("recommend", () => {
   });
 
   it("narrows to a context and says why", async () => {
-    const eighties = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...base, novelty: 1, context: contextById("1980s")! } });
+    const eighties = await recommend({
+      index,
+      profile,
+      feedback: NO_FEEDBACK,
+      catalog,
+      request: { ...base, novelty: 1, context: contextById("1980s")! },
+    });
     expect(eighties.map((item) => item.name)).toEqual(["Deep Cut"]);
     expect(eighties[0]!.explanation).toContain("Released in 1984.");
   });
 
   it("uses the collaborative signal with its evidence", async () => {
-    const items = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...base, novelty: 1 }, collaborative: { artists: [{ key: "stranger", name: "Stranger", score: 2, because: "Now Band" }] } });
+    const items = await recommend({
+      index,
+      profile,
+      feedback: NO_FEEDBACK,
+      catalog,
+      request: { ...base, novelty: 1 },
+      collaborative: { artists: [{ key: "stranger", name: "Stranger", score: 2, because: "Now Band" }] },
+    });
     const hello = items.find((item) => item.name === "Hello");
     expect(hello?.source).toBe("collaborative");
     expect(hello?.explanation).toBe("Listeners who play Now Band also play Stranger.");
@@ -119,13 +150,20 @@ describe("profile", () => {
     expect(profile.recentListens[old]).toBe(0);
     const first = index.tracks.findIndex((each) => each.name === "First Half");
     const second = index.tracks.findIndex((each) => each.name === "Second Half");
-    expect(followers(index, new Set([first]), { now: NOW }).get(first)?.get(second)).toBe(20);
+    expect(
+      followers(index, new Set([first]), { now: NOW })
+        .get(first)
+        ?.get(second),
+    ).toBe(20);
   });
 });
 
 describe("context", () => {
   it("scores genre, era and time-of-day fit, neutral when nothing is known", () => {
-    expect(contextMatch(contextById("1990s")!, { families: [], releaseYear: 1994, durationMs: null, bands: [] })).toEqual({ score: 1, reason: "released in 1994" });
+    expect(contextMatch(contextById("1990s")!, { families: [], releaseYear: 1994, durationMs: null, bands: [] })).toEqual({
+      score: 1,
+      reason: "released in 1994",
+    });
     expect(contextMatch(contextById("1990s")!, { families: [], releaseYear: 2004, durationMs: null, bands: [] }).score).toBe(0);
     const night = contextMatch(contextById("night")!, { families: [], releaseYear: null, durationMs: null, bands: [8, 0, 1, 1] });
     expect(night.score).toBeCloseTo(0.8);
@@ -138,8 +176,22 @@ describe("artist neighbours", () => {
   it("learns that artists shared by listeners are neighbours, and ranks unheard ones for a listener", () => {
     // Listeners 0-3 play A and B; 4-7 play C and D; listener 8 plays only A.
     const rows = [
-      ...Array.from({ length: 4 }, () => new Map([[0, 10], [1, 8]])),
-      ...Array.from({ length: 4 }, () => new Map([[2, 9], [3, 7]])),
+      ...Array.from(
+        { length: 4 },
+        () =>
+          new Map([
+            [0, 10],
+            [1, 8],
+          ]),
+      ),
+      ...Array.from(
+        { length: 4 },
+        () =>
+          new Map([
+            [2, 9],
+            [3, 7],
+          ]),
+      ),
       new Map([[0, 5]]),
     ];
     const model = artistNeighbours({ artists: ["a", "b", "c", "d"], names: ["A", "B", "C", "D"], rows }, { k: 3, shrink: 1 });
@@ -153,7 +205,17 @@ describe("artist neighbours", () => {
     const make = (user: number, late: string) => {
       const builder = new IndexBuilder(`l${user}`, 1);
       const add = (at: number, artist: string) =>
-        builder.add({ playedAt: at, msPlayed: 100_000, trackKey: `${artist}|t`, trackId: null, trackName: "t", artistName: artist, albumName: null, platform: null, flags: 0 });
+        builder.add({
+          playedAt: at,
+          msPlayed: 100_000,
+          trackKey: `${artist}|t`,
+          trackId: null,
+          trackName: "t",
+          artistName: artist,
+          albumName: null,
+          platform: null,
+          flags: 0,
+        });
       for (let day = 0; day < 100; day++) add(NOW - (300 - day) * DAY, day % 2 === 0 ? "A" : "B");
       add(NOW - 10 * DAY, late);
       return builder.build();
@@ -162,8 +224,23 @@ describe("artist neighbours", () => {
     // Listeners 3-5 played A, B and C long ago: C is A's and B's neighbour.
     for (let user = 3; user < 6; user++) {
       const builder = new IndexBuilder(`l${user}`, 1);
-      for (const [offset, artist] of [[400, "A"], [399, "B"], [398, "C"], [100, "A"]] as const)
-        builder.add({ playedAt: NOW - offset * DAY, msPlayed: 100_000, trackKey: `${artist}|t`, trackId: null, trackName: "t", artistName: artist, albumName: null, platform: null, flags: 0 });
+      for (const [offset, artist] of [
+        [400, "A"],
+        [399, "B"],
+        [398, "C"],
+        [100, "A"],
+      ] as const)
+        builder.add({
+          playedAt: NOW - offset * DAY,
+          msPlayed: 100_000,
+          trackKey: `${artist}|t`,
+          trackId: null,
+          trackName: "t",
+          artistName: artist,
+          albumName: null,
+          platform: null,
+          flags: 0,
+        });
       indexes.push(builder.build());
     }
     const result = evaluateNeighbours(indexes, { k: 10, shrink: 0 });

@@ -8,7 +8,15 @@ import { type ListeningIndex, normaliseName } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
 import { contextMatch } from "./context";
 import type { TrackProfile } from "./profile";
-import { collaborativeArtists, favouriteArtistsUnheard, forgottenFavourites, onRepeat, sessionNeighbours, type Candidate, type SourceInput } from "./sources";
+import {
+  collaborativeArtists,
+  favouriteArtistsUnheard,
+  forgottenFavourites,
+  onRepeat,
+  sessionNeighbours,
+  type Candidate,
+  type SourceInput,
+} from "./sources";
 import type { CatalogPort, CatalogTrack, CollaborativeSignal, RecoRequest, RecoSource } from "./types";
 
 export type { CatalogPort, CatalogTrack, CollaborativeSignal, RecoRequest, RecoSource } from "./types";
@@ -40,9 +48,18 @@ export interface Feedback {
   snoozedTracks: ReadonlySet<string>;
 }
 
-export const NO_FEEDBACK: Feedback = { likedTracks: new Set(), dislikedTracks: new Set(), likedArtists: new Set(), dislikedArtists: new Set(), snoozedTracks: new Set() };
+export const NO_FEEDBACK: Feedback = {
+  likedTracks: new Set(),
+  dislikedTracks: new Set(),
+  likedArtists: new Set(),
+  dislikedArtists: new Set(),
+  snoozedTracks: new Set(),
+};
 
-const heardCache = perProcess("reco.heard", () => new WeakMap<ListeningIndex, { keys: Map<string, number>; knownTrackOfArtist: Map<number, string> }>());
+const heardCache = perProcess(
+  "reco.heard",
+  () => new WeakMap<ListeningIndex, { keys: Map<string, number>; knownTrackOfArtist: Map<number, string> }>(),
+);
 
 /** Tracks of the index by key (for "have they heard it"), and a known track id per artist; once per index. */
 function heardKeys(index: ListeningIndex) {
@@ -78,7 +95,13 @@ interface CandidatePool {
 const POOLS_PER_PROFILE = 32;
 const pools = perProcess("reco.pools", () => new WeakMap<TrackProfile, Map<string, Promise<CandidatePool>>>());
 
-function candidatePool(input: { index: ListeningIndex; profile: TrackProfile; request: RecoRequest; catalog: CatalogPort; collaborative?: CollaborativeSignal }): Promise<CandidatePool> {
+function candidatePool(input: {
+  index: ListeningIndex;
+  profile: TrackProfile;
+  request: RecoRequest;
+  catalog: CatalogPort;
+  collaborative?: CollaborativeSignal;
+}): Promise<CandidatePool> {
   const { profile, request, collaborative } = input;
   const key = `${request.seed ?? ""}|${request.recentDays === 0 ? "rotation" : ""}|${collaborative?.artists.map((artist) => `${artist.key}:${artist.score.toFixed(4)}`).join(",") ?? ""}`;
   let byKey = pools.get(profile);
@@ -105,7 +128,13 @@ function candidatePool(input: { index: ListeningIndex; profile: TrackProfile; re
   return built;
 }
 
-async function buildPool(input: { index: ListeningIndex; profile: TrackProfile; request: RecoRequest; catalog: CatalogPort; collaborative?: CollaborativeSignal }): Promise<{ pool: CandidatePool; degraded: boolean }> {
+async function buildPool(input: {
+  index: ListeningIndex;
+  profile: TrackProfile;
+  request: RecoRequest;
+  catalog: CatalogPort;
+  collaborative?: CollaborativeSignal;
+}): Promise<{ pool: CandidatePool; degraded: boolean }> {
   const { index, profile, request, catalog } = input;
   const { keys: heard, knownTrackOfArtist } = heardKeys(index);
   let degraded = false;
@@ -115,7 +144,15 @@ async function buildPool(input: { index: ListeningIndex; profile: TrackProfile; 
       return [] as CatalogTrack[];
     });
   const candidates = new Map<string, Candidate>();
-  const sourceInput: SourceInput = { index, profile, request, collaborative: input.collaborative, heard, knownTrackOfArtist, artistTracksOf };
+  const sourceInput: SourceInput = {
+    index,
+    profile,
+    request,
+    collaborative: input.collaborative,
+    heard,
+    knownTrackOfArtist,
+    artistTracksOf,
+  };
   // In this order: on a tie in strength, the first source's candidate is kept.
   const proposed = [
     onRepeat(sourceInput),
@@ -134,7 +171,14 @@ async function buildPool(input: { index: ListeningIndex; profile: TrackProfile; 
   const byStrength = (a: Candidate, b: Candidate) => b.strength - a.strength;
   const all = [...candidates.values()];
   for (const candidate of all) candidate.artistKey = normaliseName(candidate.artist);
-  return { pool: { familiar: all.filter((candidate) => candidate.familiar).sort(byStrength), fresh: all.filter((candidate) => !candidate.familiar).sort(byStrength), facts: new Map() }, degraded };
+  return {
+    pool: {
+      familiar: all.filter((candidate) => candidate.familiar).sort(byStrength),
+      fresh: all.filter((candidate) => !candidate.familiar).sort(byStrength),
+      facts: new Map(),
+    },
+    degraded,
+  };
 }
 
 /** The `size` strongest candidates once novelty weighs familiar against new: a merge of the two sorted lists. */
@@ -177,7 +221,9 @@ export async function recommend(input: {
 
   // Facts for the history candidates (release year, genres, explicit): those the pool lacks, in one catalogue call.
   const facts = pool.facts;
-  const missing = shortlist.filter((candidate) => !candidate.facts && candidate.trackId && !facts.has(candidate.trackId)).map((candidate) => candidate.trackId!);
+  const missing = shortlist
+    .filter((candidate) => !candidate.facts && candidate.trackId && !facts.has(candidate.trackId))
+    .map((candidate) => candidate.trackId!);
   if (missing.length > 0) {
     const fetched = await catalog.tracks(missing).catch(() => new Map<string, CatalogTrack>());
     for (const [trackId, fact] of fetched) facts.set(trackId, fact);
@@ -187,7 +233,8 @@ export async function recommend(input: {
   const scored: Array<Candidate & { score: number; reason: string | null }> = [];
   for (const candidate of shortlist) {
     const artistKey = candidate.artistKey ?? normaliseName(candidate.artist);
-    if (feedback.dislikedTracks.has(candidate.key) || feedback.dislikedArtists.has(artistKey) || feedback.snoozedTracks.has(candidate.key)) continue;
+    if (feedback.dislikedTracks.has(candidate.key) || feedback.dislikedArtists.has(artistKey) || feedback.snoozedTracks.has(candidate.key))
+      continue;
     const id = heard.get(candidate.key);
     if (id !== undefined && profile.lastPlayed[id]! >= recentCutoff) continue;
     const fact = candidate.facts ?? (candidate.trackId ? facts.get(candidate.trackId) : undefined);
@@ -199,7 +246,12 @@ export async function recommend(input: {
     let reason: string | null = null;
     if (request.context) {
       const bands = id !== undefined ? Array.from(profile.bands.subarray(id * 4, id * 4 + 4)) : [];
-      const match = contextMatch(request.context, { families: fact?.families ?? [], releaseYear: fact?.releaseYear ?? null, durationMs: fact?.durationMs ?? null, bands });
+      const match = contextMatch(request.context, {
+        families: fact?.families ?? [],
+        releaseYear: fact?.releaseYear ?? null,
+        durationMs: fact?.durationMs ?? null,
+        bands,
+      });
       if (match.score < 0.25) continue;
       score = score * (0.35 + 0.65 * match.score);
       reason = match.reason;

@@ -33,7 +33,10 @@ const activeId = `active|${MODEL_SCOPE}`;
 const models = (store: Store) => store.collection<ModelDocument>(collections.models);
 const pointers = (store: Store) => store.collection<ActivePointer>(collections.models);
 
-const cache = perProcess("reco.activeModel", () => ({}) as { current?: { version: number; model: NeighbourModel; byKey: Map<string, number> } });
+const cache = perProcess(
+  "reco.activeModel",
+  () => ({}) as { current?: { version: number; model: NeighbourModel; byKey: Map<string, number> } },
+);
 
 /** The active model, from memory when the pointer has not moved. */
 export async function activeModel(store?: Store): Promise<{ version: number; model: NeighbourModel; byKey: Map<string, number> } | null> {
@@ -43,7 +46,11 @@ export async function activeModel(store?: Store): Promise<{ version: number; mod
   if (cache.current?.version === pointer.version) return cache.current;
   const document = await models(db).findOne({ _id: `${MODEL_SCOPE}@${pointer.version}` });
   if (!document) return null;
-  const entry = { version: document.version, model: document.model, byKey: new Map(document.model.artists.map((artist, index) => [artist, index])) };
+  const entry = {
+    version: document.version,
+    model: document.model,
+    byKey: new Map(document.model.artists.map((artist, index) => [artist, index])),
+  };
   cache.current = entry;
   return entry;
 }
@@ -68,7 +75,12 @@ export async function collaborativeSignal(index: ListeningIndex, profile: TrackP
   return signal;
 }
 
-function signalOf(index: ListeningIndex, profile: TrackProfile, active: NonNullable<Awaited<ReturnType<typeof activeModel>>>, version: string): Signal {
+function signalOf(
+  index: ListeningIndex,
+  profile: TrackProfile,
+  active: NonNullable<Awaited<ReturnType<typeof activeModel>>>,
+  version: string,
+): Signal {
   const { model, byKey } = active;
   const scores = new Float64Array(model.artists.length);
   const because = new Int32Array(model.artists.length).fill(-1);
@@ -92,7 +104,10 @@ function signalOf(index: ListeningIndex, profile: TrackProfile, active: NonNulla
       }
     }
   });
-  const ranked = [...scores.keys()].filter((position) => scores[position]! > 0 && !known.has(position)).sort((a, b) => scores[b]! - scores[a]!).slice(0, 20);
+  const ranked = [...scores.keys()]
+    .filter((position) => scores[position]! > 0 && !known.has(position))
+    .sort((a, b) => scores[b]! - scores[a]!)
+    .slice(0, 20);
   return {
     version,
     signal: {
@@ -138,7 +153,14 @@ export function matrixFrom(indexes: Array<{ index: ListeningIndex; before?: numb
  * listeners over the demo catalogue), evaluates it on held-out time, and activates it only when it
  * is not worse than the active one. Returns the stored document.
  */
-export async function trainModel(options: { store?: Store; indexes: ListeningIndex[]; cohort?: ListeningIndex[]; k?: number; shrink?: number; now?: number }): Promise<ModelDocument> {
+export async function trainModel(options: {
+  store?: Store;
+  indexes: ListeningIndex[];
+  cohort?: ListeningIndex[];
+  k?: number;
+  shrink?: number;
+  now?: number;
+}): Promise<ModelDocument> {
   const store = options.store ?? (await getStore());
   const started = performance.now();
   const everyone = [...options.indexes, ...(options.cohort ?? [])].filter((index) => index.count > 0);
@@ -177,7 +199,8 @@ export async function trainModel(options: { store?: Store; indexes: ListeningInd
 
 async function activate(store: Store, version: number, previous: number | null): Promise<void> {
   await pointers(store).updateOne({ _id: activeId }, { $set: { version, updatedAt: new Date() } }, { upsert: true });
-  if (previous !== null && previous !== version) await models(store).updateOne({ _id: `${MODEL_SCOPE}@${previous}` }, { $set: { status: "retired" } });
+  if (previous !== null && previous !== version)
+    await models(store).updateOne({ _id: `${MODEL_SCOPE}@${previous}` }, { $set: { status: "retired" } });
   await models(store).updateOne({ _id: `${MODEL_SCOPE}@${version}` }, { $set: { status: "active" } });
 }
 
@@ -219,11 +242,16 @@ async function generateCohort(size: number, playsEach: number): Promise<Listenin
   for (let member = 0; member < size; member++) {
     // Generating is CPU work: let the server answer requests between members.
     await new Promise((resolve) => setImmediate(resolve));
-    const streams = generateListeningHistory({ seed: 1000 + member, catalogSeed: DEMO_LISTENER.seed, plays: playsEach, years: 3, end: new Date(DEMO_LISTENER.end) });
+    const streams = generateListeningHistory({
+      seed: 1000 + member,
+      catalogSeed: DEMO_LISTENER.seed,
+      plays: playsEach,
+      years: 3,
+      end: new Date(DEMO_LISTENER.end),
+    });
     const builder = new IndexBuilder(`cohort-${member}`, 1);
     for (const row of demoIndexRows(streams, catalog)) builder.add(row);
     cohort.push(builder.build());
   }
   return cohort;
 }
-

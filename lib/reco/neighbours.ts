@@ -64,7 +64,10 @@ const HOLDOUT_MS = 60 * 86_400_000;
  * before, and it ranks the artists the listener had never played; the artists they did start
  * playing in those days are the hits. Recall@50 and NDCG@20, averaged over listeners with any.
  */
-export function evaluateNeighbours(indexes: ListeningIndex[], options: { k: number; shrink: number; listenThresholdMs?: number }): { recallAt50: number; ndcgAt20: number; users: number } {
+export function evaluateNeighbours(
+  indexes: ListeningIndex[],
+  options: { k: number; shrink: number; listenThresholdMs?: number },
+): { recallAt50: number; ndcgAt20: number; users: number } {
   const threshold = options.listenThresholdMs ?? 30_000;
   const keys = new Map<string, number>();
   const names: string[] = [];

@@ -87,7 +87,20 @@ export function trackProfile(index: ListeningIndex, options: { now: number; time
       peakYear[track] = (key % 4096) + 1900;
     }
   }
-  return { index, now: options.now, listens, recentListens, skips, firstPlayed, lastPlayed, peakYear, peakYearListens, bands, artistListens, artistRecentListens };
+  return {
+    index,
+    now: options.now,
+    listens,
+    recentListens,
+    skips,
+    firstPlayed,
+    lastPlayed,
+    peakYear,
+    peakYearListens,
+    bands,
+    artistListens,
+    artistRecentListens,
+  };
 }
 
 /**
@@ -96,7 +109,11 @@ export function trackProfile(index: ListeningIndex, options: { now: number; time
  */
 const followerCache = perProcess("reco.followers", () => new WeakMap<ListeningIndex, Map<string, Map<number, Map<number, number>>>>());
 
-export function followers(index: ListeningIndex, seeds: ReadonlySet<number>, options: { now: number; gapMs?: number }): Map<number, Map<number, number>> {
+export function followers(
+  index: ListeningIndex,
+  seeds: ReadonlySet<number>,
+  options: { now: number; gapMs?: number },
+): Map<number, Map<number, number>> {
   const cacheKey = `${options.now}|${options.gapMs ?? 0}|${[...seeds].sort((a, b) => a - b).join(",")}`;
   let byKey = followerCache.get(index);
   if (!byKey) {
@@ -111,7 +128,11 @@ export function followers(index: ListeningIndex, seeds: ReadonlySet<number>, opt
   return computed;
 }
 
-function computeFollowers(index: ListeningIndex, seeds: ReadonlySet<number>, options: { now: number; gapMs?: number }): Map<number, Map<number, number>> {
+function computeFollowers(
+  index: ListeningIndex,
+  seeds: ReadonlySet<number>,
+  options: { now: number; gapMs?: number },
+): Map<number, Map<number, number>> {
   const gap = options.gapMs ?? 30 * 60_000;
   const result = new Map<number, Map<number, number>>();
   for (let row = 0; row + 1 < index.count; row++) {

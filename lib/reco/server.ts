@@ -103,7 +103,11 @@ export async function recommendationsFor(listener: ListenerProfile, query: RecoQ
 
 const inflight = perProcess("reco.inflight", () => new Map<string, Promise<RecoResponse>>());
 
-async function compute(listener: ListenerProfile, query: RecoQuery, { index, feedback, cacheKey }: { index: ListeningIndex; feedback: Feedback; cacheKey: string }): Promise<RecoResponse> {
+async function compute(
+  listener: ListenerProfile,
+  query: RecoQuery,
+  { index, feedback, cacheKey }: { index: ListeningIndex; feedback: Feedback; cacheKey: string },
+): Promise<RecoResponse> {
   const context = contextById(query.context);
   const now = listenerNow(listener);
   const profile = profileOf(index, now, listener.settings.timeZone, listener.settings.listenThresholdMs);
@@ -115,15 +119,31 @@ async function compute(listener: ListenerProfile, query: RecoQuery, { index, fee
     feedback,
     catalog,
     ...(collaborative ? { collaborative: collaborative.signal } : {}),
-    request: { ...(context ? { context } : {}), ...(query.seed ? { seed: query.seed } : {}), limit: query.limit, novelty: query.novelty, recentDays: query.recentDays, allowExplicit: listener.settings.allowExplicit },
+    request: {
+      ...(context ? { context } : {}),
+      ...(query.seed ? { seed: query.seed } : {}),
+      limit: query.limit,
+      novelty: query.novelty,
+      recentDays: query.recentDays,
+      allowExplicit: listener.settings.allowExplicit,
+    },
   });
-  const response: RecoResponse = { items, context: context?.id ?? null, novelty: query.novelty, model: collaborative?.version ?? null, generatedAt: new Date().toISOString() };
+  const response: RecoResponse = {
+    items,
+    context: context?.id ?? null,
+    novelty: query.novelty,
+    model: collaborative?.version ?? null,
+    generatedAt: new Date().toISOString(),
+  };
   await getCache().set(cacheKey, response, { ttlSeconds: RESULT_TTL_SECONDS });
   return response;
 }
 
 /** Records a like, dislike or "not now" (or removes it with kind null). */
-export async function setFeedback(listener: Pick<ListenerProfile, "id">, input: { target: FeedbackTarget; itemId: string; kind: FeedbackKind | null }): Promise<void> {
+export async function setFeedback(
+  listener: Pick<ListenerProfile, "id">,
+  input: { target: FeedbackTarget; itemId: string; kind: FeedbackKind | null },
+): Promise<void> {
   const repository = feedbackRepository(await getStore());
   const itemId = input.target === "artist" ? normaliseName(input.itemId) : input.itemId;
   if (input.kind === null) await repository.remove(listener.id, input.target, itemId);

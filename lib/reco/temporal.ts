@@ -69,7 +69,18 @@ export function historyCatalog(histories: History[]): CatalogPort {
       }
       let entry = tracks.get(row.trackId);
       if (!entry) {
-        const track: CatalogTrack = { trackId: row.trackId, name: row.trackName, artist: row.artistName, album: row.albumName, imageUrl: null, releaseYear: null, durationMs: null, explicit: null, families: [], popularity: null };
+        const track: CatalogTrack = {
+          trackId: row.trackId,
+          name: row.trackName,
+          artist: row.artistName,
+          album: row.albumName,
+          imageUrl: null,
+          releaseYear: null,
+          durationMs: null,
+          explicit: null,
+          families: [],
+          popularity: null,
+        };
         entry = { track, plays: 0 };
         tracks.set(row.trackId, entry);
         byId.set(row.trackId, track);
@@ -82,7 +93,10 @@ export function historyCatalog(histories: History[]): CatalogPort {
       return new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : [])));
     },
     async artistTracks(artistName) {
-      return [...(byArtist.get(artistName.toLowerCase())?.values() ?? [])].sort((a, b) => b.plays - a.plays).slice(0, 40).map((entry) => entry.track);
+      return [...(byArtist.get(artistName.toLowerCase())?.values() ?? [])]
+        .sort((a, b) => b.plays - a.plays)
+        .slice(0, 40)
+        .map((entry) => entry.track);
     },
   };
 }
@@ -92,7 +106,12 @@ export function historyCatalog(histories: History[]): CatalogPort {
  * the rest of the world (collaborative model and recent popularity). `catalog` answers artists'
  * tracks (the demo catalogue, or `historyCatalog` for real exports).
  */
-export async function temporalEvaluation(input: { listeners: History[]; others: History[]; catalog: CatalogPort; novelty?: number }): Promise<TemporalResult> {
+export async function temporalEvaluation(input: {
+  listeners: History[];
+  others: History[];
+  catalog: CatalogPort;
+  novelty?: number;
+}): Promise<TemporalResult> {
   const methods = ["engine", "replay top tracks", "recent popularity"] as const;
   const all: Record<string, TemporalScores> = Object.fromEntries(methods.map((method) => [method, { recallAt50: 0, ndcgAt20: 0 }]));
   const fresh: Record<string, TemporalScores> = Object.fromEntries(methods.map((method) => [method, { recallAt50: 0, ndcgAt20: 0 }]));
@@ -106,30 +125,63 @@ export async function temporalEvaluation(input: { listeners: History[]; others: 
     if (before.count === 0) continue;
     const known = new Set(before.tracks.map((track) => track.key));
     const truthAll = new Set<string>();
-    for (const row of listener.rows) if (row.playedAt >= cut && row.playedAt < cut + WINDOW_MS && row.msPlayed >= THRESHOLD) truthAll.add(row.trackKey);
+    for (const row of listener.rows)
+      if (row.playedAt >= cut && row.playedAt < cut + WINDOW_MS && row.msPlayed >= THRESHOLD) truthAll.add(row.trackKey);
     if (truthAll.size === 0) continue;
     const truthNew = new Set([...truthAll].filter((key) => !known.has(key)));
 
     // The world before the cut: the collaborative model and what was popular in the 30 days before it.
     const world = [...input.others.filter((other) => other.name !== listener.name), listener];
-    const artistRows: ArtistRow[] = world.map((history) => history.rows.filter((row) => row.playedAt < cut && row.msPlayed >= THRESHOLD).map((row) => row.artistName));
+    const artistRows: ArtistRow[] = world.map((history) =>
+      history.rows.filter((row) => row.playedAt < cut && row.msPlayed >= THRESHOLD).map((row) => row.artistName),
+    );
     const matrix = matrixFromRows(artistRows);
     const model = artistNeighbours(matrix, { k: 40, shrink: 10 });
     const listenerRow = matrix.rows[matrix.rows.length - 1]!;
     const scores = scoreArtists(model, listenerRow);
     const profile = trackProfile(before, { now: cut, timeZone: "UTC", listenThresholdMs: THRESHOLD });
     const knownArtists = new Set([...listenerRow].filter(([, count]) => count >= 3).map(([artist]) => artist));
-    const ranked = [...scores.keys()].filter((artist) => scores[artist]! > 0 && !knownArtists.has(artist)).sort((a, b) => scores[b]! - scores[a]!).slice(0, 20);
-    const collaborative = { artists: ranked.map((artist) => ({ key: matrix.artists[artist]!, name: matrix.names[artist]!, score: scores[artist]!, because: null })) };
+    const ranked = [...scores.keys()]
+      .filter((artist) => scores[artist]! > 0 && !knownArtists.has(artist))
+      .sort((a, b) => scores[b]! - scores[a]!)
+      .slice(0, 20);
+    const collaborative = {
+      artists: ranked.map((artist) => ({
+        key: matrix.artists[artist]!,
+        name: matrix.names[artist]!,
+        score: scores[artist]!,
+        because: null,
+      })),
+    };
 
-    const engine = await recommend({ index: before, profile, feedback: NO_FEEDBACK, catalog: input.catalog, collaborative, request: { limit: 50, novelty: input.novelty ?? 0.35, recentDays: 0, allowExplicit: true, perArtist: 4 } });
+    const engine = await recommend({
+      index: before,
+      profile,
+      feedback: NO_FEEDBACK,
+      catalog: input.catalog,
+      collaborative,
+      request: { limit: 50, novelty: input.novelty ?? 0.35, recentDays: 0, allowExplicit: true, perArtist: 4 },
+    });
     const engineKeys = engine.map((item) => item.key);
     // "Only new tracks": the engine asked for new music (the slider at the new end).
-    const engineNew = await recommend({ index: before, profile, feedback: NO_FEEDBACK, catalog: input.catalog, collaborative, request: { limit: 50, novelty: 1, recentDays: 0, allowExplicit: true, perArtist: 6 } });
+    const engineNew = await recommend({
+      index: before,
+      profile,
+      feedback: NO_FEEDBACK,
+      catalog: input.catalog,
+      collaborative,
+      request: { limit: 50, novelty: 1, recentDays: 0, allowExplicit: true, perArtist: 6 },
+    });
 
-    const topTracks = [...before.tracks.keys()].sort((a, b) => profile.listens[b]! - profile.listens[a]!).slice(0, 50).map((id) => before.tracks[id]!.key);
+    const topTracks = [...before.tracks.keys()]
+      .sort((a, b) => profile.listens[b]! - profile.listens[a]!)
+      .slice(0, 50)
+      .map((id) => before.tracks[id]!.key);
     const popularity = new Map<string, number>();
-    for (const history of world) for (const row of history.rows) if (row.playedAt >= cut - WINDOW_MS && row.playedAt < cut && row.msPlayed >= THRESHOLD) popularity.set(row.trackKey, (popularity.get(row.trackKey) ?? 0) + 1);
+    for (const history of world)
+      for (const row of history.rows)
+        if (row.playedAt >= cut - WINDOW_MS && row.playedAt < cut && row.msPlayed >= THRESHOLD)
+          popularity.set(row.trackKey, (popularity.get(row.trackKey) ?? 0) + 1);
     const popular = [...popularity].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key]) => key);
     const popularNew = popular.filter((key) => !known.has(key));
 
@@ -153,7 +205,10 @@ export async function temporalEvaluation(input: { listeners: History[]; others: 
   }
   for (const method of methods) {
     all[method] = { recallAt50: all[method]!.recallAt50 / Math.max(1, counted), ndcgAt20: all[method]!.ndcgAt20 / Math.max(1, counted) };
-    fresh[method] = { recallAt50: fresh[method]!.recallAt50 / Math.max(1, freshCounted), ndcgAt20: fresh[method]!.ndcgAt20 / Math.max(1, freshCounted) };
+    fresh[method] = {
+      recallAt50: fresh[method]!.recallAt50 / Math.max(1, freshCounted),
+      ndcgAt20: fresh[method]!.ndcgAt20 / Math.max(1, freshCounted),
+    };
   }
   return { listeners: counted, all, fresh, freshListeners: freshCounted };
 }

@@ -36,7 +36,8 @@ export function trainAll(store?: Store): Promise<ModelDocument> {
 
 /** After a large import: retrain in the background; a failure is logged, never shown to the listener. */
 export function retrainAfterImport(rowsAccepted: number): Promise<void> {
-  if (rowsAccepted < RETRAIN_AFTER_ROWS || training.running || Date.now() - training.lastTrainedAt < RETRAIN_QUIET_MS) return Promise.resolve();
+  if (rowsAccepted < RETRAIN_AFTER_ROWS || training.running || Date.now() - training.lastTrainedAt < RETRAIN_QUIET_MS)
+    return Promise.resolve();
   return trainAll()
     .then(() => undefined)
     .catch((error: unknown) => logger.warn({ err: error }, "reco: retraining after an import failed"));

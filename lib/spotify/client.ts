@@ -3,7 +3,18 @@
  * listeners signed in with Spotify) and the demo catalog (for the demo listener). Endpoints are
  * the ones a development-mode app may call in 2026 (the Web API's February 2026 development-mode rules).
  */
-import type { Album, Artist, Device, Page, PlaybackState, Playlist, RecentlyPlayedPage, SpotifyProfileSummary, TimeRange, Track } from "./types";
+import type {
+  Album,
+  Artist,
+  Device,
+  Page,
+  PlaybackState,
+  Playlist,
+  RecentlyPlayedPage,
+  SpotifyProfileSummary,
+  TimeRange,
+  Track,
+} from "./types";
 
 export interface PageOptions {
   limit?: number;

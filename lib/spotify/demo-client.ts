@@ -2,11 +2,30 @@
  * The demo listener's Spotify: the same client interface, answered from the invented catalog and
  * the generated history, so every feature works with no account and no network.
  */
-import { DEMO_LISTENER, generateListeningHistory, getDemoCatalog, type DemoAlbum, type DemoArtist, type DemoStream, type DemoTrack } from "@/lib/demo";
+import {
+  DEMO_LISTENER,
+  generateListeningHistory,
+  getDemoCatalog,
+  type DemoAlbum,
+  type DemoArtist,
+  type DemoStream,
+  type DemoTrack,
+} from "@/lib/demo";
 import { perProcess } from "@/lib/process-state";
 import type { PageOptions, SearchResults, SpotifyClient } from "./client";
 import { SpotifyRequestError } from "./errors";
-import type { Album, Artist, Device, Page, PlaybackState, Playlist, RecentlyPlayedPage, SpotifyProfileSummary, TimeRange, Track } from "./types";
+import type {
+  Album,
+  Artist,
+  Device,
+  Page,
+  PlaybackState,
+  Playlist,
+  RecentlyPlayedPage,
+  SpotifyProfileSummary,
+  TimeRange,
+  Track,
+} from "./types";
 
 const RANGE_DAYS: Record<TimeRange, number> = { short_term: 28, medium_term: 182, long_term: 365 };
 
@@ -32,8 +51,18 @@ function page<T>(items: T[], options: PageOptions = {}, max = 50, fallback = 20)
 
 // Playlists and playback the demo listener creates live in this process only: nothing real to save to.
 const playlists = perProcess("spotify.demoPlaylists", () => [] as Array<Playlist & { uris: string[] }>);
-const playback = perProcess("spotify.demoPlayback", () => ({ isPlaying: false, track: null, queue: [] }) as { isPlaying: boolean; track: Track | null; queue: string[] });
-const demoDevice: Device = { id: "demo-speaker", name: "Demo speaker", type: "Speaker", isActive: true, isRestricted: false, volumePercent: 60 };
+const playback = perProcess(
+  "spotify.demoPlayback",
+  () => ({ isPlaying: false, track: null, queue: [] }) as { isPlaying: boolean; track: Track | null; queue: string[] },
+);
+const demoDevice: Device = {
+  id: "demo-speaker",
+  name: "Demo speaker",
+  type: "Speaker",
+  isActive: true,
+  isRestricted: false,
+  volumePercent: 60,
+};
 
 export class DemoSpotifyClient implements SpotifyClient {
   readonly kind = "demo" as const;
@@ -76,13 +105,21 @@ export class DemoSpotifyClient implements SpotifyClient {
     const from = end - RANGE_DAYS[range] * 86_400_000;
     const counts = new Map<string, number>();
     for (const play of plays) {
-      if (play.trackId && play.ts.getTime() >= from && play.msPlayed >= 30_000) counts.set(play.trackId, (counts.get(play.trackId) ?? 0) + 1);
+      if (play.trackId && play.ts.getTime() >= from && play.msPlayed >= 30_000)
+        counts.set(play.trackId, (counts.get(play.trackId) ?? 0) + 1);
     }
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }
 
   async me(): Promise<SpotifyProfileSummary> {
-    return { id: "demo", displayName: "Demo listener", email: null, imageUrl: null, country: DEMO_LISTENER.homeCountry, product: "premium" };
+    return {
+      id: "demo",
+      displayName: "Demo listener",
+      email: null,
+      imageUrl: null,
+      country: DEMO_LISTENER.homeCountry,
+      product: "premium",
+    };
   }
 
   async topTracks(range: TimeRange, options?: PageOptions): Promise<Page<Track>> {
@@ -110,7 +147,9 @@ export class DemoSpotifyClient implements SpotifyClient {
 
   async recentlyPlayed(options: { after?: number; limit?: number } = {}): Promise<RecentlyPlayedPage> {
     const limit = Math.min(50, Math.max(1, options.limit ?? 50));
-    const eligible = demoHistory().filter((play) => play.trackId && play.msPlayed >= 30_000 && (options.after === undefined || play.ts.getTime() > options.after));
+    const eligible = demoHistory().filter(
+      (play) => play.trackId && play.msPlayed >= 30_000 && (options.after === undefined || play.ts.getTime() > options.after),
+    );
     const newest = eligible.slice(-limit).reverse();
     const items = newest.flatMap((play) => {
       const track = play.trackId ? this.catalog.tracksById.get(play.trackId) : undefined;
@@ -141,11 +180,22 @@ export class DemoSpotifyClient implements SpotifyClient {
     const artistName = (ids: string[]) => ids.map((id) => this.catalog.artistsById.get(id)?.name ?? "").join(" ");
     return {
       tracks: types.includes("track")
-        ? this.catalog.tracks.filter((track) => matches(`${track.name} ${artistName(track.artistIds)}`)).slice(0, limit).map((track) => this.trackOf(track))
+        ? this.catalog.tracks
+            .filter((track) => matches(`${track.name} ${artistName(track.artistIds)}`))
+            .slice(0, limit)
+            .map((track) => this.trackOf(track))
         : [],
-      artists: types.includes("artist") ? this.catalog.artists.filter((artist) => matches(artist.name)).slice(0, limit).map((artist) => this.artistOf(artist)) : [],
+      artists: types.includes("artist")
+        ? this.catalog.artists
+            .filter((artist) => matches(artist.name))
+            .slice(0, limit)
+            .map((artist) => this.artistOf(artist))
+        : [],
       albums: types.includes("album")
-        ? this.catalog.albums.filter((album) => matches(`${album.name} ${artistName(album.artistIds)}`)).slice(0, limit).map((album) => this.albumOf(album))
+        ? this.catalog.albums
+            .filter((album) => matches(`${album.name} ${artistName(album.artistIds)}`))
+            .slice(0, limit)
+            .map((album) => this.albumOf(album))
         : [],
     };
   }
@@ -161,15 +211,28 @@ export class DemoSpotifyClient implements SpotifyClient {
   }
 
   async artistAlbums(id: string, options?: PageOptions): Promise<Page<Album>> {
-    return page((this.catalog.albumsByArtist.get(id) ?? []).map((album) => this.albumOf(album)), options, 10, 10);
+    return page(
+      (this.catalog.albumsByArtist.get(id) ?? []).map((album) => this.albumOf(album)),
+      options,
+      10,
+      10,
+    );
   }
 
   async albumTracks(id: string, options?: PageOptions): Promise<Page<Track>> {
-    return page((this.catalog.tracksByAlbum.get(id) ?? []).map((track) => this.trackOf(track)), options, 50, 50);
+    return page(
+      (this.catalog.tracksByAlbum.get(id) ?? []).map((track) => this.trackOf(track)),
+      options,
+      50,
+      50,
+    );
   }
 
   async myPlaylists(options?: PageOptions): Promise<Page<Playlist>> {
-    return page(playlists.map(({ uris: _uris, ...playlist }) => playlist), options);
+    return page(
+      playlists.map(({ uris: _uris, ...playlist }) => playlist),
+      options,
+    );
   }
 
   async createPlaylist(input: { name: string; description?: string; public?: boolean }): Promise<Playlist> {

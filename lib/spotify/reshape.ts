@@ -38,7 +38,12 @@ export function reshapeTrack(raw: Raw, album?: Raw): Track {
     explicit: raw.explicit === true,
     artists: list(raw.artists).map(reshapeArtistRef),
     album: rawAlbum
-      ? { id: str(rawAlbum.id), name: str(rawAlbum.name), imageUrl: firstImage(rawAlbum.images), releaseDate: str(rawAlbum.release_date) || null }
+      ? {
+          id: str(rawAlbum.id),
+          name: str(rawAlbum.name),
+          imageUrl: firstImage(rawAlbum.images),
+          releaseDate: str(rawAlbum.release_date) || null,
+        }
       : null,
     trackNumber: num(raw.track_number, 1),
   };
@@ -78,7 +83,13 @@ export function reshapePlaylist(raw: Raw): Playlist {
 export function reshapePage<T>(raw: Raw, item: (value: Raw) => T): Page<T> {
   const offset = num(raw.offset);
   const items = list(raw.items).map(item);
-  return { items, total: num(raw.total, items.length), offset, limit: num(raw.limit, items.length), hasMore: raw.next !== null && raw.next !== undefined };
+  return {
+    items,
+    total: num(raw.total, items.length),
+    offset,
+    limit: num(raw.limit, items.length),
+    hasMore: raw.next !== null && raw.next !== undefined,
+  };
 }
 
 export function reshapeDevice(raw: Raw): Device {

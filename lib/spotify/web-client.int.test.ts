@@ -39,7 +39,11 @@ const client = (cache?: MemoryCache) => new WebApiSpotifyClient(account(), setti
 const apiCalls = (method?: string, path?: string) =>
   fake.state.log.filter((entry) => entry.path.startsWith("/v1/") && (!method || entry.method === method) && (!path || entry.path === path));
 const admin = async (path: string, body: unknown) => {
-  const response = await fetch(`${fake.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${fake.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(response.status, path).toBe(200);
   return response.json() as Promise<Record<string, unknown>>;
 };
@@ -98,7 +102,11 @@ describe("WebApiSpotifyClient against the fake Web API", () => {
       expect(artist.genres.length).toBeGreaterThan(0);
       expect(artist.imageUrl).toMatch(imageOf("artist"));
     }
-    expect(apiCalls("GET", "/v1/me/top/tracks").map((entry) => entry.query)).toContainEqual({ time_range: "short_term", limit: "5", offset: "20" });
+    expect(apiCalls("GET", "/v1/me/top/tracks").map((entry) => entry.query)).toContainEqual({
+      time_range: "short_term",
+      limit: "5",
+      offset: "20",
+    });
   });
 
   it("recentlyPlayed: newest first; the after cursor, passed back, returns only the plays added since", async () => {
@@ -117,11 +125,17 @@ describe("WebApiSpotifyClient against the fake Web API", () => {
     const heard = [catalog[10], catalog[20]].map((track) => fake.state.recordPlay({ trackId: track?.id }));
     // Too short to count as a listen: never listed.
     fake.state.recordPlay({ trackId: catalog[30]?.id, msPlayed: 12_000 });
-    const viaAdmin = (await admin("/__admin/plays", { plays: [{ uri: `spotify:track:${catalog[40]?.id}` }] })) as { plays: Array<{ trackId: string; playedAtMs: number }> };
+    const viaAdmin = (await admin("/__admin/plays", { plays: [{ uri: `spotify:track:${catalog[40]?.id}` }] })) as {
+      plays: Array<{ trackId: string; playedAtMs: number }>;
+    };
 
     const newer = await spotify.recentlyPlayed({ after: first.after ?? 0 });
     expect(newer.items.map((item) => item.track.id)).toEqual([catalog[40]?.id, catalog[20]?.id, catalog[10]?.id]);
-    expect(newer.items.map((item) => item.playedAt.getTime())).toEqual([viaAdmin.plays[0]?.playedAtMs, heard[1]?.playedAt, heard[0]?.playedAt]);
+    expect(newer.items.map((item) => item.playedAt.getTime())).toEqual([
+      viaAdmin.plays[0]?.playedAtMs,
+      heard[1]?.playedAt,
+      heard[0]?.playedAt,
+    ]);
     expect(newer.after).toBe(viaAdmin.plays[0]?.playedAtMs);
     expect(apiCalls("GET", "/v1/me/player/recently-played").at(-1)?.query).toEqual({ limit: "50", after: String(first.after) });
 
@@ -188,7 +202,11 @@ describe("WebApiSpotifyClient against the fake Web API", () => {
     expect(artist?.genres).toEqual(catalog.artistsById.get(artistId)?.genres);
 
     const albums = await spotify.artistAlbums(artistId);
-    expect(apiCalls("GET", `/v1/artists/${artistId}/albums`).at(-1)?.query).toEqual({ include_groups: "album,single", limit: "10", offset: "0" });
+    expect(apiCalls("GET", `/v1/artists/${artistId}/albums`).at(-1)?.query).toEqual({
+      include_groups: "album,single",
+      limit: "10",
+      offset: "0",
+    });
     expect(albums.items.length).toBeGreaterThan(0);
     for (const album of albums.items) {
       expect(["album", "single"]).toContain(album.albumType);
@@ -247,7 +265,13 @@ describe("WebApiSpotifyClient against the fake Web API", () => {
     expect(before.items[0]).toMatchObject({ ownerId: "nova-listener", trackCount: expect.any(Number) });
 
     const playlist = await spotify.createPlaylist({ name: "EchoTune: Rainy Sunday", description: "Made by EchoTune" });
-    expect(playlist).toMatchObject({ name: "EchoTune: Rainy Sunday", description: "Made by EchoTune", public: false, ownerId: "nova-listener", trackCount: 0 });
+    expect(playlist).toMatchObject({
+      name: "EchoTune: Rainy Sunday",
+      description: "Made by EchoTune",
+      public: false,
+      ownerId: "nova-listener",
+      trackCount: 0,
+    });
     expect(playlist.id).toMatch(/^[0-9A-Za-z]{22}$/);
     expect(playlist.url).toBe(`https://open.spotify.com/playlist/${playlist.id}`);
 
@@ -292,7 +316,13 @@ describe("WebApiSpotifyClient against the fake Web API", () => {
     const [first, second] = fakeWorld().catalog.tracks.slice(300, 302);
     await spotify.play({ uris: [`spotify:track:${first?.id}`], deviceId: DEVICE });
     const playing = await spotify.playback();
-    expect(playing).toMatchObject({ isPlaying: true, shuffle: false, repeat: "off", device: { id: DEVICE, isActive: true }, track: { id: first?.id } });
+    expect(playing).toMatchObject({
+      isPlaying: true,
+      shuffle: false,
+      repeat: "off",
+      device: { id: DEVICE, isActive: true },
+      track: { id: first?.id },
+    });
     expect(playing?.progressMs).toEqual(expect.any(Number));
 
     await spotify.queue(`spotify:track:${second?.id}`);
@@ -321,7 +351,9 @@ describe("WebApiSpotifyClient against the fake Web API", () => {
     const spotify = client();
     expect((await spotify.me()).product).toBe("free");
     expect((await spotify.devices()).find((device) => device.id === DEVICE)?.isActive).toBe(true);
-    const error = await spotify.play({ uris: [`spotify:track:${fakeWorld().catalog.tracks[0]?.id}`], deviceId: DEVICE }).catch((caught: unknown) => caught);
+    const error = await spotify
+      .play({ uris: [`spotify:track:${fakeWorld().catalog.tracks[0]?.id}`], deviceId: DEVICE })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpotifyRequestError);
     expect(error).toMatchObject({ status: 403, reason: "PREMIUM_REQUIRED", message: "Player command failed: Premium required" });
     await expect(spotify.queue(`spotify:track:${fakeWorld().catalog.tracks[0]?.id}`)).rejects.toMatchObject({ reason: "PREMIUM_REQUIRED" });

@@ -13,7 +13,18 @@ import {
   reshapeProfile,
   reshapeTrack,
 } from "./reshape";
-import type { Album, Artist, Device, Page, PlaybackState, Playlist, RecentlyPlayedPage, SpotifyProfileSummary, TimeRange, Track } from "./types";
+import type {
+  Album,
+  Artist,
+  Device,
+  Page,
+  PlaybackState,
+  Playlist,
+  RecentlyPlayedPage,
+  SpotifyProfileSummary,
+  TimeRange,
+  Track,
+} from "./types";
 
 type Raw = Record<string, unknown>;
 
@@ -112,7 +123,7 @@ export class WebApiSpotifyClient implements SpotifyClient {
     const key = `spotify:search:${types.join(",")}:${limit}:${query.trim().toLowerCase()}`;
     return this.cached(key, SEARCH_TTL_SECONDS, async () => {
       const raw = await this.required<Raw>({ path: "/search", query: { q: query, type: types.join(","), limit }, endpoint: "GET /search" });
-      const items = (name: string) => (((raw[name] as Raw | undefined)?.items as Raw[] | undefined) ?? []);
+      const items = (name: string) => ((raw[name] as Raw | undefined)?.items as Raw[] | undefined) ?? [];
       return {
         tracks: items("tracks").map((item) => reshapeTrack(item)),
         artists: items("artists").map(reshapeArtist),
@@ -123,13 +134,17 @@ export class WebApiSpotifyClient implements SpotifyClient {
 
   track(id: string): Promise<Track | null> {
     return this.cached(`spotify:track:${id}`, CATALOG_TTL_SECONDS, () =>
-      this.orNull(async () => reshapeTrack(await this.required<Raw>({ path: `/tracks/${encodeURIComponent(id)}`, endpoint: "GET /tracks/{id}" }))),
+      this.orNull(async () =>
+        reshapeTrack(await this.required<Raw>({ path: `/tracks/${encodeURIComponent(id)}`, endpoint: "GET /tracks/{id}" })),
+      ),
     );
   }
 
   artist(id: string): Promise<Artist | null> {
     return this.cached(`spotify:artist:${id}`, CATALOG_TTL_SECONDS, () =>
-      this.orNull(async () => reshapeArtist(await this.required<Raw>({ path: `/artists/${encodeURIComponent(id)}`, endpoint: "GET /artists/{id}" }))),
+      this.orNull(async () =>
+        reshapeArtist(await this.required<Raw>({ path: `/artists/${encodeURIComponent(id)}`, endpoint: "GET /artists/{id}" })),
+      ),
     );
   }
 
@@ -202,11 +217,13 @@ export class WebApiSpotifyClient implements SpotifyClient {
   }
 
   async saveToLibrary(uris: string[]): Promise<void> {
-    for (const part of chunk(uris, 40)) await this.call({ method: "PUT", path: "/me/library", query: { uris: part.join(",") }, endpoint: "PUT /me/library" });
+    for (const part of chunk(uris, 40))
+      await this.call({ method: "PUT", path: "/me/library", query: { uris: part.join(",") }, endpoint: "PUT /me/library" });
   }
 
   async removeFromLibrary(uris: string[]): Promise<void> {
-    for (const part of chunk(uris, 40)) await this.call({ method: "DELETE", path: "/me/library", query: { uris: part.join(",") }, endpoint: "DELETE /me/library" });
+    for (const part of chunk(uris, 40))
+      await this.call({ method: "DELETE", path: "/me/library", query: { uris: part.join(",") }, endpoint: "DELETE /me/library" });
   }
 
   async playback(): Promise<PlaybackState | null> {

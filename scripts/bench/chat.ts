@@ -16,18 +16,40 @@ const delay = Number(values.delay);
 const { startFakeGemini } = await import("../../e2e/fakes/gemini/server.ts");
 const gemini = await startFakeGemini({ port: 0 });
 const dataDir = mkdtempSync(join(tmpdir(), "echotune-bench-chat-"));
-Object.assign(process.env, { DATA_DIR: dataDir, GOOGLE_GENERATIVE_AI_API_KEY: "bench", GEMINI_BASE_URL: gemini.url, ASSISTANT_TURNS_PER_MINUTE: "100000", ASSISTANT_LISTENER_DAILY_TOKENS: "1000000000", LOG_LEVEL: "warn" });
+Object.assign(process.env, {
+  DATA_DIR: dataDir,
+  GOOGLE_GENERATIVE_AI_API_KEY: "bench",
+  GEMINI_BASE_URL: gemini.url,
+  ASSISTANT_TURNS_PER_MINUTE: "100000",
+  ASSISTANT_LISTENER_DAILY_TOKENS: "1000000000",
+  LOG_LEVEL: "warn",
+});
 for (const name of ["MONGODB_URI", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"]) delete process.env[name];
-await fetch(`${gemini.origin}/__admin/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ firstChunkDelayMs: delay }) });
+await fetch(`${gemini.origin}/__admin/config`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ firstChunkDelayMs: delay }),
+});
 
 const { chatTurn } = await import("@/lib/assistant");
-const listener = { id: "bench-listener", displayName: "Bench", imageUrl: null, isDemo: false, reconnectRequired: false, settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true } };
+const listener = {
+  id: "bench-listener",
+  displayName: "Bench",
+  imageUrl: null,
+  isDemo: false,
+  reconnectRequired: false,
+  settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true },
+};
 
 let turn = 0;
 async function firstToken(): Promise<number> {
   const n = ++turn;
   const started = performance.now();
-  const response = await chatTurn(listener, { id: `bench-chat-${n}`, message: { id: `m-${n}`, role: "user", parts: [{ type: "text", text: `Question number ${n}` }] }, trigger: "submit-message" });
+  const response = await chatTurn(listener, {
+    id: `bench-chat-${n}`,
+    message: { id: `m-${n}`, role: "user", parts: [{ type: "text", text: `Question number ${n}` }] },
+    trigger: "submit-message",
+  });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = "";
   for (;;) {
@@ -42,14 +64,18 @@ async function firstToken(): Promise<number> {
   }
 }
 
-const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
+const percentile = (samples: number[], p: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
 await firstToken(); // warm-up: module load, store open
 console.log(`bench:chat: server-added time to the first streamed token, over a ${delay} ms first-chunk delay of the (fake) model\n`);
 console.log(`${"concurrency".padEnd(12)}${"p50".padStart(10)}${"p95".padStart(10)}`);
 for (const concurrency of [1, 10]) {
   const samples: number[] = [];
-  for (let done = 0; done < runs; done += concurrency) samples.push(...(await Promise.all(Array.from({ length: concurrency }, () => firstToken()))));
-  console.log(`${String(concurrency).padEnd(12)}${`${percentile(samples, 50).toFixed(1)} ms`.padStart(10)}${`${percentile(samples, 95).toFixed(1)} ms`.padStart(10)}`);
+  for (let done = 0; done < runs; done += concurrency)
+    samples.push(...(await Promise.all(Array.from({ length: concurrency }, () => firstToken()))));
+  console.log(
+    `${String(concurrency).padEnd(12)}${`${percentile(samples, 50).toFixed(1)} ms`.padStart(10)}${`${percentile(samples, 95).toFixed(1)} ms`.padStart(10)}`,
+  );
 }
 await gemini.close();
 rmSync(dataDir, { recursive: true, force: true });

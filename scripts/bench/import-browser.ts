@@ -28,7 +28,9 @@ for (const file of files) {
   jsonBytes += file.content.length;
 }
 writeFileSync(zipPath, zipSync(entries, { level: 6 }));
-console.log(`export: ${files.length} files, ${(jsonBytes / 1e6).toFixed(0)} MB of JSON, zip ${(statSync(zipPath).size / 1e6).toFixed(0)} MB`);
+console.log(
+  `export: ${files.length} files, ${(jsonBytes / 1e6).toFixed(0)} MB of JSON, zip ${(statSync(zipPath).size / 1e6).toFixed(0)} MB`,
+);
 
 if (!ensureBuild()) process.exit(1);
 const port = await freePort();
@@ -39,7 +41,12 @@ const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p"
 const base = `http://127.0.0.1:${port}`;
 try {
   for (let attempt = 0; attempt < 120; attempt += 1) {
-    if (await fetch(`${base}/api/health`).then((response) => response.ok).catch(() => false)) break;
+    if (
+      await fetch(`${base}/api/health`)
+        .then((response) => response.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
@@ -55,7 +62,9 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const read = await page.getByTestId("report-read").innerText();
   const imported = await page.getByTestId("report-imported").innerText();
-  console.log(`browser import: ${read} rows read, ${imported} imported, finished report after ${seconds.toFixed(1)} s (${Math.round(Number(read.replace(/,/g, "")) / seconds).toLocaleString("en")} rows/s)`);
+  console.log(
+    `browser import: ${read} rows read, ${imported} imported, finished report after ${seconds.toFixed(1)} s (${Math.round(Number(read.replace(/,/g, "")) / seconds).toLocaleString("en")} rows/s)`,
+  );
   await browser.close();
 } finally {
   server.kill("SIGTERM");

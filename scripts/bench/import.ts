@@ -34,7 +34,10 @@ async function child(mode: "baseline" | "pipeline", adapter: string, plays: numb
   const catalog = getDemoCatalog(11);
   const files = writeExtendedHistory(generateListeningHistory({ seed: 11, plays, years: 10 }), catalog);
   const dir = mkdtempSync(join(tmpdir(), "echotune-bench-import-"));
-  const store = adapter === "embedded" ? new EmbeddedStore(dir) : new MongoStore({ uri: mongoUri!, database: `bench_import_${process.pid}`, socketTimeoutMS: 600_000 });
+  const store =
+    adapter === "embedded"
+      ? new EmbeddedStore(dir)
+      : new MongoStore({ uri: mongoUri!, database: `bench_import_${process.pid}`, socketTimeoutMS: 600_000 });
   const { ensureIndexes } = await import("@/lib/db");
   await ensureIndexes(store);
   const started = performance.now();
@@ -45,7 +48,9 @@ async function child(mode: "baseline" | "pipeline", adapter: string, plays: numb
       const records = JSON.parse(file.content.replace(/^\uFEFF/, "")) as Array<Record<string, unknown>>;
       rows += records.length;
       for (let start = 0; start < records.length; start += 5_000) {
-        const batch = records.slice(start, start + 5_000).map((record, index) => ({ ...record, _id: `${file.name}:${start + index}`, userId: "bench" }));
+        const batch = records
+          .slice(start, start + 5_000)
+          .map((record, index) => ({ ...record, _id: `${file.name}:${start + index}`, userId: "bench" }));
         const { insertedCount } = await plays.insertMany(batch);
         // A baseline that silently inserts less (a unique index refusing rows) would flatter nothing but itself.
         if (insertedCount !== batch.length) throw new Error(`baseline inserted ${insertedCount} of ${batch.length} documents`);
@@ -68,7 +73,12 @@ async function child(mode: "baseline" | "pipeline", adapter: string, plays: numb
 }
 
 if (values.child) {
-  const result = await child(values.child as "baseline" | "pipeline", values.adapter ?? "embedded", Number(values.plays), values["mongo-uri"]);
+  const result = await child(
+    values.child as "baseline" | "pipeline",
+    values.adapter ?? "embedded",
+    Number(values.plays),
+    values["mongo-uri"],
+  );
   console.log(`RESULT ${JSON.stringify(result)}`);
   process.exit(0);
 }
@@ -86,7 +96,18 @@ if (adapters.includes("mongodb") && !mongoUri) {
 function run(mode: string, adapter: string): Measurement {
   const result = spawnSync(
     process.execPath,
-    ["--import", "./scripts/register.ts", "scripts/bench/import.ts", "--child", mode, "--adapter", adapter, "--plays", String(plays), ...(mongoUri ? ["--mongo-uri", mongoUri] : [])],
+    [
+      "--import",
+      "./scripts/register.ts",
+      "scripts/bench/import.ts",
+      "--child",
+      mode,
+      "--adapter",
+      adapter,
+      "--plays",
+      String(plays),
+      ...(mongoUri ? ["--mongo-uri", mongoUri] : []),
+    ],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   const line = result.stdout.split("\n").find((candidate) => candidate.startsWith("RESULT "));
@@ -95,7 +116,9 @@ function run(mode: string, adapter: string): Measurement {
 }
 
 console.log(`bench:import: ${plays.toLocaleString("en")} generated plays as an extended-history export\n`);
-console.log(`${"adapter".padEnd(22)}${"pipeline rows/s".padStart(17)}${"baseline rows/s".padStart(17)}${"ratio".padStart(8)}${"pipeline RSS".padStart(14)}${"baseline RSS".padStart(14)}`);
+console.log(
+  `${"adapter".padEnd(22)}${"pipeline rows/s".padStart(17)}${"baseline rows/s".padStart(17)}${"ratio".padStart(8)}${"pipeline RSS".padStart(14)}${"baseline RSS".padStart(14)}`,
+);
 try {
   for (const adapter of adapters) {
     const baseline = run("baseline", adapter);

@@ -53,7 +53,13 @@ const ranges = [
   { name: "6 months", spec: { preset: "6m" as const } },
   { name: "year", spec: { preset: "1y" as const } },
   { name: "all time", spec: { preset: "all" as const } },
-  { name: "custom (3 years)", spec: { from: new Date(now - 5 * 365 * 86_400_000).toISOString().slice(0, 10), to: new Date(now - 2 * 365 * 86_400_000).toISOString().slice(0, 10) } },
+  {
+    name: "custom (3 years)",
+    spec: {
+      from: new Date(now - 5 * 365 * 86_400_000).toISOString().slice(0, 10),
+      to: new Date(now - 2 * 365 * 86_400_000).toISOString().slice(0, 10),
+    },
+  },
 ];
 
 let ferret: { uri: string; dispose(): Promise<void> } | undefined;
@@ -85,7 +91,9 @@ try {
     const coldStarted = performance.now();
     const index = await loadListeningIndex(store, `${USER}-${adapter}`);
     const coldMs = performance.now() - coldStarted;
-    console.log(`${label}: imported ${index.count.toLocaleString("en")} plays in ${importSeconds.toFixed(1)} s; cold index load ${fmt(coldMs)} (from the segments)`);
+    console.log(
+      `${label}: imported ${index.count.toLocaleString("en")} plays in ${importSeconds.toFixed(1)} s; cold index load ${fmt(coldMs)} (from the segments)`,
+    );
 
     const widgets: Record<string, (q: import("@/lib/insights").InsightQuery) => unknown> = {
       totals: (q) => compute.totals(index, q),
@@ -114,14 +122,21 @@ try {
           widget(q);
           samples.push(performance.now() - started);
         }
-        console.log(`${range.name.padEnd(18)}${name.padEnd(14)}${fmt(percentile(samples, 50)).padStart(11)}${fmt(percentile(samples, 95)).padStart(11)}`);
+        console.log(
+          `${range.name.padEnd(18)}${name.padEnd(14)}${fmt(percentile(samples, 50)).padStart(11)}${fmt(percentile(samples, 95)).padStart(11)}`,
+        );
       }
       // The whole request: the revision read (a store round trip), the cached index, every widget.
       const samples: number[] = [];
       for (let run = 0; run < runs; run += 1) {
         const started = performance.now();
         const current = await loadListeningIndex(store, `${USER}-${adapter}`);
-        buildDashboard(current, { range: range.spec, by: "plays" }, { timeZone: TIME_ZONE, listenThresholdMs: THRESHOLD }, { now, genreOf: () => ["indie"] });
+        buildDashboard(
+          current,
+          { range: range.spec, by: "plays" },
+          { timeZone: TIME_ZONE, listenThresholdMs: THRESHOLD },
+          { now, genreOf: () => ["indie"] },
+        );
         samples.push(performance.now() - started);
       }
       const p95 = percentile(samples, 95);

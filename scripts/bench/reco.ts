@@ -25,7 +25,8 @@ const { MemoryCache } = await import("@/lib/cache");
 type CatalogPort = import("@/lib/reco").CatalogPort;
 type ListeningIndex = import("@/lib/listening").ListeningIndex;
 
-const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
+const percentile = (samples: number[], p: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
 const SEED = 11;
@@ -50,11 +51,17 @@ const catalogTracks = catalogs.reduce((sum, each) => sum + each.tracks.length, 0
 function indexOf(name: string, seed: number, count: number, years: number): ListeningIndex {
   const source = getDemoCatalog(SEED);
   const builder = new IndexBuilder(name, 1);
-  for (const row of demoIndexRows(generateListeningHistory({ seed, catalogSeed: SEED, plays: count, years, end: new Date("2026-11-01T00:00:00Z") }), source)) builder.add(row);
+  for (const row of demoIndexRows(
+    generateListeningHistory({ seed, catalogSeed: SEED, plays: count, years, end: new Date("2026-11-01T00:00:00Z") }),
+    source,
+  ))
+    builder.add(row);
   return builder.build();
 }
 
-console.log(`bench:reco: a listener with ${plays.toLocaleString("en")} plays, a catalogue of ${catalogTracks.toLocaleString("en")} tracks\n`);
+console.log(
+  `bench:reco: a listener with ${plays.toLocaleString("en")} plays, a catalogue of ${catalogTracks.toLocaleString("en")} tracks\n`,
+);
 const listener = indexOf("listener", SEED, plays, 10);
 const cohort = Array.from({ length: 80 }, (_, member) => indexOf(`cohort-${member}`, 3000 + member, 2_000, 3));
 
@@ -63,7 +70,9 @@ const matrix = matrixFrom([listener, ...cohort].map((index) => ({ index })));
 const model = artistNeighbours(matrix, { k: 40, shrink: 10 });
 const trainSeconds = (performance.now() - trainStarted) / 1000;
 const modelBytes = Buffer.byteLength(JSON.stringify(model));
-console.log(`training: ${trainSeconds.toFixed(2)} s over ${matrix.rows.length} listeners and ${matrix.artists.length} artists; model ${(modelBytes / 1024).toFixed(0)} KB (JSON)`);
+console.log(
+  `training: ${trainSeconds.toFixed(2)} s over ${matrix.rows.length} listeners and ${matrix.artists.length} artists; model ${(modelBytes / 1024).toFixed(0)} KB (JSON)`,
+);
 
 const now = listener.playedAt[listener.count - 1]! + 60_000;
 const byKey = new Map(model.artists.map((artist, index) => [artist, index]));
@@ -76,8 +85,13 @@ function collaborative() {
     if (position !== undefined && profile.artistListens[id]! > 0) row.set(position, profile.artistListens[id]!);
   });
   const scores = scoreArtists(model, row);
-  const ranked = [...scores.keys()].filter((artist) => scores[artist]! > 0 && (row.get(artist) ?? 0) < 3).sort((a, b) => scores[b]! - scores[a]!).slice(0, 20);
-  return { artists: ranked.map((artist) => ({ key: model.artists[artist]!, name: model.names[artist]!, score: scores[artist]!, because: null })) };
+  const ranked = [...scores.keys()]
+    .filter((artist) => scores[artist]! > 0 && (row.get(artist) ?? 0) < 3)
+    .sort((a, b) => scores[b]! - scores[a]!)
+    .slice(0, 20);
+  return {
+    artists: ranked.map((artist) => ({ key: model.artists[artist]!, name: model.names[artist]!, score: scores[artist]!, because: null })),
+  };
 }
 
 // As in the app (lib/reco/models.ts), the collaborative signal is computed once per profile.
@@ -96,7 +110,14 @@ async function request(kind: "cold" | "warm" | "cached", run: number): Promise<n
     profile = trackProfile(listener, { now, timeZone: "Europe/Berlin", listenThresholdMs: 30_000 });
     signal = collaborative();
   }
-  const items = await recommend({ index: listener, profile, feedback: NO_FEEDBACK, catalog, collaborative: signal, request: { limit: 20, novelty: 0.3, recentDays: 30, allowExplicit: true, ...(context ? { context: contextById(context)! } : {}) } });
+  const items = await recommend({
+    index: listener,
+    profile,
+    feedback: NO_FEEDBACK,
+    catalog,
+    collaborative: signal,
+    request: { limit: 20, novelty: 0.3, recentDays: 30, allowExplicit: true, ...(context ? { context: contextById(context)! } : {}) },
+  });
   await cache.set(key, items, { ttlSeconds: 600 });
   return performance.now() - started;
 }
@@ -108,7 +129,9 @@ for (const kind of ["cold", "warm", "cached"] as const) {
     for (let batch = 0; batch < runs; batch += concurrency) {
       samples.push(...(await Promise.all(Array.from({ length: concurrency }, (_, offset) => request(kind, batch + offset)))));
     }
-    console.log(`${kind.padEnd(10)}${String(concurrency).padStart(12)}${ms(percentile(samples, 50)).padStart(11)}${ms(percentile(samples, 95)).padStart(11)}`);
+    console.log(
+      `${kind.padEnd(10)}${String(concurrency).padStart(12)}${ms(percentile(samples, 50)).padStart(11)}${ms(percentile(samples, 95)).padStart(11)}`,
+    );
   }
 }
 process.exit(0);

@@ -153,7 +153,10 @@ try {
     }
     const store = new MongoStore({ uri, database: `bench_${Date.now()}`, socketTimeoutMS: 30 * 60_000 });
     cleanups.push(async () => {
-      await store.client.db(`bench_${Date.now()}`).dropDatabase().catch(() => undefined);
+      await store.client
+        .db(`bench_${Date.now()}`)
+        .dropDatabase()
+        .catch(() => undefined);
       await store.close();
     });
     results.push(await bench(label, store, plays, MONGO_RUNS));
@@ -165,9 +168,18 @@ try {
 const width = 34;
 const column = 24;
 const header = ["", ...results.map((result) => result.adapter)];
-console.log(`\n${header[0]!.padEnd(width)}${header.slice(1).map((name) => name.padStart(column)).join("")}`);
-console.log(`${"inserts/s".padEnd(width)}${results.map((result) => Math.round(result.insertsPerSecond).toLocaleString("en").padStart(column)).join("")}`);
-console.log(`${`replayed batch of ${BATCH} (all dup)`.padEnd(width)}${results.map((result) => `${result.replayMs.toFixed(1)} ms`.padStart(column)).join("")}`);
+console.log(
+  `\n${header[0]!.padEnd(width)}${header
+    .slice(1)
+    .map((name) => name.padStart(column))
+    .join("")}`,
+);
+console.log(
+  `${"inserts/s".padEnd(width)}${results.map((result) => Math.round(result.insertsPerSecond).toLocaleString("en").padStart(column)).join("")}`,
+);
+console.log(
+  `${`replayed batch of ${BATCH} (all dup)`.padEnd(width)}${results.map((result) => `${result.replayMs.toFixed(1)} ms`.padStart(column)).join("")}`,
+);
 console.log(`${"query (p50 / p95 ms)".padEnd(width)}`);
 for (const name of results[0]?.queries.keys() ?? []) {
   const cells = results.map((result) => {

@@ -36,13 +36,19 @@ function isClientModule(root: string, source: string): boolean {
 }
 
 function valueDependencies(cruised: IModule): string[] {
-  return cruised.dependencies.filter((dependency) => !dependency.dependencyTypes.includes("type-only")).map((dependency) => dependency.resolved);
+  return cruised.dependencies
+    .filter((dependency) => !dependency.dependencyTypes.includes("type-only"))
+    .map((dependency) => dependency.resolved);
 }
 
 /** Client modules that reach a server-only module through value imports, with the path. */
 function clientReachesServerOnly(root: string, modules: IModule[]): DependencyViolation[] {
   const bySource = new Map(modules.map((cruised) => [cruised.source, cruised]));
-  const serverOnly = new Set(modules.filter((cruised) => cruised.dependencies.some((dependency) => dependency.module === "server-only")).map((cruised) => cruised.source));
+  const serverOnly = new Set(
+    modules
+      .filter((cruised) => cruised.dependencies.some((dependency) => dependency.module === "server-only"))
+      .map((cruised) => cruised.source),
+  );
   const violations: DependencyViolation[] = [];
   for (const client of modules) {
     if (!isClientModule(root, client.source)) continue;
@@ -82,7 +88,12 @@ export async function checkDependencies(root: string, folders: string[]): Promis
     const output = result.output as ICruiseResult;
     const violations: DependencyViolation[] = output.summary.violations
       .filter((violation) => violation.rule.severity === "error")
-      .map((violation) => ({ rule: violation.rule.name, from: violation.from, to: violation.to, ...(violation.cycle ? { via: violation.cycle.map((step) => (typeof step === "string" ? step : step.name)) } : {}) }));
+      .map((violation) => ({
+        rule: violation.rule.name,
+        from: violation.from,
+        to: violation.to,
+        ...(violation.cycle ? { via: violation.cycle.map((step) => (typeof step === "string" ? step : step.name)) } : {}),
+      }));
     return [...violations, ...clientReachesServerOnly(root, output.modules)];
   } finally {
     process.chdir(previousCwd);
@@ -90,6 +101,9 @@ export async function checkDependencies(root: string, folders: string[]): Promis
 }
 
 export function describeViolation(violation: DependencyViolation): string {
-  const chain = violation.via && violation.via.length > 0 ? `\n      ${[violation.from, ...violation.via.filter((step) => step !== violation.from)].join(" →\n      ")}` : "";
+  const chain =
+    violation.via && violation.via.length > 0
+      ? `\n      ${[violation.from, ...violation.via.filter((step) => step !== violation.from)].join(" →\n      ")}`
+      : "";
   return `${violation.rule}: ${violation.from} → ${violation.to}${chain}`;
 }

@@ -173,7 +173,11 @@ describe("Upstash REST proxy", () => {
     failing.incr(key("pipe"));
     await expect(failing.exec()).rejects.toThrow(/Command 2 \[ incr \] failed: ERR value is not an integer/);
 
-    const raw = await post("/pipeline", [["SET", key("pipe-raw"), 1], ["INCR", key("pipe-raw")], ["HGET", key("pipe-raw"), "f"]]);
+    const raw = await post("/pipeline", [
+      ["SET", key("pipe-raw"), 1],
+      ["INCR", key("pipe-raw")],
+      ["HGET", key("pipe-raw"), "f"],
+    ]);
     expect(raw.status).toBe(200);
     expect(raw.body).toEqual([
       { result: "OK" },
@@ -215,7 +219,10 @@ describe("Upstash REST proxy", () => {
   });
 
   it("answers a discarded transaction with one 400 error and runs none of it", async () => {
-    const discarded = await post("/multi-exec", [["SET", key("tx-discarded"), "v"], ["SET", key("tx-discarded")]]);
+    const discarded = await post("/multi-exec", [
+      ["SET", key("tx-discarded"), "v"],
+      ["SET", key("tx-discarded")],
+    ]);
     expect(discarded.status).toBe(400);
     expect(discarded.body).toEqual({ error: "ERR wrong number of arguments for 'set' command" });
     expect(await direct.exists(key("tx-discarded"))).toBe(0);

@@ -34,9 +34,27 @@ const OK = Buffer.from("OK");
  * shared connection while they wait, which is acceptable for tests and local development.
  */
 const UNSUPPORTED = new Set([
-  "MULTI", "EXEC", "DISCARD", "WATCH", "UNWATCH",
-  "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE", "MONITOR",
-  "SELECT", "HELLO", "AUTH", "RESET", "QUIT", "CLIENT", "SYNC", "PSYNC", "REPLCONF",
+  "MULTI",
+  "EXEC",
+  "DISCARD",
+  "WATCH",
+  "UNWATCH",
+  "SUBSCRIBE",
+  "PSUBSCRIBE",
+  "SSUBSCRIBE",
+  "UNSUBSCRIBE",
+  "PUNSUBSCRIBE",
+  "SUNSUBSCRIBE",
+  "MONITOR",
+  "SELECT",
+  "HELLO",
+  "AUTH",
+  "RESET",
+  "QUIT",
+  "CLIENT",
+  "SYNC",
+  "PSYNC",
+  "REPLCONF",
 ]);
 
 type Json = null | number | string | Json[];
@@ -274,9 +292,9 @@ export async function startUpstashProxy(options: UpstashProxyOptions): Promise<U
     const commands = parseCommands(body);
     if (!commands) throw new HttpError(400, "Invalid command array. Expected an array of command arrays.");
     // Every call is issued before the first await, so they go out back to back, in order.
-    const outcomes = commands.map(prepare).map((prepared) =>
-      "error" in prepared ? Promise.resolve(prepared) : settle(call(shared, prepared), prepared, base64),
-    );
+    const outcomes = commands
+      .map(prepare)
+      .map((prepared) => ("error" in prepared ? Promise.resolve(prepared) : settle(call(shared, prepared), prepared, base64)));
     return [200, await Promise.all(outcomes)];
   }
 

@@ -52,8 +52,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           }
         >
           <p>
-            Insights appear here once plays arrive. Import the streaming history Spotify sent you to see every year at once, or keep EchoTune
-            connected and your recent plays arrive on their own.
+            Insights appear here once plays arrive. Import the streaming history Spotify sent you to see every year at once, or keep
+            EchoTune connected and your recent plays arrive on their own.
           </p>
         </EmptyState>
       </>

@@ -47,8 +47,8 @@ export default async function DiscoverPage({ searchParams }: PageProps<"/discove
           }
         >
           <p>
-            Picks are built from what you actually played: forgotten favourites, tracks you pair in the same sessions and artists you have not
-            fully explored. They appear here once your plays are in.
+            Picks are built from what you actually played: forgotten favourites, tracks you pair in the same sessions and artists you have
+            not fully explored. They appear here once your plays are in.
           </p>
         </EmptyState>
       </>

@@ -15,8 +15,8 @@ export default function ImportPage() {
         </h2>
         <p className="mt-2">
           In Spotify&rsquo;s account privacy settings, tick <strong>Extended streaming history</strong> (your whole history) and confirm the
-          email. Spotify sends a zip within days, sometimes a few weeks. The <strong>Account data</strong> package works too, but covers only
-          the last year, without track ids.
+          email. Spotify sends a zip within days, sometimes a few weeks. The <strong>Account data</strong> package works too, but covers
+          only the last year, without track ids.
         </p>
       </section>
     </>

@@ -36,7 +36,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         </p>
       </div>
       {error ? (
-        <div role="alert" data-testid="sign-in-error" className="flex gap-3 rounded-lg border border-destructive/40 bg-destructive/10 p-4 text-sm">
+        <div
+          role="alert"
+          data-testid="sign-in-error"
+          className="flex gap-3 rounded-lg border border-destructive/40 bg-destructive/10 p-4 text-sm"
+        >
           <AlertCircleIcon className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden="true" />
           <p>{errorMessages[error] ?? errorMessages.OAuthCallbackError}</p>
         </div>
@@ -46,8 +50,8 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         {demo ? <DemoSignInForm callbackUrl={callbackUrl} variant={spotify ? "outline" : "default"} /> : null}
       </div>
       <p className="text-xs text-muted-foreground">
-        EchoTune reads your listening history, top items and playlists, and only changes your library or playlists when you ask it to.
-        Your Spotify tokens stay on our server.
+        EchoTune reads your listening history, top items and playlists, and only changes your library or playlists when you ask it to. Your
+        Spotify tokens stay on our server.
       </p>
     </div>
   );

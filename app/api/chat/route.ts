@@ -8,5 +8,9 @@ export const maxDuration = 60;
 
 /** One turn of a chat with the assistant, streamed as AI SDK UI message chunks. */
 export const POST = route({ auth: "listener", body: chatBody, bodyLimit: 64 * KB }, async ({ listener, body, request }) => {
-  return chatTurn(listener, { id: body.id, message: body.message as unknown as ChatMessage, trigger: body.trigger, messageId: body.messageId }, request.signal);
+  return chatTurn(
+    listener,
+    { id: body.id, message: body.message as unknown as ChatMessage, trigger: body.trigger, messageId: body.messageId },
+    request.signal,
+  );
 });

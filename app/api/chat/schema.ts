@@ -1,17 +1,31 @@
 import { z } from "zod";
 import { ASSISTANT_LIMITS } from "@/lib/assistant";
 
-const textPart = z.object({ type: z.literal("text"), text: z.string().max(ASSISTANT_LIMITS.maxMessageChars, `a message has at most ${ASSISTANT_LIMITS.maxMessageChars} characters`) });
+const textPart = z.object({
+  type: z.literal("text"),
+  text: z.string().max(ASSISTANT_LIMITS.maxMessageChars, `a message has at most ${ASSISTANT_LIMITS.maxMessageChars} characters`),
+});
 /** The listener's own words: text parts only, nothing else taken from the browser. */
 const userMessage = z
   .looseObject({ id: z.string().min(1).max(100), role: z.literal("user"), parts: z.array(textPart.loose()).min(1).max(20) })
-  .transform((message) => ({ id: message.id, role: "user" as const, parts: message.parts.map((part) => ({ type: "text" as const, text: part.text })) }))
+  .transform((message) => ({
+    id: message.id,
+    role: "user" as const,
+    parts: message.parts.map((part) => ({ type: "text" as const, text: part.text })),
+  }))
   .refine((message) => message.parts.reduce((sum, part) => sum + part.text.length, 0) <= ASSISTANT_LIMITS.maxMessageChars, {
     message: `a message has at most ${ASSISTANT_LIMITS.maxMessageChars} characters`,
   })
   .refine((message) => message.parts.some((part) => part.text.trim().length > 0), { message: "a message needs some text" });
 /** An answer sent back with the listener's approvals: only those are read from it (lib/assistant/messages.ts). */
-const assistantMessage = z.looseObject({ id: z.string().min(1).max(100), role: z.literal("assistant"), parts: z.array(z.looseObject({ type: z.string().min(1).max(100) })).min(1).max(200) });
+const assistantMessage = z.looseObject({
+  id: z.string().min(1).max(100),
+  role: z.literal("assistant"),
+  parts: z
+    .array(z.looseObject({ type: z.string().min(1).max(100) }))
+    .min(1)
+    .max(200),
+});
 
 export const chatBody = z.object({
   /** The chat's id (made by the client for a new chat). */

@@ -17,7 +17,6 @@ async function loadApp(vars: Record<string, string>) {
   };
 }
 
-
 let ferret: FerretDb;
 let app: Awaited<ReturnType<typeof loadApp>> | undefined;
 
@@ -90,13 +89,20 @@ describe("rate-limited routes", () => {
   async function limitedRoute(vars: Record<string, string>) {
     app = await loadApp(vars);
     const { route } = await import("@/lib/http");
-    return route({ auth: "public", rateLimit: { name: `int-${process.pid}-${Date.now()}`, limit: 5, windowSeconds: 60 } }, () => ({ ok: true }));
+    return route({ auth: "public", rateLimit: { name: `int-${process.pid}-${Date.now()}`, limit: 5, windowSeconds: 60 } }, () => ({
+      ok: true,
+    }));
   }
   const caller = (ip: string) => new Request("http://127.0.0.1:3000/api/limited", { headers: { "x-forwarded-for": ip } });
 
   it("answers 429 problem+json with Retry-After and X-RateLimit-* once a caller passes the limit (Upstash)", async () => {
     // Behind a proxy that sets X-Forwarded-For, anonymous callers count by address.
-    const limited = await limitedRoute({ UPSTASH_REDIS_REST_URL: inject("upstashUrl"), UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"), DATA_DIR: `/tmp/echotune-rl-${process.pid}`, TRUST_PROXY: "true" });
+    const limited = await limitedRoute({
+      UPSTASH_REDIS_REST_URL: inject("upstashUrl"),
+      UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
+      DATA_DIR: `/tmp/echotune-rl-${process.pid}`,
+      TRUST_PROXY: "true",
+    });
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let attempt = 0; attempt < 6; attempt += 1) {
@@ -114,7 +120,11 @@ describe("rate-limited routes", () => {
   });
 
   it("keeps serving with the cache unreachable: the limiter fails open", async () => {
-    const limited = await limitedRoute({ UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await freePort()}`, UPSTASH_REDIS_REST_TOKEN: "t", DATA_DIR: `/tmp/echotune-rl-${process.pid}` });
+    const limited = await limitedRoute({
+      UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await freePort()}`,
+      UPSTASH_REDIS_REST_TOKEN: "t",
+      DATA_DIR: `/tmp/echotune-rl-${process.pid}`,
+    });
     for (let attempt = 0; attempt < 7; attempt += 1) expect((await limited(caller("203.0.113.8"), context)).status).toBe(200);
     const readiness = await app!.health(request("/api/health?ready=1"), context);
     expect(readiness.status).toBe(503);

@@ -11,7 +11,10 @@ function PlaybackCard({ output }: { output: PlaybackOutput }) {
       data-testid="playback-card"
       data-ok={output.ok}
       data-problem={output.problem}
-      className={cn("flex items-start gap-3 rounded-xl border p-4 text-sm", output.ok ? "bg-card" : "border-destructive/40 bg-destructive/5")}
+      className={cn(
+        "flex items-start gap-3 rounded-xl border p-4 text-sm",
+        output.ok ? "bg-card" : "border-destructive/40 bg-destructive/5",
+      )}
     >
       {output.ok ? (
         <PlayIcon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
@@ -20,7 +23,13 @@ function PlaybackCard({ output }: { output: PlaybackOutput }) {
       )}
       <div>
         <h3 className="font-semibold">
-          {output.ok ? (output.action === "play" ? "Playing on Spotify" : "Added to your Spotify queue") : output.action === "play" ? "Could not play" : "Could not add to the queue"}
+          {output.ok
+            ? output.action === "play"
+              ? "Playing on Spotify"
+              : "Added to your Spotify queue"
+            : output.action === "play"
+              ? "Could not play"
+              : "Could not add to the queue"}
         </h3>
         <p className="mt-0.5 text-muted-foreground">{problem ?? output.summary}</p>
       </div>

@@ -39,7 +39,11 @@ export function ApprovalCard({
       data-testid="approval-card"
       data-state={state}
       aria-labelledby={headingId}
-      className={cn("rounded-xl border p-4 text-sm shadow-sm", tone === "default" ? "border-primary/40 bg-card" : "bg-card", tone === "muted" && "text-muted-foreground")}
+      className={cn(
+        "rounded-xl border p-4 text-sm shadow-sm",
+        tone === "default" ? "border-primary/40 bg-card" : "bg-card",
+        tone === "muted" && "text-muted-foreground",
+      )}
     >
       {children}
     </section>
@@ -70,7 +74,12 @@ export function ApprovalCard({
           {output.name} · {output.trackCount} {output.trackCount === 1 ? "track" : "tracks"}
         </span>
         {output.url ? (
-          <a href={output.url} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 font-medium text-brand-text underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+          <a
+            href={output.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="inline-flex items-center gap-1 font-medium text-brand-text underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          >
             Open in Spotify
             <ExternalLinkIcon className="size-3.5" aria-hidden="true" />
             <span className="sr-only">(opens in a new tab)</span>
@@ -131,7 +140,11 @@ export function ApprovalCard({
           </p>
         </div>
       </div>
-      <ol aria-label="Tracks to save" className="mt-3 flex max-h-72 flex-col gap-1 overflow-y-auto" tabIndex={tracks.length > 6 ? 0 : undefined}>
+      <ol
+        aria-label="Tracks to save"
+        className="mt-3 flex max-h-72 flex-col gap-1 overflow-y-auto"
+        tabIndex={tracks.length > 6 ? 0 : undefined}
+      >
         {tracks.map(({ key, track }, index) => (
           <li key={key} data-testid="approval-track" data-key={key} className="flex items-center gap-3 py-1">
             <span className="w-5 shrink-0 text-right text-xs text-muted-foreground tabular-nums">{index + 1}.</span>

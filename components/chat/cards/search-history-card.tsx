@@ -5,7 +5,12 @@ import { day, ToolFrame, type ToolCardSpec } from "./shared";
 
 function HistoryCard({ output }: { output: SearchHistoryOutput }) {
   return (
-    <ToolFrame data-testid="history-card" Icon={HistoryIcon} title={`In your history: “${output.query}”`} description={output.matches.length === 0 ? output.summary : undefined}>
+    <ToolFrame
+      data-testid="history-card"
+      Icon={HistoryIcon}
+      title={`In your history: “${output.query}”`}
+      description={output.matches.length === 0 ? output.summary : undefined}
+    >
       {output.matches.length > 0 ? (
         <ul className="flex flex-col gap-2 text-sm">
           {output.matches.map((match) => (
@@ -13,10 +18,13 @@ function HistoryCard({ output }: { output: SearchHistoryOutput }) {
               <span className="font-medium">
                 {match.name}
                 {match.artist ? <span className="font-normal text-muted-foreground"> · {match.artist}</span> : null}
-                <span className="ml-1.5 rounded bg-accent px-1.5 py-0.5 text-xs font-normal text-accent-foreground">{match.kind === "artist" ? "Artist" : "Track"}</span>
+                <span className="ml-1.5 rounded bg-accent px-1.5 py-0.5 text-xs font-normal text-accent-foreground">
+                  {match.kind === "artist" ? "Artist" : "Track"}
+                </span>
               </span>
               <span className="text-xs text-muted-foreground">
-                {formatCount(match.plays, "play")} · {formatCount(match.minutes, "minute")} · first {day(match.firstPlayedAt)}, last {day(match.lastPlayedAt)}
+                {formatCount(match.plays, "play")} · {formatCount(match.minutes, "minute")} · first {day(match.firstPlayedAt)}, last{" "}
+                {day(match.lastPlayedAt)}
               </span>
             </li>
           ))}

@@ -16,7 +16,14 @@ export interface ToolCardSpec<Name extends ToolName> {
 /** "2024-03-05" or an ISO instant → "5 Mar 2024". */
 export const day = (date: string) => formatDay(date.slice(0, 10));
 
-export function ToolFrame({ Icon, title, description, children, className, ...rest }: {
+export function ToolFrame({
+  Icon,
+  title,
+  description,
+  children,
+  className,
+  ...rest
+}: {
   Icon: typeof MusicIcon;
   title: ReactNode;
   description?: ReactNode;

@@ -4,7 +4,14 @@ import { formatCount } from "@/components/charts/format";
 import type { ToolName, TrackCard as Track } from "@/lib/assistant/client";
 import { ToolFrame, TrackRow } from "./shared";
 
-export function TrackListCard({ tool, title, description, tracks, dropped, summary }: {
+export function TrackListCard({
+  tool,
+  title,
+  description,
+  tracks,
+  dropped,
+  summary,
+}: {
   tool: ToolName;
   title: string;
   description?: string | undefined;

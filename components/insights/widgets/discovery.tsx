@@ -4,7 +4,11 @@ import { formatMonth, formatShare } from "../format";
 
 export function DiscoveryWidget({ data }: { data: DashboardData }) {
   const { discovery } = data;
-  const points: TimePoint[] = discovery.newArtistsByMonth.map((month) => ({ label: formatMonth(month.month), value: month.count, display: formatCount(month.count, "new artist") }));
+  const points: TimePoint[] = discovery.newArtistsByMonth.map((month) => ({
+    label: formatMonth(month.month),
+    value: month.count,
+    display: formatCount(month.count, "new artist"),
+  }));
   return (
     <ChartFigure
       title="Discovery"

@@ -5,7 +5,16 @@ import { formatDay } from "../format";
 
 export function OnThisDayWidget({ data }: { data: DashboardData }) {
   return (
-    <ChartFigure title="On this day" description="What you played on this date in earlier years" summary={data.onThisDay.length > 0 ? `${data.onThisDay.length} earlier years with plays on this date.` : "Nothing on this date in earlier years."} summaryHidden>
+    <ChartFigure
+      title="On this day"
+      description="What you played on this date in earlier years"
+      summary={
+        data.onThisDay.length > 0
+          ? `${data.onThisDay.length} earlier years with plays on this date.`
+          : "Nothing on this date in earlier years."
+      }
+      summaryHidden
+    >
       {data.onThisDay.length === 0 ? (
         <p className="text-sm text-muted-foreground">Nothing on this date in earlier years yet.</p>
       ) : (

@@ -17,9 +17,18 @@ const PLATFORM_NAMES: Record<string, string> = {
 };
 
 export function PlatformsWidget({ data }: { data: DashboardData }) {
-  const items = data.platforms.map((platform) => ({ label: PLATFORM_NAMES[platform.platform] ?? platform.platform, value: platform.msPlayed, display: `${formatShare(platform.share)} · ${formatHours(platform.msPlayed)}` }));
+  const items = data.platforms.map((platform) => ({
+    label: PLATFORM_NAMES[platform.platform] ?? platform.platform,
+    value: platform.msPlayed,
+    display: `${formatShare(platform.share)} · ${formatHours(platform.msPlayed)}`,
+  }));
   return (
-    <ChartFigure title="Platforms" description="Share of listening time" summary={items[0] ? `Mostly on ${items[0].label} (${items[0].display}).` : "Nothing played in this range."} table={shareTable(items, ["Platform", "Share"])}>
+    <ChartFigure
+      title="Platforms"
+      description="Share of listening time"
+      summary={items[0] ? `Mostly on ${items[0].label} (${items[0].display}).` : "Nothing played in this range."}
+      table={shareTable(items, ["Platform", "Share"])}
+    >
       {(summaryId) => <ShareBar labelledBy={summaryId} items={items} />}
     </ChartFigure>
   );

@@ -8,10 +8,19 @@ export function SessionsWidget({ data }: { data: DashboardData }) {
     <ChartFigure
       title="Sessions"
       description="A session ends after 30 minutes without music"
-      summary={sessions.count > 0 ? `${formatCount(sessions.count, "session")}, ${formatDuration(sessions.medianMs)} typically.` : "No sessions in this range."}
+      summary={
+        sessions.count > 0
+          ? `${formatCount(sessions.count, "session")}, ${formatDuration(sessions.medianMs)} typically.`
+          : "No sessions in this range."
+      }
       table={{
         columns: ["Started", "Length", "Plays", "Mostly"],
-        rows: sessions.longest.map((session) => [`${formatInstant(session.start, data.timeZone)} ${formatClockTime(session.start, data.timeZone)}`, formatDuration(session.end - session.start), session.plays, session.topArtist]),
+        rows: sessions.longest.map((session) => [
+          `${formatInstant(session.start, data.timeZone)} ${formatClockTime(session.start, data.timeZone)}`,
+          formatDuration(session.end - session.start),
+          session.plays,
+          session.topArtist,
+        ]),
       }}
     >
       <ol className="flex flex-col gap-2 text-sm" aria-label="Longest sessions">

@@ -11,7 +11,11 @@ export function SummaryTiles({ data }: { data: DashboardData }) {
       <StatTile label="Artists" value={formatCount(totals.artists)} />
       <StatTile label="Tracks" value={formatCount(totals.tracks)} />
       <StatTile label="Skip rate" value={formatShare(data.skips.rate)} hint={`${formatCount(totals.skips)} skips`} />
-      <StatTile label="Sessions" value={formatCount(sessions.count)} hint={sessions.count > 0 ? `${formatDuration(sessions.averageMs)} on average` : undefined} />
+      <StatTile
+        label="Sessions"
+        value={formatCount(sessions.count)}
+        hint={sessions.count > 0 ? `${formatDuration(sessions.averageMs)} on average` : undefined}
+      />
     </section>
   );
 }

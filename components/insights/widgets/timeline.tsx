@@ -16,12 +16,19 @@ export function TimelineWidget({ data, params, onChange }: { data: DashboardData
     value: Math.round(point.msPlayed / 60_000),
     display: formatMinutes(point.msPlayed),
   }));
-  const peak = data.timeline.reduce<(typeof data.timeline)[number] | undefined>((best, point) => (!best || point.msPlayed > best.msPlayed ? point : best), undefined);
+  const peak = data.timeline.reduce<(typeof data.timeline)[number] | undefined>(
+    (best, point) => (!best || point.msPlayed > best.msPlayed ? point : best),
+    undefined,
+  );
   return (
     <ChartFigure
       title="Listening over time"
       description={`Minutes per ${data.unit}`}
-      summary={peak && peak.msPlayed > 0 ? `The busiest ${data.unit} was ${timelineLabel(peak.start, data.unit)} with ${formatMinutes(peak.msPlayed)}.` : "Nothing played in this range."}
+      summary={
+        peak && peak.msPlayed > 0
+          ? `The busiest ${data.unit} was ${timelineLabel(peak.start, data.unit)} with ${formatMinutes(peak.msPlayed)}.`
+          : "Nothing played in this range."
+      }
       table={timeSeriesTable(points, [data.unit === "day" ? "Day" : data.unit === "week" ? "Week" : "Month", "Minutes"])}
       actions={
         <Toggle

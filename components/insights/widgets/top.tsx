@@ -31,7 +31,13 @@ export function TopWidget({ data, params, onChange }: { data: DashboardData; par
         {KINDS.map(({ kind, key, title }) => {
           const items: BarListItem[] = data.top[key].map((item) => ({
             label: item.name,
-            sublabel: [item.artist, `since ${formatInstant(item.firstPlayedAt, data.timeZone)}`, `${formatHours(item.totalMsPlayed)} in all`].filter(Boolean).join(" · "),
+            sublabel: [
+              item.artist,
+              `since ${formatInstant(item.firstPlayedAt, data.timeZone)}`,
+              `${formatHours(item.totalMsPlayed)} in all`,
+            ]
+              .filter(Boolean)
+              .join(" · "),
             value: byTime ? item.msPlayed : item.plays,
             display: byTime ? formatMinutes(item.msPlayed, "short") : formatCount(item.plays, "play"),
             href: itemHref(kind, item.key),

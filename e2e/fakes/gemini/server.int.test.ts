@@ -85,10 +85,15 @@ describe("fake Gemini with the real @ai-sdk/google provider", () => {
     const secondBody = log[1]?.body as { contents: { role: string; parts: Record<string, unknown>[] }[] };
     const lastTurn = secondBody.contents.at(-1);
     expect(lastTurn?.role).toBe("user");
-    expect(lastTurn?.parts[0]).toMatchObject({ functionResponse: { name: "getTopTracks", response: { name: "getTopTracks", content: { summary: expect.any(String) } } } });
+    expect(lastTurn?.parts[0]).toMatchObject({
+      functionResponse: { name: "getTopTracks", response: { name: "getTopTracks", content: { summary: expect.any(String) } } },
+    });
     // The model turn replays the call with the thought signature the fake sent.
     const modelTurn = secondBody.contents.find((turn) => turn.role === "model");
-    expect(modelTurn?.parts[0]).toMatchObject({ functionCall: { name: "getTopTracks", args: { range: "short_term" } }, thoughtSignature: expect.any(String) });
+    expect(modelTurn?.parts[0]).toMatchObject({
+      functionCall: { name: "getTopTracks", args: { range: "short_term" } },
+      thoughtSignature: expect.any(String),
+    });
   });
 
   it("surfaces a scripted 500 as an APICallError", async () => {
@@ -123,7 +128,9 @@ describe("fake Gemini with the real @ai-sdk/google provider", () => {
     });
 
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 400, status: "INVALID_ARGUMENT", details: [{ reason: "API_KEY_INVALID" }] } });
+    expect(await response.json()).toMatchObject({
+      error: { code: 400, status: "INVALID_ARGUMENT", details: [{ reason: "API_KEY_INVALID" }] },
+    });
   });
 
   it("holds the first text delta for firstChunkDelayMs", async () => {
@@ -163,7 +170,10 @@ describe("fake Gemini with the real @ai-sdk/google provider", () => {
   it("serves a model's metadata, as readiness checks read it, and asks for the key", async () => {
     const response = await fetch(`${fake.url}/models/gemini-2.5-flash-lite`, { headers: { "x-goog-api-key": "test" } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ name: "models/gemini-2.5-flash-lite", supportedGenerationMethods: expect.arrayContaining(["generateContent"]) });
+    expect(await response.json()).toMatchObject({
+      name: "models/gemini-2.5-flash-lite",
+      supportedGenerationMethods: expect.arrayContaining(["generateContent"]),
+    });
     expect((await fetch(`${fake.url}/models/gemini-2.5-flash-lite`)).status).toBe(400);
     expect((await fetch(`${fake.url}/models/not-a-model`, { headers: { "x-goog-api-key": "test" } })).status).toBe(404);
   });

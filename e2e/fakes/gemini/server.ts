@@ -88,13 +88,24 @@ function googleError(status: number, message?: string): { error: Record<string, 
           message: message ?? "You exceeded your current quota, please check your plan.",
           status: "RESOURCE_EXHAUSTED",
           details: [
-            { "@type": "type.googleapis.com/google.rpc.QuotaFailure", violations: [{ quotaId: "GenerateRequestsPerMinutePerProjectPerModel-FreeTier" }] },
+            {
+              "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+              violations: [{ quotaId: "GenerateRequestsPerMinutePerProjectPerModel-FreeTier" }],
+            },
             { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "34.4s" },
           ],
         },
       };
     case 500:
-      return { error: { code: 500, message: message ?? "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting", status: "INTERNAL" } };
+      return {
+        error: {
+          code: 500,
+          message:
+            message ??
+            "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting",
+          status: "INTERNAL",
+        },
+      };
     case 503:
       return { error: { code: 503, message: message ?? "The model is overloaded. Please try again later.", status: "UNAVAILABLE" } };
     case 404:
@@ -155,7 +166,8 @@ function promptChars(body: Record<string, unknown>): number {
 /** What the app's tool put in front of the listener: its `summary`, else a short rendering of the output. */
 function describeToolResult(functionResponse: Record<string, unknown>): string {
   const response = isRecord(functionResponse.response) ? functionResponse.response : {};
-  if (response.error !== undefined) return `The ${String(functionResponse.name)} tool failed: ${typeof response.error === "string" ? response.error : JSON.stringify(response.error)}`;
+  if (response.error !== undefined)
+    return `The ${String(functionResponse.name)} tool failed: ${typeof response.error === "string" ? response.error : JSON.stringify(response.error)}`;
   let content = "content" in response ? response.content : response;
   if (typeof content === "string") {
     const text = content;
@@ -182,7 +194,11 @@ function defaultReply(body: Record<string, unknown>): Reply {
     const content = isRecord(result.response) ? result.response.content : undefined;
     if (result.name === "buildPlaylist" && isRecord(content) && Array.isArray(content.tracks) && content.tracks.length > 0) {
       const trackKeys = content.tracks.flatMap((track) => (isRecord(track) && typeof track.key === "string" ? [track.key] : []));
-      return { type: "functionCall", name: "savePlaylist", args: { name: content.name, ...(typeof content.description === "string" ? { description: content.description } : {}), trackKeys } };
+      return {
+        type: "functionCall",
+        name: "savePlaylist",
+        args: { name: content.name, ...(typeof content.description === "string" ? { description: content.description } : {}), trackKeys },
+      };
     }
   }
   return { type: "text", text: TOOL_SUMMARY_PREFIX + results.map(describeToolResult).join(" ") };
@@ -196,9 +212,13 @@ function replyProblem(reply: unknown): string | undefined {
     case "text":
       return typeof reply.text === "string" ? undefined : "a text reply needs text: string";
     case "functionCall":
-      return typeof reply.name === "string" && isRecord(reply.args) ? undefined : "a functionCall reply needs name: string and args: object";
+      return typeof reply.name === "string" && isRecord(reply.args)
+        ? undefined
+        : "a functionCall reply needs name: string and args: object";
     case "functionCalls":
-      return Array.isArray(reply.calls) && reply.calls.length > 0 && reply.calls.every((call) => isRecord(call) && typeof call.name === "string" && isRecord(call.args))
+      return Array.isArray(reply.calls) &&
+        reply.calls.length > 0 &&
+        reply.calls.every((call) => isRecord(call) && typeof call.name === "string" && isRecord(call.args))
         ? undefined
         : "a functionCalls reply needs calls: [{name, args}, ...]";
     case "error":
@@ -226,7 +246,9 @@ interface Candidate {
 }
 
 /** The candidate chunks of one successful reply, each with the output characters produced so far. */
-function candidateChunks(reply: Extract<Reply, { type: "text" | "functionCall" | "functionCalls" }>): { candidate: Candidate; outputChars: number }[] {
+function candidateChunks(
+  reply: Extract<Reply, { type: "text" | "functionCall" | "functionCalls" }>,
+): { candidate: Candidate; outputChars: number }[] {
   if (reply.type === "text") {
     const pieces = splitText(reply.text);
     let outputChars = 0;
@@ -239,7 +261,12 @@ function candidateChunks(reply: Extract<Reply, { type: "text" | "functionCall" |
   const outputChars = calls.reduce((sum, call) => sum + JSON.stringify(call).length, 0);
   // On the Gemini API a call arrives whole in one chunk; the finish reason follows on an empty text part (reference 6.4).
   return [
-    { candidate: { parts: calls.map((call) => ({ functionCall: { name: call.name, args: call.args }, thoughtSignature: THOUGHT_SIGNATURE })) }, outputChars },
+    {
+      candidate: {
+        parts: calls.map((call) => ({ functionCall: { name: call.name, args: call.args }, thoughtSignature: THOUGHT_SIGNATURE })),
+      },
+      outputChars,
+    },
     { candidate: { parts: [{ text: "" }], finishReason: "STOP" }, outputChars },
   ];
 }
@@ -256,7 +283,13 @@ function usageMetadata(promptTokenCount: number, outputChars: number) {
 
 function responseBody(candidate: Candidate, usage: ReturnType<typeof usageMetadata>, model: string, responseId: string) {
   return {
-    candidates: [{ content: { parts: candidate.parts, role: "model" }, ...(candidate.finishReason ? { finishReason: candidate.finishReason } : {}), index: 0 }],
+    candidates: [
+      {
+        content: { parts: candidate.parts, role: "model" },
+        ...(candidate.finishReason ? { finishReason: candidate.finishReason } : {}),
+        index: 0,
+      },
+    ],
     usageMetadata: usage,
     modelVersion: model,
     responseId,
@@ -277,7 +310,13 @@ async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
 const GENERATE_PATH = /^\/v1beta\/(.+):(generateContent|streamGenerateContent)$/;
 const MODEL_PATH = /^\/v1beta\/models\/([^/:]+)$/;
 
-async function generate(state: FakeGeminiState, request: IncomingMessage, response: ServerResponse, url: URL, rawBody: string): Promise<void> {
+async function generate(
+  state: FakeGeminiState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  rawBody: string,
+): Promise<void> {
   const [, modelPath = "", method] = GENERATE_PATH.exec(url.pathname) ?? [];
   const model = modelPath.replace(/^models\//, "");
   const stream = method === "streamGenerateContent";
@@ -324,7 +363,11 @@ async function generate(state: FakeGeminiState, request: IncomingMessage, respon
     // One candidate holding the whole reply: the text in one part, or every call.
     const parts = reply.type === "text" ? [{ text: reply.text }] : (chunks[0]?.candidate.parts ?? []);
     const outputChars = chunks.at(-1)?.outputChars ?? 0;
-    return sendJson(response, 200, responseBody({ parts, finishReason: "STOP" }, usageMetadata(promptTokens, outputChars), model, responseId));
+    return sendJson(
+      response,
+      200,
+      responseBody({ parts, finishReason: "STOP" }, usageMetadata(promptTokens, outputChars), model, responseId),
+    );
   }
 
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
@@ -363,7 +406,8 @@ function admin(state: FakeGeminiState, request: IncomingMessage, response: Serve
       for (const key of ["firstChunkDelayMs", "chunkDelayMs"] as const) {
         const value = body[key];
         if (value === undefined) continue;
-        if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return sendJson(response, 400, { error: `${key} must be a number >= 0` });
+        if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+          return sendJson(response, 400, { error: `${key} must be a number >= 0` });
         state.config[key] = value;
       }
       return sendJson(response, 200, { ok: true, config: state.config });
@@ -388,8 +432,16 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       if (request.method === "GET" && model) {
         // The model's metadata (what readiness checks read): any gemini-* id exists here.
         if (!request.headers["x-goog-api-key"]) return sendJson(response, 400, API_KEY_INVALID);
-        if (!model.startsWith("gemini-")) return sendJson(response, 404, googleError(404, `models/${model} is not found for API version v1beta.`));
-        return sendJson(response, 200, { name: `models/${model}`, version: "001", displayName: model, inputTokenLimit: 1_048_576, outputTokenLimit: 65_536, supportedGenerationMethods: ["generateContent", "countTokens"] });
+        if (!model.startsWith("gemini-"))
+          return sendJson(response, 404, googleError(404, `models/${model} is not found for API version v1beta.`));
+        return sendJson(response, 200, {
+          name: `models/${model}`,
+          version: "001",
+          displayName: model,
+          inputTokenLimit: 1_048_576,
+          outputTokenLimit: 65_536,
+          supportedGenerationMethods: ["generateContent", "countTokens"],
+        });
       }
       return sendJson(response, 404, googleError(404));
     } catch (error) {

@@ -18,11 +18,18 @@ function playedAtOf(value: unknown): number | undefined | null {
 }
 
 export function adminPlays(context: RequestContext, body: Record<string, unknown>): void {
-  const inputs: unknown[] = Array.isArray(body.plays) ? body.plays : Array.from({ length: Math.max(1, Math.min(500, Number(body.count ?? 1) || 1)) }, () => ({}));
+  const inputs: unknown[] = Array.isArray(body.plays)
+    ? body.plays
+    : Array.from({ length: Math.max(1, Math.min(500, Number(body.count ?? 1) || 1)) }, () => ({}));
   const recorded: FakePlay[] = [];
   for (const raw of inputs) {
     const input = (raw ?? {}) as { trackId?: unknown; uri?: unknown; playedAt?: unknown; msPlayed?: unknown };
-    const trackId = typeof input.uri === "string" ? input.uri.replace(/^spotify:track:/, "") : typeof input.trackId === "string" ? input.trackId : undefined;
+    const trackId =
+      typeof input.uri === "string"
+        ? input.uri.replace(/^spotify:track:/, "")
+        : typeof input.trackId === "string"
+          ? input.trackId
+          : undefined;
     const playedAt = playedAtOf(input.playedAt);
     if (playedAt === null) return badRequest(context, `playedAt is not a date: ${String(input.playedAt)}`);
     const msPlayed = typeof input.msPlayed === "number" ? input.msPlayed : undefined;
@@ -34,7 +41,13 @@ export function adminPlays(context: RequestContext, body: Record<string, unknown
   }
   return sendJson(context, 200, {
     ok: true,
-    plays: recorded.map((play) => ({ trackId: play.trackId, uri: `spotify:track:${play.trackId}`, playedAt: new Date(play.playedAt).toISOString(), playedAtMs: play.playedAt, msPlayed: play.msPlayed })),
+    plays: recorded.map((play) => ({
+      trackId: play.trackId,
+      uri: `spotify:track:${play.trackId}`,
+      playedAt: new Date(play.playedAt).toISOString(),
+      playedAtMs: play.playedAt,
+      msPlayed: play.msPlayed,
+    })),
   });
 }
 

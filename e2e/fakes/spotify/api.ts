@@ -7,7 +7,19 @@
  * test checks it.
  */
 import { sendApiError, sendEmpty, sendJson, type RequestContext } from "./http";
-import { albumContext, artistObject, discographyAlbum, isoSeconds, paging, simplifiedAlbum, simplifiedTrack, trackObject, urlsOf, type AlbumGroup, type Json } from "./objects";
+import {
+  albumContext,
+  artistObject,
+  discographyAlbum,
+  isoSeconds,
+  paging,
+  simplifiedAlbum,
+  simplifiedTrack,
+  trackObject,
+  urlsOf,
+  type AlbumGroup,
+  type Json,
+} from "./objects";
 import { idParam, limitParam, offsetParam, parseUri } from "./params";
 import { addPlaylistItems, createPlaylist, getPlaylist, myPlaylists, playlistItems } from "./playlists";
 import { devices, next, pause, play, playbackState, queue } from "./player";
@@ -83,10 +95,18 @@ function topItems(context: RequestContext, kind: "tracks" | "artists"): void {
   const urls = urlsOf(context);
   if (kind === "tracks") {
     const ranked = rankListens(plays, since, (play) => [play.trackId]);
-    return sendJson(context, 200, paging(context, ranked, offset, limit, (id) => trackObject(urls, catalog.tracksById.get(id) ?? fail(id))));
+    return sendJson(
+      context,
+      200,
+      paging(context, ranked, offset, limit, (id) => trackObject(urls, catalog.tracksById.get(id) ?? fail(id))),
+    );
   }
   const ranked = rankListens(plays, since, (play) => catalog.tracksById.get(play.trackId)?.artistIds ?? []);
-  return sendJson(context, 200, paging(context, ranked, offset, limit, (id) => artistObject(urls, catalog.artistsById.get(id) ?? fail(id))));
+  return sendJson(
+    context,
+    200,
+    paging(context, ranked, offset, limit, (id) => artistObject(urls, catalog.artistsById.get(id) ?? fail(id))),
+  );
 }
 
 function fail(id: string): never {
@@ -135,7 +155,11 @@ function recentlyPlayed(context: RequestContext): void {
     href: link(after !== null ? { after } : before !== null ? { before } : {}),
     items: items.map((play) => {
       const track = catalog.tracksById.get(play.trackId) ?? fail(play.trackId);
-      return { track: trackObject(urls, track), played_at: new Date(play.playedAt).toISOString(), context: albumContext(urls, albumOf(track)) };
+      return {
+        track: trackObject(urls, track),
+        played_at: new Date(play.playedAt).toISOString(),
+        context: albumContext(urls, albumOf(track)),
+      };
     }),
     limit,
     total: matching.length,
@@ -143,7 +167,8 @@ function recentlyPlayed(context: RequestContext): void {
   // Spotify sends `next: null` and `cursors: null` when there is nothing more; the spec types
   // both as non-nullable, so the fake leaves them out instead (a client reading either as
   // optional handles both).
-  if (matching.length > page.length && newest && oldest) body.next = after !== null ? link({ after: String(newest.playedAt) }) : link({ before: String(oldest.playedAt) });
+  if (matching.length > page.length && newest && oldest)
+    body.next = after !== null ? link({ after: String(newest.playedAt) }) : link({ before: String(oldest.playedAt) });
   if (newest && oldest) body.cursors = { after: String(newest.playedAt), before: String(oldest.playedAt) };
   return sendJson(context, 200, body);
 }
@@ -162,7 +187,10 @@ function savedTracks(context: RequestContext): void {
   return sendJson(
     context,
     200,
-    paging(context, saved, offset, limit, (item) => ({ added_at: isoSeconds(item.addedAt), track: trackObject(urls, item.track ?? fail("track")) })),
+    paging(context, saved, offset, limit, (item) => ({
+      added_at: isoSeconds(item.addedAt),
+      track: trackObject(urls, item.track ?? fail("track")),
+    })),
   );
 }
 
@@ -245,7 +273,8 @@ function artistAlbums(context: RequestContext, rawId: string): void {
   if (limit === undefined) return;
   const offset = offsetParam(context);
   if (offset === undefined) return;
-  const newestFirst = (albums: readonly DemoAlbum[]) => [...albums].sort((a, b) => (a.releaseDate < b.releaseDate ? 1 : a.releaseDate > b.releaseDate ? -1 : 0));
+  const newestFirst = (albums: readonly DemoAlbum[]) =>
+    [...albums].sort((a, b) => (a.releaseDate < b.releaseDate ? 1 : a.releaseDate > b.releaseDate ? -1 : 0));
   const own = world.catalog.albumsByArtist.get(id) ?? [];
   const all: Array<{ album: DemoAlbum; group: AlbumGroup }> = [];
   for (const group of ALBUM_GROUPS) {
@@ -254,7 +283,11 @@ function artistAlbums(context: RequestContext, rawId: string): void {
     for (const album of newestFirst(albums)) all.push({ album, group });
   }
   const urls = urlsOf(context);
-  return sendJson(context, 200, paging(context, all, offset, limit, ({ album, group }) => discographyAlbum(urls, album, group)));
+  return sendJson(
+    context,
+    200,
+    paging(context, all, offset, limit, ({ album, group }) => discographyAlbum(urls, album, group)),
+  );
 }
 
 function albumTracks(context: RequestContext, rawId: string): void {
@@ -267,7 +300,11 @@ function albumTracks(context: RequestContext, rawId: string): void {
   const offset = offsetParam(context);
   if (offset === undefined) return;
   const urls = urlsOf(context);
-  return sendJson(context, 200, paging(context, catalog.tracksByAlbum.get(id) ?? [], offset, limit, (track) => simplifiedTrack(urls, track)));
+  return sendJson(
+    context,
+    200,
+    paging(context, catalog.tracksByAlbum.get(id) ?? [], offset, limit, (track) => simplifiedTrack(urls, track)),
+  );
 }
 
 function decodeSegment(segment: string): string {
@@ -286,7 +323,10 @@ const ROUTES: ReadonlyArray<{ pattern: RegExp; methods: Partial<Record<string, H
   { pattern: /^\/v1\/me\/top\/artists$/, methods: { GET: (context) => topItems(context, "artists") } },
   { pattern: /^\/v1\/me\/player\/recently-played$/, methods: { GET: recentlyPlayed } },
   { pattern: /^\/v1\/me\/tracks$/, methods: { GET: savedTracks } },
-  { pattern: /^\/v1\/me\/library$/, methods: { PUT: (context) => changeLibrary(context, true), DELETE: (context) => changeLibrary(context, false) } },
+  {
+    pattern: /^\/v1\/me\/library$/,
+    methods: { PUT: (context) => changeLibrary(context, true), DELETE: (context) => changeLibrary(context, false) },
+  },
   { pattern: /^\/v1\/search$/, methods: { GET: search } },
   { pattern: /^\/v1\/tracks\/([^/]+)$/, methods: { GET: oneTrack } },
   { pattern: /^\/v1\/artists\/([^/]+)$/, methods: { GET: oneArtist } },
@@ -309,7 +349,9 @@ export async function handleApi(context: RequestContext): Promise<void> {
   if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault && fault.status >= 400) {
     const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
-    const message = fault.message ?? (fault.status === 429 ? (fault.reason === "QUOTA_EXCEEDED" ? "Too many requests" : "API rate limit exceeded") : "Server error");
+    const message =
+      fault.message ??
+      (fault.status === 429 ? (fault.reason === "QUOTA_EXCEEDED" ? "Too many requests" : "API rate limit exceeded") : "Server error");
     return sendApiError(context, fault.status, message, { reason: fault.reason, headers });
   }
 
@@ -320,7 +362,9 @@ export async function handleApi(context: RequestContext): Promise<void> {
   if (token.expiresAt <= Date.now()) return sendApiError(context, 401, "The access token expired");
 
   const method = request.method ?? "GET";
-  const removed = REMOVED_FOR_DEV_MODE.find((entry) => entry.pattern.test(url.pathname) && (!entry.methods || entry.methods.includes(method)));
+  const removed = REMOVED_FOR_DEV_MODE.find(
+    (entry) => entry.pattern.test(url.pathname) && (!entry.methods || entry.methods.includes(method)),
+  );
   if (removed) return sendApiError(context, removed.status, removed.status === 404 ? "Not found" : "Forbidden");
 
   for (const route of ROUTES) {

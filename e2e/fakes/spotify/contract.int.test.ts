@@ -19,7 +19,8 @@ type SpecNode = Record<string, unknown>;
 type Method = "get" | "post" | "put" | "delete";
 
 function loadSpec(): SpecNode {
-  if (!existsSync(SPEC_PATH)) throw new Error(`Spotify's OpenAPI description is missing: expected ${SPEC_PATH}, which the repository ships.`);
+  if (!existsSync(SPEC_PATH))
+    throw new Error(`Spotify's OpenAPI description is missing: expected ${SPEC_PATH}, which the repository ships.`);
   return parse(readFileSync(SPEC_PATH, "utf8")) as SpecNode;
 }
 
@@ -83,7 +84,11 @@ function validatorFor(method: Method, path: string, status: number): ValidateFun
   if (!media?.schema) validator = "empty";
   else if (ENVELOPED_ERRATA.has(key)) {
     expect((media.schema as SpecNode).$ref).toBe("#/components/schemas/ErrorObject");
-    validator = ajv.compile({ type: "object", required: ["error"], properties: { error: { $ref: "spotify#/components/schemas/ErrorObject" } } });
+    validator = ajv.compile({
+      type: "object",
+      required: ["error"],
+      properties: { error: { $ref: "spotify#/components/schemas/ErrorObject" } },
+    });
   } else {
     const found = ajv.getSchema(`spotify${pointer}/content/application~1json/schema`);
     if (!found) throw new Error(`Ajv could not compile the schema at ${pointer}`);
@@ -149,7 +154,10 @@ async function conforming(call: Call, expectedStatus?: number): Promise<Answer> 
   expect(response.headers.get("content-type"), label).toMatch(/^application\/json/);
   const body: unknown = JSON.parse(text);
   const valid = validator(body);
-  expect(valid, `${label} does not match ${method.toUpperCase()} ${template} in the spec:\n${ajv.errorsText(validator.errors, { separator: "\n", dataVar: "body" })}`).toBe(true);
+  expect(
+    valid,
+    `${label} does not match ${method.toUpperCase()} ${template} in the spec:\n${ajv.errorsText(validator.errors, { separator: "\n", dataVar: "body" })}`,
+  ).toBe(true);
   return { status: response.status, headers: response.headers, text, body };
 }
 
@@ -165,7 +173,10 @@ function samples() {
 }
 
 async function ownPlaylistId(): Promise<string> {
-  const { body } = await conforming({ op: ["post", "/me/playlists"], path: "/me/playlists", body: { name: "Contract", public: false } }, 201);
+  const { body } = await conforming(
+    { op: ["post", "/me/playlists"], path: "/me/playlists", body: { name: "Contract", public: false } },
+    201,
+  );
   return (body as { id: string }).id;
 }
 
@@ -196,7 +207,11 @@ function endpoints(): Call[] {
     { op: ["post", "/me/playlists"], path: "/me/playlists", body: { name: "x" } },
     { op: ["get", "/playlists/{playlist_id}"], path: `/playlists/${ownPlaylist}` },
     { op: ["get", "/playlists/{playlist_id}/items"], path: `/playlists/${ownPlaylist}/items` },
-    { op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${ownPlaylist}/items`, body: { uris: [`spotify:track:${track.id}`] } },
+    {
+      op: ["post", "/playlists/{playlist_id}/items"],
+      path: `/playlists/${ownPlaylist}/items`,
+      body: { uris: [`spotify:track:${track.id}`] },
+    },
     { op: ["put", "/me/library"], path: `/me/library?uris=spotify:track:${track.id}` },
     { op: ["delete", "/me/library"], path: `/me/library?uris=spotify:track:${track.id}` },
     { op: ["get", "/me/player"], path: "/me/player" },
@@ -233,7 +248,10 @@ describe("fake Spotify responses match the OpenAPI description", () => {
   it("GET /me/top/tracks and /me/top/artists for each time range, with paging", async () => {
     for (const range of ["short_term", "medium_term", "long_term"]) {
       for (const kind of ["tracks", "artists"]) {
-        const { body } = await conforming({ op: ["get", `/me/top/${kind}`], path: `/me/top/${kind}?time_range=${range}&limit=7&offset=3` }, 200);
+        const { body } = await conforming(
+          { op: ["get", `/me/top/${kind}`], path: `/me/top/${kind}?time_range=${range}&limit=7&offset=3` },
+          200,
+        );
         const page = body as { items: unknown[]; limit: number; offset: number; href: string; previous: string | null };
         expect(page.items).toHaveLength(7);
         expect(page).toMatchObject({ limit: 7, offset: 3 });
@@ -255,7 +273,10 @@ describe("fake Spotify responses match the OpenAPI description", () => {
     expect(page.next).toBe(`${fake.apiUrl}/me/player/recently-played?limit=10&before=${page.cursors.before}`);
     await conforming({ op: ["get", "/me/player/recently-played"], path: `/me/player/recently-played?before=${page.cursors.before}` }, 200);
     // Nothing after the newest play: no items, and (spec: non-nullable) no cursors or next.
-    const { body: empty } = await conforming({ op: ["get", "/me/player/recently-played"], path: `/me/player/recently-played?after=${page.cursors.after}` }, 200);
+    const { body: empty } = await conforming(
+      { op: ["get", "/me/player/recently-played"], path: `/me/player/recently-played?after=${page.cursors.after}` },
+      200,
+    );
     expect(empty).toMatchObject({ items: [], total: 0 });
     await conforming({ op: ["get", "/me/player/recently-played"], path: "/me/player/recently-played?after=1&before=2" }, 400);
     await conforming({ op: ["get", "/me/player/recently-played"], path: "/me/player/recently-played?limit=51" }, 400);
@@ -283,7 +304,13 @@ describe("fake Spotify responses match the OpenAPI description", () => {
     expect(one).toMatchObject({ id: track.id, type: "track", uri: `spotify:track:${track.id}` });
     const { body: artist } = await conforming({ op: ["get", "/artists/{id}"], path: `/artists/${artistId}` }, 200);
     expect((artist as { genres: string[] }).genres.length).toBeGreaterThan(0);
-    const { body: albums } = await conforming({ op: ["get", "/artists/{id}/albums"], path: `/artists/${artistId}/albums?include_groups=album,single,compilation,appears_on&limit=10` }, 200);
+    const { body: albums } = await conforming(
+      {
+        op: ["get", "/artists/{id}/albums"],
+        path: `/artists/${artistId}/albums?include_groups=album,single,compilation,appears_on&limit=10`,
+      },
+      200,
+    );
     expect((albums as { items: Array<{ album_group: string }> }).items.some((item) => item.album_group === "appears_on")).toBe(true);
     await conforming({ op: ["get", "/artists/{id}/albums"], path: `/artists/${artistId}/albums?limit=11` }, 400);
     await conforming({ op: ["get", "/albums/{id}/tracks"], path: `/albums/${album.id}/tracks?limit=50` }, 200);
@@ -304,7 +331,10 @@ describe("fake Spotify responses match the OpenAPI description", () => {
       const { body: malformed } = await conforming({ op: ["get", template], path: path.replace(unknown, "not-an-id") }, 400);
       expect(malformed).toEqual({ error: { status: 400, message: "Invalid base62 id" } });
     }
-    const add = { op: ["post", "/playlists/{playlist_id}/items"] as [Method, string], body: { uris: [`spotify:track:${samples().track.id}`] } };
+    const add = {
+      op: ["post", "/playlists/{playlist_id}/items"] as [Method, string],
+      body: { uris: [`spotify:track:${samples().track.id}`] },
+    };
     await conforming({ ...add, path: `/playlists/${unknown}/items` }, 404);
     await conforming({ ...add, path: "/playlists/not-an-id/items" }, 400);
   });
@@ -317,11 +347,23 @@ describe("fake Spotify responses match the OpenAPI description", () => {
     await conforming({ op: ["post", "/me/playlists"], path: "/me/playlists", body: { description: "no name" } }, 400);
     const { track } = samples();
     const uris = Array.from({ length: 100 }, () => `spotify:track:${track.id}`);
-    const { body: added } = await conforming({ op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items`, body: { uris } }, 201);
+    const { body: added } = await conforming(
+      { op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items`, body: { uris } },
+      201,
+    );
     expect((added as { snapshot_id: string }).snapshot_id).toEqual(expect.any(String));
-    await conforming({ op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items`, body: { uris: [...uris, uris[0]] } }, 400);
-    await conforming({ op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items`, body: { uris: uris.slice(0, 1), position: 1000 } }, 400);
-    const { body: items } = await conforming({ op: ["get", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items?limit=50&offset=50` }, 200);
+    await conforming(
+      { op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items`, body: { uris: [...uris, uris[0]] } },
+      400,
+    );
+    await conforming(
+      { op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items`, body: { uris: uris.slice(0, 1), position: 1000 } },
+      400,
+    );
+    const { body: items } = await conforming(
+      { op: ["get", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items?limit=50&offset=50` },
+      200,
+    );
     const first = (items as { items: Array<{ item: { id: string }; track: { id: string } }> }).items[0];
     expect(first?.item.id).toBe(track.id);
     expect(first?.track).toEqual(first?.item);
@@ -332,14 +374,22 @@ describe("fake Spotify responses match the OpenAPI description", () => {
     expect(followed).not.toHaveProperty("items");
     const { body: forbidden } = await conforming({ op: ["get", "/playlists/{playlist_id}/items"], path: `/playlists/${other}/items` }, 403);
     expect(forbidden).toEqual({ error: { status: 403, message: "Forbidden" } });
-    await conforming({ op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${other}/items`, body: { uris: uris.slice(0, 1) } }, 403);
+    await conforming(
+      { op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${other}/items`, body: { uris: uris.slice(0, 1) } },
+      403,
+    );
   });
 
   it("PUT and DELETE /me/library: 200 with no body; 400 beyond 40 URIs or for a malformed one", async () => {
-    const tracks = world().catalog.tracks.slice(0, 40).map((track) => `spotify:track:${track.id}`);
+    const tracks = world()
+      .catalog.tracks.slice(0, 40)
+      .map((track) => `spotify:track:${track.id}`);
     for (const method of ["put", "delete"] as const) {
       await conforming({ op: [method, "/me/library"], path: `/me/library?uris=${tracks.join(",")}` }, 200);
-      const { body } = await conforming({ op: [method, "/me/library"], path: `/me/library?uris=${[...tracks, "spotify:album:0000000000000000000000"].join(",")}` }, 400);
+      const { body } = await conforming(
+        { op: [method, "/me/library"], path: `/me/library?uris=${[...tracks, "spotify:album:0000000000000000000000"].join(",")}` },
+        400,
+      );
       expect(body).toMatchObject({ error: { status: 400 } });
       await conforming({ op: [method, "/me/library"], path: "/me/library?uris=spotify:track:nope" }, 400);
       await conforming({ op: [method, "/me/library"], path: "/me/library" }, 400);
@@ -351,9 +401,16 @@ describe("fake Spotify responses match the OpenAPI description", () => {
     const { body: devices } = await conforming({ op: ["get", "/me/player/devices"], path: "/me/player/devices" }, 200);
     expect((devices as { devices: unknown[] }).devices.length).toBeGreaterThan(0);
     const { album, track } = samples();
-    await conforming({ op: ["put", "/me/player/play"], path: `/me/player/play?device_id=${DEVICE}`, body: { context_uri: `spotify:album:${album.id}` } }, 204);
+    await conforming(
+      { op: ["put", "/me/player/play"], path: `/me/player/play?device_id=${DEVICE}`, body: { context_uri: `spotify:album:${album.id}` } },
+      204,
+    );
     const { body: state } = await conforming({ op: ["get", "/me/player"], path: "/me/player" }, 200);
-    expect(state).toMatchObject({ is_playing: true, device: { id: DEVICE, is_active: true }, context: { uri: `spotify:album:${album.id}` } });
+    expect(state).toMatchObject({
+      is_playing: true,
+      device: { id: DEVICE, is_active: true },
+      context: { uri: `spotify:album:${album.id}` },
+    });
     await conforming({ op: ["post", "/me/player/queue"], path: `/me/player/queue?uri=spotify:track:${track.id}` }, 204);
     await conforming({ op: ["post", "/me/player/next"], path: "/me/player/next" }, 204);
     const { body: next } = await conforming({ op: ["get", "/me/player"], path: "/me/player" }, 200);
@@ -375,11 +432,16 @@ describe("fake Spotify responses match the OpenAPI description", () => {
     ];
     for (const command of commands) {
       const { body } = await conforming(command, 404);
-      expect(body).toEqual({ error: { status: 404, message: "Player command failed: No active device found", reason: "NO_ACTIVE_DEVICE" } });
+      expect(body).toEqual({
+        error: { status: 404, message: "Player command failed: No active device found", reason: "NO_ACTIVE_DEVICE" },
+      });
     }
     fake.state.user.product = "free";
     for (const command of commands) {
-      const { body } = await conforming({ ...command, path: `${command.path}${command.path.includes("?") ? "&" : "?"}device_id=${DEVICE}` }, 403);
+      const { body } = await conforming(
+        { ...command, path: `${command.path}${command.path.includes("?") ? "&" : "?"}device_id=${DEVICE}` },
+        403,
+      );
       expect(body).toEqual({ error: { status: 403, message: "Player command failed: Premium required", reason: "PREMIUM_REQUIRED" } });
     }
   });

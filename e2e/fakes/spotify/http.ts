@@ -24,7 +24,11 @@ export function sendEmpty(context: RequestContext, status: number): void {
 }
 
 /** The Web API error envelope, with `reason` where Spotify sends one. */
-export function sendApiError(context: RequestContext, status: number, message: string, extra: { reason?: string; headers?: Record<string, string> } = {}): void {
+export function sendApiError(
+  context: RequestContext,
+  status: number,
+  message: string,
+  extra: { reason?: string; headers?: Record<string, string> } = {},
+): void {
   sendJson(context, status, { error: { status, message, ...(extra.reason ? { reason: extra.reason } : {}) } }, extra.headers);
 }
-

@@ -165,10 +165,14 @@ export class FakeLibrary {
     if (!this.savedItems) {
       const plays = fakeWorld().history;
       const firstListen = new Map<string, number>();
-      for (const play of plays) if (play.msPlayed >= LISTEN_MS && !firstListen.has(play.trackId)) firstListen.set(play.trackId, play.playedAt);
+      for (const play of plays)
+        if (play.msPlayed >= LISTEN_MS && !firstListen.has(play.trackId)) firstListen.set(play.trackId, play.playedAt);
       const favourites = rankListens(plays, 0, (play) => [play.trackId]).slice(0, 150);
       this.savedItems = new Map(
-        favourites.map((id, index) => [`spotify:track:${id}`, { addedAt: Math.floor(((firstListen.get(id) ?? 0) + 600_000) / 1000) * 1000, sequence: index }]),
+        favourites.map((id, index) => [
+          `spotify:track:${id}`,
+          { addedAt: Math.floor(((firstListen.get(id) ?? 0) + 600_000) / 1000) * 1000, sequence: index },
+        ]),
       );
     }
     return this.savedItems;

@@ -104,7 +104,12 @@ export function ownerRef(urls: Urls, id: string, displayName: string): Json {
 
 /** The album a play or playback came from, as a ContextObject. */
 export function albumContext(urls: Urls, album: DemoAlbum): Json {
-  return { type: "album", href: `${urls.api}/albums/${album.id}`, external_urls: openUrl("album", album.id), uri: `spotify:album:${album.id}` };
+  return {
+    type: "album",
+    href: `${urls.api}/albums/${album.id}`,
+    external_urls: openUrl("album", album.id),
+    uri: `spotify:album:${album.id}`,
+  };
 }
 
 export function contextFor(urls: Urls, uri: string): Json {

@@ -81,11 +81,15 @@ function contextTracks(context: RequestContext, uri: string): string[] | undefin
   const { catalog } = fakeWorld();
   if (parsed?.type === "album") return catalog.tracksByAlbum.get(parsed.id)?.map((track) => track.id);
   if (parsed?.type === "playlist") {
-    return context.state.library.playlists.find((playlist) => playlist.id === parsed.id)?.entries.map((entry) => entry.uri.slice("spotify:track:".length));
+    return context.state.library.playlists
+      .find((playlist) => playlist.id === parsed.id)
+      ?.entries.map((entry) => entry.uri.slice("spotify:track:".length));
   }
   if (parsed?.type === "artist") {
     const albums = catalog.albumsByArtist.get(parsed.id);
-    return albums ? [...albums].reverse().flatMap((album) => (catalog.tracksByAlbum.get(album.id) ?? []).map((track) => track.id)) : undefined;
+    return albums
+      ? [...albums].reverse().flatMap((album) => (catalog.tracksByAlbum.get(album.id) ?? []).map((track) => track.id))
+      : undefined;
   }
   return undefined;
 }
@@ -95,7 +99,8 @@ function startIndex(offset: unknown, ids: readonly string[]): number | undefined
   if (offset === undefined || offset === null) return 0;
   if (typeof offset !== "object") return undefined;
   const { position, uri } = offset as { position?: unknown; uri?: unknown };
-  if (position !== undefined) return Number.isInteger(position) && (position as number) >= 0 && (position as number) < ids.length ? (position as number) : undefined;
+  if (position !== undefined)
+    return Number.isInteger(position) && (position as number) >= 0 && (position as number) < ids.length ? (position as number) : undefined;
   if (typeof uri === "string") {
     const index = ids.indexOf(uri.slice("spotify:track:".length));
     return uri.startsWith("spotify:track:") && index >= 0 ? index : undefined;
@@ -124,14 +129,16 @@ export function play(context: RequestContext): void {
     ids = [];
     for (const uri of body.uris as unknown[]) {
       const parsed = typeof uri === "string" ? parseUri(uri) : undefined;
-      if (!parsed || parsed.type !== "track" || !tracksById.has(parsed.id)) return sendApiError(context, 400, `Invalid track uri: ${String(uri)}`);
+      if (!parsed || parsed.type !== "track" || !tracksById.has(parsed.id))
+        return sendApiError(context, 400, `Invalid track uri: ${String(uri)}`);
       ids.push(parsed.id);
     }
   } else if (body.uris !== undefined && !Array.isArray(body.uris)) {
     return sendApiError(context, 400, "Invalid uris");
   }
   const positionMs = body.position_ms;
-  if (positionMs !== undefined && !(Number.isInteger(positionMs) && (positionMs as number) >= 0)) return sendApiError(context, 400, "Invalid position_ms");
+  if (positionMs !== undefined && !(Number.isInteger(positionMs) && (positionMs as number) >= 0))
+    return sendApiError(context, 400, "Invalid position_ms");
 
   if (ids) {
     const start = startIndex(body.offset, ids);
@@ -193,7 +200,8 @@ export function queue(context: RequestContext): void {
   const uri = context.url.searchParams.get("uri");
   if (!uri) return sendApiError(context, 400, "Missing required parameter: uri");
   const parsed = parseUri(uri);
-  if (!parsed || parsed.type !== "track" || !fakeWorld().catalog.tracksById.has(parsed.id)) return sendApiError(context, 400, `Invalid track uri: ${uri}`);
+  if (!parsed || parsed.type !== "track" || !fakeWorld().catalog.tracksById.has(parsed.id))
+    return sendApiError(context, 400, `Invalid track uri: ${uri}`);
   context.state.library.player.queue.push(parsed.id);
   return sendEmpty(context, 204);
 }

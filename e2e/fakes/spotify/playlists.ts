@@ -10,7 +10,9 @@ import { idParam, jsonBody, limitParam, offsetParam, parseUri } from "./params";
 import { fakeWorld } from "./world";
 
 function ownerOf(context: RequestContext, playlist: FakePlaylist): { id: string; name: string } {
-  return playlist.ownerId === "" ? { id: context.state.user.id, name: context.state.user.display_name } : { id: playlist.ownerId, name: playlist.ownerName };
+  return playlist.ownerId === ""
+    ? { id: context.state.user.id, name: context.state.user.display_name }
+    : { id: playlist.ownerId, name: playlist.ownerName };
 }
 
 function coverOf(urls: Urls, playlist: FakePlaylist) {
@@ -55,7 +57,8 @@ function playlistTrack(context: RequestContext, entry: PlaylistEntry): Json {
   return { added_at: isoSeconds(entry.addedAt), added_by: userRef(urls, adder), is_local: false, item, track: item };
 }
 
-const canEdit = (context: RequestContext, playlist: FakePlaylist) => playlist.collaborative || context.state.library.owns(playlist, context.state.user.id);
+const canEdit = (context: RequestContext, playlist: FakePlaylist) =>
+  playlist.collaborative || context.state.library.owns(playlist, context.state.user.id);
 
 /** The full PlaylistObject; `items` (a page of up to 100) only where the listener may read them. */
 function fullPlaylist(context: RequestContext, playlist: FakePlaylist): Json {
@@ -90,7 +93,11 @@ export function myPlaylists(context: RequestContext): void {
   if (limit === undefined) return;
   const offset = offsetParam(context, 100_000);
   if (offset === undefined) return;
-  return sendJson(context, 200, paging(context, context.state.library.playlists, offset, limit, (playlist) => simplifiedPlaylist(context, playlist)));
+  return sendJson(
+    context,
+    200,
+    paging(context, context.state.library.playlists, offset, limit, (playlist) => simplifiedPlaylist(context, playlist)),
+  );
 }
 
 export function createPlaylist(context: RequestContext): void {
@@ -98,8 +105,10 @@ export function createPlaylist(context: RequestContext): void {
   if (body === undefined) return;
   if (typeof body.name !== "string" || body.name.trim() === "") return sendApiError(context, 400, "Missing required field: name");
   if (body.public !== undefined && typeof body.public !== "boolean") return sendApiError(context, 400, "Invalid value for field: public");
-  if (body.collaborative !== undefined && typeof body.collaborative !== "boolean") return sendApiError(context, 400, "Invalid value for field: collaborative");
-  if (body.description !== undefined && typeof body.description !== "string") return sendApiError(context, 400, "Invalid value for field: description");
+  if (body.collaborative !== undefined && typeof body.collaborative !== "boolean")
+    return sendApiError(context, 400, "Invalid value for field: collaborative");
+  if (body.description !== undefined && typeof body.description !== "string")
+    return sendApiError(context, 400, "Invalid value for field: description");
   const isPublic = body.public ?? true;
   const collaborative = body.collaborative ?? false;
   if (collaborative && isPublic) return sendApiError(context, 400, "Collaborative playlists can only be private.");
@@ -131,7 +140,11 @@ export function playlistItems(context: RequestContext, rawId: string): void {
   if (limit === undefined) return;
   const offset = offsetParam(context);
   if (offset === undefined) return;
-  return sendJson(context, 200, paging(context, playlist.entries, offset, limit, (entry) => playlistTrack(context, entry)));
+  return sendJson(
+    context,
+    200,
+    paging(context, playlist.entries, offset, limit, (entry) => playlistTrack(context, entry)),
+  );
 }
 
 /** Appends (or inserts at `position`) up to 100 track URIs; a `uris` query parameter overrides the body. */
@@ -144,7 +157,8 @@ export function addPlaylistItems(context: RequestContext, rawId: string): void {
   const query = context.url.searchParams;
   const fromQuery = query.get("uris");
   const uris: unknown = fromQuery !== null ? fromQuery.split(",").map((uri) => uri.trim()) : body.uris;
-  if (!Array.isArray(uris) || uris.length === 0 || !uris.every((uri) => typeof uri === "string")) return sendApiError(context, 400, "No uris provided");
+  if (!Array.isArray(uris) || uris.length === 0 || !uris.every((uri) => typeof uri === "string"))
+    return sendApiError(context, 400, "No uris provided");
   if (uris.length > 100) return sendApiError(context, 400, "Too many items requested: the maximum is 100");
   const { tracksById } = fakeWorld().catalog;
   for (const uri of uris as string[]) {
@@ -157,7 +171,8 @@ export function addPlaylistItems(context: RequestContext, rawId: string): void {
   let position = playlist.entries.length;
   if (rawPosition !== undefined && rawPosition !== null) {
     position = Number(rawPosition);
-    if (!Number.isInteger(position) || position < 0 || position > playlist.entries.length) return sendApiError(context, 400, "Index out of bounds");
+    if (!Number.isInteger(position) || position < 0 || position > playlist.entries.length)
+      return sendApiError(context, 400, "Index out of bounds");
   }
   const now = Math.floor(Date.now() / 1000) * 1000;
   playlist.entries.splice(position, 0, ...(uris as string[]).map((uri) => ({ uri, addedAt: now, addedBy: "" })));

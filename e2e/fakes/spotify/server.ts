@@ -40,7 +40,9 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${c
 function sendHtml(context: RequestContext, status: number, html: string): void {
   context.entry.status = status;
   context.response.writeHead(status, { "content-type": "text/html; charset=utf-8" });
-  context.response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Spotify</title></head><body>${html}</body></html>`);
+  context.response.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Spotify</title></head><body>${html}</body></html>`,
+  );
 }
 
 function redirect(context: RequestContext, location: string): void {
@@ -129,7 +131,9 @@ function tokenEndpoint(context: RequestContext): void {
     return oauthError(context, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
   }
   const form = Object.fromEntries(new URLSearchParams(context.body));
-  context.entry.form = Object.fromEntries(Object.entries(form).map(([key, value]) => [key, /token|secret|verifier|code$/.test(key) ? "[redacted]" : value]));
+  context.entry.form = Object.fromEntries(
+    Object.entries(form).map(([key, value]) => [key, /token|secret|verifier|code$/.test(key) ? "[redacted]" : value]),
+  );
   const credentials = clientCredentials(context, form);
   const pkce = !credentials.secret && Boolean(form.code_verifier || form.grant_type === "refresh_token");
   if (credentials.id !== state.clientId || (!pkce && !sameSecret(credentials.secret, state.clientSecret))) {
@@ -141,7 +145,9 @@ function tokenEndpoint(context: RequestContext): void {
     if (!issued || issued.used) return oauthError(context, "invalid_grant", "Invalid authorization code");
     if (issued.redirectUri !== form.redirect_uri) return oauthError(context, "invalid_grant", "Invalid redirect URI");
     if (issued.codeChallenge) {
-      const challenge = createHash("sha256").update(form.code_verifier ?? "").digest("base64url");
+      const challenge = createHash("sha256")
+        .update(form.code_verifier ?? "")
+        .digest("base64url");
       if (challenge !== issued.codeChallenge) return oauthError(context, "invalid_grant", "code_verifier was incorrect");
     }
     issued.used = true;
@@ -263,9 +269,13 @@ export async function startFakeSpotify(options: FakeSpotifyOptions = {}): Promis
 
 if (import.meta.main) {
   const { parseArgs } = await import("node:util");
-  const { values } = parseArgs({ options: { port: { type: "string", default: "3901" }, "client-id": { type: "string" }, "client-secret": { type: "string" } } });
+  const { values } = parseArgs({
+    options: { port: { type: "string", default: "3901" }, "client-id": { type: "string" }, "client-secret": { type: "string" } },
+  });
   const fake = await startFakeSpotify({ port: Number(values.port), clientId: values["client-id"], clientSecret: values["client-secret"] });
-  console.log(`Fake Spotify on ${fake.url}\n  SPOTIFY_ACCOUNTS_URL=${fake.accountsUrl}\n  SPOTIFY_API_URL=${fake.apiUrl}\n  AUTH_SPOTIFY_ID=${fake.state.clientId}\n  AUTH_SPOTIFY_SECRET=${fake.state.clientSecret}`);
+  console.log(
+    `Fake Spotify on ${fake.url}\n  SPOTIFY_ACCOUNTS_URL=${fake.accountsUrl}\n  SPOTIFY_API_URL=${fake.apiUrl}\n  AUTH_SPOTIFY_ID=${fake.state.clientId}\n  AUTH_SPOTIFY_SECRET=${fake.state.clientSecret}`,
+  );
   const stop = () => void fake.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -49,7 +49,13 @@ export interface LoggedRequest {
   status?: number;
 }
 
-const defaultUser = (): FakeUser => ({ id: "nova-listener", display_name: "Nova Listener", email: "nova@example.test", country: "SE", product: "premium" });
+const defaultUser = (): FakeUser => ({
+  id: "nova-listener",
+  display_name: "Nova Listener",
+  email: "nova@example.test",
+  country: "SE",
+  product: "premium",
+});
 
 export const randomToken = (prefix: string) => `${prefix}${randomBytes(24).toString("base64url")}`;
 
@@ -78,7 +84,11 @@ export class FakeSpotifyState {
     this.clientSecret = clientSecret;
   }
 
-  issueTokens(userId: string, scope: string, withRefresh: boolean): { access_token: string; token_type: "Bearer"; scope: string; expires_in: number; refresh_token?: string } {
+  issueTokens(
+    userId: string,
+    scope: string,
+    withRefresh: boolean,
+  ): { access_token: string; token_type: "Bearer"; scope: string; expires_in: number; refresh_token?: string } {
     const accessToken = randomToken("fake-at-");
     this.accessTokens.set(accessToken, { userId, scope, expiresAt: Date.now() + this.accessTokenTtlSeconds * 1000 });
     const response = { access_token: accessToken, token_type: "Bearer" as const, scope, expires_in: this.accessTokenTtlSeconds };

@@ -3,7 +3,15 @@
  * history generated from it, built once per process on first use and never mutated. What the
  * listener changes (saved tracks, playlists, new plays, the player) lives in library.ts.
  */
-import { generateListeningHistory, getDemoCatalog, hashString, type DemoAlbum, type DemoArtist, type DemoCatalog, type DemoTrack } from "@/lib/demo";
+import {
+  generateListeningHistory,
+  getDemoCatalog,
+  hashString,
+  type DemoAlbum,
+  type DemoArtist,
+  type DemoCatalog,
+  type DemoTrack,
+} from "@/lib/demo";
 
 /**
  * One seed for both: the history generator draws its tracks from `getDemoCatalog(seed)`, so a
@@ -123,7 +131,9 @@ export function rankListens(plays: readonly FakePlay[], since: number, keysOf: (
       counts.set(key, entry);
     }
   }
-  return [...counts.entries()].sort(([keyA, a], [keyB, b]) => b.listens - a.listens || b.last - a.last || (keyA < keyB ? -1 : 1)).map(([key]) => key);
+  return [...counts.entries()]
+    .sort(([keyA, a], [keyB, b]) => b.listens - a.listens || b.last - a.last || (keyA < keyB ? -1 : 1))
+    .map(([key]) => key);
 }
 
 export interface SearchQuery {
@@ -143,7 +153,13 @@ export function parseSearchQuery(q: string): SearchQuery {
     filters.set(name, (double ?? single ?? bare ?? "").toLowerCase());
     return " ";
   });
-  return { filters, words: rest.toLowerCase().split(/\s+/).filter((word) => word.length > 0) };
+  return {
+    filters,
+    words: rest
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word.length > 0),
+  };
 }
 
 function inYears(year: number, filter: string | undefined): boolean {
@@ -154,9 +170,14 @@ function inYears(year: number, filter: string | undefined): boolean {
 }
 
 /** Which filters each result type understands; a filter a type cannot apply leaves it no results. */
-const APPLICABLE = { track: ["track", "artist", "album", "year", "genre", "isrc"], artist: ["artist", "year", "genre"], album: ["artist", "album", "year"] } as const;
+const APPLICABLE = {
+  track: ["track", "artist", "album", "year", "genre", "isrc"],
+  artist: ["artist", "year", "genre"],
+  album: ["artist", "album", "year"],
+} as const;
 
-const applicable = (type: keyof typeof APPLICABLE, query: SearchQuery) => [...query.filters.keys()].every((name) => (APPLICABLE[type] as readonly string[]).includes(name));
+const applicable = (type: keyof typeof APPLICABLE, query: SearchQuery) =>
+  [...query.filters.keys()].every((name) => (APPLICABLE[type] as readonly string[]).includes(name));
 
 /** How well a name answers the query: exact, prefix, contains, or only matched elsewhere. */
 function closeness(name: string, phrase: string): number {
@@ -203,11 +224,20 @@ export function searchArtists(query: SearchQuery): DemoArtist[] {
     const genre = filters.get("genre");
     if (genre !== undefined && !artist.genres.some((one) => one.includes(genre))) return false;
     const year = filters.get("year");
-    if (year !== undefined && !(catalog.albumsByArtist.get(artist.id) ?? []).some((album) => inYears(Number(album.releaseDate.slice(0, 4)), year))) return false;
+    if (
+      year !== undefined &&
+      !(catalog.albumsByArtist.get(artist.id) ?? []).some((album) => inYears(Number(album.releaseDate.slice(0, 4)), year))
+    )
+      return false;
     return words.every((word) => name.includes(word));
   });
   const phrase = filters.get("artist") ?? words.join(" ");
-  return matches.sort((a, b) => closeness(a.name.toLowerCase(), phrase) - closeness(b.name.toLowerCase(), phrase) || b.popularity - a.popularity || (a.id < b.id ? -1 : 1));
+  return matches.sort(
+    (a, b) =>
+      closeness(a.name.toLowerCase(), phrase) - closeness(b.name.toLowerCase(), phrase) ||
+      b.popularity - a.popularity ||
+      (a.id < b.id ? -1 : 1),
+  );
 }
 
 export function searchAlbums(query: SearchQuery): DemoAlbum[] {
@@ -229,5 +259,10 @@ export function searchAlbums(query: SearchQuery): DemoAlbum[] {
     return words.every((word) => haystack.includes(word));
   });
   const phrase = filters.get("album") ?? words.join(" ");
-  return matches.sort((a, b) => closeness(a.name.toLowerCase(), phrase) - closeness(b.name.toLowerCase(), phrase) || popularity(b) - popularity(a) || (a.id < b.id ? -1 : 1));
+  return matches.sort(
+    (a, b) =>
+      closeness(a.name.toLowerCase(), phrase) - closeness(b.name.toLowerCase(), phrase) ||
+      popularity(b) - popularity(a) ||
+      (a.id < b.id ? -1 : 1),
+  );
 }

@@ -20,7 +20,10 @@ export function buildPlaylistTool(ctx: ToolContext) {
       description: z.string().trim().max(300).optional(),
       context: contextSchema.optional(),
       seed: z.string().trim().min(1).max(200).optional(),
-      tracks: z.array(z.object({ title: z.string().trim().min(1).max(200), artist: z.string().trim().min(1).max(200) })).max(50).optional(),
+      tracks: z
+        .array(z.object({ title: z.string().trim().min(1).max(200), artist: z.string().trim().min(1).max(200) }))
+        .max(50)
+        .optional(),
       limit: z.number().int().min(1).max(50).optional(),
     }),
     execute: async (input): Promise<PlaylistDraftOutput> => {
@@ -35,14 +38,22 @@ export function buildPlaylistTool(ctx: ToolContext) {
           summary: `Draft “${input.name}”: ${tracks.length} tracks${dropped > 0 ? ` (${dropped} suggested songs could not be found and were left out)` : ""}. Approve it to save it to Spotify.`,
         };
       }
-      const { tracks } = await engineTracks(ctx, { ...(input.context ? { context: input.context } : {}), ...(input.seed ? { seed: input.seed } : {}), limit: input.limit ?? 15, novelty: 0.5 });
+      const { tracks } = await engineTracks(ctx, {
+        ...(input.context ? { context: input.context } : {}),
+        ...(input.seed ? { seed: input.seed } : {}),
+        limit: input.limit ?? 15,
+        novelty: 0.5,
+      });
       const playable = tracks.filter((track) => track.key.startsWith("spotify:track:"));
       return {
         name: input.name,
         description,
         tracks: playable,
         dropped: 0,
-        summary: playable.length > 0 ? `Draft “${input.name}”: ${playable.length} tracks, starting with “${playable[0]!.name}” by ${playable[0]!.artist}. Approve it to save it to Spotify.` : `I could not find tracks for “${input.name}”; try another mood.`,
+        summary:
+          playable.length > 0
+            ? `Draft “${input.name}”: ${playable.length} tracks, starting with “${playable[0]!.name}” by ${playable[0]!.artist}. Approve it to save it to Spotify.`
+            : `I could not find tracks for “${input.name}”; try another mood.`,
       };
     },
   });

@@ -15,15 +15,25 @@ export function listeningStatsTool({ listener }: ToolContext) {
       "The listener's own listening statistics for a date range: minutes, plays, top artists and top tracks, busiest hour. Use range 4w, 6m, 1y or all, or custom with from/to dates (YYYY-MM-DD, inclusive) for seasons, months or years.",
     inputSchema: z.object({
       range: z.enum(["4w", "6m", "1y", "all", "custom"]),
-      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      from: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      to: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       by: z.enum(["plays", "time"]).optional(),
     }),
     execute: async ({ range, from, to, by }): Promise<ListeningStatsOutput> => {
       const spec = parseRangeParams({ range, ...(from ? { from } : {}), ...(to ? { to } : {}) });
       const data = await dashboardFor(listener, { range: spec, by: by ?? "plays" });
-      const topArtists = data.top.artists.slice(0, 5).map((item) => ({ name: item.name, plays: item.plays, minutes: Math.round(item.msPlayed / MINUTE) }));
-      const topTracks = data.top.tracks.slice(0, 5).map((item) => ({ name: item.name, artist: item.artist ?? "", plays: item.plays, minutes: Math.round(item.msPlayed / MINUTE) }));
+      const topArtists = data.top.artists
+        .slice(0, 5)
+        .map((item) => ({ name: item.name, plays: item.plays, minutes: Math.round(item.msPlayed / MINUTE) }));
+      const topTracks = data.top.tracks
+        .slice(0, 5)
+        .map((item) => ({ name: item.name, artist: item.artist ?? "", plays: item.plays, minutes: Math.round(item.msPlayed / MINUTE) }));
       const minutes = Math.round(data.totals.msPlayed / MINUTE);
       // Presets get their dates spelled out ("Last 4 weeks (…)"); custom labels are the dates already.
       const label = "preset" in spec ? `${data.range.label} (${data.range.fromDate} to ${data.range.toDate})` : data.range.label;

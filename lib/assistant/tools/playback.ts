@@ -9,7 +9,8 @@ import type { ToolContext } from "./context";
 const TRACK_URI = /^spotify:track:[A-Za-z0-9]{1,40}$/;
 
 const PROBLEMS: Record<PlaybackProblem, string> = {
-  "no-active-device": "There is no active Spotify device. Open Spotify on a phone, computer or speaker, play anything for a second, then ask again.",
+  "no-active-device":
+    "There is no active Spotify device. Open Spotify on a phone, computer or speaker, play anything for a second, then ask again.",
   "premium-required": "Spotify only lets apps control playback for Premium accounts.",
   "not-connected": "Spotify is not connected: reconnect it in Settings.",
   "not-found": "I could not find that track in the catalogue.",
@@ -28,7 +29,8 @@ function problemOf(error: unknown): PlaybackProblem {
 /** Play or queue tracks on the listener's active Spotify device, with a plain answer when it cannot. */
 export function playbackTool({ client }: ToolContext) {
   return tool({
-    description: "Play tracks now, or add one to the queue, on the listener's active Spotify device. Give track keys (spotify:track:… URIs) or a search query.",
+    description:
+      "Play tracks now, or add one to the queue, on the listener's active Spotify device. Give track keys (spotify:track:… URIs) or a search query.",
     inputSchema: z.object({
       action: z.enum(["play", "queue"]),
       trackKeys: z.array(z.string().regex(TRACK_URI, "must be a spotify:track: URI")).max(50).optional(),

@@ -6,7 +6,10 @@ import type { TrackCard, TrackListOutput } from "../tool-outputs";
 import { contextSchema, historyTrackFor, type ToolContext } from "./context";
 
 /** Picks from our own engine (the Discover page's), as cards with their evidence. */
-export async function engineTracks(ctx: ToolContext, input: { context?: string; seed?: string; novelty?: number; limit?: number }): Promise<{ tracks: TrackCard[]; seedName: string | null }> {
+export async function engineTracks(
+  ctx: ToolContext,
+  input: { context?: string; seed?: string; novelty?: number; limit?: number },
+): Promise<{ tracks: TrackCard[]; seedName: string | null }> {
   const seed = input.seed ? await historyTrackFor(ctx.listener, input.seed) : null;
   const seedTrack = seed ? seed.index.tracks[seed.id]! : null;
   const response = await recommendationsFor(ctx.listener, {
@@ -42,7 +45,10 @@ export function recommendTool(ctx: ToolContext) {
     execute: async (input): Promise<TrackListOutput> => {
       const { tracks, seedName } = await engineTracks(ctx, input);
       const what = [input.context ? `for ${input.context}` : null, seedName ? `like “${seedName}”` : null].filter(Boolean).join(" ");
-      const summary = tracks.length > 0 ? `${tracks.length} picks${what ? ` ${what}` : ""}, starting with “${tracks[0]!.name}” by ${tracks[0]!.artist}.` : `No picks${what ? ` ${what}` : ""} right now: try another mood or fewer filters.`;
+      const summary =
+        tracks.length > 0
+          ? `${tracks.length} picks${what ? ` ${what}` : ""}, starting with “${tracks[0]!.name}” by ${tracks[0]!.artist}.`
+          : `No picks${what ? ` ${what}` : ""} right now: try another mood or fewer filters.`;
       return { tracks, dropped: 0, summary };
     },
   });

@@ -15,7 +15,9 @@ function shownTrackKeys(messages: ModelMessage[]): Set<string> {
       if (part.type !== "tool-result" || part.output.type !== "json") continue;
       const value = part.output.value as { tracks?: unknown };
       if (!Array.isArray(value?.tracks)) continue;
-      for (const track of value.tracks) if (track && typeof track === "object" && typeof (track as { key?: unknown }).key === "string") keys.add((track as { key: string }).key);
+      for (const track of value.tracks)
+        if (track && typeof track === "object" && typeof (track as { key?: unknown }).key === "string")
+          keys.add((track as { key: string }).key);
     }
   }
   return keys;
@@ -24,7 +26,8 @@ function shownTrackKeys(messages: ModelMessage[]): Set<string> {
 /** Saves a draft to the listener's Spotify. Runs only after the listener approves it in the chat (toolApproval). */
 export function savePlaylistTool({ client }: ToolContext) {
   return tool({
-    description: "Save a playlist draft to the listener's Spotify account: the name and the track keys (spotify:track:… URIs) of a draft built with buildPlaylist. The listener must approve it first.",
+    description:
+      "Save a playlist draft to the listener's Spotify account: the name and the track keys (spotify:track:… URIs) of a draft built with buildPlaylist. The listener must approve it first.",
     inputSchema: z.object({
       name: z.string().trim().min(1).max(100),
       description: z.string().trim().max(300).optional(),
@@ -35,11 +38,26 @@ export function savePlaylistTool({ client }: ToolContext) {
       // model makes up never reach the listener's Spotify.
       const shown = shownTrackKeys(messages);
       const uris = [...new Set(trackKeys)].filter((key) => shown.has(key));
-      if (uris.length === 0) return { saved: false, playlistId: null, url: null, name, trackCount: 0, summary: "None of those tracks came from a draft in this chat, so nothing was saved. Ask for a playlist draft first." };
+      if (uris.length === 0)
+        return {
+          saved: false,
+          playlistId: null,
+          url: null,
+          name,
+          trackCount: 0,
+          summary: "None of those tracks came from a draft in this chat, so nothing was saved. Ask for a playlist draft first.",
+        };
       const playlist = await client.createPlaylist({ name, ...(description ? { description } : {}), public: false });
       await client.addToPlaylist(playlist.id, uris);
       const url = playlist.uri.startsWith("spotify:playlist:") ? `https://open.spotify.com/playlist/${playlist.id}` : null;
-      return { saved: true, playlistId: playlist.id, url, name, trackCount: uris.length, summary: `Saved “${name}” to Spotify with ${uris.length} tracks.` };
+      return {
+        saved: true,
+        playlistId: playlist.id,
+        url,
+        name,
+        trackCount: uris.length,
+        summary: `Saved “${name}” to Spotify with ${uris.length} tracks.`,
+      };
     },
   });
 }

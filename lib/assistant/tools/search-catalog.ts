@@ -12,7 +12,10 @@ export function searchCatalogTool({ client }: ToolContext) {
       "Find real tracks in the catalogue. Either a free-text query, or a list of songs (title and artist) to check: songs that do not exist are dropped. Always check songs you suggest from memory with this tool before naming them.",
     inputSchema: z.object({
       query: z.string().trim().min(1).max(200).optional(),
-      tracks: z.array(z.object({ title: z.string().trim().min(1).max(200), artist: z.string().trim().min(1).max(200) })).max(50).optional(),
+      tracks: z
+        .array(z.object({ title: z.string().trim().min(1).max(200), artist: z.string().trim().min(1).max(200) }))
+        .max(50)
+        .optional(),
     }),
     execute: async ({ query, tracks }): Promise<TrackListOutput> => {
       if (tracks && tracks.length > 0) {
@@ -23,7 +26,11 @@ export function searchCatalogTool({ client }: ToolContext) {
         };
       }
       const found = query ? await searchTracks(client, query, 8) : [];
-      return { tracks: found, dropped: 0, summary: found.length > 0 ? `${found.length} tracks match “${query}”.` : `Nothing in the catalogue matches “${query ?? ""}”.` };
+      return {
+        tracks: found,
+        dropped: 0,
+        summary: found.length > 0 ? `${found.length} tracks match “${query}”.` : `Nothing in the catalogue matches “${query ?? ""}”.`,
+      };
     },
   });
 }

@@ -81,7 +81,16 @@ function equalities(filter: Record<string, unknown>): Array<[string, unknown]> {
 
 /** MongoDB's order for the values we index: null/missing first, then numbers, strings, dates. */
 function compareValues(a: unknown, b: unknown): number {
-  const rank = (value: unknown) => (value === null || value === undefined ? 0 : typeof value === "number" ? 1 : typeof value === "string" ? 2 : value instanceof Date ? 3 : 4);
+  const rank = (value: unknown) =>
+    value === null || value === undefined
+      ? 0
+      : typeof value === "number"
+        ? 1
+        : typeof value === "string"
+          ? 2
+          : value instanceof Date
+            ? 3
+            : 4;
   const difference = rank(a) - rank(b);
   if (difference !== 0) return difference;
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
@@ -158,7 +167,10 @@ function applySimpleUpdate(target: Record<string, unknown>, modifier: Record<str
           changed = true;
         }
       } else if (operator === "$max" || operator === "$min") {
-        const better = current === undefined || current === null || (operator === "$max" ? compareValues(value, current) > 0 : compareValues(value, current) < 0);
+        const better =
+          current === undefined ||
+          current === null ||
+          (operator === "$max" ? compareValues(value, current) > 0 : compareValues(value, current) < 0);
         if (better) {
           setPath(target, path, value);
           changed = true;
@@ -243,7 +255,10 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
         const key = indexKey(document, fields);
         const holder = keys.get(key);
         if (holder !== undefined) {
-          throw new DuplicateKeyError(spec.name, `Cannot create unique index ${spec.name}: documents ${holder} and ${document._id} share a key.`);
+          throw new DuplicateKeyError(
+            spec.name,
+            `Cannot create unique index ${spec.name}: documents ${holder} and ${document._id} share a key.`,
+          );
         }
         keys.set(key, document._id);
       }
@@ -295,7 +310,8 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private dropSortedBuckets(document: Doc): void {
-    for (const { first, second } of this.orderedIndexes) this.dropSortedBucket(`${first}\u0000${second}\u0000${keyOf(getPath(document, first))}`);
+    for (const { first, second } of this.orderedIndexes)
+      this.dropSortedBucket(`${first}\u0000${second}\u0000${keyOf(getPath(document, first))}`);
   }
 
   private unindex(document: Doc): void {
@@ -436,7 +452,8 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       let a = 0;
       let b = 0;
       let out = 0;
-      while (a < sorted.length && b < pending.length) merged[out++] = byField(sorted[a] as Doc, pending[b] as Doc) <= 0 ? (sorted[a++] as Doc) : (pending[b++] as Doc);
+      while (a < sorted.length && b < pending.length)
+        merged[out++] = byField(sorted[a] as Doc, pending[b] as Doc) <= 0 ? (sorted[a++] as Doc) : (pending[b++] as Doc);
       while (a < sorted.length) merged[out++] = sorted[a++] as Doc;
       while (b < pending.length) merged[out++] = pending[b++] as Doc;
       sorted = merged;
@@ -528,14 +545,17 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     for (const stage of pipeline) {
       const [operator, ...rest] = Object.keys(stage);
       if (!operator || rest.length > 0) throw new TypeError("Each aggregation stage must have exactly one operator.");
-      if (!ALLOWED_STAGES.has(operator)) throw new TypeError(`Aggregation stage ${operator} is not supported by the store port (FerretDB v1 subset).`);
+      if (!ALLOWED_STAGES.has(operator))
+        throw new TypeError(`Aggregation stage ${operator} is not supported by the store port (FerretDB v1 subset).`);
       if (operator === "$group") {
         const accumulators = Object.entries(stage.$group as Record<string, unknown>).filter(([field]) => field !== "_id");
         // FerretDB v1 computes only the first accumulator of a $group (later ones come back 0).
-        if (accumulators.length > 1) throw new TypeError("$group may have one accumulator (FerretDB v1 computes only the first); run one pipeline per sum.");
+        if (accumulators.length > 1)
+          throw new TypeError("$group may have one accumulator (FerretDB v1 computes only the first); run one pipeline per sum.");
         for (const [, accumulator] of accumulators) {
           const kind = accumulator && typeof accumulator === "object" ? Object.keys(accumulator)[0] : undefined;
-          if (kind !== "$sum") throw new TypeError(`$group accumulator ${kind ?? String(accumulator)} is not supported: only $sum (FerretDB v1 subset).`);
+          if (kind !== "$sum")
+            throw new TypeError(`$group accumulator ${kind ?? String(accumulator)} is not supported: only $sum (FerretDB v1 subset).`);
         }
       }
       if (operator === "$project") {
@@ -639,34 +659,41 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   async bulkWrite(operations: BulkOperation<T>[]): Promise<BulkWriteResult> {
-    const result: BulkWriteResult = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0, duplicateIndexes: [] };
+    const result: BulkWriteResult = {
+      insertedCount: 0,
+      matchedCount: 0,
+      modifiedCount: 0,
+      upsertedCount: 0,
+      deletedCount: 0,
+      duplicateIndexes: [],
+    };
     // One journal line for the whole bulk: a crash loses it whole or keeps it whole.
     this.deferred = { puts: new Map(), deletes: new Set() };
     try {
-    for (const [position, operation] of operations.entries()) {
-      try {
-        if ("insertOne" in operation) {
-          await this.insertOne(operation.insertOne.document);
-          result.insertedCount += 1;
-        } else if ("updateOne" in operation || "updateMany" in operation) {
-          const spec = "updateOne" in operation ? operation.updateOne : operation.updateMany;
-          const outcome =
-            "updateOne" in operation
-              ? await this.updateOne(spec.filter, spec.update, { upsert: spec.upsert })
-              : await this.updateMany(spec.filter, spec.update, { upsert: spec.upsert });
-          result.matchedCount += outcome.matchedCount;
-          result.modifiedCount += outcome.modifiedCount;
-          result.upsertedCount += outcome.upsertedCount;
-        } else if ("deleteOne" in operation) {
-          result.deletedCount += await this.deleteOne(operation.deleteOne.filter);
-        } else {
-          result.deletedCount += await this.deleteMany(operation.deleteMany.filter);
+      for (const [position, operation] of operations.entries()) {
+        try {
+          if ("insertOne" in operation) {
+            await this.insertOne(operation.insertOne.document);
+            result.insertedCount += 1;
+          } else if ("updateOne" in operation || "updateMany" in operation) {
+            const spec = "updateOne" in operation ? operation.updateOne : operation.updateMany;
+            const outcome =
+              "updateOne" in operation
+                ? await this.updateOne(spec.filter, spec.update, { upsert: spec.upsert })
+                : await this.updateMany(spec.filter, spec.update, { upsert: spec.upsert });
+            result.matchedCount += outcome.matchedCount;
+            result.modifiedCount += outcome.modifiedCount;
+            result.upsertedCount += outcome.upsertedCount;
+          } else if ("deleteOne" in operation) {
+            result.deletedCount += await this.deleteOne(operation.deleteOne.filter);
+          } else {
+            result.deletedCount += await this.deleteMany(operation.deleteMany.filter);
+          }
+        } catch (error) {
+          if (!(error instanceof DuplicateKeyError)) throw error;
+          result.duplicateIndexes.push(position);
         }
-      } catch (error) {
-        if (!(error instanceof DuplicateKeyError)) throw error;
-        result.duplicateIndexes.push(position);
       }
-    }
     } finally {
       const { puts, deletes } = this.deferred;
       this.deferred = null;

@@ -55,7 +55,8 @@ function startWriter(dataDir: string, mode: "write" | "hold") {
   return { child, lines, waitFor };
 }
 
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once("exit", () => resolve())));
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once("exit", () => resolve())));
 
 describe("embedded store persistence", () => {
   it("keeps documents and indexes across a restart", async () => {
@@ -133,7 +134,9 @@ describe("embedded store persistence", () => {
   it("refuses one aggregation the FerretDB v1 subset cannot run", async () => {
     const store = new EmbeddedStore(freshDir());
     const items = store.collection("items");
-    await expect(items.aggregate([{ $lookup: { from: "x", localField: "a", foreignField: "b", as: "c" } }])).rejects.toThrow(/\$lookup is not supported/);
+    await expect(items.aggregate([{ $lookup: { from: "x", localField: "a", foreignField: "b", as: "c" } }])).rejects.toThrow(
+      /\$lookup is not supported/,
+    );
     await expect(items.aggregate([{ $group: { _id: "$a", n: { $sum: 1 }, m: { $sum: "$b" } } }])).rejects.toThrow(/one accumulator/);
     await expect(items.aggregate([{ $group: { _id: "$a", n: { $avg: "$b" } } }])).rejects.toThrow(/only \$sum/);
     await expect(items.aggregate([{ $project: { name: "$_id" } }])).rejects.toThrow(/must be 0 or 1/);

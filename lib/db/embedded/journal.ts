@@ -31,9 +31,7 @@ import type { IndexSpec } from "../port";
 import { decode, encode } from "./codec";
 
 export type JournalRecord =
-  | { t: "put"; c: string; d: Record<string, unknown>[] }
-  | { t: "del"; c: string; ids: string[] }
-  | { t: "idx"; c: string; spec: IndexSpec };
+  { t: "put"; c: string; d: Record<string, unknown>[] } | { t: "del"; c: string; ids: string[] } | { t: "idx"; c: string; spec: IndexSpec };
 
 interface SnapshotHeader {
   t: "snapshot";

@@ -62,7 +62,10 @@ export function accountsRepository(store: Store) {
     },
 
     async recordSync(userId: string, cursor: number | null, now = new Date()): Promise<void> {
-      await accounts.updateOne({ _id: userId }, { $set: { ...(cursor !== null ? { syncCursor: cursor } : {}), lastSyncAt: now, updatedAt: now } });
+      await accounts.updateOne(
+        { _id: userId },
+        { $set: { ...(cursor !== null ? { syncCursor: cursor } : {}), lastSyncAt: now, updatedAt: now } },
+      );
     },
 
     listActive(limit = 100): Promise<AccountDocument[]> {

@@ -14,7 +14,11 @@ afterAll(async () => {
   for (const { cleanup } of stores) await cleanup();
 });
 
-const entry = (id: string, role: "user" | "assistant" = "user") => ({ id, role, message: { id, role, parts: [{ type: "text", text: id }] } });
+const entry = (id: string, role: "user" | "assistant" = "user") => ({
+  id,
+  role,
+  message: { id, role, parts: [{ type: "text", text: id }] },
+});
 
 function describeChats(label: string, open: () => Promise<Store>) {
   describe(`chats repository: ${label}`, () => {

@@ -43,13 +43,29 @@ export function chatsRepository(store: Store) {
      * crash in between leaves an extra message, never a lost one; the same list written twice is
      * the same chat.
      */
-    async saveTail(userId: string, chatId: string, from: number, list: Array<{ id: string; role: MessageDocument["role"]; message: Record<string, unknown> }>, now = new Date()): Promise<void> {
+    async saveTail(
+      userId: string,
+      chatId: string,
+      from: number,
+      list: Array<{ id: string; role: MessageDocument["role"]; message: Record<string, unknown> }>,
+      now = new Date(),
+    ): Promise<void> {
       if (list.length > 0) {
         await messages.bulkWrite(
           list.map((entry, offset) => ({
             updateOne: {
               filter: { _id: `${chatId}|${entry.id}` },
-              update: { $set: { chatId, userId, messageId: entry.id, position: from + offset, role: entry.role, message: entry.message, createdAt: now } },
+              update: {
+                $set: {
+                  chatId,
+                  userId,
+                  messageId: entry.id,
+                  position: from + offset,
+                  role: entry.role,
+                  message: entry.message,
+                  createdAt: now,
+                },
+              },
               upsert: true,
             },
           })),
@@ -76,7 +92,10 @@ export function chatsRepository(store: Store) {
 export function usageRepository(store: Store) {
   const usage = store.collection<UsageDocument>(collections.usage);
   return {
-    async record(entry: { userId: string; day: string; model: string; inputTokens: number; outputTokens: number; costUsd: number }, now = new Date()): Promise<void> {
+    async record(
+      entry: { userId: string; day: string; model: string; inputTokens: number; outputTokens: number; costUsd: number },
+      now = new Date(),
+    ): Promise<void> {
       await usage.updateOne(
         { _id: `${entry.userId}|${entry.day}|${entry.model}` },
         {

@@ -37,7 +37,14 @@ export function listeningRepository(store: Store) {
     /** Records plays deleted from `plays` (account-data rows an exact row replaced). */
     async appendRemoved(userId: string, sourceKey: string, segment: SegmentPayload, now = new Date()): Promise<void> {
       if (segment.count === 0) return;
-      await put({ _id: `${userId}|${sourceKey}|removed`, userId, kind: "removed", count: segment.count, data: segment.data, createdAt: now });
+      await put({
+        _id: `${userId}|${sourceKey}|removed`,
+        userId,
+        kind: "removed",
+        count: segment.count,
+        data: segment.data,
+        createdAt: now,
+      });
       await bump(userId);
     },
 
@@ -52,7 +59,14 @@ export function listeningRepository(store: Store) {
 
     /** Replaces several small segments by one (their plays already merged by the caller). */
     async merge(userId: string, ids: string[], segment: SegmentPayload, now = new Date()): Promise<void> {
-      await put({ _id: `${userId}|merged|${now.getTime()}`, userId, kind: "plays", count: segment.count, data: segment.data, createdAt: new Date(0) });
+      await put({
+        _id: `${userId}|merged|${now.getTime()}`,
+        userId,
+        kind: "plays",
+        count: segment.count,
+        data: segment.data,
+        createdAt: new Date(0),
+      });
       await segments.deleteMany({ userId, _id: { $in: ids } });
       await bump(userId);
     },

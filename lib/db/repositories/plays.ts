@@ -58,7 +58,11 @@ export function playsRepository(store: Store) {
     },
 
     /** Artists by listening time in a range, with their play counts (two pipelines: one sum each). */
-    async topArtists(userId: string, range: TimeRange, limit = 10): Promise<Array<{ artistName: string; msPlayed: number; plays: number }>> {
+    async topArtists(
+      userId: string,
+      range: TimeRange,
+      limit = 10,
+    ): Promise<Array<{ artistName: string; msPlayed: number; plays: number }>> {
       const match = rangeFilter(userId, range);
       const byTime = await plays.aggregate<{ _id: string; msPlayed: number }>([
         { $match: match },
@@ -79,9 +83,12 @@ export function playsRepository(store: Store) {
      * equality is an index lookup everywhere, while `$in` is a full scan on FerretDB v1.
      */
     async byIds(userId: string, ids: string[], projection: Record<string, 1>): Promise<Array<Partial<PlayDocument> & { _id: string }>> {
-      if (ids.length > 20) return plays.find({ userId, _id: { $in: ids } }, { projection }) as Promise<Array<Partial<PlayDocument> & { _id: string }>>;
+      if (ids.length > 20)
+        return plays.find({ userId, _id: { $in: ids } }, { projection }) as Promise<Array<Partial<PlayDocument> & { _id: string }>>;
       const found = await Promise.all(ids.map((id) => plays.findOne({ _id: id }, { projection: { ...projection, userId: 1 } })));
-      return found.filter((play): play is PlayDocument => play !== null && play.userId === userId) as Array<Partial<PlayDocument> & { _id: string }>;
+      return found.filter((play): play is PlayDocument => play !== null && play.userId === userId) as Array<
+        Partial<PlayDocument> & { _id: string }
+      >;
     },
 
     /** Plays in [from, to) with only the named fields (for de-duplication windows and rebuilds). */

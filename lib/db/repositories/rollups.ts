@@ -93,7 +93,11 @@ export function rollupsRepository(store: Store) {
           return {
             updateOne: {
               filter: { _id: idOf(userId, bucket) },
-              update: { $inc: increments, $set: { updatedAt: now }, $setOnInsert: { userId, granularity: "day", bucket, start: day.start } },
+              update: {
+                $inc: increments,
+                $set: { updatedAt: now },
+                $setOnInsert: { userId, granularity: "day", bucket, start: day.start },
+              },
               upsert: true,
             },
           };

@@ -13,7 +13,14 @@ export function sharesRepository(store: Store) {
         await shares.updateOne({ _id: existing._id }, { $set: { enabled: true, updatedAt: now } });
         return { ...existing, enabled: true, updatedAt: now };
       }
-      const document: ShareDocument = { _id: randomBytes(18).toString("base64url"), userId, year, enabled: true, createdAt: now, updatedAt: now };
+      const document: ShareDocument = {
+        _id: randomBytes(18).toString("base64url"),
+        userId,
+        year,
+        enabled: true,
+        createdAt: now,
+        updatedAt: now,
+      };
       try {
         await shares.insertOne(document);
         return document;

@@ -148,12 +148,27 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
       await songs().insertMany([song("b1", "B", "x", 1995), { ...song("a-none", "A", "undated", 0), releasedAt: null as unknown as Date }]);
       const at = (year: number) => new Date(Date.UTC(year, 0, 1));
       const ids = (list: Song[]) => list.map((each) => each._id);
-      expect(ids(await songs().find({ artist: "A", releasedAt: { $gte: at(1991), $lt: at(2004) } }, { sort: { releasedAt: 1, _id: 1 } }))).toEqual(["a1", "a2", "a3", "a4"]);
-      expect(ids(await songs().find({ artist: "A", releasedAt: { $gt: at(1991), $lte: at(2004) } }, { sort: { releasedAt: 1 } }))).toEqual(["a3", "a4", "a5"]);
+      expect(
+        ids(await songs().find({ artist: "A", releasedAt: { $gte: at(1991), $lt: at(2004) } }, { sort: { releasedAt: 1, _id: 1 } })),
+      ).toEqual(["a1", "a2", "a3", "a4"]);
+      expect(ids(await songs().find({ artist: "A", releasedAt: { $gt: at(1991), $lte: at(2004) } }, { sort: { releasedAt: 1 } }))).toEqual([
+        "a3",
+        "a4",
+        "a5",
+      ]);
       expect(ids(await songs().find({ artist: "A", releasedAt: { $lt: at(1991) } }, { sort: { releasedAt: 1 } }))).toEqual(["a0"]);
-      expect(ids(await songs().find({ artist: "A", releasedAt: { $type: "date" } }, { sort: { releasedAt: -1 }, limit: 2 }))).toEqual(["a6", "a5"]);
-      expect(ids(await songs().find({ artist: "A", plays: { $gte: 1 } }, { sort: { releasedAt: -1 }, skip: 1, limit: 3 }))).toEqual(["a5", "a4", "a3"]);
-      expect(await songs().find({ artist: "A", releasedAt: { $gte: at(2010) } }, { sort: { releasedAt: -1 }, projection: { title: 1 } })).toEqual([{ _id: "a6", title: "t6" }]);
+      expect(ids(await songs().find({ artist: "A", releasedAt: { $type: "date" } }, { sort: { releasedAt: -1 }, limit: 2 }))).toEqual([
+        "a6",
+        "a5",
+      ]);
+      expect(ids(await songs().find({ artist: "A", plays: { $gte: 1 } }, { sort: { releasedAt: -1 }, skip: 1, limit: 3 }))).toEqual([
+        "a5",
+        "a4",
+        "a3",
+      ]);
+      expect(
+        await songs().find({ artist: "A", releasedAt: { $gte: at(2010) } }, { sort: { releasedAt: -1 }, projection: { title: 1 } }),
+      ).toEqual([{ _id: "a6", title: "t6" }]);
       expect(await songs().countDocuments({ artist: "A", releasedAt: { $gte: at(1991), $lt: at(2001) } })).toBe(4);
       const sums = await songs().aggregate<{ _id: string; plays: number }>([
         { $match: { artist: "A", releasedAt: { $gte: at(1995) } } },
@@ -163,7 +178,11 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
       // A write after a read is seen by the next read.
       await songs().insertOne(song("a7", "A", "t7", 2020, 7));
       await songs().updateOne({ _id: "a0" }, { $set: { releasedAt: at(2030) } });
-      expect(ids(await songs().find({ artist: "A", releasedAt: { $gte: at(2010) } }, { sort: { releasedAt: -1 } }))).toEqual(["a0", "a7", "a6"]);
+      expect(ids(await songs().find({ artist: "A", releasedAt: { $gte: at(2010) } }, { sort: { releasedAt: -1 } }))).toEqual([
+        "a0",
+        "a7",
+        "a6",
+      ]);
     });
 
     it("applies $set, $inc, $push, $addToSet, $max, $min and $unset", async () => {
@@ -187,7 +206,11 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
         { upsert: true },
       );
       expect(first).toMatchObject({ matchedCount: 0, upsertedCount: 1, upsertedId: "u1" });
-      await songs().updateOne({ _id: "u1", artist: "Nils Frahm" }, { $inc: { plays: 1 }, $setOnInsert: { title: "Changed" } }, { upsert: true });
+      await songs().updateOne(
+        { _id: "u1", artist: "Nils Frahm" },
+        { $inc: { plays: 1 }, $setOnInsert: { title: "Changed" } },
+        { upsert: true },
+      );
       expect(await songs().findOne({ _id: "u1" })).toEqual({ _id: "u1", artist: "Nils Frahm", title: "Says", year: 2013, plays: 2 });
     });
 
@@ -254,7 +277,11 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
         { _id: "z", n: 1 },
       ]);
       expect(await songs().aggregate([{ $match: { artist: "A" } }, { $count: "total" }])).toEqual([{ total: 2 }]);
-      const trimmed = await songs().aggregate([{ $match: { _id: "4" } }, { $unset: ["album", "tags", "releasedAt"] }, { $project: { year: 1, title: 1 } }]);
+      const trimmed = await songs().aggregate([
+        { $match: { _id: "4" } },
+        { $unset: ["album", "tags", "releasedAt"] },
+        { $project: { year: 1, title: 1 } },
+      ]);
       expect(trimmed).toEqual([{ _id: "4", title: "four", year: 2020 }]);
     });
 
@@ -267,7 +294,14 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
         { updateOne: { filter: { _id: "9" }, update: { $set: { artist: "Z", title: "new", year: 2001, plays: 0 } }, upsert: true } },
         { deleteOne: { filter: { _id: "2" } } },
       ]);
-      expect(result).toMatchObject({ insertedCount: 1, matchedCount: 1, modifiedCount: 1, upsertedCount: 1, deletedCount: 1, duplicateIndexes: [1] });
+      expect(result).toMatchObject({
+        insertedCount: 1,
+        matchedCount: 1,
+        modifiedCount: 1,
+        upsertedCount: 1,
+        deletedCount: 1,
+        duplicateIndexes: [1],
+      });
       expect((await songs().find({}, { sort: { _id: 1 } })).map((each) => [each._id, each.plays])).toEqual([
         ["1", 5],
         ["9", 0],
@@ -310,7 +344,10 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
       it("imports: a replayed chunk adds nothing and another listener cannot see the job", async () => {
         const imports = importsRepository(store);
         const job = await imports.create("u1", [{ name: "Streaming_History_Audio_2019.json", kind: "extended", rows: 3 }]);
-        const tally = { counts: { read: 3, accepted: 2, duplicate: 0, short: 0, rejected: 1 }, rejectedReasons: { malformed_timestamp: 1 } };
+        const tally = {
+          counts: { read: 3, accepted: 2, duplicate: 0, short: 0, rejected: 1 },
+          rejectedReasons: { malformed_timestamp: 1 },
+        };
         expect(await imports.applyChunk("u1", job._id, "chunk-0", tally)).toBe(true);
         expect(await imports.applyChunk("u1", job._id, "chunk-0", tally)).toBe(false);
         expect(await imports.applyChunk("u2", job._id, "chunk-1", tally)).toBe(false);

@@ -18,7 +18,10 @@ export const FILE_KINDS = [
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** The kinds whose JSON holds plays, one row per stream. */
-export type StreamingKind = Extract<FileKind, "extended-audio" | "extended-video" | "account-music" | "account-podcast" | "account-audiobook">;
+export type StreamingKind = Extract<
+  FileKind,
+  "extended-audio" | "extended-video" | "account-music" | "account-podcast" | "account-audiobook"
+>;
 
 export interface Detection {
   kind: FileKind;

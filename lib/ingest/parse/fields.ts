@@ -28,7 +28,19 @@ function digits(text: string, start: number, length: number): number {
 /** Milliseconds since the epoch for a calendar instant in UTC, or NaN when a part is out of range. */
 function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
   // Date.UTC reads years 0–99 as 1900–1999; no stream is that old anyway.
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    ms < 0
+  ) {
     return NaN;
   }
   const days = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
@@ -45,10 +57,24 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.
 export function parseInstant(text: string): number {
   // The export's own form, `YYYY-MM-DDTHH:mm:ssZ`, is nearly every row: read it in place.
   if (text.length === 20 && text.charCodeAt(19) === 90 /* Z */) {
-    if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+    if (
+      text.charCodeAt(4) !== 45 ||
+      text.charCodeAt(7) !== 45 ||
+      text.charCodeAt(10) !== 84 ||
+      text.charCodeAt(13) !== 58 ||
+      text.charCodeAt(16) !== 58
+    ) {
       return NaN;
     }
-    return utcMs(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2), 0);
+    return utcMs(
+      digits(text, 0, 4),
+      digits(text, 5, 2),
+      digits(text, 8, 2),
+      digits(text, 11, 2),
+      digits(text, 14, 2),
+      digits(text, 17, 2),
+      0,
+    );
   }
   const match = ISO_INSTANT.exec(text);
   if (!match) return NaN;
@@ -68,7 +94,8 @@ export function parseMinuteTime(text: string): number {
   const length = text.length;
   if (length !== 16 && length !== 19) return NaN;
   const separator = text.charCodeAt(10);
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (separator !== 32 && separator !== 84) || text.charCodeAt(13) !== 58) return NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (separator !== 32 && separator !== 84) || text.charCodeAt(13) !== 58)
+    return NaN;
   if (length === 19 && text.charCodeAt(16) !== 58) return NaN;
   const second = length === 19 ? digits(text, 17, 2) : 0;
   return utcMs(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2), second, 0);

@@ -3,7 +3,7 @@ import { findJsonProblem, stripPreamble } from "./index";
 
 describe("stripPreamble", () => {
   it("drops a BOM, NUL bytes and whitespace around the JSON only", () => {
-    expect(stripPreamble('\uFEFF\u0000 [1]\n\u0000')).toBe("[1]");
+    expect(stripPreamble("\uFEFF\u0000 [1]\n\u0000")).toBe("[1]");
     expect(stripPreamble('["\u0000"]')).toBe('["\u0000"]');
     expect(stripPreamble("[1]")).toBe("[1]");
     expect(stripPreamble("\uFEFF")).toBe("");

@@ -13,7 +13,8 @@ const PRIVACY_PAGE = "spotify.com/account/privacy";
 const REQUEST_EXTENDED =
   `Request “Extended streaming history” at ${PRIVACY_PAGE}: it covers your whole history, with track IDs, ` +
   "and arrives by e-mail, usually within a few days (Spotify allows up to 30). Then upload its Streaming_History_Audio_*.json files, or the whole zip.";
-const WHAT_TO_UPLOAD = "EchoTune reads the Streaming_History_Audio_*.json files in the “Spotify Extended Streaming History” folder of your export.";
+const WHAT_TO_UPLOAD =
+  "EchoTune reads the Streaming_History_Audio_*.json files in the “Spotify Extended Streaming History” folder of your export.";
 const FIX_DAMAGED =
   "Extract the zip from Spotify again and upload the fresh file; if that doesn't help, download the export again from the link in Spotify's e-mail.";
 

@@ -255,10 +255,23 @@ describe("extended rows", () => {
 
   it("tolerates extra and missing optional keys", () => {
     expect(Object.keys(extendedRaw())).toEqual([...EXTENDED_FIELDS]);
-    const minimal = { ts: "2023-02-25T11:20:37Z", ms_played: 0, master_metadata_track_name: "Song", master_metadata_album_artist_name: "Artist" };
+    const minimal = {
+      ts: "2023-02-25T11:20:37Z",
+      ms_played: 0,
+      master_metadata_track_name: "Song",
+      master_metadata_album_artist_name: "Artist",
+    };
     const parsed = parseRows([minimal, extendedRaw({ something_new: { nested: true } })]);
     expect(parsed.rows).toHaveLength(2);
-    expect(parsed.rows[0]).toMatchObject({ trackId: null, albumName: null, platform: null, shuffle: null, offline: null, country: null, msPlayed: 0 });
+    expect(parsed.rows[0]).toMatchObject({
+      trackId: null,
+      albumName: null,
+      platform: null,
+      shuffle: null,
+      offline: null,
+      country: null,
+      msPlayed: 0,
+    });
   });
 
   it("rejects podcast and audiobook rows", () => {
@@ -294,7 +307,12 @@ describe("extended rows", () => {
 
   it("rejects rows with null metadata as missing fields", () => {
     const parsed = parseRows([
-      extendedRaw({ master_metadata_track_name: null, master_metadata_album_artist_name: null, master_metadata_album_album_name: null, spotify_track_uri: null }),
+      extendedRaw({
+        master_metadata_track_name: null,
+        master_metadata_album_artist_name: null,
+        master_metadata_album_album_name: null,
+        spotify_track_uri: null,
+      }),
       extendedRaw({ master_metadata_track_name: null }),
       extendedRaw({ master_metadata_album_artist_name: "   " }),
       extendedRaw({ ts: null }),
@@ -477,7 +495,11 @@ describe("account data", () => {
       invalid_value: 1,
       podcast_episode: 1,
     });
-    expect(parsed.rows.map((row) => row.endedAt)).toEqual(["2019-03-01T08:15:00.000Z", "2019-03-01T08:17:00.000Z", "2019-03-01T08:17:30.000Z"]);
+    expect(parsed.rows.map((row) => row.endedAt)).toEqual([
+      "2019-03-01T08:15:00.000Z",
+      "2019-03-01T08:17:00.000Z",
+      "2019-03-01T08:17:30.000Z",
+    ]);
   });
 
   it("rejects every podcast and audiobook play with a message", () => {
@@ -534,7 +556,9 @@ describe("other files", () => {
     expect(renamed.kind).toBe("extended-audio");
     expect(renamed.rows).toEqual(parsedAudio[2]?.rows);
 
-    const account = writeAccountData(streams.slice(-500), catalog).find((candidate) => candidate.name.startsWith("StreamingHistory_music_")) as ExportFile;
+    const account = writeAccountData(streams.slice(-500), catalog).find((candidate) =>
+      candidate.name.startsWith("StreamingHistory_music_"),
+    ) as ExportFile;
     const misnamed = parseExportFile("Streaming_History_Audio_2026_0.json", account.content, options);
     expectConsistent(misnamed);
     expect(misnamed.kind).toBe("account-music");
@@ -556,7 +580,7 @@ describe("bad input", () => {
     expect(parsed.error?.message).toContain(file.name);
     expect(parsed.error?.message).toContain(`line ${line.toLocaleString("en-US")}`);
     expect(parsed.error?.message).toMatch(/Extract the zip .* again/);
-    for (const text of ['[{"ts": 2023-02-25}]', "[1, 2,, 3]", '[{"a": tru}]', "[}", '{"a": 1} x', "[\"tab\there\"]"]) {
+    for (const text of ['[{"ts": 2023-02-25}]', "[1, 2,, 3]", '[{"a": tru}]', "[}", '{"a": 1} x', '["tab\there"]']) {
       const result = parseExportFile(AUDIO_NAME, text, options);
       expectConsistent(result);
       expect(result.error?.code, text).toBe("malformed_json");

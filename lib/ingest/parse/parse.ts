@@ -158,7 +158,8 @@ export function parseExportFile(name: string, text: string, options: ParseOption
     return fail("malformed_json", messages.malformed(file, problem, detail));
   }
 
-  if (!Array.isArray(data)) return fail("unknown_shape", messages.unknownShape(file, typeof data === "object" && data !== null ? "object" : "value"));
+  if (!Array.isArray(data))
+    return fail("unknown_shape", messages.unknownShape(file, typeof data === "object" && data !== null ? "object" : "value"));
   if (data.length === 0) return { ...result, message: messages.empty(file) };
   const shape = shapeOfRows(data);
   if (!shape) return fail("unknown_shape", messages.unknownShape(file, "rows"));

@@ -11,7 +11,9 @@ describe("parse speed", () => {
     const started = performance.now();
     const parsed = files.map((file) => parseExportFile(file.name, file.content, { now: end }));
     const elapsed = performance.now() - started;
-    console.info(`Parsed ${records.toLocaleString("en-US")} rows (${files.length} files, ${(chars / 1e6).toFixed(0)} MB) in ${elapsed.toFixed(0)} ms`);
+    console.info(
+      `Parsed ${records.toLocaleString("en-US")} rows (${files.length} files, ${(chars / 1e6).toFixed(0)} MB) in ${elapsed.toFixed(0)} ms`,
+    );
     const summary = summariseFiles(parsed);
     expect(summary.rowsRead).toBe(records);
     expect(summary.rowsRead).toBe(summary.rows + summary.rejectedTotal);

@@ -60,7 +60,9 @@ describe("summariseFiles", () => {
   it("lists every file's message and error in order", () => {
     expect(summary.failedFiles).toBe(1);
     const errors = summary.messages.filter((message) => message.level === "error");
-    expect(errors).toEqual([{ file: "Streaming_History_Audio_broken.json", level: "error", code: "truncated", text: expect.stringContaining("ends too early") }]);
+    expect(errors).toEqual([
+      { file: "Streaming_History_Audio_broken.json", level: "error", code: "truncated", text: expect.stringContaining("ends too early") },
+    ]);
     const infos = summary.messages.filter((message) => message.level === "info");
     expect(infos.map((message) => message.file)).toEqual(parsed.filter((file) => file.message).map((file) => file.name));
     expect(infos.some((message) => message.file === "Userdata.json" && /Extended streaming history/.test(message.text))).toBe(true);
@@ -69,9 +71,18 @@ describe("summariseFiles", () => {
   });
 
   it("adds a note when nothing could be imported or only account data came", () => {
-    const podcastsOnly: ParsedFile[] = [parseExportFile("StreamingHistory_podcast_0.json", '[{"endTime": "2024-01-10 20:57", "podcastName": "S", "episodeName": "E", "msPlayed": 1}]', { now: END })];
+    const podcastsOnly: ParsedFile[] = [
+      parseExportFile(
+        "StreamingHistory_podcast_0.json",
+        '[{"endTime": "2024-01-10 20:57", "podcastName": "S", "episodeName": "E", "msPlayed": 1}]',
+        { now: END },
+      ),
+    ];
     const notes = summariseFiles(podcastsOnly).messages.filter((message) => message.file === null);
-    expect(notes.map((message) => message.text)).toEqual([expect.stringMatching(/Only files from the Account data package/), expect.stringMatching(/No plays were found/)]);
+    expect(notes.map((message) => message.text)).toEqual([
+      expect.stringMatching(/Only files from the Account data package/),
+      expect.stringMatching(/No plays were found/),
+    ]);
     const empty = summariseFiles([]);
     expect(empty).toMatchObject({ files: 0, rowsRead: 0, rows: 0, listens: 0, firstEndedAt: null, lastEndedAt: null, messages: [] });
   });

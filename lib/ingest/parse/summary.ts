@@ -43,7 +43,10 @@ export interface ImportSummary {
 }
 
 export function summariseFiles(files: readonly ParsedFile[]): ImportSummary {
-  const byKind = Object.fromEntries(FILE_KINDS.map((kind) => [kind, { files: 0, rowsRead: 0, rows: 0, rejected: 0 }])) as Record<FileKind, KindTotals>;
+  const byKind = Object.fromEntries(FILE_KINDS.map((kind) => [kind, { files: 0, rowsRead: 0, rows: 0, rejected: 0 }])) as Record<
+    FileKind,
+    KindTotals
+  >;
   const rejected = emptyRejections();
   const rowsByKind = { extended: 0, account: 0 };
   const messages: SummaryMessage[] = [];
@@ -87,7 +90,8 @@ export function summariseFiles(files: readonly ParsedFile[]): ImportSummary {
   if (otherAccountFiles > 0 && byKind["account-music"].files === 0 && byKind["extended-audio"].files === 0) {
     messages.push({ file: null, level: "info", text: notes.onlyAccountData() });
   }
-  if (files.length > 0 && rows === 0 && failedFiles < files.length) messages.push({ file: null, level: "info", text: notes.nothingImported() });
+  if (files.length > 0 && rows === 0 && failedFiles < files.length)
+    messages.push({ file: null, level: "info", text: notes.nothingImported() });
 
   return {
     files: files.length,

@@ -123,7 +123,15 @@ export function itemDetail(index: ListeningIndex, options: ItemDetailOptions): I
   };
 }
 
-function history(index: ListeningIndex, column: Int32Array, id: number, start: number, end: number, day: Int32Array, listenThresholdMs: number): HistoryMonth[] {
+function history(
+  index: ListeningIndex,
+  column: Int32Array,
+  id: number,
+  start: number,
+  end: number,
+  day: Int32Array,
+  listenThresholdMs: number,
+): HistoryMonth[] {
   const lookup = monthLookup(day[start] as number, day[end - 1] as number);
   const plays = new Int32Array(lookup.months);
   const time = new Float64Array(lookup.months);
@@ -134,10 +142,22 @@ function history(index: ListeningIndex, column: Int32Array, id: number, start: n
     time[month] = (time[month] as number) + played;
     if (played >= listenThresholdMs) plays[month] = (plays[month] as number) + 1;
   }
-  return Array.from(plays, (count, month) => ({ month: monthNumberToString(lookup.firstMonth + month), plays: count, msPlayed: time[month] as number }));
+  return Array.from(plays, (count, month) => ({
+    month: monthNumberToString(lookup.firstMonth + month),
+    plays: count,
+    msPlayed: time[month] as number,
+  }));
 }
 
-function rankByYear(index: ListeningIndex, kind: ItemKind, id: number, firstRow: number, lastRow: number, timeZone: string, listenThresholdMs: number): YearRank[] {
+function rankByYear(
+  index: ListeningIndex,
+  kind: ItemKind,
+  id: number,
+  firstRow: number,
+  lastRow: number,
+  timeZone: string,
+  listenThresholdMs: number,
+): YearRank[] {
   const day = localCalendar(index, timeZone).day;
   const firstYear = civilFromDays(day[firstRow] as number).year;
   const lastYear = civilFromDays(day[lastRow] as number).year;
@@ -187,14 +207,33 @@ function companions(index: ListeningIndex, kind: ItemKind, id: number, listenThr
     if (!hasItem && column[row] === id && (msPlayed[row] as number) >= listenThresholdMs) hasItem = true;
   }
   close(index.count);
-  const best = topK(size, COMPANIONS, (other) => (together[other] as number) > 0, (a, b) => (together[b] as number) - (together[a] as number) || compareText(itemName(index, kind, a), itemName(index, kind, b)) || a - b);
+  const best = topK(
+    size,
+    COMPANIONS,
+    (other) => (together[other] as number) > 0,
+    (a, b) => (together[b] as number) - (together[a] as number) || compareText(itemName(index, kind, a), itemName(index, kind, b)) || a - b,
+  );
   return best.map((other) => {
     const artist = itemArtist(index, kind, other);
-    return { id: other, key: itemKey(index, kind, other) ?? "", kind, name: itemName(index, kind, other), ...(artist === undefined ? {} : { artist }), together: together[other] as number };
+    return {
+      id: other,
+      key: itemKey(index, kind, other) ?? "",
+      kind,
+      name: itemName(index, kind, other),
+      ...(artist === undefined ? {} : { artist }),
+      together: together[other] as number,
+    };
   });
 }
 
-function topTracks(index: ListeningIndex, column: Int32Array, id: number, start: number, end: number, listenThresholdMs: number): DetailTrack[] {
+function topTracks(
+  index: ListeningIndex,
+  column: Int32Array,
+  id: number,
+  start: number,
+  end: number,
+  listenThresholdMs: number,
+): DetailTrack[] {
   const counters = countItems(index, "track", 0, 0, listenThresholdMs);
   for (let row = start; row < end; row++) {
     if (column[row] !== id) continue;

@@ -15,7 +15,12 @@ export interface GenreShare {
  * The top genres of a range: each artist's time is split equally across its genres. Artists
  * without known genres are left out of the shares; null when no artist in the range has any.
  */
-export function genres(index: ListeningIndex, q: InsightQuery, genreOf: (artistName: string) => readonly string[] | undefined, options: { limit?: number } = {}): GenreShare[] | null {
+export function genres(
+  index: ListeningIndex,
+  q: InsightQuery,
+  genreOf: (artistName: string) => readonly string[] | undefined,
+  options: { limit?: number } = {},
+): GenreShare[] | null {
   const { start, end } = rowSlice(index, q.from, q.to);
   const artistTime = new Float64Array(index.artists.length);
   for (let row = start; row < end; row++) {

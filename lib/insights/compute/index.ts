@@ -14,5 +14,15 @@ export { discovery, streaks, type Discovery, type Streaks } from "./discovery";
 export { platforms, type PlatformShare } from "./platforms";
 export { onThisDay, type OnThisDayOptions, type OnThisDayYear } from "./on-this-day";
 export { genres, type GenreShare } from "./genres";
-export { findItem, itemDetail, itemKey, type Companion, type DetailTrack, type HistoryMonth, type ItemDetail, type ItemDetailOptions, type YearRank } from "./detail";
+export {
+  findItem,
+  itemDetail,
+  itemKey,
+  type Companion,
+  type DetailTrack,
+  type HistoryMonth,
+  type ItemDetail,
+  type ItemDetailOptions,
+  type YearRank,
+} from "./detail";
 export { recapYears, yearQuery, yearRecap, type RecapItem, type YearRecap, type YearRecapOptions } from "./recap";

@@ -1,5 +1,14 @@
 /** "On this day": what the listener played on the same date in earlier years. */
-import { civilFromDays, dateToDayNumber, dayNumberToDate, daysFromCivil, daysInMonth, type ListeningIndex, localDayNumber, localDayStart } from "@/lib/listening";
+import {
+  civilFromDays,
+  dateToDayNumber,
+  dayNumberToDate,
+  daysFromCivil,
+  daysInMonth,
+  type ListeningIndex,
+  localDayNumber,
+  localDayStart,
+} from "@/lib/listening";
 import { clampLimit, compareText, itemArtist, itemName, rowSlice } from "./query";
 
 /** One earlier year's listening on the date. */
@@ -56,13 +65,24 @@ export function onThisDay(index: ListeningIndex, options: OnThisDayOptions): OnT
       time[track] = (time[track] as number) + played;
     }
     if (plays === 0) continue;
-    touched.sort((a, b) => (listens[b] as number) - (listens[a] as number) || (time[b] as number) - (time[a] as number) || compareText(itemName(index, "track", a), itemName(index, "track", b)) || a - b);
+    touched.sort(
+      (a, b) =>
+        (listens[b] as number) - (listens[a] as number) ||
+        (time[b] as number) - (time[a] as number) ||
+        compareText(itemName(index, "track", a), itemName(index, "track", b)) ||
+        a - b,
+    );
     result.push({
       year: earlier,
       date: dayNumberToDate(dayNumber),
       plays,
       msPlayed,
-      tracks: touched.slice(0, limit).map((id) => ({ id, name: itemName(index, "track", id), artist: itemArtist(index, "track", id) ?? "", plays: listens[id] as number })),
+      tracks: touched.slice(0, limit).map((id) => ({
+        id,
+        name: itemName(index, "track", id),
+        artist: itemArtist(index, "track", id) ?? "",
+        plays: listens[id] as number,
+      })),
     });
     for (const track of touched) {
       listens[track] = 0;

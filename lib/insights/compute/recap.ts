@@ -42,7 +42,12 @@ const RECAP_TOP = 5;
 
 /** The local calendar year as a query. */
 export function yearQuery(year: number, timeZone: string, listenThresholdMs: number): InsightQuery {
-  return { from: localDayStart(daysFromCivil(year, 1, 1), timeZone), to: localDayStart(daysFromCivil(year + 1, 1, 1), timeZone), timeZone, listenThresholdMs };
+  return {
+    from: localDayStart(daysFromCivil(year, 1, 1), timeZone),
+    to: localDayStart(daysFromCivil(year + 1, 1, 1), timeZone),
+    timeZone,
+    listenThresholdMs,
+  };
 }
 
 /** A local calendar year in review, or null when the year has no plays. */
@@ -66,7 +71,10 @@ export function yearRecap(index: ListeningIndex, options: YearRecapOptions): Yea
     topArtists: topItems(index, q, { kind: "artist", by: "time", limit: RECAP_TOP }).map(withMinutes),
     topTracks: topItems(index, q, { kind: "track", by: "plays", limit: RECAP_TOP }).map(withMinutes),
     topAlbums: topItems(index, q, { kind: "album", by: "time", limit: RECAP_TOP }).map(withMinutes),
-    busiestMonth: { month: busiestMonth ? busiestMonth.start.slice(0, 7) : monthNumberToString(options.year * 12), minutes: toMinutes(busiestMonth?.msPlayed ?? 0) },
+    busiestMonth: {
+      month: busiestMonth ? busiestMonth.start.slice(0, 7) : monthNumberToString(options.year * 12),
+      minutes: toMinutes(busiestMonth?.msPlayed ?? 0),
+    },
     newArtists: discovery(index, q).newArtists,
     longestStreak: streaks(index, q).longest,
   };

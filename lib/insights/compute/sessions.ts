@@ -69,7 +69,11 @@ export function sessions(index: ListeningIndex, q: InsightQuery, options: Sessio
     const length = sessionEnd - sessionStart;
     lengths[count++] = length;
     total += length;
-    if (limit === 0 || (longest.length === limit && length <= (longest[limit - 1] as SessionSpan).end - (longest[limit - 1] as SessionSpan).start)) return;
+    if (
+      limit === 0 ||
+      (longest.length === limit && length <= (longest[limit - 1] as SessionSpan).end - (longest[limit - 1] as SessionSpan).start)
+    )
+      return;
     // Sessions arrive in time order: after the equally long ones keeps the earlier first.
     let at = longest.length;
     while (at > 0 && (longest[at - 1] as SessionSpan).end - (longest[at - 1] as SessionSpan).start < length) at--;

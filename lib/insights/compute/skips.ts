@@ -47,7 +47,11 @@ export function skips(index: ListeningIndex, q: InsightQuery, options: { limit?:
     index.tracks.length,
     clampLimit(options.limit, 10),
     (id) => (plays[id] as number) >= MIN_PLAYS_TO_RANK_SKIPS && (skipped[id] as number) > 0,
-    (a, b) => (skipped[b] as number) - (skipped[a] as number) || rateOf(b) - rateOf(a) || compareText(itemName(index, "track", a), itemName(index, "track", b)) || a - b,
+    (a, b) =>
+      (skipped[b] as number) - (skipped[a] as number) ||
+      rateOf(b) - rateOf(a) ||
+      compareText(itemName(index, "track", a), itemName(index, "track", b)) ||
+      a - b,
   );
   return {
     rate: end > start ? total / (end - start) : 0,

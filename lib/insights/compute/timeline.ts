@@ -42,7 +42,11 @@ export function timeline(index: ListeningIndex, q: InsightQuery, options: { unit
       if (played >= threshold) plays[bucket] = (plays[bucket] as number) + 1;
     }
   }
-  return starts.map((startDay, bucket) => ({ start: dayNumberToDate(startDay), plays: plays[bucket] as number, msPlayed: time[bucket] as number }));
+  return starts.map((startDay, bucket) => ({
+    start: dayNumberToDate(startDay),
+    plays: plays[bucket] as number,
+    msPlayed: time[bucket] as number,
+  }));
 }
 
 /** The first day of each bucket, and each day's bucket (from `firstDay`). */

@@ -61,9 +61,19 @@ export function rankItems(index: ListeningIndex, kind: ItemKind, counters: ItemC
   const { listens, msPlayed } = counters;
   const byName = (a: number, b: number) => compareText(itemName(index, kind, a), itemName(index, kind, b)) || a - b;
   if (by === "plays") {
-    return topK(listens.length, limit, (id) => (listens[id] as number) > 0, (a, b) => (listens[b] as number) - (listens[a] as number) || (msPlayed[b] as number) - (msPlayed[a] as number) || byName(a, b));
+    return topK(
+      listens.length,
+      limit,
+      (id) => (listens[id] as number) > 0,
+      (a, b) => (listens[b] as number) - (listens[a] as number) || (msPlayed[b] as number) - (msPlayed[a] as number) || byName(a, b),
+    );
   }
-  return topK(msPlayed.length, limit, (id) => (msPlayed[id] as number) > 0, (a, b) => (msPlayed[b] as number) - (msPlayed[a] as number) || (listens[b] as number) - (listens[a] as number) || byName(a, b));
+  return topK(
+    msPlayed.length,
+    limit,
+    (id) => (msPlayed[id] as number) > 0,
+    (a, b) => (msPlayed[b] as number) - (msPlayed[a] as number) || (listens[b] as number) - (listens[a] as number) || byName(a, b),
+  );
 }
 
 /** The top items of a kind in a range: one counting pass, then a small top-k selection. */

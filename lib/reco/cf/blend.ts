@@ -38,7 +38,8 @@ export class BlendModel implements ImplicitModel {
     const first = parts[0];
     if (!first) throw new Error("BlendModel: no models");
     for (const part of parts) {
-      if (part.model.items !== first.model.items || part.model.users !== first.model.users) throw new Error("BlendModel: models disagree on users × items");
+      if (part.model.items !== first.model.items || part.model.users !== first.model.users)
+        throw new Error("BlendModel: models disagree on users × items");
     }
     this.parts = parts;
     this.users = first.model.users;
@@ -68,7 +69,11 @@ export class BlendModel implements ImplicitModel {
   }
 
   toJSON() {
-    return { name: this.name, normalization: this.normalization, parts: this.parts.map((p) => ({ weight: p.weight, model: p.model.toJSON() })) };
+    return {
+      name: this.name,
+      normalization: this.normalization,
+      parts: this.parts.map((p) => ({ weight: p.weight, model: p.model.toJSON() })),
+    };
   }
 }
 

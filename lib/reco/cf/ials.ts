@@ -107,7 +107,13 @@ export class IalsModel implements ImplicitModel {
     if (!p) throw new Error("IalsModel.foldIn: the model has no fold-in parameters (train it with trainIals)");
     const d = this.factors;
     const h = this.itemFactors;
-    const row = csrFromTriples(1, this.items, new Array<number>(items.length).fill(0), items, values ?? new Array<number>(items.length).fill(1));
+    const row = csrFromTriples(
+      1,
+      this.items,
+      new Array<number>(items.length).fill(0),
+      items,
+      values ?? new Array<number>(items.length).fill(1),
+    );
     const c = confidences(row, p.confidence, p.alpha, p.epsilon);
     const a = Float64Array.from(p.gram);
     const reg = p.lambda * (c.indices.length + p.alphaTotal) ** p.nu;
@@ -199,7 +205,15 @@ export function confidences(train: Csr, mode: "binary" | "user" | "log" | "raw",
  * side `y` (cols × d) already rotated into the eigenbasis of its (weighted) Gram matrix with
  * eigenvalues `lam`; `alpha0` scales that Gram term, per row or for all rows.
  */
-function solveSide(m: Csr, x: Float64Array, y: Float64Array, lam: Float64Array, alpha0: Float64Array | number, reg: Float64Array, d: number): void {
+function solveSide(
+  m: Csr,
+  x: Float64Array,
+  y: Float64Array,
+  lam: Float64Array,
+  alpha0: Float64Array | number,
+  reg: Float64Array,
+  d: number,
+): void {
   const dInvSqrt = new Float64Array(d);
   let maxK = 0;
   for (let row = 0; row < m.rows; row++) maxK = Math.max(maxK, m.indptr[row + 1]! - m.indptr[row]!);

@@ -26,7 +26,18 @@ export { trainPopular } from "./popular";
 export { trainRp3beta, type Rp3betaOptions } from "./rp3beta";
 export { trainContentKnn, trainSocial, type ContentKnnOptions, type SocialOptions } from "./side";
 export { createRng } from "./random";
-export { binarize, colCounts, csrFromInteractions, csrFromTriples, hasEntry, mapValues, rowCounts, transpose, type Csr, type Interactions } from "./sparse";
+export {
+  binarize,
+  colCounts,
+  csrFromInteractions,
+  csrFromTriples,
+  hasEntry,
+  mapValues,
+  rowCounts,
+  transpose,
+  type Csr,
+  type Interactions,
+} from "./sparse";
 
 /** The tuned iALS settings (HetRec Last.fm 2K, see lib/reco/eval). */
 export const DEFAULT_IALS: Readonly<IalsOptions> = {
@@ -68,10 +79,16 @@ export function trainRecommender(data: Interactions | Csr, options: RecommenderO
   const parts: Array<{ model: ImplicitModel; weight: number }> = [{ model: ials, weight: 1 }];
   const contentWeight = options.weights?.content ?? 0.15;
   const socialWeight = options.weights?.social ?? 0.05;
-  if (options.itemFeatures && contentWeight > 0) parts.push({ model: trainContentKnn(train, options.itemFeatures, options.content), weight: contentWeight });
-  if (options.userLinks && socialWeight > 0) parts.push({ model: trainSocial(train, options.userLinks, options.social), weight: socialWeight });
+  if (options.itemFeatures && contentWeight > 0)
+    parts.push({ model: trainContentKnn(train, options.itemFeatures, options.content), weight: contentWeight });
+  if (options.userLinks && socialWeight > 0)
+    parts.push({ model: trainSocial(train, options.userLinks, options.social), weight: socialWeight });
   if (parts.length === 1) return ials;
-  return new BlendModel(parts, { normalization: options.normalization ?? "zscore", seen: train, name: `best(${parts.map((p) => `${p.weight}*${p.model.name}`).join(" + ")})` });
+  return new BlendModel(parts, {
+    normalization: options.normalization ?? "zscore",
+    seen: train,
+    name: `best(${parts.map((p) => `${p.weight}*${p.model.name}`).join(" + ")})`,
+  });
 }
 
 /**

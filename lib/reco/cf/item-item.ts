@@ -50,7 +50,8 @@ export class ItemItemModel implements ImplicitModel {
     this.byTarget ??= transpose(this.weights);
     const t = this.byTarget;
     const found: ScoredItem[] = [];
-    for (let q = t.indptr[item]!; q < t.indptr[item + 1]!; q++) if (t.indices[q] !== item) found.push({ item: t.indices[q]!, score: t.data[q]! });
+    for (let q = t.indptr[item]!; q < t.indptr[item + 1]!; q++)
+      if (t.indices[q] !== item) found.push({ item: t.indices[q]!, score: t.data[q]! });
     found.sort((a, b) => b.score - a.score || a.item - b.item);
     return found.slice(0, k);
   }
@@ -66,7 +67,13 @@ export class ItemItemModel implements ImplicitModel {
  * `touched`; a column may be listed more than once). The diagonal is dropped. Ties go to the lower
  * column.
  */
-export function topKPerRow(n: number, cols: number, k: number, fill: (r: number, acc: Float64Array, touched: number[]) => void, keepDiagonal = false): Csr {
+export function topKPerRow(
+  n: number,
+  cols: number,
+  k: number,
+  fill: (r: number, acc: Float64Array, touched: number[]) => void,
+  keepDiagonal = false,
+): Csr {
   const acc = new Float64Array(cols);
   const touched: number[] = [];
   const seen = new Uint8Array(cols);

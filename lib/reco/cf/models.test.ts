@@ -63,7 +63,13 @@ describe("models recover an obvious cluster pattern", () => {
 
   it("content KNN through item features", () => {
     // Feature 0 for cluster A, feature 1 for cluster B, plus one noise feature on two items.
-    const features = csrFromTriples(12, 3, [...Array(12).keys(), 0, 7], [...Array(12).keys()].map((i): number => (i < 6 ? 0 : 1)).concat([2, 2]), new Array(14).fill(1));
+    const features = csrFromTriples(
+      12,
+      3,
+      [...Array(12).keys(), 0, 7],
+      [...Array(12).keys()].map((i): number => (i < 6 ? 0 : 1)).concat([2, 2]),
+      new Array(14).fill(1),
+    );
     const model = trainContentKnn(data.train, features, { k: 20 });
     for (let u = 0; u < 12; u++) for (const s of recommend(model, u, 2, data.train)) expect(s.item < 6).toBe(u < 6);
   });
@@ -106,7 +112,7 @@ describe("models recover an obvious cluster pattern", () => {
 });
 
 describe("confidences", () => {
-  it('"user" weighs a user\'s items by plays relative to the user\'s geometric mean', async () => {
+  it("\"user\" weighs a user's items by plays relative to the user's geometric mean", async () => {
     const { confidences } = await import("./ials");
     const train = csrFromTriples(2, 3, [0, 0, 0, 1, 1], [0, 1, 2, 0, 1], [0, 9, 99, 5000, 5000]);
     const c = confidences(train, "user", 0.5);
@@ -125,7 +131,12 @@ describe("content KNN reaches items nobody has played yet", () => {
     const { train } = clusters();
     // 13 items: item 12 has no listener but shares feature 0 with cluster A.
     const wide = { ...train, cols: 13 };
-    const features = csrFromTriples(13, 2, [...Array(13).keys()], [...Array(13).keys()].map((i) => (i < 6 || i === 12 ? 0 : 1)));
+    const features = csrFromTriples(
+      13,
+      2,
+      [...Array(13).keys()],
+      [...Array(13).keys()].map((i) => (i < 6 || i === 12 ? 0 : 1)),
+    );
     const model = trainContentKnn(wide, features, { k: 20 });
     const scores = new Float64Array(13);
     model.scoreUser(0, scores);

@@ -27,7 +27,9 @@ describe("parseHetrec", () => {
     userArtists: bytes("userID\tartistID\tweight\r\n2\t51\t100\r\n2\t52\t50\r\n7\t51\t3\r\n7\t60\t1"),
     artists: latin1("id\tname\turl\tpictureURL\n51\tBj\u00f6rk\tu\tp\n52\tABBA\tu\tp\n53\tNobody\tu\tp\n"),
     tags: latin1("tagID\ttagValue\n1\trock fran\u00e7ais\n2\tpop\n"),
-    userTaggedArtists: bytes("userID\tartistID\ttagID\tday\tmonth\tyear\n2\t52\t1\t1\t4\t2009\n7\t51\t2\t1\t4\t2009\n7\t999\t2\t1\t4\t2009\n9\t51\t2\t1\t1\t2010\n"),
+    userTaggedArtists: bytes(
+      "userID\tartistID\ttagID\tday\tmonth\tyear\n2\t52\t1\t1\t4\t2009\n7\t51\t2\t1\t4\t2009\n7\t999\t2\t1\t4\t2009\n9\t51\t2\t1\t1\t2010\n",
+    ),
     userFriends: bytes("2\t7\r\n7\t2\r\n2\t9"),
   });
 

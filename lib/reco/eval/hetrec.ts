@@ -229,7 +229,15 @@ export function loadHetrec(dir: string): HetrecDataset {
 }
 
 /** The README's reference rows for this protocol (5-fold means), for side-by-side printing. */
-export const HETREC_REFERENCE: ReadonlyArray<{ method: string; p10: number; r10: number; ndcg10: number; r20?: number; ndcg20?: number; cov10?: number }> = [
+export const HETREC_REFERENCE: ReadonlyArray<{
+  method: string;
+  p10: number;
+  r10: number;
+  ndcg10: number;
+  r20?: number;
+  ndcg20?: number;
+  cov10?: number;
+}> = [
   { method: "Most popular", p10: 0.068, r10: 0.069, ndcg10: 0.08, r20: 0.104, ndcg20: 0.099, cov10: 0.002 },
   { method: "User-KNN cosine (k=100)", p10: 0.16, r10: 0.163, ndcg10: 0.197, r20: 0.229, ndcg20: 0.233, cov10: 0.026 },
   { method: "RP3beta (a=0.6, b=0.3, k=300)", p10: 0.171, r10: 0.174, ndcg10: 0.212, r20: 0.246, ndcg20: 0.252, cov10: 0.117 },
@@ -237,7 +245,15 @@ export const HETREC_REFERENCE: ReadonlyArray<{ method: string; p10: number; r10:
   { method: "EASE (lambda=200)", p10: 0.188, r10: 0.191, ndcg10: 0.23, r20: 0.27, ndcg20: 0.273, cov10: 0.047 },
   { method: "EASE on log(1+plays) (lambda=100)", p10: 0.192, r10: 0.195, ndcg10: 0.236, r20: 0.275, ndcg20: 0.28, cov10: 0.05 },
   { method: "LightGCN (published, MHCN paper)", p10: 0.192, r10: 0.195, ndcg10: 0.234 },
-  { method: "iALS (d=128, unobserved weight 0.05, L2 0.01)", p10: 0.209, r10: 0.212, ndcg10: 0.254, r20: 0.293, ndcg20: 0.299, cov10: 0.086 },
+  {
+    method: "iALS (d=128, unobserved weight 0.05, L2 0.01)",
+    p10: 0.209,
+    r10: 0.212,
+    ndcg10: 0.254,
+    r20: 0.293,
+    ndcg20: 0.299,
+    cov10: 0.086,
+  },
 ];
 
 /**
@@ -247,7 +263,10 @@ export const HETREC_REFERENCE: ReadonlyArray<{ method: string; p10: number; r10:
  * `hidden` (users × items, e.g. a fold's test matrix) removes the tag assignments a user made on
  * a hidden pair, so no trace of a test interaction reaches the models.
  */
-export function hetrecSideInformation(ds: HetrecDataset, hidden?: { indptr: Int32Array; indices: Int32Array }): { itemTags: Csr; friends: Csr } {
+export function hetrecSideInformation(
+  ds: HetrecDataset,
+  hidden?: { indptr: Int32Array; indices: Int32Array },
+): { itemTags: Csr; friends: Csr } {
   const items = ds.artistIds.length;
   const users = ds.userIds.length;
   const isHidden = (u: number, i: number) => {

@@ -38,8 +38,26 @@ describe("rankingMetrics", () => {
 
 describe("coverage and novelty", () => {
   it("coverage is the share of the catalogue in some list's first N", () => {
-    expect(coverage([[0, 1, 2], [2, 3, 9]], 10, 2)).toBeCloseTo(4 / 10);
-    expect(coverage([[0, 1, 2], [2, 3, 9]], 10, 3)).toBeCloseTo(5 / 10);
+    expect(
+      coverage(
+        [
+          [0, 1, 2],
+          [2, 3, 9],
+        ],
+        10,
+        2,
+      ),
+    ).toBeCloseTo(4 / 10);
+    expect(
+      coverage(
+        [
+          [0, 1, 2],
+          [2, 3, 9],
+        ],
+        10,
+        3,
+      ),
+    ).toBeCloseTo(5 / 10);
     expect(coverage([], 10, 3)).toBe(0);
   });
 

@@ -16,7 +16,12 @@ describe("generateSyntheticHetrec", { timeout: 30_000 }, () => {
     expect(text(files["user_taggedartists.dat"]).startsWith("userID\tartistID\ttagID\tday\tmonth\tyear\n")).toBe(true);
     // user_friends.dat has no header, as in the real set.
     expect(text(files["user_friends.dat"])).toMatch(/^\d+\t\d+\r\n/);
-    for (const name of ["user_artists.dat", "user_friends.dat"] as const) expect(text(files[name]).split("\r\n").every((line, i, all) => i === all.length - 1 || !line.includes("\n"))).toBe(true);
+    for (const name of ["user_artists.dat", "user_friends.dat"] as const)
+      expect(
+        text(files[name])
+          .split("\r\n")
+          .every((line, i, all) => i === all.length - 1 || !line.includes("\n")),
+      ).toBe(true);
     for (const name of ["artists.dat", "tags.dat", "user_taggedartists.dat"] as const) expect(text(files[name])).not.toContain("\r");
     // ISO-8859-1, one byte per character, like the real artists.dat and tags.dat.
     expect(files["artists.dat"].every((byte) => byte !== 0)).toBe(true);
@@ -37,7 +42,11 @@ describe("generateSyntheticHetrec", { timeout: 30_000 }, () => {
     expect(ds.friends.a.length).toBeGreaterThan(0);
 
     // At most 50 artists per user (each user's top 50), users ascending, artists ascending within a user.
-    const rows = text(files["user_artists.dat"]).trim().split("\r\n").slice(1).map((line) => line.split("\t").map(Number));
+    const rows = text(files["user_artists.dat"])
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split("\t").map(Number));
     const perUser = new Map<number, number>();
     rows.forEach(([user, artist, weight], i) => {
       perUser.set(user!, (perUser.get(user!) ?? 0) + 1);
@@ -52,7 +61,11 @@ describe("generateSyntheticHetrec", { timeout: 30_000 }, () => {
     for (const pair of pairs) expect(pairs.has(pair.split("\t").reverse().join("\t"))).toBe(true);
 
     // Fold 0 has a test item for every user, so the fold file lists each of them.
-    const fold = makeFold({ users: ds.userIds.length, items: ds.artistIds.length, user: ds.plays.user, item: ds.plays.item, count: ds.plays.count }, 0, 5);
+    const fold = makeFold(
+      { users: ds.userIds.length, items: ds.artistIds.length, user: ds.plays.user, item: ds.plays.item, count: ds.plays.count },
+      0,
+      5,
+    );
     expect(fold.testUsers.length).toBe(12);
   });
 

@@ -25,7 +25,10 @@ export interface SyntheticHetrecOptions {
 }
 
 /** File name to bytes, the names of the real data set. */
-export type SyntheticHetrecFiles = Record<"user_artists.dat" | "artists.dat" | "tags.dat" | "user_taggedartists.dat" | "user_friends.dat", Uint8Array>;
+export type SyntheticHetrecFiles = Record<
+  "user_artists.dat" | "artists.dat" | "tags.dat" | "user_taggedartists.dat" | "user_friends.dat",
+  Uint8Array
+>;
 
 /** The real data set keeps each user's 50 most played artists. */
 const TOP_ARTISTS = 50;
@@ -86,7 +89,8 @@ export function generateSyntheticHetrec(options: SyntheticHetrecOptions = {}): S
       if (!tagRandom.chance(0.35)) continue;
       for (const genre of catalog.artistsById.get(artist)?.genres ?? []) {
         const tag = tagId.get(genre);
-        if (tag !== undefined) tagged.push(`${userId}\t${id}\t${tag}\t${first.getUTCDate()}\t${first.getUTCMonth() + 1}\t${first.getUTCFullYear()}`);
+        if (tag !== undefined)
+          tagged.push(`${userId}\t${id}\t${tag}\t${first.getUTCDate()}\t${first.getUTCMonth() + 1}\t${first.getUTCFullYear()}`);
       }
     }
   }

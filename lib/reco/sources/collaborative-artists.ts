@@ -11,8 +11,21 @@ export async function collaborativeArtists({ collaborative, heard, artistTracksO
     let taken = 0;
     for (const track of lists[position] ?? []) {
       if (hasHeard(heard, track)) continue;
-      const because = artist.because ? `Listeners who play ${artist.because} also play ${artist.name}.` : `Listeners with a taste like yours play ${artist.name}.`;
-      candidates.push({ key: `spotify:track:${track.trackId}`, trackId: track.trackId, name: track.name, artist: track.artist, album: track.album, source: "collaborative", strength: 0.9 * (artist.score / maxScore) * (1 - taken * 0.1), evidence: because, familiar: false, facts: track });
+      const because = artist.because
+        ? `Listeners who play ${artist.because} also play ${artist.name}.`
+        : `Listeners with a taste like yours play ${artist.name}.`;
+      candidates.push({
+        key: `spotify:track:${track.trackId}`,
+        trackId: track.trackId,
+        name: track.name,
+        artist: track.artist,
+        album: track.album,
+        source: "collaborative",
+        strength: 0.9 * (artist.score / maxScore) * (1 - taken * 0.1),
+        evidence: because,
+        familiar: false,
+        facts: track,
+      });
       if (++taken >= 3) break;
     }
   });

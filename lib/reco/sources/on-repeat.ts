@@ -9,7 +9,9 @@ export function onRepeat({ index, profile, request }: SourceInput): Candidate[] 
   for (let id = 0; id < index.tracks.length; id++) {
     const recent = profile.recentListens[id]!;
     if (recent < 2) continue;
-    candidates.push(historyCandidate(index, id, "rotation", Math.sqrt(recent / maxRecent), `On repeat lately: ${recent} plays in the last 90 days.`));
+    candidates.push(
+      historyCandidate(index, id, "rotation", Math.sqrt(recent / maxRecent), `On repeat lately: ${recent} plays in the last 90 days.`),
+    );
   }
   return candidates;
 }

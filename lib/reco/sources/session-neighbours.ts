@@ -8,7 +8,9 @@ export function sessionNeighbours({ index, profile, request, heard }: SourceInpu
   const seedId = request.seed ? heard.get(request.seed) : undefined;
   if (seedId !== undefined) seeds.add(seedId);
   else {
-    const recent = [...profile.recentListens.keys()].filter((id) => profile.recentListens[id]! > 0).sort((a, b) => profile.recentListens[b]! - profile.recentListens[a]!);
+    const recent = [...profile.recentListens.keys()]
+      .filter((id) => profile.recentListens[id]! > 0)
+      .sort((a, b) => profile.recentListens[b]! - profile.recentListens[a]!);
     for (const id of recent.slice(0, 15)) seeds.add(id);
   }
   const next = followers(index, seeds, { now: profile.now });
@@ -18,7 +20,9 @@ export function sessionNeighbours({ index, profile, request, heard }: SourceInpu
     for (const [id, count] of counts) {
       if (count < 2) continue;
       const strength = (count / maxFollows) * (seedId !== undefined ? 1.2 : 0.9);
-      candidates.push(historyCandidate(index, id, "session", strength, `Often played right after “${index.tracks[seed]!.name}” (${count} times).`));
+      candidates.push(
+        historyCandidate(index, id, "session", strength, `Often played right after “${index.tracks[seed]!.name}” (${count} times).`),
+      );
     }
   }
   return candidates;

@@ -40,7 +40,10 @@ export default async function RecapPage({ params }: PageProps<"/recap/[year]">) 
             key={each}
             href={`/recap/${each}`}
             aria-current={each === year ? "page" : undefined}
-            className={cn("rounded-full border px-3 py-1 text-sm", each === year ? "bg-primary text-primary-foreground" : "hover:bg-accent")}
+            className={cn(
+              "rounded-full border px-3 py-1 text-sm",
+              each === year ? "bg-primary text-primary-foreground" : "hover:bg-accent",
+            )}
           >
             {each}
           </Link>

@@ -27,9 +27,11 @@ export default async function ProblemPage({ params }: PageProps<"/problems/[code
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">{problem.title}</h1>
       <p className="mt-4 text-lg">{problem.hint}</p>
       <p className="mt-8 text-sm text-muted-foreground">
-        Every EchoTune API error is an RFC 9457 problem+json document with <code>type</code>, <code>title</code>,{" "}
-        <code>status</code>, <code>detail</code> and a stable <code>code</code>; the <code>detail</code> says what
-        happened in this case. <Link className="underline" href="/">Back to EchoTune</Link>
+        Every EchoTune API error is an RFC 9457 problem+json document with <code>type</code>, <code>title</code>, <code>status</code>,{" "}
+        <code>detail</code> and a stable <code>code</code>; the <code>detail</code> says what happened in this case.{" "}
+        <Link className="underline" href="/">
+          Back to EchoTune
+        </Link>
       </p>
     </article>
   );

@@ -31,7 +31,9 @@ export default async function SharedRecapPage({ params }: PageProps<"/share/[tok
       <RecapCard recap={shared.recap} />
       <div className="mt-10 rounded-xl border bg-card p-5">
         <p className="font-medium">See your own years in music</p>
-        <p className="mt-1 text-sm text-muted-foreground">Import your Spotify history and EchoTune turns every year of it into insights in seconds.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Import your Spotify history and EchoTune turns every year of it into insights in seconds.
+        </p>
         <Button asChild className="mt-4">
           <Link href="/sign-in">Get started</Link>
         </Button>

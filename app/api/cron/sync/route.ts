@@ -11,7 +11,9 @@ export const GET = route({ auth: "cron" }, async ({ log }) => {
   const summary = {
     listeners: results.length,
     inserted: results.reduce((sum, result) => sum + result.inserted, 0),
-    byStatus: Object.fromEntries(Object.entries(Object.groupBy(results, (result) => result.status)).map(([status, items]) => [status, items?.length ?? 0])),
+    byStatus: Object.fromEntries(
+      Object.entries(Object.groupBy(results, (result) => result.status)).map(([status, items]) => [status, items?.length ?? 0]),
+    ),
     ms: Date.now() - started,
   };
   log.info(summary, "cron: sync done");

@@ -58,7 +58,13 @@ describe("sync of recently played tracks", () => {
     const heard = fake.state.recordPlay({ playedAt: Date.now() - 60_000 });
     const track = (await app.spotify.webClientFor(USER).track(heard.trackId))!;
     await plays.add(USER, [
-      play({ playedAt: new Date(heard.playedAt), trackId: heard.trackId, trackName: track.name, artistName: track.artists[0]?.name ?? "", importId: "export-1" }),
+      play({
+        playedAt: new Date(heard.playedAt),
+        trackId: heard.trackId,
+        trackName: track.name,
+        artistName: track.artists[0]?.name ?? "",
+        importId: "export-1",
+      }),
     ]);
 
     const first = await app.syncListener(USER);
@@ -97,10 +103,16 @@ describe("sync of recently played tracks", () => {
     const anonymous = await app.cron(new Request("http://127.0.0.1:3000/api/cron/sync"), context);
     expect(anonymous.status).toBe(401);
     expect((await anonymous.json()).code).toBe("unauthorized");
-    const wrong = await app.cron(new Request("http://127.0.0.1:3000/api/cron/sync", { headers: { authorization: "Bearer nope" } }), context);
+    const wrong = await app.cron(
+      new Request("http://127.0.0.1:3000/api/cron/sync", { headers: { authorization: "Bearer nope" } }),
+      context,
+    );
     expect(wrong.status).toBe(401);
     fake.state.recordPlay({});
-    const ok = await app.cron(new Request("http://127.0.0.1:3000/api/cron/sync", { headers: { authorization: "Bearer cron-secret-for-tests-1234" } }), context);
+    const ok = await app.cron(
+      new Request("http://127.0.0.1:3000/api/cron/sync", { headers: { authorization: "Bearer cron-secret-for-tests-1234" } }),
+      context,
+    );
     expect(ok.status).toBe(200);
     const body = await ok.json();
     expect(body).toMatchObject({ listeners: 1, inserted: 1, byStatus: { synced: 1 } });
@@ -110,7 +122,8 @@ describe("sync of recently played tracks", () => {
 
 describe("token lifecycle", () => {
   it("keeps the refresh token when Spotify leaves it out, and replaces it when Spotify rotates it", async () => {
-    const refreshes = () => fake.state.log.filter((entry) => entry.path === "/api/token" && entry.form?.grant_type === "refresh_token").length;
+    const refreshes = () =>
+      fake.state.log.filter((entry) => entry.path === "/api/token" && entry.form?.grant_type === "refresh_token").length;
     const before = refreshes();
     fake.state.rotation = "keep";
     const kept = await app.spotify.getSpotifyAccessToken(USER, { forceRefresh: true });
@@ -128,7 +141,9 @@ describe("token lifecycle", () => {
 
     // Revoked: the account is marked, and every later call says "reconnect" without asking Spotify.
     fake.state.revokeRefreshTokens();
-    await expect(app.spotify.getSpotifyAccessToken(USER, { forceRefresh: true })).rejects.toBeInstanceOf(app.spotify.ReconnectRequiredError);
+    await expect(app.spotify.getSpotifyAccessToken(USER, { forceRefresh: true })).rejects.toBeInstanceOf(
+      app.spotify.ReconnectRequiredError,
+    );
     expect((await app.db.accountsRepository(await app.db.getStore()).find(USER))?.status).toBe("reconnect_required");
     await expect(app.spotify.getSpotifyAccessToken(USER)).rejects.toBeInstanceOf(app.spotify.ReconnectRequiredError);
     expect((await app.syncListener(USER)).status).toBe("reconnect_required");

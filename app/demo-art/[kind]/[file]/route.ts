@@ -7,7 +7,12 @@ import { demoArtParams } from "./schema";
 export const GET = route({ auth: "public", params: demoArtParams }, ({ params: { kind, file } }) => {
   const id = file.slice(0, -4);
   const catalog = getDemoCatalog();
-  const title = kind === "album" ? catalog.albumsById.get(id)?.name : kind === "artist" ? catalog.artistsById.get(id)?.name : catalog.showsById.get(id)?.name;
+  const title =
+    kind === "album"
+      ? catalog.albumsById.get(id)?.name
+      : kind === "artist"
+        ? catalog.artistsById.get(id)?.name
+        : catalog.showsById.get(id)?.name;
   if (!title) throw new AppError("not_found", { detail: `No demo ${kind} with id ${id}.` });
   return new Response(demoArtSvg(kind, id, title), {
     headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" },

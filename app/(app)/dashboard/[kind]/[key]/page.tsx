@@ -2,7 +2,18 @@ import { ArrowLeftIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { BarList, barListTable, ChartFigure, formatCount, formatHours, formatMinutes, StatTile, TimeSeriesChart, timeSeriesTable, type BarListItem } from "@/components/charts";
+import {
+  BarList,
+  barListTable,
+  ChartFigure,
+  formatCount,
+  formatHours,
+  formatMinutes,
+  StatTile,
+  TimeSeriesChart,
+  timeSeriesTable,
+  type BarListItem,
+} from "@/components/charts";
 import { formatInstant, formatMonth, itemHref } from "@/components/insights/format";
 import { PageHeader } from "@/components/layout/page-header";
 import { itemPageFor } from "@/lib/insights";
@@ -29,7 +40,11 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
   if (!detail) notFound();
   const tz = listener.settings.timeZone;
 
-  const history = detail.history.map((month) => ({ label: formatMonth(month.month), value: month.plays, display: formatCount(month.plays, "play") }));
+  const history = detail.history.map((month) => ({
+    label: formatMonth(month.month),
+    value: month.plays,
+    display: formatCount(month.plays, "play"),
+  }));
   const ranks = detail.rankByYear.map((year) => [String(year.year), `#${year.rank}`, formatCount(year.plays, "play")]);
   const companions: BarListItem[] = detail.companions.map((item) => ({
     label: item.name,
@@ -68,20 +83,33 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
           {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={history} integerTicks />}
         </ChartFigure>
         <div className="grid gap-6 lg:grid-cols-2">
-          <ChartFigure title="Rank over time" description={`Its place among your ${kind}s each year`} summary={ranks.length > 0 ? `Best year: ${bestYear(detail.rankByYear)}.` : "No full listens yet."} summaryHidden>
+          <ChartFigure
+            title="Rank over time"
+            description={`Its place among your ${kind}s each year`}
+            summary={ranks.length > 0 ? `Best year: ${bestYear(detail.rankByYear)}.` : "No full listens yet."}
+            summaryHidden
+          >
             <table className="w-full text-sm">
               <caption className="sr-only">Rank by year</caption>
               <thead>
                 <tr className="text-left text-muted-foreground">
-                  <th scope="col" className="py-1 font-medium">Year</th>
-                  <th scope="col" className="py-1 font-medium">Rank</th>
-                  <th scope="col" className="py-1 text-right font-medium">Listens</th>
+                  <th scope="col" className="py-1 font-medium">
+                    Year
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Rank
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Listens
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {ranks.map(([year, rank, plays]) => (
                   <tr key={year} className="border-t">
-                    <th scope="row" className="py-1.5 text-left font-normal">{year}</th>
+                    <th scope="row" className="py-1.5 text-left font-normal">
+                      {year}
+                    </th>
                     <td className="py-1.5 tabular-nums">{rank}</td>
                     <td className="py-1.5 text-right tabular-nums">{plays}</td>
                   </tr>
@@ -99,7 +127,13 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
             <BarList items={companions} aria-label="Played in the same sessions" emptyText="Not enough shared sessions yet." />
           </ChartFigure>
           {tracks.length > 0 ? (
-            <ChartFigure title="Top tracks" description="All time, by listens" summary={`Most played: ${tracks[0]!.label}.`} summaryHidden table={barListTable(tracks, ["Track", "Listens"])}>
+            <ChartFigure
+              title="Top tracks"
+              description="All time, by listens"
+              summary={`Most played: ${tracks[0]!.label}.`}
+              summaryHidden
+              table={barListTable(tracks, ["Track", "Listens"])}
+            >
               <BarList items={tracks} aria-label="Top tracks" />
             </ChartFigure>
           ) : null}
