@@ -2,11 +2,17 @@ import "server-only";
 import { getStore } from "@/lib/db";
 import { ensureDemoHistory } from "@/lib/ingest";
 import { trainAll } from "@/lib/reco";
+import { logger } from "@/lib/telemetry";
 
 /**
  * Stores the demo listener's history if it is not yet (for `after(...)`: keeps a serverless
  * function alive until it is stored), then trains the recommender on it in the background.
  */
 export async function finishDemoHistory(): Promise<void> {
-  await ensureDemoHistory(await getStore(), { wait: true, onStored: trainAll });
+  try {
+    await ensureDemoHistory(await getStore(), { wait: true, onStored: trainAll });
+  } catch (error) {
+    // The store is down (the page says so already): the next visit starts the work again.
+    logger.warn({ err: error }, "demo history: not stored now; the next visit retries");
+  }
 }
