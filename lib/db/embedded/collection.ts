@@ -358,36 +358,46 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   // ---- writes: journal first, then memory ------------------------------------------------------
 
-  /** While a bulk write runs, journal records wait here and go out as one line at the end. */
-  private deferred: { puts: Map<string, Doc>; deletes: Set<string> } | null = null;
+  /**
+   * The bulk write in progress: its journal records wait here and go out as one line at the end,
+   * with what each touched document was before, to undo the call if that line cannot be written.
+   * It is safe on the instance because a bulk write runs synchronously: no other write can start
+   * before it has finished (two concurrent bulk writes once shared it across an await and lost one).
+   */
+  private batch: { puts: Map<string, Doc>; deletes: Set<string>; before: Map<string, Doc | undefined> } | null = null;
 
   private journal(record: JournalRecord): void {
-    if (!this.deferred) return this.host.append(record);
+    if (!this.batch) return this.host.append(record);
     if (record.t === "put") {
       for (const document of record.d as Doc[]) {
-        this.deferred.deletes.delete(document._id);
-        this.deferred.puts.set(document._id, document);
+        this.batch.deletes.delete(document._id);
+        this.batch.puts.set(document._id, document);
       }
     } else if (record.t === "del") {
       for (const id of record.ids) {
-        this.deferred.puts.delete(id);
-        this.deferred.deletes.add(id);
+        this.batch.puts.delete(id);
+        this.batch.deletes.add(id);
       }
     } else {
       this.host.append(record);
     }
   }
 
+  private remember(id: string): void {
+    if (this.batch && !this.batch.before.has(id)) this.batch.before.set(id, this.documents.get(id));
+  }
+
   private commitPut(documents: Doc[]): void {
     if (documents.length === 0) return;
     this.journal({ t: "put", c: this.name, d: documents });
     for (const document of documents) {
+      this.remember(document._id);
       const previous = this.documents.get(document._id);
       if (previous) this.unindex(previous);
       this.documents.set(document._id, document);
       this.index(document, !previous);
     }
-    if (!this.deferred) this.host.committed();
+    if (!this.batch) this.host.committed();
   }
 
   private commitDelete(ids: string[]): void {
@@ -396,10 +406,26 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     for (const id of ids) {
       const previous = this.documents.get(id);
       if (!previous) continue;
+      this.remember(id);
       this.unindex(previous);
       this.documents.delete(id);
     }
-    if (!this.deferred) this.host.committed();
+    if (!this.batch) this.host.committed();
+  }
+
+  /** Puts every document a failed bulk write touched back as it was. */
+  private restore(before: Map<string, Doc | undefined>): void {
+    for (const [id, previous] of before) {
+      const current = this.documents.get(id);
+      if (current) {
+        this.unindex(current);
+        this.documents.delete(id);
+      }
+      if (previous) {
+        this.documents.set(id, previous);
+        this.index(previous, false);
+      }
+    }
   }
 
   // ---- reads ------------------------------------------------------------------------------------
@@ -575,6 +601,10 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   async insertOne(document: T): Promise<void> {
+    this.insertNow(document);
+  }
+
+  private insertNow(document: T): void {
     const stored = structuredClone(document) as unknown as Doc;
     const violated = this.conflict(stored, "insert");
     if (violated) throw new DuplicateKeyError(violated);
@@ -637,6 +667,16 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     return { matchedCount: matches.length, modifiedCount: changed.length, upsertedCount: 0 };
   }
 
+  private updateNow(filter: Filter<T>, update: UpdateFilter<T>, upsert: boolean, many: boolean): UpdateResult {
+    return this.updateDocuments(many ? this.match(filter) : this.match(filter, { limit: 1 }), filter, update, upsert);
+  }
+
+  private deleteNow(filter: Filter<T>, many: boolean): number {
+    const ids = (many ? this.match(filter) : this.match(filter, { limit: 1 })).map((document) => document._id);
+    this.commitDelete(ids);
+    return ids.length;
+  }
+
   async updateOne(filter: Filter<T>, update: UpdateFilter<T>, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
     return this.updateDocuments(this.match(filter, { limit: 1 }), filter, update, options.upsert ?? false);
   }
@@ -659,6 +699,15 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   async bulkWrite(operations: BulkOperation<T>[]): Promise<BulkWriteResult> {
+    return this.bulkWriteNow(operations);
+  }
+
+  /**
+   * Synchronous from start to end, so nothing else runs in between: the operations apply to memory,
+   * then one journal line records the whole bulk (a crash keeps it whole or loses it whole). If that
+   * line cannot be written, memory is put back and the call fails: nothing unsaved stays visible.
+   */
+  private bulkWriteNow(operations: BulkOperation<T>[]): BulkWriteResult {
     const result: BulkWriteResult = {
       insertedCount: 0,
       matchedCount: 0,
@@ -667,40 +716,49 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       deletedCount: 0,
       duplicateIndexes: [],
     };
-    // One journal line for the whole bulk: a crash loses it whole or keeps it whole.
-    this.deferred = { puts: new Map(), deletes: new Set() };
+    const batch = { puts: new Map<string, Doc>(), deletes: new Set<string>(), before: new Map<string, Doc | undefined>() };
+    this.batch = batch;
+    // Like MongoDB's ordered bulk write, an operation that fails stops the bulk and what came
+    // before it stays written.
+    let failure: unknown;
     try {
       for (const [position, operation] of operations.entries()) {
         try {
           if ("insertOne" in operation) {
-            await this.insertOne(operation.insertOne.document);
+            this.insertNow(operation.insertOne.document);
             result.insertedCount += 1;
           } else if ("updateOne" in operation || "updateMany" in operation) {
+            const many = "updateMany" in operation;
             const spec = "updateOne" in operation ? operation.updateOne : operation.updateMany;
-            const outcome =
-              "updateOne" in operation
-                ? await this.updateOne(spec.filter, spec.update, { upsert: spec.upsert })
-                : await this.updateMany(spec.filter, spec.update, { upsert: spec.upsert });
+            const outcome = this.updateNow(spec.filter, spec.update, spec.upsert ?? false, many);
             result.matchedCount += outcome.matchedCount;
             result.modifiedCount += outcome.modifiedCount;
             result.upsertedCount += outcome.upsertedCount;
           } else if ("deleteOne" in operation) {
-            result.deletedCount += await this.deleteOne(operation.deleteOne.filter);
+            result.deletedCount += this.deleteNow(operation.deleteOne.filter, false);
           } else {
-            result.deletedCount += await this.deleteMany(operation.deleteMany.filter);
+            result.deletedCount += this.deleteNow(operation.deleteMany.filter, true);
           }
         } catch (error) {
           if (!(error instanceof DuplicateKeyError)) throw error;
           result.duplicateIndexes.push(position);
         }
       }
-    } finally {
-      const { puts, deletes } = this.deferred;
-      this.deferred = null;
-      if (deletes.size > 0) this.host.append({ t: "del", c: this.name, ids: [...deletes] });
-      if (puts.size > 0) this.host.append({ t: "put", c: this.name, d: [...puts.values()] });
-      this.host.committed();
+    } catch (error) {
+      failure = error;
     }
+    this.batch = null;
+    try {
+      if (batch.deletes.size > 0 || batch.puts.size > 0) {
+        this.host.append({ t: "bulk", c: this.name, del: [...batch.deletes], d: [...batch.puts.values()] });
+      }
+    } catch (error) {
+      // The journal refused the line: nothing of this call was saved, so nothing of it may show.
+      this.restore(batch.before);
+      throw error;
+    }
+    this.host.committed();
+    if (failure !== undefined) throw failure;
     return result;
   }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -189,5 +189,114 @@ describe("embedded store: SIGKILL mid-batch", () => {
     const batches = await plays.aggregate<{ _id: string; n: number }>([{ $group: { _id: "$importId", n: { $sum: 1 } } }]);
     expect(batches.every((batch) => batch.n === 500)).toBe(true);
     await store.close();
+  });
+});
+
+describe("embedded store durability under concurrent and failing writes", () => {
+  interface Note {
+    _id: string;
+    chat: string;
+    text: string;
+  }
+
+  it("keeps every document of concurrent bulk writes after a restart", async () => {
+    const dir = freshDir();
+    const store = new EmbeddedStore(dir);
+    const notes = store.collection<Note>("notes");
+    // Forty callers at once, as forty chat tails saved together: none may lose another's record.
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        notes.bulkWrite([
+          { insertOne: { document: { _id: `n${index}`, chat: `c${index % 2}`, text: "first" } } },
+          { updateOne: { filter: { _id: `n${index}` }, update: { $set: { text: `note ${index}` } } } },
+        ]),
+      ),
+    );
+    expect(await notes.countDocuments()).toBe(40);
+    await store.close();
+
+    const reopened = new EmbeddedStore(dir);
+    const after = await reopened.collection<Note>("notes").find({}, { sort: { _id: 1 } });
+    expect(after).toHaveLength(40);
+    expect(after.every((note) => note.text === `note ${note._id.slice(1)}`)).toBe(true);
+    await reopened.close();
+  });
+
+  it("keeps MongoDB's ordered semantics: writes before a failing operation stay, in memory and on disk", async () => {
+    const dir = freshDir();
+    const store = new EmbeddedStore(dir);
+    const notes = store.collection<Note>("notes");
+    await expect(
+      notes.bulkWrite([
+        { insertOne: { document: { _id: "kept", chat: "c", text: "a" } } },
+        { updateOne: { filter: { _id: "kept" }, update: { $bogus: { text: 1 } } as never } },
+      ]),
+    ).rejects.toThrow();
+    expect(await notes.countDocuments()).toBe(1);
+    await store.close();
+    const reopened = new EmbeddedStore(dir);
+    expect(await reopened.collection<Note>("notes").countDocuments()).toBe(1);
+    await reopened.close();
+  });
+
+  /** A write(2) that fails once, after putting half its bytes on disk, like a disk that fills up. */
+  function fullDiskOnce() {
+    let armed = false;
+    return {
+      arm: () => (armed = true),
+      write: (fd: number, buffer: Buffer, offset: number, length: number) => {
+        if (!armed) return writeSync(fd, buffer, offset, length);
+        armed = false;
+        writeSync(fd, buffer, offset, Math.floor(length / 2));
+        throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      },
+    };
+  }
+
+  it("cuts a torn write back so the next acknowledged write survives a restart", async () => {
+    const dir = freshDir();
+    const disk = fullDiskOnce();
+    const store = new EmbeddedStore(dir, { write: disk.write });
+    const notes = store.collection<Note>("notes");
+    await notes.insertOne({ _id: "before", chat: "c", text: "saved" });
+
+    disk.arm();
+    const failure = await notes.insertOne({ _id: "lost", chat: "c", text: "not saved" }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(EmbeddedStoreError);
+    expect((failure as Error).message).toMatch(/ENOSPC.*not saved.*disk is full/);
+    expect(await notes.findOne({ _id: "lost" })).toBeNull();
+
+    disk.arm();
+    await expect(
+      notes.bulkWrite([
+        { insertOne: { document: { _id: "bulk-lost", chat: "c", text: "x" } } },
+        { deleteOne: { filter: { _id: "before" } } },
+      ]),
+    ).rejects.toBeInstanceOf(EmbeddedStoreError);
+    // The failed bulk is undone in memory too: nothing unsaved is visible.
+    expect((await notes.find({}, { sort: { _id: 1 } })).map((note) => note._id)).toEqual(["before"]);
+
+    await notes.insertOne({ _id: "after", chat: "c", text: "saved" });
+    await store.close();
+
+    const reopened = new EmbeddedStore(dir);
+    expect(reopened.repairedLines).toBe(0);
+    expect((await reopened.collection<Note>("notes").find({}, { sort: { _id: 1 } })).map((note) => note._id)).toEqual(["after", "before"]);
+    await reopened.close();
+  });
+
+  it("creates its files for the owner only and fsyncs each write with DATA_SYNC=fsync", async () => {
+    const dir = freshDir();
+    const store = new EmbeddedStore(dir, { sync: "fsync" });
+    await store.collection<Note>("notes").insertOne({ _id: "n", chat: "c", text: "t" });
+    store.compact();
+    await store.collection<Note>("notes").insertOne({ _id: "m", chat: "c", text: "t" });
+    for (const file of readdirSync(join(dir, "store"))) {
+      expect({ file, mode: statSync(join(dir, "store", file)).mode & 0o777 }).toEqual({ file, mode: 0o600 });
+    }
+    await store.close();
+    const reopened = new EmbeddedStore(dir);
+    expect(await reopened.collection<Note>("notes").countDocuments()).toBe(2);
+    await reopened.close();
   });
 });

@@ -11,6 +11,7 @@
 import {
   closeSync,
   existsSync,
+  fdatasyncSync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
@@ -31,7 +32,11 @@ import type { IndexSpec } from "../port";
 import { decode, encode } from "./codec";
 
 export type JournalRecord =
-  { t: "put"; c: string; d: Record<string, unknown>[] } | { t: "del"; c: string; ids: string[] } | { t: "idx"; c: string; spec: IndexSpec };
+  | { t: "put"; c: string; d: Record<string, unknown>[] }
+  | { t: "del"; c: string; ids: string[] }
+  /** A bulk write: its deletions, then its puts, in one line. */
+  | { t: "bulk"; c: string; del: string[]; d: Record<string, unknown>[] }
+  | { t: "idx"; c: string; spec: IndexSpec };
 
 interface SnapshotHeader {
   t: "snapshot";
@@ -60,6 +65,16 @@ function trackForExit(journal: Journal) {
   });
 }
 
+/** Makes a rename in `dir` durable: the directory entry itself is flushed. */
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -69,25 +84,42 @@ function isAlive(pid: number): boolean {
   }
 }
 
+export interface JournalOptions {
+  /**
+   * "fsync": every append is flushed to the disk before it is acknowledged, and the folder after a
+   * snapshot is renamed, so acknowledged writes survive a power loss, not only a killed process.
+   */
+  sync?: "none" | "fsync";
+  /** The write(2) the journal appends with; tests pass one that fails like a full disk. */
+  write?: (fd: number, buffer: Buffer, offset: number, length: number) => number;
+}
+
 export class Journal {
   readonly dir: string;
   private generation = 0;
   private fd: number | undefined;
+  /** The journal's length after the last whole record: where a failed append is cut back to. */
   private bytes = 0;
   private snapshotBytes = 0;
   private readonly lockPath: string;
+  private readonly sync: boolean;
+  private readonly write: NonNullable<JournalOptions["write"]>;
+  /** Set when the journal could not be brought back to a whole record: every write is refused. */
+  private broken: string | undefined;
 
-  constructor(dir: string) {
+  constructor(dir: string, options: JournalOptions = {}) {
     this.dir = dir;
     this.lockPath = join(dir, "LOCK");
+    this.sync = options.sync === "fsync";
+    this.write = options.write ?? ((fd, buffer, offset, length) => writeSync(fd, buffer, offset, length));
   }
 
   /** Takes the single-process lock; a lock left by a dead process is taken over. */
   acquireLock(): void {
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        const fd = openSync(this.lockPath, "wx");
+        const fd = openSync(this.lockPath, "wx", 0o600);
         writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
         closeSync(fd);
         trackForExit(this);
@@ -142,7 +174,10 @@ export class Journal {
       const entry = collection(record.c);
       if (record.t === "put") for (const document of record.d) entry.documents.set(String(document._id), document);
       else if (record.t === "del") for (const id of record.ids) entry.documents.delete(id);
-      else if (!entry.indexes.some((index) => index.name === record.spec.name)) entry.indexes.push(record.spec);
+      else if (record.t === "bulk") {
+        for (const id of record.del) entry.documents.delete(id);
+        for (const document of record.d) entry.documents.set(String(document._id), document);
+      } else if (!entry.indexes.some((index) => index.name === record.spec.name)) entry.indexes.push(record.spec);
     };
 
     const snapshotPath = join(this.dir, "snapshot.jsonl");
@@ -200,7 +235,7 @@ export class Journal {
 
   private openJournal() {
     const path = this.journalPath(this.generation);
-    this.fd = openSync(path, "a");
+    this.fd = openSync(path, "a", 0o600);
     this.bytes = statSync(path).size;
     if (this.bytes > 0) {
       // A complete record whose newline was lost: end the line so the next record starts clean.
@@ -212,13 +247,35 @@ export class Journal {
     }
   }
 
-  /** Appends one record with one write; returns true when the journal has grown enough to compact. */
+  /**
+   * Appends one record; returns true when the journal has grown enough to compact. A write that
+   * fails partway (a full disk) is cut back to the last whole record, so the next acknowledged
+   * write starts a clean line; if even that fails, the store refuses every write until restart.
+   */
   append(record: JournalRecord): boolean {
     if (this.fd === undefined) throw new EmbeddedStoreError("The embedded store is closed.");
-    const line = `${encode(record)}\n`;
-    const buffer = Buffer.from(line);
-    let written = 0;
-    while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written);
+    if (this.broken) throw new EmbeddedStoreError(this.broken);
+    const buffer = Buffer.from(`${encode(record)}\n`);
+    try {
+      let written = 0;
+      while (written < buffer.length) written += this.write(this.fd, buffer, written, buffer.length - written);
+      if (this.sync) fdatasyncSync(this.fd);
+    } catch (error) {
+      const path = this.journalPath(this.generation);
+      const code = (error as NodeJS.ErrnoException).code ?? "write error";
+      try {
+        ftruncateSync(this.fd, this.bytes);
+      } catch (truncateError) {
+        this.broken =
+          `The embedded store's journal ${path} could not be repaired after a failed write (${(truncateError as NodeJS.ErrnoException).code ?? truncateError}). ` +
+          "It refuses writes until the app restarts; free disk space first. Everything acknowledged before is safe.";
+      }
+      throw new EmbeddedStoreError(
+        `Could not write to the embedded store's journal ${path} (${code}): this change was not saved. ` +
+          (code === "ENOSPC" ? "The disk is full: free some space and retry." : "Check the folder's disk and permissions, then retry."),
+        { cause: error },
+      );
+    }
     this.bytes += buffer.length;
     // Compacting once the journal outgrows the snapshot keeps the rewriting linear in what is written.
     return this.bytes > Math.max(COMPACT_AFTER_BYTES, this.snapshotBytes);
@@ -228,7 +285,7 @@ export class Journal {
   compact(collections: Iterable<[string, { documents: Iterable<Record<string, unknown>>; indexes: IndexSpec[] }]>): void {
     const next = this.generation + 1;
     const temporary = join(this.dir, "snapshot.tmp");
-    const fd = openSync(temporary, "w");
+    const fd = openSync(temporary, "w", 0o600);
     try {
       const header: SnapshotHeader = { t: "snapshot", gen: next, at: new Date().toISOString() };
       let pending: string[] = [encode(header)];
@@ -257,6 +314,7 @@ export class Journal {
     }
     this.snapshotBytes = statSync(temporary).size;
     renameSync(temporary, join(this.dir, "snapshot.jsonl"));
+    if (this.sync) syncDirectory(this.dir);
     const previous = this.generation;
     this.generation = next;
     if (this.fd !== undefined) closeSync(this.fd);

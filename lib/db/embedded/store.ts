@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Store, StoredDocument, StoreCollection } from "../port";
 import { EmbeddedCollection } from "./collection";
-import { Journal, type JournalRecord } from "./journal";
+import { Journal, type JournalOptions, type JournalRecord } from "./journal";
 
 /**
  * The zero-config store: MongoDB semantics in process (mingo), persisted to a journal under
@@ -17,9 +17,9 @@ export class EmbeddedStore implements Store {
   private compactDue = false;
   private closed = false;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: JournalOptions = {}) {
     this.dir = resolve(dataDir, "store");
-    this.journal = new Journal(this.dir);
+    this.journal = new Journal(this.dir, options);
     this.journal.acquireLock();
     try {
       const state = this.journal.load();
