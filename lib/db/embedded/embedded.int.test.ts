@@ -1,6 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { EmbeddedStoreError } from "../errors";
@@ -298,5 +310,37 @@ describe("embedded store durability under concurrent and failing writes", () => 
     const reopened = new EmbeddedStore(dir);
     expect(await reopened.collection<Note>("notes").countDocuments()).toBe(2);
     await reopened.close();
+  });
+});
+
+describe("embedded store lock: a lease with a heartbeat", () => {
+  function writeLock(dir: string, holder: Record<string, unknown>, ageSeconds: number) {
+    mkdirSync(join(dir, "store"), { recursive: true });
+    const path = join(dir, "store", "LOCK");
+    writeFileSync(path, JSON.stringify(holder));
+    const at = new Date(Date.now() - ageSeconds * 1000);
+    utimesSync(path, at, at);
+  }
+
+  it("never breaks a live lock held from another host, or by another container's process with our pid", async () => {
+    const dir = freshDir();
+    writeLock(dir, { pid: 12345, host: "another-host", token: "theirs" }, 1);
+    expect(() => new EmbeddedStore(dir)).toThrow(/in use by another process \(pid 12345 on another-host\)/);
+    writeLock(dir, { pid: process.pid, host: hostname(), token: "other-container" }, 1);
+    expect(() => new EmbeddedStore(dir)).toThrow(new RegExp(`in use by another process \\(pid ${process.pid}\\)`));
+  });
+
+  it("takes over a lock whose lease ran out, and renews its own", async () => {
+    const dir = freshDir();
+    writeLock(dir, { pid: 12345, host: "another-host", token: "theirs" }, 60);
+    const store = new EmbeddedStore(dir);
+    const lock = join(dir, "store", "LOCK");
+    expect(JSON.parse(readFileSync(lock, "utf8")).pid).toBe(process.pid);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(Date.now() - statSync(lock).mtimeMs).toBeLessThan(5_000);
+    await store.close();
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -22,8 +22,10 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeSync,
 } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { perProcess } from "@/lib/process-state";
@@ -51,6 +53,9 @@ export interface LoadedState {
 }
 
 const COMPACT_AFTER_BYTES = 256 * 1024 * 1024;
+/** The lock's heartbeat, and how long a lock without one is still held to be alive. */
+const HEARTBEAT_MS = 2_000;
+const LEASE_MS = 15_000;
 
 // One exit hook for every open journal: a process that ends without closing its store still
 // leaves no lock behind.
@@ -106,6 +111,9 @@ export class Journal {
   private readonly write: NonNullable<JournalOptions["write"]>;
   /** Set when the journal could not be brought back to a whole record: every write is refused. */
   private broken: string | undefined;
+  /** Names this process's lock: pids repeat across hosts and containers, tokens do not. */
+  private readonly lockToken = randomUUID();
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(dir: string, options: JournalOptions = {}) {
     this.dir = dir;
@@ -114,42 +122,85 @@ export class Journal {
     this.write = options.write ?? ((fd, buffer, offset, length) => writeSync(fd, buffer, offset, length));
   }
 
-  /** Takes the single-process lock; a lock left by a dead process is taken over. */
+  /**
+   * Takes the single-process lock, a lease kept fresh by a heartbeat (the lock file's mtime).
+   * A lock is taken over only when it is certainly abandoned: its holder was a process on this
+   * host that is gone, or its lease has not been renewed for LEASE_MS (the holder may be on
+   * another host or in another container sharing the volume, where its pid means nothing here).
+   * A live lock is never broken.
+   */
   acquireLock(): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    for (let attempt = 0; attempt < 2; attempt += 1) {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
       try {
         const fd = openSync(this.lockPath, "wx", 0o600);
-        writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+        writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), token: this.lockToken, since: new Date().toISOString() }));
         closeSync(fd);
         trackForExit(this);
+        this.heartbeat = setInterval(() => this.renewLease(), HEARTBEAT_MS);
+        this.heartbeat.unref();
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        let holder: { pid?: number; host?: string } = {};
-        try {
-          holder = JSON.parse(readFileSync(this.lockPath, "utf8")) as typeof holder;
-        } catch {
-          // An empty or torn lock file: its writer died before finishing it.
-        }
-        const sameHost = !holder.host || holder.host === hostname();
-        if (holder.pid && holder.pid !== process.pid && sameHost && isAlive(holder.pid)) {
+        const { text, holder, ageMs } = this.readLock();
+        if (text === undefined) continue;
+        const abandoned =
+          ageMs > LEASE_MS ||
+          // A process of this host that no longer runs (not us: in containers, pids repeat).
+          (holder.host === hostname() && typeof holder.pid === "number" && holder.pid !== process.pid && !isAlive(holder.pid));
+        if (!abandoned) {
+          const who = holder.pid
+            ? `another process (pid ${holder.pid}${holder.host && holder.host !== hostname() ? ` on ${holder.host}` : ""})`
+            : "another process";
           throw new EmbeddedStoreError(
-            `The embedded store in ${this.dir} is in use by another process (pid ${holder.pid}). ` +
-              "Only one process may open it: stop that process, point DATA_DIR at another folder, or set MONGODB_URI to use MongoDB.",
+            `The embedded store in ${this.dir} is in use by ${who}. ` +
+              "Only one process may open it: stop that process, point DATA_DIR at another folder, or set MONGODB_URI to use MongoDB. " +
+              `A lock whose holder stopped without releasing it is taken over ${Math.round(LEASE_MS / 1000)} s after its last heartbeat.`,
           );
         }
-        rmSync(this.lockPath, { force: true });
+        // Take over only the abandoned lock we read, not one another taker wrote meanwhile.
+        if (this.readLock().text === text) rmSync(this.lockPath, { force: true });
       }
     }
-    throw new EmbeddedStoreError(`Could not take the lock ${this.lockPath}.`);
+    throw new EmbeddedStoreError(`Could not take the lock ${this.lockPath}: another process keeps taking it.`);
+  }
+
+  private readLock(): { text: string | undefined; holder: { pid?: number; host?: string; token?: string }; ageMs: number } {
+    try {
+      const text = readFileSync(this.lockPath, "utf8");
+      const ageMs = Date.now() - statSync(this.lockPath).mtimeMs;
+      try {
+        return { text, holder: JSON.parse(text) as { pid?: number; host?: string; token?: string }, ageMs };
+      } catch {
+        // An empty or torn lock file: its writer died before finishing it, or is writing it now.
+        return { text, holder: {}, ageMs };
+      }
+    } catch {
+      return { text: undefined, holder: {}, ageMs: 0 };
+    }
+  }
+
+  private ownsLock(): boolean {
+    return this.readLock().holder.token === this.lockToken;
+  }
+
+  private renewLease(): void {
+    try {
+      if (this.ownsLock()) {
+        const now = new Date();
+        utimesSync(this.lockPath, now, now);
+      }
+    } catch {
+      // A missed heartbeat is retried by the next one; the lease outlives several.
+    }
   }
 
   releaseLock(): void {
     openJournals.delete(this);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
     try {
-      const holder = JSON.parse(readFileSync(this.lockPath, "utf8")) as { pid?: number };
-      if (holder.pid === process.pid) rmSync(this.lockPath, { force: true });
+      if (this.ownsLock()) rmSync(this.lockPath, { force: true });
     } catch {
       // Already gone.
     }
