@@ -4,6 +4,7 @@
  * address, user agent, username) never make it into this shape.
  */
 import { z } from "zod";
+import { MAX_NAME_LENGTH } from "./parse/fields";
 
 export const importRowSchema = z.object({
   /** extended: Streaming_History_Audio / endsong; account: StreamingHistory_music (minute precision, no URI). */
@@ -15,9 +16,9 @@ export const importRowSchema = z.object({
     .string()
     .regex(/^[0-9A-Za-z]{22}$/)
     .nullable(),
-  trackName: z.string().min(1).max(500),
-  artistName: z.string().min(1).max(500),
-  albumName: z.string().max(500).nullable(),
+  trackName: z.string().min(1).max(MAX_NAME_LENGTH),
+  artistName: z.string().min(1).max(MAX_NAME_LENGTH),
+  albumName: z.string().max(MAX_NAME_LENGTH).nullable(),
   msPlayed: z
     .number()
     .int()

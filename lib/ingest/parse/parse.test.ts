@@ -391,7 +391,7 @@ describe("extended rows", () => {
       { reason_start: { why: "clickrow" } },
       { master_metadata_track_name: 42 },
       { master_metadata_album_album_name: false },
-      { master_metadata_track_name: "x".repeat(501) },
+      { master_metadata_track_name: "x".repeat(4_097) },
       { spotify_track_uri: 123 },
       { ts: 1677323975 },
     ];
@@ -399,6 +399,16 @@ describe("extended rows", () => {
     expect(parsed.rejected.invalid_value).toBe(bad.length + 4);
     expect(parsed.rows).toHaveLength(1);
     expect(parsed.rowsRead).toBe(bad.length + 5);
+  });
+
+  it("keeps real long titles: a track with thirty featured artists, about 560 characters", () => {
+    const featured = Array.from({ length: 30 }, (_, index) => `Featured Artist Number ${index + 1}`).join(", ");
+    const title = `We Are the World 25 for Haiti (feat. ${featured})`;
+    expect(title.length).toBeGreaterThan(550);
+    const parsed = parseRows([extendedRaw({ master_metadata_track_name: title, master_metadata_album_album_name: title })]);
+    expect(parsed.rejected.invalid_value).toBe(0);
+    expect(parsed.rows[0]?.trackName).toBe(title);
+    expect(importRowSchema.safeParse(parsed.rows[0]).success).toBe(true);
   });
 
   it("keeps a row whose track URI is not a track URI, without an id", () => {
