@@ -4,25 +4,21 @@
  * parses and validates rows (personal fields are dropped here, before anything is sent), sorts
  * them, and uploads them in idempotent chunks with retries. Re-sent chunks change nothing.
  */
-import { unzipSync } from "fflate";
 import { fetchJson, ProblemError, retryDelay, shouldRetry, type RetryPolicy } from "@/lib/http/client";
-import { parseExportFile } from "@/lib/ingest/client";
+import { DEFAULT_MAX_FILE_BYTES, parseExportEntry, readZipEntries, type ExportEntry } from "@/lib/ingest/client";
 import type { ImportRow, RejectionReason } from "@/lib/ingest/client";
 import type { FileSummary, ImportReportView, WorkerEvent, WorkerRequest } from "./protocol";
 
 const CHUNK_ROWS = 5_000;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent) => scope.postMessage(event);
-const decoder = new TextDecoder();
-
-async function* exportFiles(files: File[]): AsyncGenerator<{ name: string; text: string }> {
+/** The files' entries; a zip is opened by the size-checked reader, so a zip bomb is refused, not inflated. */
+async function* exportFiles(files: File[]): AsyncGenerator<ExportEntry> {
   for (const file of files) {
     if (/\.zip$/i.test(file.name)) {
-      const entries = unzipSync(new Uint8Array(await file.arrayBuffer()), { filter: (entry) => /\.(json|pdf)$/i.test(entry.name) });
-      for (const [path, bytes] of Object.entries(entries)) {
-        const name = path.split("/").pop() ?? path;
-        yield { name, text: /\.json$/i.test(name) ? decoder.decode(bytes) : "" };
-      }
+      yield* readZipEntries(new Uint8Array(await file.arrayBuffer()));
+    } else if (file.size > DEFAULT_MAX_FILE_BYTES) {
+      yield { name: file.name, text: "", tooLarge: { bytes: file.size, limit: DEFAULT_MAX_FILE_BYTES } };
     } else {
       yield { name: file.name, text: await file.text() };
     }
@@ -79,9 +75,10 @@ async function run({ files, resumeImportId }: WorkerRequest): Promise<void> {
   const rejected: Partial<Record<RejectionReason, number>> = {};
   let filesDone = 0;
   let rowsRead = 0;
-  for await (const { name, text } of exportFiles(files)) {
+  for await (const entry of exportFiles(files)) {
+    const name = entry.name;
     post({ type: "reading", file: name, filesDone, filesTotal: files.length, rowsRead });
-    const parsed = parseExportFile(name, text, { now: new Date() });
+    const parsed = parseExportEntry(entry, { now: new Date() });
     for (const row of parsed.rows) rows.push(row);
     for (const [reason, count] of Object.entries(parsed.rejected) as Array<[RejectionReason, number]>) {
       if (count) rejected[reason] = (rejected[reason] ?? 0) + count;

@@ -10,6 +10,7 @@ export {
   emptyRejections,
   FUTURE_TOLERANCE_MS,
   MAX_REJECTED_SAMPLES,
+  parseExportEntry,
   parseExportFile,
   type ParsedFile,
   type ParseError,
@@ -18,3 +19,4 @@ export {
   type RejectedSample,
 } from "./parse";
 export { summariseFiles, type ImportSummary, type KindTotals, type SummaryMessage } from "./summary";
+export { readZipEntries, type ExportEntry, type ZipLimits } from "./zip";

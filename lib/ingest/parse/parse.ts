@@ -128,6 +128,27 @@ function convertRows(data: readonly unknown[], convert: RowConverter, latestMs: 
 const looksLikeJson = (name: string, head: string) => /\.json$/i.test(name) || /^[\s\uFEFF\u0000]*[[{]/.test(head);
 
 /**
+ * Parses one entry read from an export (a file, or a zip entry): an entry the zip reader refused
+ * to inflate is reported as too large, with the same words as a file that is.
+ */
+export function parseExportEntry(
+  entry: { name: string; text: string; tooLarge?: { bytes: number; limit: number } },
+  options: ParseOptions = {},
+): ParsedFile {
+  if (!entry.tooLarge) return parseExportFile(entry.name, entry.text, options);
+  const detection = classifyFile(entry.name, "");
+  return {
+    name: entry.name,
+    kind: detection.kind,
+    rowsRead: 0,
+    rows: [],
+    rejected: emptyRejections(),
+    rejectedSamples: [],
+    error: { code: "too_large", message: messages.tooLarge(baseName(entry.name), entry.tooLarge.bytes, entry.tooLarge.limit) },
+  };
+}
+
+/**
  * Parses one file of a Spotify privacy export. Files without plays (the Account data package's
  * profile files, the PDF guide, video) come back with a `message`; unreadable ones with an `error`.
  */
