@@ -56,8 +56,10 @@ export const envSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     APP_URL: urlWithDefault("http://127.0.0.1:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_DESTINATION: z.enum(["stdout", "stderr"]).default("stdout"),
 
     DATA_DIR: z.string().trim().min(1).default(".data"),
+    DATA_SYNC: z.enum(["none", "fsync"]).default("none"),
     MONGODB_URI: optionalString.pipe(
       z
         .string()

@@ -1,36 +1,52 @@
 /**
  * `npm run import -- --user <id|demo> [--json] <files...>`: the browser's import, on the server.
  * Takes the .zip Spotify sends or its .json files, and prints the report (with --json, as one JSON
- * object on the last line).
+ * object on the last line of standard output; progress and logs go to standard error).
  */
 import { parseArgs } from "node:util";
-import { closeStore, DEMO_USER_ID, getStore, usersRepository } from "@/lib/db";
-import { readExportFiles } from "@/lib/ingest";
-import { importParsed, parseExport } from "@/lib/ingest";
-import { rejectionReasons } from "@/lib/ingest";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { user: { type: "string" }, json: { type: "boolean", default: false } },
-});
-if (!values.user || positionals.length === 0) {
-  console.error("usage: npm run import -- --user <id|demo> [--json] <export.zip | file.json ...>");
+const USAGE = "usage: npm run import -- --user <id|demo> [--json] <export.zip | file.json ...>";
+let parsedArgs;
+try {
+  parsedArgs = parseArgs({ allowPositionals: true, options: { user: { type: "string" }, json: { type: "boolean", default: false } } });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);
 }
+const { values, positionals } = parsedArgs;
+if (!values.user || positionals.length === 0) {
+  console.error(USAGE);
+  process.exit(2);
+}
+// Standard output carries only the report: the app's log lines go to standard error.
+if (!process.env.LOG_DESTINATION) process.env.LOG_DESTINATION = "stderr";
+const { closeStore, DEMO_USER_ID, getStore, usersRepository } = await import("@/lib/db");
+const { ExportPathError, importParsed, parseExport, readExportFiles, rejectionReasons } = await import("@/lib/ingest");
+
+let files;
+try {
+  files = readExportFiles(positionals);
+} catch (error) {
+  if (!(error instanceof ExportPathError)) throw error;
+  console.error(`Cannot import ${error.message}`);
+  process.exit(2);
+}
+
 const userId = values.user === "demo" ? DEMO_USER_ID : values.user;
 if (userId === DEMO_USER_ID) await usersRepository(await getStore()).ensureDemoUser();
 
 const started = performance.now();
-const parsed = parseExport(readExportFiles(positionals));
+const parsed = parseExport(files);
 for (const file of parsed.files) {
   if (file.error) console.error(`${file.name}: ${file.error.message}`);
-  else if (file.message && !values.json) console.log(`${file.name}: ${file.message}`);
+  else if (file.message) console.error(`${file.name}: ${file.message}`);
 }
 const report = await importParsed(userId, parsed, (done) => {
-  if (!values.json) process.stdout.write(`\r${done.toLocaleString("en")} of ${parsed.rows.length.toLocaleString("en")} rows stored`);
+  process.stderr.write(`\r${done.toLocaleString("en")} of ${parsed.rows.length.toLocaleString("en")} rows stored`);
 });
 const seconds = (performance.now() - started) / 1000;
 await closeStore();
+process.stderr.write("\n");
 
 const summary = {
   importId: report.id,
@@ -52,7 +68,7 @@ const summary = {
 if (values.json) {
   console.log(JSON.stringify(summary));
 } else {
-  console.log(`\n\nImported in ${seconds.toFixed(1)} s: ${summary.rowsRead.toLocaleString("en")} rows read`);
+  console.log(`Imported in ${seconds.toFixed(1)} s: ${summary.rowsRead.toLocaleString("en")} rows read`);
   console.log(`  imported      ${summary.accepted.toLocaleString("en")}`);
   console.log(`  short plays   ${summary.shortPlays.toLocaleString("en")} (under 30 s, kept)`);
   console.log(`  already there ${summary.duplicates.toLocaleString("en")}`);

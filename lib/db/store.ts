@@ -20,7 +20,7 @@ async function openStore(): Promise<Store> {
     return store;
   }
   const { EmbeddedStore } = await import("./embedded/store");
-  const store = new EmbeddedStore(env.DATA_DIR);
+  const store = new EmbeddedStore(env.DATA_DIR, { sync: env.DATA_SYNC });
   if (store.repairedLines > 0)
     logger.warn({ dir: store.dir, lines: store.repairedLines }, "store: cut a torn journal tail left by a crash");
   logger.info({ store: store.describe() }, "store: embedded");

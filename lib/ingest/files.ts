@@ -1,28 +1,54 @@
 /**
- * Export files as the parser wants them: a .zip is opened (only its .json and .pdf entries), a
- * .json is read as text. Shared by the CLI and the benchmarks; the browser worker does the same.
+ * Export files as the parser wants them: a .zip is opened through the size-checked zip reader
+ * (only its .json and .pdf entries), a .json is read as text. Shared by the CLI and the
+ * benchmarks; the browser worker does the same with the same reader.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { unzipSync } from "fflate";
+import { DEFAULT_MAX_FILE_BYTES, readZipEntries, type ExportEntry } from "./parse";
 
-export interface ExportText {
-  name: string;
-  text: string;
+export type ExportText = ExportEntry;
+
+/** A path given to the import that is not a readable file: the CLI names it and exits 2. */
+export class ExportPathError extends Error {
+  readonly path: string;
+  constructor(path: string, reason: string) {
+    super(`${path}: ${reason}`);
+    this.name = "ExportPathError";
+    this.path = path;
+  }
 }
 
-const decoder = new TextDecoder();
+function checkedSize(path: string): number {
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw new ExportPathError(path, "not a file. Give the .zip Spotify sent, or the .json files inside it.");
+    return stats.size;
+  } catch (error) {
+    if (error instanceof ExportPathError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ExportPathError(
+      path,
+      code === "ENOENT"
+        ? "no such file. Check the path (and quote it if it has spaces)."
+        : code === "EACCES"
+          ? "permission denied."
+          : String(error),
+    );
+  }
+}
 
 export function readExportFiles(paths: string[]): ExportText[] {
+  const sizes = paths.map((path) => checkedSize(path));
   const files: ExportText[] = [];
-  for (const path of paths) {
+  paths.forEach((path, position) => {
     if (/\.zip$/i.test(path)) {
-      const entries = unzipSync(readFileSync(path), { filter: (entry) => /\.(json|pdf)$/i.test(entry.name) });
-      for (const [entry, bytes] of Object.entries(entries))
-        files.push({ name: basename(entry), text: /\.json$/i.test(entry) ? decoder.decode(bytes) : "" });
+      files.push(...readZipEntries(readFileSync(path)));
+    } else if ((sizes[position] ?? 0) > DEFAULT_MAX_FILE_BYTES) {
+      files.push({ name: basename(path), text: "", tooLarge: { bytes: sizes[position] ?? 0, limit: DEFAULT_MAX_FILE_BYTES } });
     } else {
       files.push({ name: basename(path), text: readFileSync(path, "utf8") });
     }
-  }
+  });
   return files;
 }

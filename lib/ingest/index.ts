@@ -4,5 +4,5 @@ export { completeImport, createImport, getImport, listImports, receiveChunk, toR
 export { importRowSchema, LISTEN_THRESHOLD_MS, rejectionReasons, type ImportRow, type RejectionReason } from "./rows";
 export { matchConfidence, MIN_CONFIDENCE, resolveAccountPlays, type ResolveResult } from "./resolve";
 export { demoHistoryProgress, demoPreparing, ensureDemoHistory, type DemoHistoryOptions } from "./demo-seed";
-export { readExportFiles, type ExportText } from "./files";
+export { ExportPathError, readExportFiles, type ExportText } from "./files";
 export { CHUNK_ROWS, importParsed, parseExport, type ParsedExport } from "./run";

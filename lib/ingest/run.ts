@@ -1,6 +1,6 @@
 import "server-only";
 import type { ImportRow, RejectionReason } from "./rows";
-import { parseExportFile, type ParsedFile } from "./parse";
+import { parseExportEntry, type ExportEntry, type ParsedFile } from "./parse";
 import { completeImport, createImport, receiveChunk, type ImportReport } from "./jobs";
 
 export const CHUNK_ROWS = 5_000;
@@ -13,8 +13,8 @@ export interface ParsedExport {
 }
 
 /** Parses every file and sorts the rows by time, as the browser worker does before uploading. */
-export function parseExport(files: Array<{ name: string; text: string }>, now = new Date()): ParsedExport {
-  const parsed = files.map((file) => parseExportFile(file.name, file.text, { now }));
+export function parseExport(files: ExportEntry[], now = new Date()): ParsedExport {
+  const parsed = files.map((file) => parseExportEntry(file, { now }));
   const rows = parsed.flatMap((file) => file.rows);
   rows.sort((a, b) => (a.endedAt < b.endedAt ? -1 : a.endedAt > b.endedAt ? 1 : 0));
   const rejected: Partial<Record<RejectionReason, number>> = {};
