@@ -239,4 +239,43 @@ describe("assistant", () => {
     // An answer that waits for nothing cannot be replayed.
     await expect(chatTurn(owner, { id, message: sent as never, trigger: "submit-message" })).rejects.toMatchObject({ code: "conflict" });
   });
+
+  it("of three approvals sent at once, exactly one saves the playlist", async () => {
+    const { chatTurn } = await import("./server");
+    const { loadChat } = await import("./chats");
+    const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
+    const catalog = getDemoCatalog(DEMO_LISTENER.seed);
+    const songs = catalog.tracks
+      .slice(200, 202)
+      .map((track) => ({ title: track.name, artist: catalog.artistsById.get(track.artistIds[0]!)!.name }));
+    await script([{ type: "functionCall", name: "buildPlaylist", args: { name: "Once only", tracks: songs } }]);
+    const owner = listener();
+    const id = chatId();
+    const first = await chunksOf(
+      await chatTurn(owner, { id, message: userMessage("Make a playlist of two songs"), trigger: "submit-message" }),
+    );
+    const request = first.find((chunk) => chunk.type === "tool-approval-request") as { approvalId: string } | undefined;
+    expect(request).toBeDefined();
+    const stored = (await loadChat(owner.id, id))!.messages.at(-1)!;
+    const approve = () => {
+      const sent = structuredClone(stored) as unknown as { parts: Array<Record<string, unknown>> };
+      for (const part of sent.parts) {
+        if (part.type === "tool-savePlaylist")
+          Object.assign(part, { state: "approval-responded", approval: { id: request!.approvalId, approved: true } });
+      }
+      return chatTurn(owner, { id, message: sent as never, trigger: "submit-message" }).then(chunksOf);
+    };
+    const outcomes = await Promise.allSettled([approve(), approve(), approve()]);
+    const saves = outcomes.flatMap((outcome) =>
+      outcome.status === "fulfilled"
+        ? outcome.value.filter((chunk) => chunk.type === "tool-output-available" && (chunk.output as { saved?: boolean }).saved)
+        : [],
+    );
+    expect(saves).toHaveLength(1);
+    const refused = outcomes
+      .filter((outcome) => outcome.status === "rejected")
+      .map((outcome) => (outcome as PromiseRejectedResult).reason as { code: string; detail: string });
+    expect(refused).toHaveLength(2);
+    expect(refused.every((error) => error.code === "conflict" && /already answered/.test(error.detail))).toBe(true);
+  });
 });

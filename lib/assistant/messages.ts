@@ -58,3 +58,15 @@ export function withApprovals(stored: ChatMessage | undefined, sent: ChatMessage
     throw new AppError("conflict", { detail: "Nothing in that answer waits for your approval any more. Reload the chat." });
   return { ...stored, parts };
 }
+
+/** The approval requests of `stored` that `answered` answers (what a continuation must claim). */
+export function answeredApprovalIds(stored: ChatMessage, answered: ChatMessage): string[] {
+  const waiting = new Set(
+    (stored.parts as ApprovalState[])
+      .filter((part) => part.state === "approval-requested" && part.approval)
+      .map((part) => part.approval!.id),
+  );
+  return (answered.parts as ApprovalState[])
+    .filter((part) => part.state === "approval-responded" && part.approval && waiting.has(part.approval.id))
+    .map((part) => part.approval!.id);
+}

@@ -21,7 +21,7 @@ import { logger, observeDuration } from "@/lib/telemetry";
 import { limitTurns, recordUsage } from "./budget";
 import { titleFrom } from "./chats";
 import { ASSISTANT_LIMITS } from "./config";
-import { cacheable, settleToolCalls, withApprovals } from "./messages";
+import { answeredApprovalIds, cacheable, settleToolCalls, withApprovals } from "./messages";
 import { chatModelFor } from "./models";
 import { instructions } from "./prompt";
 import { answerKeyFor, cachedAnswer, rememberAnswer, replay } from "./replay";
@@ -65,84 +65,106 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
   // The browser writes only its own words: an assistant message it sends back (an approval) must be
   // one we stored, and only its answers to our approval requests are taken from it.
   const incoming = input.message.role === "assistant" ? withApprovals(at === -1 ? undefined : history[at], input.message) : input.message;
-
-  const client = spotifyClientFor({ userId: listener.id, isDemo: listener.isDemo });
-  const tools = assistantTools({ listener, client });
-  const messages = await validateUIMessages<ChatMessage>({ messages: [...history.slice(0, from), incoming], tools }).catch(
-    (error: unknown) => {
-      throw new AppError("validation_failed", { detail: `The message could not be read: ${(error as Error).message}`.slice(0, 300) });
-    },
-  );
-
-  const chatModel = await chatModelFor(listener);
-  const { model } = chatModel;
-
-  // The same question within a few minutes, on the same plays, is answered from the cache.
-  // Only a chat's first question: later answers depend on the conversation before them.
-  const question = input.trigger === "submit-message" && input.message.role === "user" && from === 0 ? textOf(input.message) : null;
-  const reasonAtStart = chatModel.offlineReason;
-  const answerKey = question ? await answerKeyFor(listener, question, reasonAtStart) : null;
-  if (answerKey) {
-    const cached = await cachedAnswer(answerKey);
-    if (cached) {
-      const metadata: ChatMetadata = { ...cached.metadata, cached: true, createdAt: Date.now() };
-      const answer: ChatMessage = { ...cached, id: newMessageId(), metadata };
-      await chats.saveTail(listener.id, input.id, from, [input.message, answer].map(stored));
-      observeDuration("assistant.turn_cached", performance.now() - started);
-      return createUIMessageStreamResponse({ stream: replay(answer, metadata) });
+  // Each approval is answered once, whoever asks at the same moment (two tabs, a double click).
+  const claimed: string[] = [];
+  if (input.message.role === "assistant") {
+    for (const approvalId of answeredApprovalIds(history[at] as ChatMessage, incoming)) {
+      if (!(await chats.claimApproval(listener.id, input.id, incoming.id, approvalId))) {
+        for (const id of claimed) await chats.releaseApproval(listener.id, input.id, incoming.id, id);
+        throw new AppError("conflict", {
+          detail: "This approval was already answered, perhaps in another tab. Reload the chat to see what happened.",
+        });
+      }
+      claimed.push(approvalId);
     }
   }
+  try {
+    return await answer();
+  } catch (error) {
+    // The turn never started: the approvals it claimed can be answered again (Retry).
+    for (const id of claimed) await chats.releaseApproval(listener.id, input.id, incoming.id, id).catch(() => undefined);
+    throw error;
+  }
 
-  const result = streamText({
-    model,
-    instructions: instructions(listener),
-    messages: await convertToModelMessages(messages.slice(-ASSISTANT_LIMITS.historyMessages), { tools }),
-    tools,
-    toolApproval: { savePlaylist: "user-approval" },
-    stopWhen: isStepCount(ASSISTANT_LIMITS.maxSteps),
-    maxRetries: 0,
-    ...(signal ? { abortSignal: signal } : {}),
-    providerOptions: { google: { thinkingConfig: { thinkingBudget: 0 } } },
-    onStepEnd: async (step) => {
-      await recordUsage(listener.id, step.response.modelId, step.usage.inputTokens ?? 0, step.usage.outputTokens ?? 0);
-    },
-    onError: ({ error }) => {
-      logger.error({ err: error, userId: listener.id }, "assistant: turn failed");
-    },
-  });
+  async function answer(): Promise<Response> {
+    const client = spotifyClientFor({ userId: listener.id, isDemo: listener.isDemo });
+    const tools = assistantTools({ listener, client });
+    const messages = await validateUIMessages<ChatMessage>({ messages: [...history.slice(0, from), incoming], tools }).catch(
+      (error: unknown) => {
+        throw new AppError("validation_failed", { detail: `The message could not be read: ${(error as Error).message}`.slice(0, 300) });
+      },
+    );
 
-  return createUIMessageStreamResponse({
-    stream: toUIMessageStream<typeof tools, ChatMessage>({
-      stream: result.stream,
-      originalMessages: messages,
-      generateMessageId: newMessageId,
-      messageMetadata: ({ part }): ChatMetadata | undefined => {
-        if (part.type === "start") return input.message.role === "assistant" ? undefined : { createdAt: Date.now() };
-        if (part.type === "finish-step") {
-          const answeredBy = part.response.modelId;
-          const isOffline = answeredBy === OFFLINE_MODEL_ID;
-          const offlineReason = chatModel.offlineReason;
-          return { model: answeredBy, offline: isOffline, ...(isOffline && offlineReason ? { offlineReason } : {}) };
-        }
-        if (part.type === "finish") return { totalTokens: part.totalUsage.totalTokens ?? 0 };
-        return undefined;
+    const chatModel = await chatModelFor(listener);
+    const { model } = chatModel;
+
+    // The same question within a few minutes, on the same plays, is answered from the cache.
+    // Only a chat's first question: later answers depend on the conversation before them.
+    const question = input.trigger === "submit-message" && input.message.role === "user" && from === 0 ? textOf(input.message) : null;
+    const reasonAtStart = chatModel.offlineReason;
+    const answerKey = question ? await answerKeyFor(listener, question, reasonAtStart) : null;
+    if (answerKey) {
+      const cached = await cachedAnswer(answerKey);
+      if (cached) {
+        const metadata: ChatMetadata = { ...cached.metadata, cached: true, createdAt: Date.now() };
+        const answer: ChatMessage = { ...cached, id: newMessageId(), metadata };
+        await chats.saveTail(listener.id, input.id, from, [input.message, answer].map(stored));
+        observeDuration("assistant.turn_cached", performance.now() - started);
+        return createUIMessageStreamResponse({ stream: replay(answer, metadata) });
+      }
+    }
+
+    const result = streamText({
+      model,
+      instructions: instructions(listener),
+      messages: await convertToModelMessages(messages.slice(-ASSISTANT_LIMITS.historyMessages), { tools }),
+      tools,
+      toolApproval: { savePlaylist: "user-approval" },
+      stopWhen: isStepCount(ASSISTANT_LIMITS.maxSteps),
+      maxRetries: 0,
+      ...(signal ? { abortSignal: signal } : {}),
+      providerOptions: { google: { thinkingConfig: { thinkingBudget: 0 } } },
+      onStepEnd: async (step) => {
+        await recordUsage(listener.id, step.response.modelId, step.usage.inputTokens ?? 0, step.usage.outputTokens ?? 0);
       },
-      onError: (error) => {
-        logger.error({ err: error, userId: listener.id }, "assistant: stream error");
-        return "The assistant could not finish this answer. Retry, or ask again in a moment.";
+      onError: ({ error }) => {
+        logger.error({ err: error, userId: listener.id }, "assistant: turn failed");
       },
-      onEnd: async ({ messages: all, responseMessage, outcome }) => {
-        try {
-          const tail = all.slice(from).map((message) => (outcome.status === "completed" ? message : settleToolCalls(message)));
-          await chats.saveTail(listener.id, input.id, from, tail.map(stored));
-          if (answerKey && outcome.status === "completed" && chatModel.offlineReason === reasonAtStart && cacheable(responseMessage)) {
-            await rememberAnswer(answerKey, responseMessage);
+    });
+
+    return createUIMessageStreamResponse({
+      stream: toUIMessageStream<typeof tools, ChatMessage>({
+        stream: result.stream,
+        originalMessages: messages,
+        generateMessageId: newMessageId,
+        messageMetadata: ({ part }): ChatMetadata | undefined => {
+          if (part.type === "start") return input.message.role === "assistant" ? undefined : { createdAt: Date.now() };
+          if (part.type === "finish-step") {
+            const answeredBy = part.response.modelId;
+            const isOffline = answeredBy === OFFLINE_MODEL_ID;
+            const offlineReason = chatModel.offlineReason;
+            return { model: answeredBy, offline: isOffline, ...(isOffline && offlineReason ? { offlineReason } : {}) };
           }
-        } catch (error) {
-          logger.error({ err: error, userId: listener.id, chatId: input.id }, "assistant: chat not saved");
-        }
-        observeDuration("assistant.turn", performance.now() - started);
-      },
-    }),
-  });
+          if (part.type === "finish") return { totalTokens: part.totalUsage.totalTokens ?? 0 };
+          return undefined;
+        },
+        onError: (error) => {
+          logger.error({ err: error, userId: listener.id }, "assistant: stream error");
+          return "The assistant could not finish this answer. Retry, or ask again in a moment.";
+        },
+        onEnd: async ({ messages: all, responseMessage, outcome }) => {
+          try {
+            const tail = all.slice(from).map((message) => (outcome.status === "completed" ? message : settleToolCalls(message)));
+            await chats.saveTail(listener.id, input.id, from, tail.map(stored));
+            if (answerKey && outcome.status === "completed" && chatModel.offlineReason === reasonAtStart && cacheable(responseMessage)) {
+              await rememberAnswer(answerKey, responseMessage);
+            }
+          } catch (error) {
+            logger.error({ err: error, userId: listener.id, chatId: input.id }, "assistant: chat not saved");
+          }
+          observeDuration("assistant.turn", performance.now() - started);
+        },
+      }),
+    });
+  }
 }

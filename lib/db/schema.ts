@@ -198,6 +198,8 @@ export interface MessageDocument extends StoredDocument {
   role: "user" | "assistant" | "system";
   /** The UI message as JSON (parts, metadata). */
   message: Record<string, unknown>;
+  /** Approval requests of this message that the listener has answered: each is answered once. */
+  answeredApprovals?: string[];
   createdAt: Date;
 }
 

@@ -75,6 +75,29 @@ export function chatsRepository(store: Store) {
       await chats.updateOne({ _id: chatId, userId }, { $set: { updatedAt: now } });
     },
 
+    /**
+     * Records the listener's answer to an approval request, once: a conditional update on the
+     * message, so of concurrent answers (two tabs, a double click, a replay) exactly one wins.
+     */
+    async claimApproval(userId: string, chatId: string, messageId: string, approvalId: string): Promise<boolean> {
+      const result = await messages.updateOne(
+        { _id: `${chatId}|${messageId}`, userId, answeredApprovals: { $ne: approvalId } },
+        { $addToSet: { answeredApprovals: approvalId } },
+      );
+      return result.matchedCount === 1;
+    },
+
+    /** Gives an approval back when the turn that claimed it could not start. */
+    async releaseApproval(userId: string, chatId: string, messageId: string, approvalId: string): Promise<void> {
+      // $pull is outside the operator subset both stores share: rewrite the list instead.
+      const message = await messages.findOne({ _id: `${chatId}|${messageId}`, userId });
+      if (!message?.answeredApprovals?.includes(approvalId)) return;
+      await messages.updateOne(
+        { _id: message._id, userId },
+        { $set: { answeredApprovals: message.answeredApprovals.filter((id) => id !== approvalId) } },
+      );
+    },
+
     async rename(userId: string, chatId: string, title: string): Promise<boolean> {
       return (await chats.updateOne({ _id: chatId, userId }, { $set: { title, updatedAt: new Date() } })).matchedCount === 1;
     },
