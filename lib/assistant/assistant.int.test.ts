@@ -241,7 +241,7 @@ describe("assistant", () => {
   });
 
   it("of three approvals sent at once, exactly one saves the playlist", async () => {
-    const { chatTurn } = await import("./server");
+    const { chatTurn } = await import("./index");
     const { loadChat } = await import("./chats");
     const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
     const catalog = getDemoCatalog(DEMO_LISTENER.seed);
