@@ -6,6 +6,7 @@ import { toolPartsOf } from "./tool-parts";
 const OFFLINE_REASONS: Record<OfflineReason, string> = {
   "not-configured": "Gemini is not configured",
   "over-budget": "Today's AI budget is used up",
+  "budget-unavailable": "The AI budget can't be checked right now",
   "model-error": "Gemini failed, answered offline",
 };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getCache, getRateLimiter } from "@/lib/cache";
+import { getCache, getRateLimiter, getStrictCache } from "@/lib/cache";
 import { getStore, usageRepository } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/telemetry";
@@ -11,16 +11,27 @@ const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 const listenerKey = (userId: string, day: string) => `assistant:tokens:${day}:${userId}`;
 const globalKey = (day: string) => `assistant:tokens:${day}:all`;
 
-/** Whether Gemini may answer this listener today: null when it may, else which budget is spent. */
+/**
+ * Whether Gemini may answer this listener today: null when it may, else which budget is spent.
+ * Budgets fail closed: when the counters cannot be read (the cache is down), nobody knows what was
+ * spent, so the answer is "unknown" and the offline model answers.
+ */
 export async function budgetExceeded(
   userId: string,
   limits: { listener: number; global: number } = {
     listener: ASSISTANT_LIMITS.listenerDailyTokens,
     global: ASSISTANT_LIMITS.globalDailyTokens,
   },
-): Promise<"listener" | "global" | null> {
+): Promise<"listener" | "global" | "unknown" | null> {
   const day = today();
-  const [mine, all] = await getCache().getMany<number>([listenerKey(userId, day), globalKey(day)]);
+  let counters: Array<number | undefined>;
+  try {
+    counters = await getStrictCache().getMany<number>([listenerKey(userId, day), globalKey(day)]);
+  } catch (error) {
+    logger.warn({ err: error, userId }, "assistant: token budgets unreadable, the offline model answers (budgets fail closed)");
+    return "unknown";
+  }
+  const [mine, all] = counters;
   if (Number(mine ?? 0) >= limits.listener) return "listener";
   if (Number(all ?? 0) >= limits.global) return "global";
   return null;

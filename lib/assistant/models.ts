@@ -35,7 +35,9 @@ export interface ChatModel {
 export async function chatModelFor(listener: ListenerProfile): Promise<ChatModel> {
   const offline = offlineModelFor(listener);
   if (!env.GOOGLE_GENERATIVE_AI_API_KEY) return { model: offline, offlineReason: "not-configured" };
-  if (await budgetExceeded(listener.id)) return { model: offline, offlineReason: "over-budget" };
+  const spent = await budgetExceeded(listener.id);
+  if (spent === "unknown") return { model: offline, offlineReason: "budget-unavailable" };
+  if (spent) return { model: offline, offlineReason: "over-budget" };
   let offlineReason: OfflineReason | null = null;
   const google = createGoogleGenerativeAI({
     apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY,

@@ -10,7 +10,7 @@ import type { AssistantTools } from "./tools";
 export type * from "./tool-outputs";
 
 /** Why an answer came from the offline model rather than Gemini. */
-export type OfflineReason = "not-configured" | "over-budget" | "model-error";
+export type OfflineReason = "not-configured" | "over-budget" | "budget-unavailable" | "model-error";
 
 export interface ChatMetadata {
   /** The model that answered: a Gemini id, or "echotune-offline". */

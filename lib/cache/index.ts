@@ -13,18 +13,23 @@ export { UpstashCache, UpstashRateLimiter } from "./upstash";
 
 interface CacheServices {
   cache: Cache;
+  /** The same cache without the outage shield, for reads that must fail closed. */
+  strict: Cache;
   rateLimiter: RateLimiter;
 }
 
 function createServices(): CacheServices {
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
     const redis = createUpstashClient({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN });
+    const upstash = new UpstashCache({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, redis });
     return {
-      cache: resilientCache(new UpstashCache({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, redis })),
+      cache: resilientCache(upstash),
+      strict: upstash,
       rateLimiter: resilientRateLimiter(new UpstashRateLimiter(redis), "upstash"),
     };
   }
-  return { cache: new MemoryCache(), rateLimiter: new MemoryRateLimiter() };
+  const memory = new MemoryCache();
+  return { cache: memory, strict: memory, rateLimiter: new MemoryRateLimiter() };
 }
 
 // One per process (kept across dev hot reloads): the memory cache would otherwise reset on every edit.
@@ -35,6 +40,15 @@ function services(): CacheServices {
 /** The process's cache. It never throws on get/set: an outage reads as a miss. */
 export function getCache(): Cache {
   return services().cache;
+}
+
+/**
+ * The same cache, but reads throw when it is unreachable instead of missing. For spending limits:
+ * a budget that cannot be read must count as spent (fail closed), while rate limits and cached
+ * answers may fail open.
+ */
+export function getStrictCache(): Cache {
+  return services().strict;
 }
 
 export function getRateLimiter(): RateLimiter {
