@@ -62,6 +62,42 @@ describe("route", () => {
     expect((await problemOf(form)).detail).toContain("application/x-www-form-urlencoded");
   });
 
+  it("checks a declared content type even when the body is empty", async () => {
+    const optional = route({ auth: "public", body: z.object({ note: z.string() }).optional() }, ({ body }) => ({ body: body ?? null }));
+    const empty = await optional(
+      new Request("http://test/api/x", { method: "POST", headers: { "content-type": "text/plain" } }),
+      context(),
+    );
+    expect(empty.status).toBe(415);
+    expect((await problemOf(empty)).detail).toContain('"text/plain"');
+    const none = await optional(new Request("http://test/api/x", { method: "POST" }), context());
+    expect(await none.json()).toEqual({ body: null });
+  });
+
+  describe("same-origin check for unsafe methods", () => {
+    const save = route({ auth: "public" }, () => ({ saved: true }));
+    const send = (headers: Record<string, string>, method = "POST") =>
+      save(new Request("http://127.0.0.1:3000/api/save", { method, headers }), context());
+
+    it("refuses a request another site's page sent, naming it", async () => {
+      const forged = await send({ origin: "https://evil.example" });
+      expect(forged.status).toBe(403);
+      expect((await problemOf(forged)).detail).toMatch(/another site \(https:\/\/evil\.example\)/);
+      expect((await send({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+      expect((await send({ "sec-fetch-site": "same-site" })).status).toBe(403);
+      expect((await send({ origin: "null" })).status).toBe(403);
+      expect((await send({ origin: "https://evil.example" }, "DELETE")).status).toBe(403);
+    });
+
+    it("lets our own pages, loopback aliases and non-browser clients through, and never checks reads", async () => {
+      expect((await send({ origin: "http://127.0.0.1:3000" })).status).toBe(200);
+      expect((await send({ origin: "http://localhost:3000" })).status).toBe(200);
+      expect((await send({ "sec-fetch-site": "same-origin" })).status).toBe(200);
+      expect((await send({})).status).toBe(200);
+      expect((await send({ origin: "https://evil.example" }, "GET")).status).toBe(200);
+    });
+  });
+
   it("renders thrown AppErrors with their status, headers and extensions", async () => {
     const limited = route({ auth: "public" }, () => {
       throw new AppError("rate_limited", { retryAfterSeconds: 12, extensions: { limit: 10 } });

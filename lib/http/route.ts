@@ -9,6 +9,7 @@ import { logger, type Logger } from "@/lib/telemetry";
 import { DEFAULT_BODY_LIMIT, readBodyText } from "./body";
 import { callerOf } from "./caller";
 import { requireCronSecret } from "./cron";
+import { checkSameOrigin } from "./origin";
 import { problemResponse, statusOf } from "./problem";
 
 const REQUEST_ID_HEADER = "x-request-id";
@@ -99,9 +100,14 @@ function queryRecord(url: URL): Record<string, string | string[]> {
 
 async function readJsonBody(request: Request, limit: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
+  const json = /^application\/([\w.+-]+\+)?json\b/i.test(type);
+  // A declared type is checked even for an empty body: a form post with nothing in it is still not JSON.
+  if (type && !json) {
+    throw new AppError("unsupported_media_type", { detail: `Expected a JSON body (Content-Type: application/json), got "${type}".` });
+  }
   const text = await readBodyText(request, limit);
   if (text.trim() === "") return undefined;
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+  if (!json) {
     throw new AppError("unsupported_media_type", {
       detail: `Expected a JSON body (Content-Type: application/json), got ${type ? `"${type}"` : "no Content-Type"}.`,
     });
@@ -176,6 +182,7 @@ export function route<
     let limitHeaders: Record<string, string> = {};
     try {
       const listener = await callerFor(spec.auth, request);
+      checkSameOrigin(request);
       if (spec.rateLimit) {
         const result = await getRateLimiter().limit(callerOf(request, listener), spec.rateLimit);
         limitHeaders = rateLimitHeaders(result);
