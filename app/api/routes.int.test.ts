@@ -214,4 +214,24 @@ describe("a signed-in listener", () => {
     expect(after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers)).toBeLessThan(8 * 1024 * 1024);
     expect(after.rss - before.rss).toBeLessThan(8 * 1024 * 1024);
   });
+
+  it("refuses an unbounded insights request at once, naming the limits", async () => {
+    const insights = routes.find((entry) => entry.method === "GET" && entry.path === "/api/insights")!.handler;
+    const started = performance.now();
+    const response = await insights(
+      new Request(`${origin}/api/insights?range=custom&from=0001-01-01&to=9999-12-31&unit=day`, { headers: { cookie } }),
+      context,
+    );
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem.errors?.map((error) => error.field)).toEqual(expect.arrayContaining(["query.from", "query.to"]));
+    expect(problem.detail).toMatch(/use a date from 2000-01-01 to/);
+    const tooFine = await insights(
+      new Request(`${origin}/api/insights?range=custom&from=2000-01-01&to=2025-12-31&unit=day`, { headers: { cookie } }),
+      context,
+    );
+    expect(tooFine.status).toBe(400);
+    expect((await problemOf(tooFine)).detail).toMatch(/more than 4,000 points: use unit=week/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });

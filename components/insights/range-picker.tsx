@@ -3,7 +3,7 @@
 import { CalendarRangeIcon } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { DashboardParams } from "@/lib/insights/client";
+import { EARLIEST_DATE, latestDate, type DashboardParams } from "@/lib/insights/client";
 import { cn } from "@/lib/utils";
 
 const PRESETS: Array<{ value: Exclude<DashboardParams["range"], "custom">; label: string; short: string }> = [
@@ -42,6 +42,10 @@ export function RangePicker({
     }
     if (from > to) {
       setError("The start date must be on or before the end date.");
+      return;
+    }
+    if (from < EARLIEST_DATE || to > latestDate()) {
+      setError(`Pick dates from ${EARLIEST_DATE} to ${latestDate()}.`);
       return;
     }
     setError(null);
@@ -97,6 +101,8 @@ export function RangePicker({
               type="date"
               name="from"
               required
+              min={EARLIEST_DATE}
+              max={latestDate()}
               defaultValue={params.range === "custom" ? params.from : bounds.fromDate}
               className="h-9 rounded-md border bg-background px-2 text-sm"
               aria-invalid={error ? true : undefined}
@@ -109,6 +115,8 @@ export function RangePicker({
               type="date"
               name="to"
               required
+              min={EARLIEST_DATE}
+              max={latestDate()}
               defaultValue={params.range === "custom" ? params.to : bounds.toDate}
               className="h-9 rounded-md border bg-background px-2 text-sm"
               aria-invalid={error ? true : undefined}

@@ -10,6 +10,7 @@ import { dashboardSearch, type DashboardParams } from "./params";
 
 export type { DashboardData, RankBy, TimelineUnit } from "./dashboard";
 export { dashboardSearch, DEFAULT_PARAMS, readDashboardParams, toDashboardQuery, type DashboardParams } from "./params";
+export { EARLIEST_DATE, latestDate, MAX_TIMELINE_POINTS } from "./bounds";
 
 /** Every insights query: `insightsQueries.all` is the key prefix of them all. */
 export const insightsQueries = {

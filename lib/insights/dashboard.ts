@@ -6,6 +6,7 @@
 import { clock, discovery, onThisDay, platforms, sessions, skips, streaks, timeline, topItems, totals, genres } from "./compute";
 import { type ItemKind, type ListeningIndex, localDateString } from "@/lib/listening";
 import { resolveRange, type RangeSpec, type ResolvedRange } from "./range";
+import { finestUnitFor, MAX_TIMELINE_POINTS, timelinePoints } from "./bounds";
 
 export type RankBy = "plays" | "time";
 export type TimelineUnit = "day" | "week" | "month";
@@ -38,7 +39,10 @@ export function buildDashboard(
   const now = options.now ?? Date.now();
   const range = resolveRange(query.range, settings.timeZone, now, index);
   const q = { from: range.from, to: range.to, timeZone: settings.timeZone, listenThresholdMs: settings.listenThresholdMs };
-  const unit = query.unit ?? defaultUnit(range);
+  // A unit finer than the range allows (days over twenty years) is coarsened, and the data says so.
+  const days = Math.ceil((range.to - range.from) / 86_400_000);
+  const wanted = query.unit ?? defaultUnit(range);
+  const unit = timelinePoints(days, wanted) <= MAX_TIMELINE_POINTS ? wanted : finestUnitFor(days);
   const top = (kind: ItemKind) => topItems(index, q, { kind, by: query.by, limit: 10 });
   // "On this day" is about today, whatever range is picked.
   const today = localDateString(Math.min(now, range.to - 1), settings.timeZone);
@@ -48,6 +52,8 @@ export function buildDashboard(
     range,
     by: query.by,
     unit,
+    /** The unit asked for when it would have made too many points and `unit` is coarser; else null. */
+    coarsenedFrom: unit === wanted ? null : wanted,
     timeZone: settings.timeZone,
     listenThresholdMs: settings.listenThresholdMs,
     totals: totals(index, q),

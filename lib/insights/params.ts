@@ -3,11 +3,13 @@
  * view and `GET /api/insights`, so a view is a link and the back button works. Client-safe and
  * dependency-free (the strict zod schema for the API lives in `params-schema.ts`, off the client).
  */
+import { EARLIEST_DATE, latestDate } from "./bounds";
 import type { DashboardQuery } from "./dashboard";
 
 export const RANGE_VALUES = ["4w", "6m", "1y", "all", "custom"] as const;
 export const BY_VALUES = ["plays", "time"] as const;
 export const UNIT_VALUES = ["day", "week", "month"] as const;
+export { daysBetween, EARLIEST_DATE, finestUnitFor, latestDate, MAX_TIMELINE_POINTS, timelinePoints } from "./bounds";
 
 export interface DashboardParams {
   range: (typeof RANGE_VALUES)[number];
@@ -43,7 +45,9 @@ export function readDashboardParams(search: Record<string, string | string[] | u
   const from = get("from");
   const to = get("to");
   if (range === "custom" || (range === undefined && from !== undefined)) {
-    if (isIsoDate(from) && isIsoDate(to)) Object.assign(params, { range: "custom", from, to });
+    // Dates outside what the picker allows are brought inside it rather than refused.
+    const clamp = (date: string) => (date < EARLIEST_DATE ? EARLIEST_DATE : date > latestDate() ? latestDate() : date);
+    if (isIsoDate(from) && isIsoDate(to)) Object.assign(params, { range: "custom", from: clamp(from), to: clamp(to) });
   } else if (oneOf(RANGE_VALUES, range)) params.range = range;
   const by = get("by");
   if (oneOf(BY_VALUES, by)) params.by = by;

@@ -23,7 +23,11 @@ export function TimelineWidget({ data, params, onChange }: { data: DashboardData
   return (
     <ChartFigure
       title="Listening over time"
-      description={`Minutes per ${data.unit}`}
+      description={
+        data.coarsenedFrom
+          ? `Minutes per ${data.unit}: by ${data.coarsenedFrom}, this range would be too many points to draw`
+          : `Minutes per ${data.unit}`
+      }
       summary={
         peak && peak.msPlayed > 0
           ? `The busiest ${data.unit} was ${timelineLabel(peak.start, data.unit)} with ${formatMinutes(peak.msPlayed)}.`
