@@ -2,7 +2,7 @@
 import type { ChatMessage, TrackCard } from "@/lib/assistant/client";
 
 export function track(key: string, name = key, artist = "Artist"): TrackCard {
-  return { key, trackId: null, name, artist, album: null, imageUrl: null, confidence: 1 };
+  return { key, trackId: null, name, artist, album: null, imageUrl: null, confidence: 1, source: "catalog" };
 }
 
 export function userMessage(id: string, text: string): ChatMessage {

@@ -12,6 +12,7 @@ export function cardOf(track: Track, confidence: number, explanation?: string): 
     album: track.album?.name ?? null,
     imageUrl: track.album?.imageUrl ?? null,
     confidence: Math.round(confidence * 100) / 100,
+    source: "catalog",
     ...(explanation ? { explanation } : {}),
   };
 }

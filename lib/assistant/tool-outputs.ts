@@ -12,8 +12,14 @@ export interface TrackCard {
   artist: string;
   album: string | null;
   imageUrl: string | null;
-  /** How sure the match is (1 for tracks taken by id). */
+  /** How sure the match is (1 for tracks taken by id, 0 for history-only ones). */
   confidence: number;
+  /**
+   * "catalog": a Spotify track (by id, or matched through search). "history": a play from the
+   * listener's own history that was never matched to a Spotify track (account-data rows): shown as
+   * history, never as a catalogue match, and never saved to a playlist.
+   */
+  source: "catalog" | "history";
   /** Why it is here, from real evidence, when the engine chose it. */
   explanation?: string;
 }

@@ -104,7 +104,13 @@ export function TrackRow({ track }: { track: Track }) {
           {track.album ? <span> · {track.album}</span> : null}
         </p>
         {track.explanation ? <p className="mt-0.5 text-xs text-muted-foreground">{track.explanation}</p> : null}
-        {track.confidence < 0.8 ? <p className="mt-0.5 text-xs text-muted-foreground">Closest catalogue match</p> : null}
+        {track.source === "history" ? (
+          <p className="mt-0.5 text-xs text-muted-foreground">
+            From your listening history; not matched to a Spotify track, so it can't be saved
+          </p>
+        ) : track.confidence < 0.8 ? (
+          <p className="mt-0.5 text-xs text-muted-foreground">Closest catalogue match</p>
+        ) : null}
       </div>
     </li>
   );

@@ -1,9 +1,25 @@
 import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
-import { recommendationsFor } from "@/lib/reco";
+import { recommendationsFor, type Recommendation } from "@/lib/reco";
 import type { TrackCard, TrackListOutput } from "../tool-outputs";
 import { contextSchema, historyTrackFor, type ToolContext } from "./context";
+
+/** An engine pick as a card: a Spotify track when it has an id, else a play known only from history. */
+export function trackCardOf(item: Recommendation): TrackCard {
+  const fromCatalog = item.trackId !== null;
+  return {
+    key: item.key,
+    trackId: item.trackId,
+    name: item.name,
+    artist: item.artist,
+    album: item.album,
+    imageUrl: item.imageUrl,
+    confidence: fromCatalog ? 1 : 0,
+    source: fromCatalog ? "catalog" : "history",
+    explanation: item.explanation,
+  };
+}
 
 /** Picks from our own engine (the Discover page's), as cards with their evidence. */
 export async function engineTracks(
@@ -19,16 +35,7 @@ export async function engineTracks(
     novelty: input.novelty ?? 0.5,
     recentDays: 30,
   });
-  const tracks = response.items.map((item) => ({
-    key: item.key,
-    trackId: item.trackId,
-    name: item.name,
-    artist: item.artist,
-    album: item.album,
-    imageUrl: item.imageUrl,
-    confidence: 1,
-    explanation: item.explanation,
-  }));
+  const tracks = response.items.map(trackCardOf);
   return { tracks, seedName: seedTrack ? seedTrack.name : null };
 }
 

@@ -15,9 +15,11 @@ function shownTrackKeys(messages: ModelMessage[]): Set<string> {
       if (part.type !== "tool-result" || part.output.type !== "json") continue;
       const value = part.output.value as { tracks?: unknown };
       if (!Array.isArray(value?.tracks)) continue;
-      for (const track of value.tracks)
-        if (track && typeof track === "object" && typeof (track as { key?: unknown }).key === "string")
-          keys.add((track as { key: string }).key);
+      for (const track of value.tracks) {
+        const card = track as { key?: unknown; source?: unknown } | null;
+        // History-only plays were never matched to a Spotify track: nothing of theirs can be saved.
+        if (card && typeof card.key === "string" && card.source !== "history") keys.add(card.key);
+      }
     }
   }
   return keys;
