@@ -37,6 +37,46 @@ module.exports = {
       to: { path: "^lib/[^/]+/", pathNot: [ENTRY, TEST_SUPPORT] },
     },
     {
+      name: "layer-order",
+      severity: "error",
+      comment:
+        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. db is below listening, insights, reco, assistant, ingest.",
+      from: { path: "^lib/db/" },
+      to: { path: "^lib/(listening|insights|reco|assistant|ingest)/" },
+    },
+    {
+      name: "layer-order",
+      severity: "error",
+      comment:
+        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. listening is below insights, reco, assistant, ingest.",
+      from: { path: "^lib/listening/" },
+      to: { path: "^lib/(insights|reco|assistant|ingest)/" },
+    },
+    {
+      name: "layer-order",
+      severity: "error",
+      comment:
+        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. insights is below reco, assistant, ingest.",
+      from: { path: "^lib/insights/" },
+      to: { path: "^lib/(reco|assistant|ingest)/" },
+    },
+    {
+      name: "layer-order",
+      severity: "error",
+      comment:
+        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. reco is below assistant, ingest.",
+      from: { path: "^lib/reco/" },
+      to: { path: "^lib/(assistant|ingest)/" },
+    },
+    {
+      name: "layer-order",
+      severity: "error",
+      comment:
+        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. ingest is below insights, reco, assistant.",
+      from: { path: "^lib/ingest/" },
+      to: { path: "^lib/(insights|reco|assistant)/" },
+    },
+    {
       name: "lib-not-to-app-or-components",
       severity: "error",
       comment: "lib/ is the domain: it never depends on routes or UI.",

@@ -64,6 +64,14 @@ describe("the dependency rules in npm run lint", () => {
     ]);
   });
 
+  it("fire when a lower layer imports a higher one, even through its entry point", async () => {
+    const root = project({
+      "lib/insights/index.ts": `export const widgets = 11;\n`,
+      "lib/listening/index.ts": `import { widgets } from "@/lib/insights";\nexport const loaded = widgets;\n`,
+    });
+    expect(rules(await checkDependencies(root, ["lib"]))).toEqual(["layer-order lib/listening/index.ts -> lib/insights/index.ts"]);
+  });
+
   it("fire when lib imports app or components", async () => {
     const root = project({
       "components/button.tsx": `export const Button = () => null;\n`,
