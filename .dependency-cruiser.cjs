@@ -12,6 +12,22 @@ const ENTRY = "^lib/[^/]+/(index|client|actions)\\.tsx?$";
 /** Test support a capability offers to other capabilities' tests (contract suites, fakes). */
 const TEST_SUPPORT = "^lib/[^/]+/testing(/|\\.tsx?$)";
 
+/** Each layer with the capabilities above it, which it must never import. */
+const ABOVE = {
+  db: ["listening", "insights", "reco", "assistant", "ingest"],
+  listening: ["insights", "reco", "assistant", "ingest"],
+  insights: ["reco", "assistant", "ingest"],
+  reco: ["assistant", "ingest"],
+  ingest: ["insights", "reco", "assistant"],
+};
+const LAYER_ORDER = Object.entries(ABOVE).map(([layer, above]) => ({
+  name: "layer-order",
+  severity: "error",
+  comment: `Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. ${layer} is below ${above.join(", ")}.`,
+  from: { path: `^lib/${layer}/` },
+  to: { path: `^lib/(${above.join("|")})/` },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -36,46 +52,7 @@ module.exports = {
       from: { path: "^(app|components|scripts|e2e)/" },
       to: { path: "^lib/[^/]+/", pathNot: [ENTRY, TEST_SUPPORT] },
     },
-    {
-      name: "layer-order",
-      severity: "error",
-      comment:
-        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. db is below listening, insights, reco, assistant, ingest.",
-      from: { path: "^lib/db/" },
-      to: { path: "^lib/(listening|insights|reco|assistant|ingest)/" },
-    },
-    {
-      name: "layer-order",
-      severity: "error",
-      comment:
-        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. listening is below insights, reco, assistant, ingest.",
-      from: { path: "^lib/listening/" },
-      to: { path: "^lib/(insights|reco|assistant|ingest)/" },
-    },
-    {
-      name: "layer-order",
-      severity: "error",
-      comment:
-        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. insights is below reco, assistant, ingest.",
-      from: { path: "^lib/insights/" },
-      to: { path: "^lib/(reco|assistant|ingest)/" },
-    },
-    {
-      name: "layer-order",
-      severity: "error",
-      comment:
-        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. reco is below assistant, ingest.",
-      from: { path: "^lib/reco/" },
-      to: { path: "^lib/(assistant|ingest)/" },
-    },
-    {
-      name: "layer-order",
-      severity: "error",
-      comment:
-        "Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening. ingest is below insights, reco, assistant.",
-      from: { path: "^lib/ingest/" },
-      to: { path: "^lib/(insights|reco|assistant)/" },
-    },
+    ...LAYER_ORDER,
     {
       name: "lib-not-to-app-or-components",
       severity: "error",

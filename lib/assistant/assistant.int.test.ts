@@ -65,6 +65,27 @@ async function chunksOf(response: Response): Promise<Array<Record<string, unknow
 const metadataOf = (chunks: Array<Record<string, unknown>>) =>
   Object.assign({}, ...chunks.filter((chunk) => chunk.messageMetadata).map((chunk) => chunk.messageMetadata));
 
+/** A chat whose last answer is a two-song playlist draft waiting for the listener's approval. */
+async function draftAwaitingApproval(name: string, first: number) {
+  const { chatTurn } = await import("./index");
+  const { loadChat } = await import("./chats");
+  const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
+  const catalog = getDemoCatalog(DEMO_LISTENER.seed);
+  const songs = catalog.tracks
+    .slice(first, first + 2)
+    .map((track) => ({ title: track.name, artist: catalog.artistsById.get(track.artistIds[0]!)!.name }));
+  await script([{ type: "functionCall", name: "buildPlaylist", args: { name, tracks: songs } }]);
+  const owner = listener();
+  const id = chatId();
+  const chunks = await chunksOf(
+    await chatTurn(owner, { id, message: userMessage(`Make a playlist called ${name}`), trigger: "submit-message" }),
+  );
+  const request = chunks.find((chunk) => chunk.type === "tool-approval-request") as { approvalId: string; toolCallId: string } | undefined;
+  expect(request).toBeDefined();
+  const stored = (await loadChat(owner.id, id))!.messages.at(-1)!;
+  return { chatTurn, owner, id, chunks, approvalId: request!.approvalId, stored };
+}
+
 describe("assistant", () => {
   it("never shows a song the model invents: unresolved suggestions are dropped from the tool output", async () => {
     const { chatTurn } = await import("./index");
@@ -201,30 +222,15 @@ describe("assistant", () => {
   });
 
   it("saves a playlist only after approval, with the tracks it proposed, whatever the browser sends back", async () => {
-    const { chatTurn } = await import("./index");
-    const { loadChat } = await import("./chats");
-    const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
-    const catalog = getDemoCatalog(DEMO_LISTENER.seed);
-    const songs = catalog.tracks
-      .slice(100, 102)
-      .map((track) => ({ title: track.name, artist: catalog.artistsById.get(track.artistIds[0]!)!.name }));
-    await script([{ type: "functionCall", name: "buildPlaylist", args: { name: "Two songs", tracks: songs } }]);
-    const owner = listener();
-    const id = chatId();
-    const first = await chunksOf(
-      await chatTurn(owner, { id, message: userMessage("Make a two song playlist"), trigger: "submit-message" }),
-    );
-    const request = first.find((chunk) => chunk.type === "tool-approval-request") as { approvalId: string; toolCallId: string } | undefined;
-    expect(request).toBeDefined();
+    const { chatTurn, owner, id, chunks: first, approvalId, stored } = await draftAwaitingApproval("Two songs", 100);
     expect(first.some((chunk) => chunk.type === "tool-output-available" && (chunk.output as { saved?: boolean }).saved)).toBe(false);
 
     // The browser answers the approval, and (tampered) asks for another track list: the stored one is used.
-    const stored = (await loadChat(owner.id, id))!.messages.at(-1)!;
     const sent = structuredClone(stored) as unknown as { parts: Array<Record<string, unknown>> };
     for (const part of sent.parts) {
       if (part.type === "tool-savePlaylist") {
         part.state = "approval-responded";
-        part.approval = { id: request!.approvalId, approved: true };
+        part.approval = { id: approvalId, approved: true };
         part.input = { name: "Forged", trackKeys: ["spotify:track:0000000000000000000000"] };
       }
     }
@@ -241,27 +247,12 @@ describe("assistant", () => {
   });
 
   it("of three approvals sent at once, exactly one saves the playlist", async () => {
-    const { chatTurn } = await import("./index");
-    const { loadChat } = await import("./chats");
-    const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
-    const catalog = getDemoCatalog(DEMO_LISTENER.seed);
-    const songs = catalog.tracks
-      .slice(200, 202)
-      .map((track) => ({ title: track.name, artist: catalog.artistsById.get(track.artistIds[0]!)!.name }));
-    await script([{ type: "functionCall", name: "buildPlaylist", args: { name: "Once only", tracks: songs } }]);
-    const owner = listener();
-    const id = chatId();
-    const first = await chunksOf(
-      await chatTurn(owner, { id, message: userMessage("Make a playlist of two songs"), trigger: "submit-message" }),
-    );
-    const request = first.find((chunk) => chunk.type === "tool-approval-request") as { approvalId: string } | undefined;
-    expect(request).toBeDefined();
-    const stored = (await loadChat(owner.id, id))!.messages.at(-1)!;
+    const { chatTurn, owner, id, approvalId, stored } = await draftAwaitingApproval("Once only", 200);
     const approve = () => {
       const sent = structuredClone(stored) as unknown as { parts: Array<Record<string, unknown>> };
       for (const part of sent.parts) {
         if (part.type === "tool-savePlaylist")
-          Object.assign(part, { state: "approval-responded", approval: { id: request!.approvalId, approved: true } });
+          Object.assign(part, { state: "approval-responded", approval: { id: approvalId, approved: true } });
       }
       return chatTurn(owner, { id, message: sent as never, trigger: "submit-message" }).then(chunksOf);
     };
