@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuild } from "./lib/build.ts";
+import { demoSessionCookie, waitForServer } from "./lib/demo-server.ts";
 
 const ORIGIN = "http://127.0.0.1:3000";
 const chromePath = process.env.CHROME_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find(existsSync);
@@ -29,42 +30,10 @@ const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p"
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir },
 });
 
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
-}
-
-async function waitForServer(): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error("next start did not answer within 60 s");
-}
-
-/** The demo listener's session cookie, through the same Auth.js endpoints the sign-in form uses. */
-async function demoSessionCookie(): Promise<string> {
-  const csrf = await fetch(`${ORIGIN}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${ORIGIN}/api/auth/callback/demo`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, callbackUrl: `${ORIGIN}/dashboard` }),
-  });
-  const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`demo sign-in failed (HTTP ${response.status}): no session cookie`);
-  return session;
-}
-
 let status = 1;
 try {
-  await waitForServer();
-  const cookie = await demoSessionCookie();
+  await waitForServer(ORIGIN);
+  const cookie = await demoSessionCookie(ORIGIN);
   const warm = await fetch(`${ORIGIN}/dashboard`, { headers: { cookie } });
   if (!warm.ok) throw new Error(`the dashboard answered HTTP ${warm.status} to the demo listener`);
 

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ensureBuild } from "./lib/build.ts";
+import { demoSessionCookie, waitForServer } from "./lib/demo-server.ts";
 
 const OUT = join("public", "screenshots");
 const VIEWPORT = { width: 1280, height: 800 };
@@ -66,36 +67,9 @@ const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p"
   },
 });
 
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
-}
-
-async function waitForServer(): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error("next start did not answer within 60 s");
-}
-
-/** The demo listener's session cookie, through the same Auth.js endpoints the sign-in form uses. */
+/** The demo listener's session cookie, split for Playwright's addCookies. */
 async function demoSession(): Promise<{ name: string; value: string }> {
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${origin}/api/auth/callback/demo`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, callbackUrl: `${origin}/dashboard` }),
-  });
-  const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`demo sign-in failed (HTTP ${response.status}): no session cookie`);
-  const [name, ...value] = session.split("=");
+  const [name, ...value] = (await demoSessionCookie(origin)).split("=");
   return { name: name!, value: value.join("=") };
 }
 
@@ -116,7 +90,7 @@ async function shoot(page: Page, name: string, theme: string): Promise<void> {
 let status = 1;
 let browser: Browser | undefined;
 try {
-  await waitForServer();
+  await waitForServer(origin);
   const cookie = await demoSession();
   mkdirSync(OUT, { recursive: true });
   browser = await chromium.launch({

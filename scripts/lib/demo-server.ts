@@ -1,0 +1,34 @@
+/** For scripts that drive a running app as a visitor would: wait for it, then sign in as the demo listener. */
+
+/** Resolves once `origin` answers its health check, or fails after 60 s. */
+export async function waitForServer(origin: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error("next start did not answer within 60 s");
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+}
+
+/** The demo listener's session cookie (`name=value`), through the same Auth.js endpoints the sign-in form uses. */
+export async function demoSessionCookie(origin: string): Promise<string> {
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${origin}/api/auth/callback/demo`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, callbackUrl: `${origin}/dashboard` }),
+  });
+  const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`demo sign-in failed (HTTP ${response.status}): no session cookie`);
+  return session;
+}
