@@ -6,7 +6,7 @@
 export { IndexBuilder, PLATFORM_FAMILIES, platformFamily, type PlatformFamily } from "./build";
 export { demoIndexRows } from "./demo-rows";
 export { nameKeyFor, normaliseName, removalKey, trackKeyFor } from "./identity";
-export { listenerIndex, listenerNow } from "./listener";
+export { historyOwner, listenerIndex, listenerNow } from "./listener";
 export {
   emptyIndex,
   FLAG_MINUTE,

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getStore } from "@/lib/db";
+import { DEMO_USER_ID, getStore, listeningRepository, type Store } from "@/lib/db";
 import { DEMO_LISTENER } from "@/lib/demo";
 import type { ListenerProfile } from "@/lib/listener";
 import type { ListeningIndex } from "./listening-index";
@@ -15,13 +15,26 @@ export function listenerNow(listener: Pick<ListenerProfile, "isDemo">, now = Dat
 }
 
 /**
- * The listener's listening index, once per request. Only reads: the demo listener's history is
- * stored by `ensureDemoHistory` (lib/ingest), which the pages start.
+ * Whose listening history a listener reads: the one place that decides it. Everyone reads their
+ * own, except a demo visitor who has imported nothing: they read the shared demo history, stored
+ * once under `DEMO_USER_ID` and never written by a visitor. A visitor's import is stored under
+ * their own id and, from then on, shown instead of the shared history. What a visitor owns
+ * (chats, feedback, imports, shares, budgets) is always keyed by their own id, never by this.
+ */
+export async function historyOwner(store: Store, listener: Pick<ListenerProfile, "id" | "isDemo">): Promise<string> {
+  if (!listener.isDemo || listener.id === DEMO_USER_ID) return listener.id;
+  return (await listeningRepository(store).revision(listener.id)) > 0 ? listener.id : DEMO_USER_ID;
+}
+
+/**
+ * The listening index of the history the listener reads (`historyOwner`), once per request. Only
+ * reads: the demo history is stored by `ensureDemoHistory` (lib/ingest), which the pages start.
  */
 export const listenerIndex = cache(async (listener: Pick<ListenerProfile, "id" | "isDemo">): Promise<ListeningIndex> => {
   const store = await getStore();
-  const index = await loadListeningIndex(store, listener.id);
+  const owner = await historyOwner(store, listener);
+  const index = await loadListeningIndex(store, owner);
   // Maintenance after the answer: merges small segments when the load found many (rarely).
-  void compactSegments(store, listener.id);
+  void compactSegments(store, owner);
   return index;
 });
