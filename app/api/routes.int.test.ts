@@ -52,6 +52,7 @@ async function problemOf(response: Response): Promise<ProblemDetails> {
 
 let routes: Entry[];
 let cookie: string;
+let visitorId: string;
 
 beforeAll(async () => {
   Object.assign(process.env, { DATA_DIR: dataDir, AUTH_SECRET: "a-test-secret-that-is-long-enough-0123456789", CRON_SECRET });
@@ -68,9 +69,8 @@ beforeAll(async () => {
   ])
     delete process.env[name];
   routes = await loadRoutes();
-  const { sessionCookieFor } = await import("@/lib/auth/testing");
-  const { DEMO_USER_ID } = await import("@/lib/db");
-  cookie = await sessionCookieFor({ id: DEMO_USER_ID, isDemo: true });
+  const { signInAsDemoVisitor } = await import("@/lib/auth/testing");
+  ({ id: visitorId, cookie } = await signInAsDemoVisitor(origin));
 }, 60_000);
 
 afterAll(async () => {
@@ -135,8 +135,7 @@ describe("a signed-in listener", () => {
     const me = routes.find((entry) => entry.method === "GET" && entry.path === "/api/me")!.handler;
     const response = await me(new Request(`${origin}/api/me`, { headers: { cookie } }), context);
     expect(response.status).toBe(200);
-    const { DEMO_USER_ID } = await import("@/lib/db");
-    expect(await response.json()).toMatchObject({ id: DEMO_USER_ID, isDemo: true, reconnectRequired: false });
+    expect(await response.json()).toMatchObject({ id: visitorId, isDemo: true, reconnectRequired: false });
   });
 
   it("counts against a rate limit of their own, whatever address they claim", async () => {

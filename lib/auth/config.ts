@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers";
-import { DEMO_USER_ID, getStore, usersRepository } from "@/lib/db";
+import { getStore, newDemoVisitorId, usersRepository } from "@/lib/db";
 import { demoEnabled, env } from "@/lib/env";
 import { authSecret } from "@/lib/security";
 import { getSpotifyAccessToken, ReconnectRequiredError, saveSpotifyConnection, spotifyScopes } from "@/lib/spotify";
@@ -55,12 +55,16 @@ function spotifyProvider(): OAuthConfig<SpotifyProfile> {
   };
 }
 
-/** "Try the demo": a listener with a built-in history and no account anywhere. */
+/**
+ * "Try the demo": each visitor becomes a listener of their own (their chats, feedback, imports and
+ * budgets are theirs alone) who reads the shared, read-only demo history (`historyOwner` in
+ * lib/listening). No account anywhere; idle visitors are removed after 30 days (lib/listener).
+ */
 const demoProvider = Credentials({
   id: "demo",
   name: "Demo",
   credentials: {},
-  authorize: async () => ({ id: DEMO_USER_ID, name: "Demo listener", email: null, image: null }),
+  authorize: async () => ({ id: newDemoVisitorId(), name: "Demo listener", email: null, image: null }),
 });
 
 const authConfig = (): NextAuthConfig => ({
@@ -75,7 +79,7 @@ const authConfig = (): NextAuthConfig => ({
     debug: () => undefined,
   },
   callbacks: {
-    async jwt({ token, account, profile }) {
+    async jwt({ token, account, profile, user }) {
       if (account?.provider === "spotify" && profile) {
         const spotify = profile as unknown as SpotifyProfile;
         const users = usersRepository(await getStore());
@@ -95,9 +99,12 @@ const authConfig = (): NextAuthConfig => ({
         });
         return { ...token, userId: user._id, isDemo: false, error: undefined };
       }
-      if (account?.provider === "demo") {
-        await usersRepository(await getStore()).ensureDemoUser();
-        return { ...token, userId: DEMO_USER_ID, isDemo: true, error: undefined };
+      if (account?.provider === "demo" && user?.id) {
+        const users = usersRepository(await getStore());
+        // The shared history's owner exists once (the recommender trains on every user's plays).
+        await users.ensureDemoUser();
+        await users.createDemoVisitor(user.id);
+        return { ...token, userId: user.id, isDemo: true, error: undefined };
       }
       // A returning Spotify listener: refresh the access token before it expires. Tokens live in
       // the accounts collection, never in this cookie.

@@ -25,6 +25,8 @@ export {
   DEMO_TIME_ZONE,
   DEMO_USER_ID,
   defaultSettings,
+  isDemoVisitorId,
+  newDemoVisitorId,
   usersRepository,
   type SpotifyProfile,
   type UsersRepository,

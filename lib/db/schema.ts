@@ -13,7 +13,7 @@ export interface ListenerSettings {
 }
 
 export interface UserDocument extends StoredDocument {
-  /** `demo` for the demo listener, `spotify:<id>` for Spotify accounts. */
+  /** `spotify:<id>` for Spotify accounts, `demo:<random>` for demo visitors, `demo` for the shared demo history. */
   _id: string;
   displayName: string;
   email: string | null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { DEMO_USER_ID, getStore, sharesRepository, usersRepository } from "@/lib/db";
+import { DEMO_USER_ID, getStore, isDemoVisitorId, sharesRepository, usersRepository } from "@/lib/db";
 import { DEMO_LISTENER, getDemoCatalog } from "@/lib/demo";
 import type { ListenerProfile } from "@/lib/listener";
 import { listenerIndex, listenerNow, type ItemKind } from "@/lib/listening";
@@ -62,6 +62,9 @@ export async function sharedRecap(token: string): Promise<{ recap: RecapData; di
   if (!share) return null;
   const user = await usersRepository(store).findById(share.userId);
   if (!user) return null;
-  const recap = await recapFor({ id: user._id, isDemo: user._id === DEMO_USER_ID, settings: user.settings }, share.year);
+  const recap = await recapFor(
+    { id: user._id, isDemo: user._id === DEMO_USER_ID || isDemoVisitorId(user._id), settings: user.settings },
+    share.year,
+  );
   return recap ? { recap, displayName: user.displayName } : null;
 }

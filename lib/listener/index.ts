@@ -14,7 +14,10 @@ export interface ListenerProfile extends Listener {
 
 const PROFILE_TTL_SECONDS = 60;
 
-/** Adds the profile to a signed-in listener; null when their account no longer exists. */
+/**
+ * Adds the profile to a signed-in listener; null when their account no longer exists (a demo
+ * visitor removed as idle signs in again). Keeps `lastSeenAt` current, at most once an hour.
+ */
 export async function profileOf(listener: Listener): Promise<ListenerProfile | null> {
   const cacheKey = `listener:${listener.id}:profile`;
   const cached = await getCache().get<Omit<ListenerProfile, "reconnectRequired">>(cacheKey);
@@ -22,8 +25,9 @@ export async function profileOf(listener: Listener): Promise<ListenerProfile | n
     cached ??
     (await (async () => {
       const users = usersRepository(await getStore());
-      const user = listener.isDemo ? await users.ensureDemoUser() : await users.findById(listener.id);
+      const user = await users.findById(listener.id);
       if (!user) return null;
+      await users.touch(user);
       const profile = {
         id: user._id,
         displayName: user.displayName,

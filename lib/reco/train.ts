@@ -1,5 +1,5 @@
 import "server-only";
-import { collections, getStore, type Store, type UserDocument } from "@/lib/db";
+import { collections, getStore, isDemoVisitorId, type Store, type UserDocument } from "@/lib/db";
 import { loadListeningIndex } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
 import { logger } from "@/lib/telemetry";
@@ -20,7 +20,10 @@ const RETRAIN_QUIET_MS = 10 * 60_000;
 export function trainAll(store?: Store): Promise<ModelDocument> {
   training.running ??= (async () => {
     const db = store ?? (await getStore());
-    const users = (await db.collection<UserDocument>(collections.users).find({}, { projection: { _id: 1 } })).map((user) => user._id);
+    // Demo visitors read the shared demo history (trained once, as `demo`): their own are skipped.
+    const users = (await db.collection<UserDocument>(collections.users).find({}, { projection: { _id: 1 } }))
+      .map((user) => user._id)
+      .filter((id) => !isDemoVisitorId(id));
     const indexes = [];
     for (const userId of users) indexes.push(await loadListeningIndex(db, userId));
     // Runs inside the web server too (after imports): give pending requests their turn first.

@@ -1,7 +1,24 @@
+import { randomBytes } from "node:crypto";
 import type { Store } from "../port";
 import { collections, type ListenerSettings, type UserDocument } from "../schema";
 
+/**
+ * The owner of the shared demo history (stored once, read by every demo visitor). No session ever
+ * names it: each visitor signs in as a listener of their own (`newDemoVisitorId`).
+ */
 export const DEMO_USER_ID = "demo";
+
+const DEMO_VISITOR = /^demo:[A-Za-z0-9_-]{22}$/;
+
+/** A fresh demo visitor's id, minted at "Try the demo": `demo:` and 128 random bits. */
+export function newDemoVisitorId(): string {
+  return `demo:${randomBytes(16).toString("base64url")}`;
+}
+
+/** Whether an id is a demo visitor's (never the shared demo history's own `demo`). */
+export function isDemoVisitorId(id: string): boolean {
+  return DEMO_VISITOR.test(id);
+}
 
 export const defaultSettings: ListenerSettings = { timeZone: "UTC", listenThresholdMs: 30_000, allowExplicit: true };
 
@@ -17,6 +34,8 @@ export interface SpotifyProfile {
   product: string | null;
 }
 
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
+
 export function usersRepository(store: Store) {
   const users = store.collection<UserDocument>(collections.users);
   return {
@@ -24,7 +43,33 @@ export function usersRepository(store: Store) {
       return users.findOne({ _id: id });
     },
 
-    /** The demo listener exists once, however many visitors start the demo at the same moment. */
+    /** A demo visitor's own account, made at "Try the demo": the demo's settings, nothing shared. */
+    async createDemoVisitor(id: string, now = new Date()): Promise<UserDocument> {
+      if (!isDemoVisitorId(id)) throw new Error(`not a demo visitor id: ${id}`);
+      const user: UserDocument = {
+        _id: id,
+        displayName: "Demo listener",
+        email: null,
+        imageUrl: null,
+        spotifyId: null,
+        country: null,
+        product: null,
+        settings: { ...defaultSettings, timeZone: DEMO_TIME_ZONE },
+        createdAt: now,
+        updatedAt: now,
+        lastSeenAt: now,
+      };
+      await users.insertOne(user);
+      return user;
+    },
+
+    /** Records activity, at most once an hour per listener: the idle cleanup reads `lastSeenAt`. */
+    async touch(user: Pick<UserDocument, "_id" | "lastSeenAt">, now = new Date()): Promise<void> {
+      if (now.getTime() - user.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
+      await users.updateOne({ _id: user._id }, { $set: { lastSeenAt: now } });
+    },
+
+    /** The shared demo history's owner exists once, however many visitors start the demo at the same moment. */
     async ensureDemoUser(now = new Date()): Promise<UserDocument> {
       await users.updateOne(
         { _id: DEMO_USER_ID },
