@@ -1,6 +1,8 @@
 import "server-only";
 import type { Session } from "next-auth";
 import { cache } from "react";
+import { isDemoVisitorId } from "@/lib/db";
+import { demoEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { auth } from "./config";
 
@@ -15,8 +17,14 @@ export interface Listener {
   reconnectRequired: boolean;
 }
 
+/**
+ * The listener a session names, or null for nobody. A demo session counts only while the demo is
+ * on (switching it off signs every demo visitor out) and only for a visitor's own id: a session
+ * from before visitors had their own ids named the shared demo history, and is signed out too.
+ */
 function listenerOf(session: Session | null): Listener | null {
   if (!session?.userId) return null;
+  if (session.isDemo && (!demoEnabled() || !isDemoVisitorId(session.userId))) return null;
   return { id: session.userId, isDemo: session.isDemo, reconnectRequired: session.error === "reconnect" };
 }
 
