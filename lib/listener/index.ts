@@ -4,6 +4,7 @@ import { getCache } from "@/lib/cache";
 import { getStore, usersRepository, type ListenerSettings } from "@/lib/db";
 
 export type { Listener } from "@/lib/auth";
+export { DEMO_IDLE_DAYS, removeIdleDemoListeners } from "./cleanup";
 
 /** The listener with their profile: what the UI may know, no tokens, no internal fields. */
 export interface ListenerProfile extends Listener {

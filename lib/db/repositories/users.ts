@@ -20,6 +20,19 @@ export function isDemoVisitorId(id: string): boolean {
   return DEMO_VISITOR.test(id);
 }
 
+/** A listener's own documents, by collection: what removing a listener deletes (never `resolutions` or `models`, which are shared). */
+const OWNED_BY_USER_ID = [
+  collections.chats,
+  collections.messages,
+  collections.feedback,
+  collections.imports,
+  collections.shares,
+  collections.usage,
+  collections.plays,
+  collections.rollups,
+  collections.listening,
+] as const;
+
 export const defaultSettings: ListenerSettings = { timeZone: "UTC", listenThresholdMs: 30_000, allowExplicit: true };
 
 /** The demo listener lives where their generated history does (lib/demo's DEMO_LISTENER.timeZone). */
@@ -67,6 +80,28 @@ export function usersRepository(store: Store) {
     async touch(user: Pick<UserDocument, "_id" | "lastSeenAt">, now = new Date()): Promise<void> {
       if (now.getTime() - user.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
       await users.updateOne({ _id: user._id }, { $set: { lastSeenAt: now } });
+    },
+
+    /** Demo visitors not seen since `before`, oldest first, at most `limit`. */
+    async idleDemoVisitors(before: Date, limit = 500): Promise<string[]> {
+      const idle = await users.find({ lastSeenAt: { $lt: before } }, { projection: { _id: 1 }, sort: { lastSeenAt: 1 } });
+      return idle
+        .map((user) => user._id)
+        .filter(isDemoVisitorId)
+        .slice(0, limit);
+    },
+
+    /**
+     * Deletes a demo visitor and everything they own (chats, messages, feedback, imports, shares,
+     * usage, their own plays, rollups and segments). The user document goes last, so a failure
+     * midway leaves them listed for the next run. Never the shared demo history: only visitor ids.
+     */
+    async removeDemoVisitor(id: string): Promise<void> {
+      if (!isDemoVisitorId(id)) throw new Error(`not a demo visitor id: ${id}`);
+      for (const name of OWNED_BY_USER_ID) await store.collection(name).deleteMany({ userId: id });
+      await store.collection(collections.listening).deleteOne({ _id: `revision|${id}` });
+      await store.collection(collections.accounts).deleteOne({ _id: id });
+      await users.deleteOne({ _id: id });
     },
 
     /** The shared demo history's owner exists once, however many visitors start the demo at the same moment. */
