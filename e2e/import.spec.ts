@@ -12,10 +12,21 @@ import {
 } from "@/lib/demo";
 import { parseExportFile } from "@/lib/ingest/client";
 import { expect, test } from "./fixtures";
-import { signInWithSpotify } from "./pages/sign-in";
+import { signInWithDemo, signInWithSpotify } from "./pages/sign-in";
 
 // One listener's history grows across these tests, so they run in order.
 test.describe.configure({ mode: "serial" });
+
+// A demo visitor of their own: an import replaces the shared demo history for its visitor, and the
+// other specs' visitor must keep reading the shared one.
+const importVisitor = "e2e/.auth/import-visitor.json";
+test.use({ storageState: importVisitor });
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  await signInWithDemo(await context.newPage());
+  await context.storageState({ path: importVisitor });
+  await context.close();
+});
 
 const dir = "test-results/import-fixtures";
 

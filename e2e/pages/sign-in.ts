@@ -8,3 +8,11 @@ export async function signInWithSpotify(page: Page, decision: "Agree" | "Cancel"
   await page.getByRole("button", { name: decision }).click();
   if (decision === "Agree") await expect(page).toHaveURL(/\/dashboard$/);
 }
+
+/** Clicks "Try the demo" as a new visitor would: a demo listener of their own, reading the shared demo history. */
+export async function signInWithDemo(page: Page) {
+  await page.goto("/");
+  await page.getByTestId("sign-in-demo").click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
+  await expect(page.getByTestId("summary-tiles")).toBeVisible({ timeout: 60_000 });
+}
