@@ -14,7 +14,13 @@ export type {
 export * from "./schema";
 export { closeStore, ensureIndexes, getStore } from "./store";
 export { accountsRepository, type AccountsRepository, type TokenSet } from "./repositories/accounts";
-export { listeningRepository, type ListeningRepository, type SegmentPayload } from "./repositories/listening";
+export {
+  listeningRepository,
+  segmentIdOf,
+  type ListeningRepository,
+  type PendingMarker,
+  type SegmentPayload,
+} from "./repositories/listening";
 export { sharesRepository, type SharesRepository } from "./repositories/shares";
 export { chatsRepository, usageRepository, type ChatsRepository } from "./repositories/chats";
 export { feedbackRepository, type FeedbackRepository } from "./repositories/feedback";

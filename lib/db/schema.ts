@@ -52,6 +52,11 @@ export interface PlayDocument extends StoredDocument {
   importChunk?: string | null;
   /** Account-data rows only know the minute; everything else is exact to the second. */
   timePrecision?: "second" | "minute";
+  /**
+   * The listening segment that holds this play (`<userId>|<source key>`), written with the play and
+   * never changed: the stored plays of a batch whose segment was never written are found by it.
+   */
+  segmentId?: string;
 }
 
 export interface ListeningTotals {
@@ -162,7 +167,11 @@ export interface ResolutionDocument extends StoredDocument {
 export interface ListeningSegmentDocument extends StoredDocument {
   /** `<userId>|<source key>`: a retried chunk rewrites its own segment. */
   userId: string;
-  kind: "plays" | "removed";
+  /**
+   * `pending`: not a segment but a batch's marker, written before its plays and removed once its
+   * segment and rollups are written; one left behind is reconciled by a later run.
+   */
+  kind: "plays" | "removed" | "pending";
   /** Rows in the segment (plays, or removed keys). */
   count: number;
   /** The encoded rows: opaque to the store (the format is lib/listening/segments.ts). */
@@ -250,7 +259,11 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "feedback_by_kind", key: { userId: 1, kind: 1 } },
   ],
   resolutions: [],
-  listening: [{ name: "listening_by_user", key: { userId: 1, createdAt: 1 } }],
+  listening: [
+    { name: "listening_by_user", key: { userId: 1, createdAt: 1 } },
+    // Each batch looks for pending markers left by a crash: without reading the segments' data.
+    { name: "listening_by_kind", key: { userId: 1, kind: 1 } },
+  ],
   shares: [{ name: "shares_by_user", key: { userId: 1, year: 1 }, unique: true }],
   models: [{ name: "models_by_scope", key: { scope: 1, version: -1 } }],
   chats: [{ name: "chats_by_user", key: { userId: 1, updatedAt: -1 } }],

@@ -1,14 +1,6 @@
 import "server-only";
-import {
-  listeningRepository,
-  playsRepository,
-  rollupsRepository,
-  type ChunkTally,
-  type NewPlay,
-  type PlayDocument,
-  type Store,
-} from "@/lib/db";
-import { encodePlays, encodeRemoved, nameKeyFor, removalKey, toPlayRow, trackKeyFor } from "@/lib/listening";
+import { playsRepository, rollupsRepository, type ChunkTally, type NewPlay, type Store } from "@/lib/db";
+import { nameKeyFor, removalKey, storePlayBatch, trackKeyFor } from "@/lib/listening";
 import { LISTEN_THRESHOLD_MS, type ImportRow, type RejectionReason } from "./rows";
 
 export interface ChunkOutcome {
@@ -104,88 +96,34 @@ async function reconcileMinutePrecision(
 /**
  * Stores one chunk of parsed rows: each stream once (the unique key, plus minute-precision
  * reconciliation), rollups for what is new, and the counts of the report. Safe to retry: rows the
- * same chunk stored on an earlier attempt count as accepted, not duplicate.
+ * same chunk stored on an earlier attempt count as accepted, not duplicate. Plays, rollups and the
+ * segment go through `storePlayBatch`, which also finishes a batch a crash stopped midway.
  */
-export async function storeRows(store: Store, userId: string, importId: string, chunkId: string, rows: ImportRow[]): Promise<ChunkOutcome> {
+export async function storeRows(
+  store: Store,
+  userId: string,
+  importId: string,
+  chunkId: string,
+  rows: ImportRow[],
+  options: { now?: Date } = {},
+): Promise<ChunkOutcome> {
   if (rows.length === 0) return { accepted: 0, short: 0, duplicate: 0 };
-  const plays = playsRepository(store);
   const candidates = rows.map((row) => toPlay(row, importId, chunkId)).sort((a, b) => a.playedAt.getTime() - b.playedAt.getTime());
   const { keep, covered, superseded, supersededKeys } = await reconcileMinutePrecision(store, userId, candidates);
-
-  const { duplicateIndexes, ids } = await plays.add(userId, keep);
-  const duplicates = new Set(duplicateIndexes);
-  // A retried chunk finds its own rows from the earlier attempt: those were accepted, not duplicates.
-  const ownChunk = `${importId}/${chunkId}`;
-  // Rows inserted just now can also be "duplicates" of each other (the same stream twice in a chunk).
-  let ownIds = new Set<string>();
-  if (duplicateIndexes.length > 0) {
-    const insertedNow = new Set(ids.filter((_, index) => !duplicates.has(index)));
-    const earlier = await plays.byIds(
-      userId,
-      duplicateIndexes.map((index) => ids[index]!),
-      { importChunk: 1 },
-    );
-    ownIds = new Set(earlier.filter((play) => play.importChunk === ownChunk && !insertedNow.has(play._id)).map((play) => play._id));
-  }
-
+  const { status } = await storePlayBatch(
+    store,
+    userId,
+    { sourceKey: `import|${importId}/${chunkId}`, plays: keep, superseded: { ids: superseded, keys: supersededKeys } },
+    options,
+  );
   const outcome: ChunkOutcome = { accepted: 0, short: 0, duplicate: covered };
-  const inserted: NewPlay[] = [];
   keep.forEach((play, index) => {
-    const isNew = !duplicates.has(index);
-    const isOwn = !isNew && ownIds.has(ids[index]!);
-    if (!isNew && !isOwn) {
-      outcome.duplicate += 1;
-      return;
-    }
-    if (isNew) inserted.push(play);
-    if (play.msPlayed < LISTEN_THRESHOLD_MS) outcome.short += 1;
+    if (status[index] === "duplicate") outcome.duplicate += 1;
+    else if (play.msPlayed < LISTEN_THRESHOLD_MS) outcome.short += 1;
     else outcome.accepted += 1;
   });
-
-  const rollups = rollupsRepository(store);
-  const listening = listeningRepository(store);
-  if (superseded.length > 0) await plays.deleteByIds(userId, superseded);
-  let segment: Array<Pick<PlayDocument, keyof typeof SEGMENT_FIELDS>> = inserted;
-  if (ownIds.size > 0 || superseded.length > 0) {
-    // Counted before, or replaced: rebuild this window's buckets from the plays themselves.
-    const from = candidates[0]!.playedAt;
-    const to = candidates.at(-1)!.playedAt;
-    const dayStart = new Date(`${from.toISOString().slice(0, 10)}T00:00:00.000Z`);
-    const dayEnd = new Date(new Date(`${to.toISOString().slice(0, 10)}T00:00:00.000Z`).getTime() + 86_400_000);
-    const all = await plays.window(userId, { from: dayStart, to: dayEnd }, SEGMENT_FIELDS);
-    await rollups.rebuild(
-      userId,
-      from,
-      to,
-      all.map((play) => ({ playedAt: play.playedAt as Date, msPlayed: play.msPlayed ?? 0, skipped: play.skipped ?? null })),
-    );
-    // The segment of a retried chunk holds every play the chunk stored, on this attempt or before.
-    if (ownIds.size > 0) segment = all.filter((play) => play.importChunk === ownChunk) as PlayDocument[];
-  } else {
-    await rollups.add(userId, inserted);
-  }
-  // Rollups first, then the segment: the dashboard's revision moves only once both are there.
-  await listening.appendPlays(userId, `import|${ownChunk}`, encodePlays(segment.map(toPlayRow)));
-  await listening.appendRemoved(userId, `import|${ownChunk}`, encodeRemoved(supersededKeys));
   return outcome;
 }
-
-/** The play fields a listening segment keeps. */
-const SEGMENT_FIELDS = {
-  playedAt: 1,
-  msPlayed: 1,
-  trackKey: 1,
-  trackId: 1,
-  trackName: 1,
-  artistName: 1,
-  albumName: 1,
-  platform: 1,
-  skipped: 1,
-  reasonEnd: 1,
-  shuffle: 1,
-  timePrecision: 1,
-  importChunk: 1,
-} as const;
 
 /** The counts one chunk adds to its import's report. */
 export function chunkTally(rowsRead: number, outcome: ChunkOutcome, rejected: Partial<Record<RejectionReason, number>>): ChunkTally {

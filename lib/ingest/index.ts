@@ -1,4 +1,4 @@
-export { playFromRecent, syncAll, syncListener, type SyncResult } from "./sync";
+export { playFromRecent, storeRecentPlays, syncAll, syncListener, type SyncResult } from "./sync";
 export { chunkTally, storeRows, type ChunkOutcome } from "./import";
 export { completeImport, createImport, getImport, listImports, receiveChunk, toReport, type ChunkInput, type ImportReport } from "./jobs";
 export { importRowSchema, LISTEN_THRESHOLD_MS, rejectionReasons, type ImportRow, type RejectionReason } from "./rows";

@@ -1,6 +1,6 @@
 import "server-only";
-import { accountsRepository, getStore, listeningRepository, playsRepository, rollupsRepository, type NewPlay } from "@/lib/db";
-import { encodePlays, nameKeyFor, toPlayRow, trackKeyFor } from "@/lib/listening";
+import { accountsRepository, getStore, type NewPlay, type Store } from "@/lib/db";
+import { nameKeyFor, storePlayBatch, trackKeyFor } from "@/lib/listening";
 import { ReconnectRequiredError, SpotifyRateLimitedError, SpotifyUnavailableError, webClientFor, type PlayedTrack } from "@/lib/spotify";
 import { logger } from "@/lib/telemetry";
 
@@ -36,6 +36,28 @@ export function playFromRecent(item: PlayedTrack): NewPlay {
 }
 
 /**
+ * Stores one page of recently played tracks like an import chunk: new plays reach the day rollups
+ * and a listening segment of their own, keyed by the page's newest play, so the same page fetched
+ * again after a failure is the same batch. `newest` is the next cursor (epoch ms, 0 for none).
+ */
+export async function storeRecentPlays(
+  store: Store,
+  userId: string,
+  items: PlayedTrack[],
+  cursor: number | null,
+  now = new Date(),
+): Promise<{ inserted: number; duplicates: number; newest: number }> {
+  const newest = Math.max(cursor ?? 0, ...items.map((item) => item.playedAt.getTime()));
+  const { inserted, status } = await storePlayBatch(
+    store,
+    userId,
+    { sourceKey: `sync|${newest}`, plays: items.map(playFromRecent) },
+    { now },
+  );
+  return { inserted, duplicates: status.filter((each) => each !== "new").length, newest };
+}
+
+/**
  * Stores the listener's plays since the last sync. Spotify keeps only the last 50, so this runs
  * often (cron); the cursor is the newest play's time in milliseconds.
  */
@@ -49,16 +71,9 @@ export async function syncListener(userId: string, now = new Date()): Promise<Sy
     return { ...empty, status: "paused", detail: `until ${account.pausedUntil.toISOString()}` };
   try {
     const page = await webClientFor(userId).recentlyPlayed({ after: account.syncCursor ?? undefined, limit: 50 });
-    const plays = page.items.map(playFromRecent);
-    const { inserted, duplicateIndexes } = await playsRepository(store).add(userId, plays);
-    const newest = Math.max(account.syncCursor ?? 0, ...page.items.map((item) => item.playedAt.getTime()));
-    // Like an import chunk: new plays reach the day rollups and a listening segment of their own.
-    const duplicates = new Set(duplicateIndexes);
-    const fresh = plays.filter((_, index) => !duplicates.has(index));
-    await rollupsRepository(store).add(userId, fresh);
-    await listeningRepository(store).appendPlays(userId, `sync|${newest}`, encodePlays(fresh.map(toPlayRow)));
+    const { inserted, duplicates, newest } = await storeRecentPlays(store, userId, page.items, account.syncCursor ?? null, now);
     await accounts.recordSync(userId, newest > 0 ? newest : null, now);
-    return { userId, status: "synced", fetched: plays.length, inserted, duplicates: duplicateIndexes.length };
+    return { userId, status: "synced", fetched: page.items.length, inserted, duplicates };
   } catch (error) {
     if (error instanceof ReconnectRequiredError) return { ...empty, status: "reconnect_required" };
     if (error instanceof SpotifyRateLimitedError) return { ...empty, status: "paused", detail: `until ${error.until.toISOString()}` };

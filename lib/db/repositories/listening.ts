@@ -7,7 +7,18 @@ export interface SegmentPayload {
   data: string;
 }
 
+/** A batch's pending marker: what the batch writes, as the listening layer encodes it. */
+export interface PendingMarker {
+  sourceKey: string;
+  data: string;
+  createdAt: Date;
+}
+
 const revisionId = (userId: string) => `revision|${userId}`;
+/** The id of the segment one source (an import chunk, a sync run) writes: also stored on its plays. */
+export const segmentIdOf = (userId: string, sourceKey: string) => `${userId}|${sourceKey}`;
+const pendingIdOf = (segmentId: string) => `${segmentId}|pending`;
+const SEGMENT_KINDS: Array<ListeningSegmentDocument["kind"]> = ["plays", "removed"];
 
 export function listeningRepository(store: Store) {
   const segments = store.collection<ListeningSegmentDocument>(collections.listening);
@@ -30,7 +41,8 @@ export function listeningRepository(store: Store) {
      */
     async appendPlays(userId: string, sourceKey: string, segment: SegmentPayload, now = new Date()): Promise<void> {
       if (segment.count === 0) return;
-      await put({ _id: `${userId}|${sourceKey}`, userId, kind: "plays", count: segment.count, data: segment.data, createdAt: now });
+      const _id = segmentIdOf(userId, sourceKey);
+      await put({ _id, userId, kind: "plays", count: segment.count, data: segment.data, createdAt: now });
       await bump(userId);
     },
 
@@ -38,7 +50,7 @@ export function listeningRepository(store: Store) {
     async appendRemoved(userId: string, sourceKey: string, segment: SegmentPayload, now = new Date()): Promise<void> {
       if (segment.count === 0) return;
       await put({
-        _id: `${userId}|${sourceKey}|removed`,
+        _id: `${segmentIdOf(userId, sourceKey)}|removed`,
         userId,
         kind: "removed",
         count: segment.count,
@@ -53,8 +65,43 @@ export function listeningRepository(store: Store) {
       return (await counters.findOne({ _id: revisionId(userId) }))?.revision ?? 0;
     },
 
+    /** The listener's segments (plays and removed; never pending markers), oldest first. */
     segments(userId: string): Promise<ListeningSegmentDocument[]> {
-      return segments.find({ userId }, { sort: { createdAt: 1 } });
+      return segments.find({ userId, kind: { $in: SEGMENT_KINDS } }, { sort: { createdAt: 1 } });
+    },
+
+    /** Written before a batch stores its plays; `clearPending` once its segment and rollups are written. */
+    async markPending(userId: string, sourceKey: string, data: string, now = new Date()): Promise<void> {
+      await put({ _id: pendingIdOf(segmentIdOf(userId, sourceKey)), userId, kind: "pending", count: 0, data, createdAt: now });
+    },
+
+    async clearPending(userId: string, sourceKey: string): Promise<void> {
+      await segments.deleteOne({ _id: pendingIdOf(segmentIdOf(userId, sourceKey)) });
+    },
+
+    /** The listener's batches that have not finished (in flight, or stopped by a crash). */
+    async pending(userId: string): Promise<PendingMarker[]> {
+      const markers = await segments.find({ userId, kind: "pending" });
+      return markers.map((marker) => ({
+        sourceKey: marker._id.slice(userId.length + 1, -"|pending".length),
+        data: marker.data,
+        createdAt: marker.createdAt,
+      }));
+    },
+
+    /** The markers of the given segments that are still pending (read one by one: `_id` lookups). */
+    async pendingOf(userId: string, segmentIds: readonly string[]): Promise<PendingMarker[]> {
+      const prefix = segmentIdOf(userId, "");
+      const found = await Promise.all(
+        segmentIds.filter((id) => id.startsWith(prefix)).map((id) => segments.findOne({ _id: pendingIdOf(id) })),
+      );
+      return found
+        .filter((marker): marker is ListeningSegmentDocument => marker !== null && marker.userId === userId)
+        .map((marker) => ({
+          sourceKey: marker._id.slice(prefix.length, -"|pending".length),
+          data: marker.data,
+          createdAt: marker.createdAt,
+        }));
     },
 
     /** Replaces several small segments by one (their plays already merged by the caller). */
