@@ -177,6 +177,11 @@ export interface ListeningSegmentDocument extends StoredDocument {
   /** The encoded rows: opaque to the store (the format is lib/listening/segments.ts). */
   data: string;
   createdAt: Date;
+  /**
+   * A merged segment: the ids of the segments it replaces (theirs included). Readers skip those,
+   * so a merge that stopped before deleting them still counts each play once.
+   */
+  replaces?: string[];
 }
 
 /** Whether a listener has shared their year in music, and under which unguessable token. */

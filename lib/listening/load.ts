@@ -15,11 +15,15 @@ const SMALL_SEGMENT = 2_000;
 
 const cache = perProcess("listening.indexes", () => new Map<string, ListeningIndex>());
 const loads = perProcess("listening.indexLoads", () => new Map<string, Promise<ListeningIndex>>());
+/** A small segment the last load found: its plays, and what it replaces when it is itself a merge. */
+interface SmallSegment {
+  id: string;
+  rows: PlayRow[];
+  replaces: readonly string[];
+}
+
 /** Per listener: the small segments the last load found, when there are enough to merge. */
-const compactable = perProcess(
-  "listening.compactable",
-  () => new Map<string, { revision: number; segments: Array<{ id: string; rows: PlayRow[] }> }>(),
-);
+const compactable = perProcess("listening.compactable", () => new Map<string, { revision: number; segments: SmallSegment[] }>());
 
 /**
  * The listener's listening index at the current revision: from memory when nothing changed since
@@ -49,18 +53,39 @@ export async function loadListeningIndex(store: Store, userId: string): Promise<
   return index;
 }
 
+/**
+ * The segments whose plays count: a merged segment stands for the ones it replaces, which a merge
+ * that stopped midway (or one still deleting them) leaves behind. Of two merges of overlapping sets
+ * (two instances, loads a revision apart) the larger holds every play of the smaller.
+ */
+function liveSegments<T extends { _id: string; replaces?: readonly string[] }>(segments: readonly T[]): T[] {
+  const merged = segments.filter((segment) => (segment.replaces?.length ?? 0) > 0);
+  if (merged.length === 0) return [...segments];
+  const replaced = new Set(merged.flatMap((segment) => segment.replaces ?? []));
+  for (const smaller of merged) {
+    const ids = smaller.replaces ?? [];
+    const within = merged.some((larger) => {
+      if (larger === smaller || (larger.replaces?.length ?? 0) <= ids.length) return false;
+      const set = new Set(larger.replaces);
+      return ids.every((id) => set.has(id));
+    });
+    if (within) replaced.add(smaller._id);
+  }
+  return segments.filter((segment) => !replaced.has(segment._id));
+}
+
 async function assemble(store: Store, userId: string, revision: number): Promise<ListeningIndex> {
   const started = performance.now();
-  const segments = await listeningRepository(store).segments(userId);
+  const segments = liveSegments(await listeningRepository(store).segments(userId));
   const builder = new IndexBuilder(userId, revision);
   const removed = new Set<string>();
-  const small: Array<{ id: string; rows: PlayRow[] }> = [];
+  const small: SmallSegment[] = [];
   for (const segment of segments) {
     if (segment.kind === "removed") {
       for (const key of decodeRemoved(segment.data)) removed.add(key);
       continue;
     }
-    const keep = segment.count < SMALL_SEGMENT ? { id: segment._id, rows: [] as PlayRow[] } : undefined;
+    const keep = segment.count < SMALL_SEGMENT ? { id: segment._id, rows: [] as PlayRow[], replaces: segment.replaces ?? [] } : undefined;
     decodePlays(segment.data, (row) => {
       builder.add(row);
       keep?.rows.push(row);
@@ -77,6 +102,7 @@ async function assemble(store: Store, userId: string, revision: number): Promise
 /**
  * Maintenance: many small segments (one per sync run) make every load slower, so once a load has
  * found more than a few dozen, this folds them into one. A no-op otherwise. Failures are logged.
+ * Safe to stop anywhere and to run on two instances at once (see the repository's `merge`).
  */
 export async function compactSegments(store: Store, userId: string): Promise<void> {
   const pending = compactable.get(userId);
@@ -84,11 +110,9 @@ export async function compactSegments(store: Store, userId: string): Promise<voi
   compactable.delete(userId);
   try {
     const rows = pending.segments.flatMap((segment) => segment.rows);
-    await listeningRepository(store).merge(
-      userId,
-      pending.segments.map((segment) => segment.id),
-      encodePlays(rows),
-    );
+    // A merged segment merged again passes on what it replaced: those may not all be deleted yet.
+    const replaces = pending.segments.flatMap((segment) => [segment.id, ...segment.replaces]);
+    await listeningRepository(store).merge(userId, replaces, encodePlays(rows));
   } catch (error) {
     logger.warn({ err: error, userId }, "listening: merging small segments failed");
   }

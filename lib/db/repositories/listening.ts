@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { DuplicateKeyError } from "../errors";
 import type { Store } from "../port";
 import { collections, type ListeningSegmentDocument } from "../schema";
 
@@ -19,6 +21,15 @@ const revisionId = (userId: string) => `revision|${userId}`;
 export const segmentIdOf = (userId: string, sourceKey: string) => `${userId}|${sourceKey}`;
 const pendingIdOf = (segmentId: string) => `${segmentId}|pending`;
 const SEGMENT_KINDS: Array<ListeningSegmentDocument["kind"]> = ["plays", "removed"];
+
+/** The same set of segments always merges into the same id: two merges of one set write one document. */
+function mergedIdOf(userId: string, replaces: readonly string[]): string {
+  const digest = createHash("sha256")
+    .update([...replaces].sort().join("\n"))
+    .digest("base64url")
+    .slice(0, 22);
+  return `${userId}|merged|${digest}`;
+}
 
 export function listeningRepository(store: Store) {
   const segments = store.collection<ListeningSegmentDocument>(collections.listening);
@@ -104,18 +115,36 @@ export function listeningRepository(store: Store) {
         }));
     },
 
-    /** Replaces several small segments by one (their plays already merged by the caller). */
-    async merge(userId: string, ids: string[], segment: SegmentPayload, now = new Date()): Promise<void> {
-      await put({
-        _id: `${userId}|merged|${now.getTime()}`,
-        userId,
-        kind: "plays",
-        count: segment.count,
-        data: segment.data,
-        createdAt: new Date(0),
-      });
-      await segments.deleteMany({ userId, _id: { $in: ids } });
-      await bump(userId);
+    /**
+     * Replaces several segments by one holding their plays (merged by the caller). `replaces` lists
+     * every segment the new one stands for, those of merged segments included. Idempotent and safe
+     * from two instances at once: the id comes from the set, so a second merge finds the document
+     * there; the originals are deleted after it is written, and readers skip the ones it replaces
+     * until they are gone. Returns whether anything changed.
+     */
+    async merge(userId: string, replaces: readonly string[], segment: SegmentPayload): Promise<boolean> {
+      const ids = [...new Set(replaces)].sort();
+      let written = true;
+      try {
+        await segments.insertOne({
+          _id: mergedIdOf(userId, ids),
+          userId,
+          kind: "plays",
+          count: segment.count,
+          data: segment.data,
+          // Oldest first when read, like the segments it replaces.
+          createdAt: new Date(0),
+          replaces: ids,
+        });
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
+        written = false;
+      }
+      // Readers skip the originals from here on: the revision moves so no cached index outlives them.
+      if (written) await bump(userId);
+      const deleted = await segments.deleteMany({ userId, _id: { $in: ids } });
+      if (deleted > 0) await bump(userId);
+      return written || deleted > 0;
     },
 
     /** A one-off fact about the data (a seed that finished), kept beside the segments. */
