@@ -31,6 +31,8 @@ import { encodePlays, encodeRemoved } from "./segments";
  */
 export const PENDING_LEASE_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
+/** Plays per segment when `rebuildListening` writes a listener's segments anew. */
+const REPAIR_SEGMENT = 5_000;
 
 export interface PlayBatch {
   /** `import|<importId>/<chunkId>`, `sync|<cursor>`: the same batch sent again has the same key. */
@@ -188,4 +190,32 @@ async function rebuildBatch(store: Store, userId: string, sourceKey: string, dat
     .sort((a, b) => (a.playedAt?.getTime() ?? 0) - (b.playedAt?.getTime() ?? 0))
     .map(rowOf);
   await listeningRepository(store).appendPlays(userId, sourceKey, encodePlays(rows), now);
+}
+
+export interface RepairReport {
+  userId: string;
+  plays: number;
+  segmentsBefore: number;
+  segmentsAfter: number;
+  /** Batches that had stopped midway (their markers are gone: the rebuild covers them). */
+  pendingCleared: number;
+  days: number;
+}
+
+/**
+ * `npm run repair`: rebuilds a listener's segments and day rollups from `plays` alone. Idempotent;
+ * run it while nothing else writes that listener's plays (an import, a sync).
+ */
+export async function rebuildListening(store: Store, userId: string, now = new Date()): Promise<RepairReport> {
+  const listening = listeningRepository(store);
+  const segmentsBefore = (await listening.segments(userId)).length;
+  const pendingCleared = (await listening.pending(userId)).length;
+  const all = await playsRepository(store).window(userId, {}, SEGMENT_FIELDS);
+  all.sort((a, b) => (a.playedAt?.getTime() ?? 0) - (b.playedAt?.getTime() ?? 0) || (a._id < b._id ? -1 : 1));
+  const rebuilt: Array<{ sourceKey: string; segment: ReturnType<typeof encodePlays> }> = [];
+  for (let start = 0; start < all.length; start += REPAIR_SEGMENT)
+    rebuilt.push({ sourceKey: `repair|${rebuilt.length}`, segment: encodePlays(all.slice(start, start + REPAIR_SEGMENT).map(rowOf)) });
+  await listening.replaceAll(userId, rebuilt, now);
+  const days = await rollupsRepository(store).replaceAll(userId, all.map(tally), now);
+  return { userId, plays: all.length, segmentsBefore, segmentsAfter: rebuilt.length, pendingCleared, days };
 }

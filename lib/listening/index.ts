@@ -4,7 +4,16 @@
  * insights, reco, assistant and ingest build on it, and it imports none of them.
  */
 export { IndexBuilder, PLATFORM_FAMILIES, platformFamily, type PlatformFamily } from "./build";
-export { finishPending, PENDING_LEASE_MS, storePlayBatch, type BatchResult, type PlayBatch, type PlayStatus } from "./batches";
+export {
+  finishPending,
+  PENDING_LEASE_MS,
+  rebuildListening,
+  storePlayBatch,
+  type BatchResult,
+  type PlayBatch,
+  type PlayStatus,
+  type RepairReport,
+} from "./batches";
 export { demoIndexRows } from "./demo-rows";
 export { nameKeyFor, normaliseName, removalKey, trackKeyFor } from "./identity";
 export { historyOwner, listenerIndex, listenerNow } from "./listener";

@@ -147,6 +147,23 @@ export function listeningRepository(store: Store) {
       return written || deleted > 0;
     },
 
+    /**
+     * Repair: the listener's segments become exactly `rebuilt` (and no marker is left). The new
+     * segments are written before the others are deleted; run it again after a failure.
+     */
+    async replaceAll(userId: string, rebuilt: Array<{ sourceKey: string; segment: SegmentPayload }>, now = new Date()): Promise<number> {
+      const keep: string[] = [];
+      for (const { sourceKey, segment } of rebuilt) {
+        if (segment.count === 0) continue;
+        const _id = segmentIdOf(userId, sourceKey);
+        await put({ _id, userId, kind: "plays", count: segment.count, data: segment.data, createdAt: now });
+        keep.push(_id);
+      }
+      const deleted = await segments.deleteMany({ userId, _id: { $nin: keep } });
+      await bump(userId);
+      return deleted;
+    },
+
     /** A one-off fact about the data (a seed that finished), kept beside the segments. */
     async setFlag(name: string): Promise<void> {
       await counters.updateOne({ _id: `flag|${name}` }, { $set: { revision: 1 } }, { upsert: true });

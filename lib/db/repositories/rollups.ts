@@ -114,6 +114,12 @@ export function rollupsRepository(store: Store) {
       await this.add(userId, plays, now);
     },
 
+    /** Repair: every day of the listener rewritten from all their plays. */
+    async replaceAll(userId: string, plays: PlayTally[], now = new Date()): Promise<number> {
+      await rollups.deleteMany({ userId, granularity: "day" });
+      return this.add(userId, plays, now);
+    },
+
     /** Days in [from, to), oldest first. */
     days(userId: string, from?: Date, to?: Date): Promise<RollupDocument[]> {
       const start: Record<string, Date> = {};
