@@ -48,7 +48,7 @@ export interface PlayDocument extends StoredDocument {
   importId: string | null;
   /** Normalised `artist|title`, for matching rows that carry no track id. */
   nameKey?: string;
-  /** `<importId>/<chunkId>` for imported plays: a retried chunk recognises its own earlier writes. */
+  /** `<importId>/<chunkId>` for imported plays (a retried chunk finds its own by `segmentId`). */
   importChunk?: string | null;
   /** Account-data rows only know the minute; everything else is exact to the second. */
   timePrecision?: "second" | "minute";

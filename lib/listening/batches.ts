@@ -9,6 +9,10 @@
  * same sync page, a chunk sent again under a new import), otherwise once the marker is older than
  * `PENDING_LEASE_MS`. Finishing rebuilds the batch's days from the plays themselves and rewrites its
  * segment (same id) from the plays naming it, so it is idempotent whatever step the crash hit.
+ *
+ * Limit: finishing recounts whole days, so a batch still running elsewhere for the same listener and
+ * days (the same export uploaded from two tabs at once) may be counted twice in a day rollup until
+ * `npm run repair`; segments are not affected (same id, same plays).
  */
 import "server-only";
 import {
