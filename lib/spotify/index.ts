@@ -13,7 +13,15 @@ export { demoHistory, DemoSpotifyClient } from "./demo-client";
 export { SpotifyRateLimitedError, SpotifyRequestError, SpotifyUnavailableError } from "./errors";
 export { callSpotify, defaultTransportSettings, resetSpotifyBreakers, type SpotifyAccount, type TransportSettings } from "./http";
 export { spotifyScopes } from "./scopes";
-export { getSpotifyAccessToken, ReconnectRequiredError, refreshSpotifyToken, saveSpotifyConnection } from "./tokens";
+export {
+  createTokenRefresher,
+  getSpotifyAccessToken,
+  ReconnectRequiredError,
+  refreshSpotifyToken,
+  saveSpotifyConnection,
+  type TokenRefresher,
+  type TokenRefresherOptions,
+} from "./tokens";
 export type * from "./types";
 export { WebApiSpotifyClient } from "./web-client";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { accountsRepository, getStore } from "@/lib/db";
+import { accountsRepository, getStore, type AccountDocument, type AccountsRepository } from "@/lib/db";
 import { env } from "@/lib/env";
 import { brandError, hasErrorBrand } from "@/lib/errors";
 import { perProcess } from "@/lib/process-state";
@@ -70,44 +70,117 @@ export async function refreshSpotifyToken(refreshToken: string, app: SpotifyAppC
   };
 }
 
+/** How long an instance whose refresh token Spotify refused waits for another instance's rotation to be stored. */
+const ROTATION_GRACE_MS = 2_000;
+const ROTATION_POLL_MS = 100;
+
+export interface TokenRefresherOptions {
+  /** The accounts repository; the process's store by default. */
+  accounts?: () => Promise<AccountsRepository>;
+  app?: () => SpotifyAppCredentials;
+  /** Refreshes running in this instance, by user id; a fresh map for a refresher of its own. */
+  inFlight?: Map<string, Promise<string>>;
+  graceMs?: number;
+}
+
+export interface TokenRefresher {
+  accessToken(userId: string, options?: { forceRefresh?: boolean }): Promise<string>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Gives out valid access tokens, refreshing them when they are about to expire. Within one
+ * instance, concurrent callers share one refresh. Across instances (several servers, one store)
+ * the refresh is a compare-and-set on the stored refresh token: with refresh-token rotation only
+ * the first instance's refresh succeeds and Spotify refuses the others with `invalid_grant`; they
+ * then take the winner's tokens from the store instead of asking the listener to reconnect. Only
+ * a refusal of the token still stored marks the account "reconnect".
+ */
+export function createTokenRefresher(options: TokenRefresherOptions = {}): TokenRefresher {
+  const accountsOf = options.accounts ?? (async () => accountsRepository(await getStore()));
+  const app = options.app ?? configuredApp;
+  const inFlight = options.inFlight ?? new Map<string, Promise<string>>();
+  const graceMs = options.graceMs ?? ROTATION_GRACE_MS;
+
+  const isFresh = (account: AccountDocument) => account.expiresAt.getTime() - REFRESH_MARGIN_MS > Date.now();
+
+  /** The stored account once its refresh token is no longer `refused` (another instance rotated it), or null after the grace period. */
+  async function rotatedElsewhere(accounts: AccountsRepository, userId: string, refused: string): Promise<AccountDocument | null> {
+    const deadline = Date.now() + graceMs;
+    for (;;) {
+      const current = await accounts.find(userId);
+      if (!current) return null;
+      if (current.refreshToken !== refused) return current;
+      // Another instance already gave up on this very token: no winner is coming.
+      if (current.status === "reconnect_required" || Date.now() >= deadline) return null;
+      await sleep(ROTATION_POLL_MS);
+    }
+  }
+
+  /** Refreshes with the refresh token of `account` as read; `attempt` bounds how often a lost race is retried. */
+  async function refresh(accounts: AccountsRepository, userId: string, account: AccountDocument, attempt = 1): Promise<string> {
+    const used = account.refreshToken;
+    let fresh: FreshTokens;
+    try {
+      fresh = await refreshSpotifyToken(openToken(used), app());
+    } catch (error) {
+      if (!(error instanceof ReconnectRequiredError)) throw error;
+      const winner = (await rotatedElsewhere(accounts, userId, used)) ?? (await markOrReread(accounts, userId, used));
+      if (!winner || winner.status === "reconnect_required") throw error;
+      logger.debug({ userId }, "spotify: refresh token rotated by another instance, using its tokens");
+      if (isFresh(winner)) return openToken(winner.accessToken);
+      if (attempt >= 2) throw new Error("Spotify token refresh lost the race twice; try again.");
+      return refresh(accounts, userId, winner, attempt + 1);
+    }
+    const stored = await accounts.saveRefreshed(userId, used, {
+      accessToken: sealToken(fresh.accessToken),
+      // Kept when Spotify leaves it out; replaced when it rotates one.
+      refreshToken: fresh.refreshToken ? sealToken(fresh.refreshToken) : undefined,
+      expiresAt: fresh.expiresAt,
+      scope: fresh.scope,
+    });
+    // Not stored: another instance (or a new sign-in) stored newer tokens first. Ours still work for this call.
+    if (!stored) logger.debug({ userId }, "spotify: stored tokens changed during refresh, keeping the newer ones");
+    return fresh.accessToken;
+  }
+
+  /** Marks the account "reconnect" if the refused token is still stored; else the newer account another instance just stored. */
+  async function markOrReread(accounts: AccountsRepository, userId: string, refused: string): Promise<AccountDocument | null> {
+    if (await accounts.markReconnectRequired(userId, refused)) {
+      logger.info({ userId }, "spotify: refresh token refused, listener must reconnect");
+      return null;
+    }
+    return accounts.find(userId);
+  }
+
+  return {
+    async accessToken(userId, { forceRefresh = false } = {}) {
+      const accounts = await accountsOf();
+      const account = await accounts.find(userId);
+      if (!account || account.status === "reconnect_required") throw new ReconnectRequiredError();
+      if (!forceRefresh && isFresh(account)) return openToken(account.accessToken);
+
+      const running = inFlight.get(userId);
+      if (running) return running;
+      const refreshing = refresh(accounts, userId, account).finally(() => inFlight.delete(userId));
+      inFlight.set(userId, refreshing);
+      return refreshing;
+    },
+  };
+}
+
 // One refresh per account at a time in this process: a page firing ten calls refreshes once.
-const inFlight = perProcess("spotify.tokenRefreshes", () => new Map<string, Promise<string>>());
+const processRefresher = createTokenRefresher({
+  inFlight: perProcess("spotify.tokenRefreshes", () => new Map<string, Promise<string>>()),
+});
 
 /**
  * A valid access token for a connected listener, refreshed when it is about to expire. Used by
  * the session callback, the Web API client and the sync job alike.
  */
-export async function getSpotifyAccessToken(userId: string, options: { forceRefresh?: boolean } = {}): Promise<string> {
-  const accounts = accountsRepository(await getStore());
-  const account = await accounts.find(userId);
-  if (!account || account.status === "reconnect_required") throw new ReconnectRequiredError();
-  if (!options.forceRefresh && account.expiresAt.getTime() - REFRESH_MARGIN_MS > Date.now()) return openToken(account.accessToken);
-
-  const running = inFlight.get(userId);
-  if (running) return running;
-  const refresh = (async () => {
-    try {
-      const fresh = await refreshSpotifyToken(openToken(account.refreshToken));
-      await accounts.saveRefreshed(userId, {
-        accessToken: sealToken(fresh.accessToken),
-        // Kept when Spotify leaves it out; replaced when it rotates one.
-        refreshToken: fresh.refreshToken ? sealToken(fresh.refreshToken) : undefined,
-        expiresAt: fresh.expiresAt,
-        scope: fresh.scope,
-      });
-      return fresh.accessToken;
-    } catch (error) {
-      if (error instanceof ReconnectRequiredError) {
-        await accounts.markReconnectRequired(userId);
-        logger.info({ userId }, "spotify: refresh token refused, listener must reconnect");
-      }
-      throw error;
-    } finally {
-      inFlight.delete(userId);
-    }
-  })();
-  inFlight.set(userId, refresh);
-  return refresh;
+export function getSpotifyAccessToken(userId: string, options: { forceRefresh?: boolean } = {}): Promise<string> {
+  return processRefresher.accessToken(userId, options);
 }
 
 /** Stores the tokens of a fresh sign-in, sealed. */

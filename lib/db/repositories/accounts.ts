@@ -38,23 +38,41 @@ export function accountsRepository(store: Store) {
       );
     },
 
-    async saveRefreshed(userId: string, tokens: TokenSet, now = new Date()): Promise<void> {
-      await accounts.updateOne(
-        { _id: userId },
+    /**
+     * Stores refreshed tokens, but only if the stored refresh token is still `usedRefreshToken`, the
+     * one the refresh spent: a compare-and-set, so an instance that lost a race (another instance
+     * rotated the token first, or the listener signed in again) never overwrites the newer tokens.
+     * A successful refresh proves the grant is good, so the account is active again. Returns whether
+     * it stored them.
+     */
+    async saveRefreshed(userId: string, usedRefreshToken: string, tokens: TokenSet, now = new Date()): Promise<boolean> {
+      const result = await accounts.updateOne(
+        { _id: userId, refreshToken: usedRefreshToken },
         {
           $set: {
             accessToken: tokens.accessToken,
             expiresAt: tokens.expiresAt,
             ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
             ...(tokens.scope ? { scope: tokens.scope } : {}),
+            status: "active",
             updatedAt: now,
           },
         },
       );
+      return result.matchedCount > 0;
     },
 
-    async markReconnectRequired(userId: string, now = new Date()): Promise<void> {
-      await accounts.updateOne({ _id: userId }, { $set: { status: "reconnect_required", updatedAt: now } });
+    /**
+     * Marks the account for reconnection, but only if Spotify refused the refresh token still
+     * stored: when another instance has rotated it meanwhile, the account is fine. Returns whether
+     * it marked it.
+     */
+    async markReconnectRequired(userId: string, refusedRefreshToken: string, now = new Date()): Promise<boolean> {
+      const result = await accounts.updateOne(
+        { _id: userId, refreshToken: refusedRefreshToken },
+        { $set: { status: "reconnect_required", updatedAt: now } },
+      );
+      return result.matchedCount > 0;
     },
 
     async pauseUntil(userId: string, until: Date, now = new Date()): Promise<void> {
