@@ -89,6 +89,8 @@ export const envSchema = z
     ASSISTANT_TURNS_PER_MINUTE: tokenCount(12),
 
     CRON_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    /** Bearer token that unlocks the details of `/api/health?ready=1` (hosts, errors, latency); without it, booleans only. */
+    HEALTH_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     OTEL_SERVICE_NAME: z.string().trim().min(1).default("echotune"),

@@ -1,14 +1,24 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { startFakeSpotify } from "@/e2e/fakes/spotify/server";
 import { freePort, startFerretDb, type FerretDb } from "@/scripts/services/ferretdb";
 
 const context = { params: Promise.resolve({}) };
-const request = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
+const HEALTH_TOKEN = "health-token-for-tests-0123456789";
+const request = (path: string, token?: string) =>
+  new Request(`http://127.0.0.1:3000${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined);
+
+/** Readiness is reused for a few seconds per process: a test that changes a backend starts a new round. */
+function forgetReadiness() {
+  const rounds = (globalThis as Record<symbol, { current?: unknown } | undefined>)[Symbol.for("echotune.health.readiness")];
+  if (rounds) rounds.current = undefined;
+}
 
 /** Loads the app's modules with a fresh environment, as a new server process would. */
 async function loadApp(vars: Record<string, string>) {
   const { closeStore } = await import("@/lib/db");
   await closeStore();
   (globalThis as Record<symbol, unknown>)[Symbol.for("echotune.cache.services")] = undefined;
+  forgetReadiness();
   vi.resetModules();
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
   return {
@@ -30,6 +40,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await app?.closeStore();
   app = undefined;
   vi.unstubAllEnvs();
@@ -57,8 +68,9 @@ describe("GET /api/health", () => {
       MONGODB_DB: `health_${process.pid}`,
       UPSTASH_REDIS_REST_URL: inject("upstashUrl"),
       UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
+      HEALTH_TOKEN,
     });
-    const ready = await app.health(request("/api/health?ready=1"), context);
+    const ready = await app.health(request("/api/health?ready=1", HEALTH_TOKEN), context);
     expect(ready.status).toBe(200);
     const checks = (await ready.json()).checks as Array<{ name: string; ok: boolean; detail: string }>;
     expect(checks.map(({ name, ok }) => [name, ok])).toEqual([
@@ -68,20 +80,104 @@ describe("GET /api/health", () => {
     expect(checks[0]?.detail).toMatch(/^mongodb at 127\.0\.0\.1:\d+\/health_\d+ answered ping$/);
 
     await ferret.stop();
-    const down = await app.health(request("/api/health?ready=1"), context);
+    forgetReadiness();
+    const down = await app.health(request("/api/health?ready=1", HEALTH_TOKEN), context);
     expect(down.status).toBe(503);
     expect(down.headers.get("content-type")).toBe("application/problem+json");
     expect(down.headers.get("retry-after")).toBe("30");
     const problem = await down.json();
-    expect(problem).toMatchObject({ code: "unavailable", status: 503, down: ["store"] });
-    expect(problem.detail).toMatch(/^Not ready: store is down/);
+    expect(problem).toMatchObject({ code: "unavailable", status: 503, ready: false, down: ["store"] });
+    expect(problem.detail).toMatch(/^Not ready: store is down \(.+\)\.$/);
     // Liveness stays green while a dependency is down: the process itself is fine.
     expect((await app.health(request("/api/health"), context)).status).toBe(200);
 
     await ferret.start();
+    forgetReadiness();
     const back = await app.health(request("/api/health?ready=1"), context);
     expect(back.status).toBe(200);
   }, 60_000);
+});
+
+describe("GET /api/health?ready=1 in public", () => {
+  it("tells anyone only which backends are up; hosts, errors and latency need HEALTH_TOKEN", async () => {
+    const spotify = await startFakeSpotify();
+    const cachePort = await freePort();
+    try {
+      app = await loadApp({
+        DATA_DIR: `/tmp/echotune-health-${process.pid}`,
+        UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${cachePort}`,
+        UPSTASH_REDIS_REST_TOKEN: "t",
+        AUTH_SPOTIFY_ID: spotify.state.clientId,
+        AUTH_SPOTIFY_SECRET: spotify.state.clientSecret,
+        SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
+        HEALTH_TOKEN,
+      });
+      const spotifyPort = new URL(spotify.url).port;
+
+      const detailed = await app.health(request("/api/health?ready=1", HEALTH_TOKEN), context);
+      expect(detailed.status).toBe(503);
+      const details = await detailed.json();
+      expect(details.checks).toEqual([
+        { name: "cache", ok: false, detail: expect.any(String), latencyMs: expect.any(Number) },
+        { name: "spotify", ok: true, detail: `Spotify accounts at 127.0.0.1:${spotifyPort} reachable`, latencyMs: expect.any(Number) },
+      ]);
+      const cacheError = details.checks[0].detail as string;
+      expect(cacheError.length).toBeGreaterThan(0);
+      expect(details.detail).toBe(`Not ready: cache is down (${cacheError}).`);
+
+      for (const token of [undefined, "not-the-health-token-at-all", `${HEALTH_TOKEN}x`]) {
+        const anonymous = await app.health(request("/api/health?ready=1", token), context);
+        expect(anonymous.status).toBe(503);
+        const text = await anonymous.text();
+        const body = JSON.parse(text);
+        expect(body).toMatchObject({
+          code: "unavailable",
+          ready: false,
+          down: ["cache"],
+          detail: "Not ready: cache is down.",
+          checks: [
+            { name: "cache", ok: false },
+            { name: "spotify", ok: true },
+          ],
+        });
+        for (const secret of ["127.0.0.1", spotifyPort, String(cachePort), cacheError, "latencyMs", "reachable"]) {
+          expect(text, `${secret} in ${text}`).not.toContain(secret);
+        }
+      }
+    } finally {
+      await spotify.close();
+    }
+  }, 30_000);
+
+  it("fires one round of outbound checks for a flood of calls, and another once the result is 5 s old", async () => {
+    const spotify = await startFakeSpotify();
+    try {
+      app = await loadApp({
+        DATA_DIR: `/tmp/echotune-health-${process.pid}`,
+        AUTH_SPOTIFY_ID: spotify.state.clientId,
+        AUTH_SPOTIFY_SECRET: spotify.state.clientSecret,
+        SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
+      });
+      const probes = () => spotify.state.log.filter((entry) => entry.method === "HEAD").length;
+
+      const flood = await Promise.all(Array.from({ length: 25 }, () => app!.health(request("/api/health?ready=1"), context)));
+      expect(flood.map((response) => response.status)).toEqual(Array(25).fill(200));
+      expect(probes()).toBe(1);
+      const checkedAt = new Set(await Promise.all(flood.map(async (response) => (await response.json()).checkedAt)));
+      expect(checkedAt.size).toBe(1);
+
+      // Still fresh: answered from the last round.
+      expect((await app.health(request("/api/health?ready=1"), context)).status).toBe(200);
+      expect(probes()).toBe(1);
+
+      const now = Date.now();
+      vi.spyOn(Date, "now").mockReturnValue(now + 5_001);
+      await Promise.all(Array.from({ length: 5 }, () => app!.health(request("/api/health?ready=1"), context)));
+      expect(probes()).toBe(2);
+    } finally {
+      await spotify.close();
+    }
+  }, 30_000);
 });
 
 describe("rate-limited routes", () => {
