@@ -74,6 +74,8 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
       env: {
+        // Redirects and OAuth callbacks are built from APP_URL: this server, whatever E2E_PORT says.
+        APP_URL: baseURL,
         DATA_DIR: dataDir,
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",

@@ -28,6 +28,7 @@ test.beforeAll(async () => {
   server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
+      APP_URL: base,
       MONGODB_URI: ferret.uri,
       MONGODB_DB: "e2e_outage",
       UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${deadCache}`,

@@ -35,7 +35,8 @@ if (!ensureBuild()) {
 console.log(`\nEchoTune demo: http://${host}:${port}  (Ctrl+C to stop)\n`);
 const server = spawn("next", ["start", "-H", host, "-p", String(port)], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  // Redirects are built from APP_URL: on another PORT, it names this server.
+  env: { ...process.env, APP_URL: process.env.APP_URL || `http://${host}:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -35,7 +35,13 @@ console.log(
 if (!ensureBuild()) process.exit(1);
 const port = await freePort();
 const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-  env: { ...process.env, DATA_DIR: join(work, "data"), LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: join(work, "data"),
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
   stdio: "ignore",
 });
 const base = `http://127.0.0.1:${port}`;
