@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
@@ -10,11 +11,10 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 export function proxy(request: NextRequest) {
   if (request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return;
   const callbackUrl = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  // The origin the browser used (Host header): Next reports loopback hosts as "localhost", and
-  // a listener on 127.0.0.1 must stay there (Spotify sign-in only works on 127.0.0.1).
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
-  const protocol = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "");
-  const target = new URL("/sign-in", `${protocol}://${host}`);
+  // On APP_URL, never on the Host or X-Forwarded-Host the request claims: a forged header must not
+  // send a listener elsewhere. Next reports loopback hosts as "localhost", which Spotify refuses;
+  // APP_URL (by default http://127.0.0.1:3000) keeps a listener on the origin sign-in works on.
+  const target = new URL("/sign-in", env.APP_URL);
   target.searchParams.set("callbackUrl", callbackUrl);
   return NextResponse.redirect(target);
 }

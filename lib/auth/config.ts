@@ -79,6 +79,13 @@ const authConfig = (): NextAuthConfig => ({
     debug: () => undefined,
   },
   callbacks: {
+    // Server actions (sign-in, sign-out) give Auth.js a base URL built from the request's Host
+    // header, which can be forged: every redirect keeps its path but lands on APP_URL.
+    redirect({ url }) {
+      const app = new URL(env.APP_URL);
+      const target = new URL(url, app);
+      return new URL(`${target.pathname}${target.search}${target.hash}`, app.origin).toString();
+    },
     async jwt({ token, account, profile, user }) {
       if (account?.provider === "spotify" && profile) {
         const spotify = profile as unknown as SpotifyProfile;

@@ -1,38 +1,41 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
+import { env } from "@/lib/env";
 
 /**
- * Next rewrites every loopback host (127.0.0.1, [::1]) to "localhost" in the URL it hands route
- * handlers, and Auth.js builds the OAuth redirect_uri from that URL. Spotify refuses localhost, so
- * the request is rebuilt with the origin the browser actually used, from the Host header.
+ * Auth.js builds the OAuth redirect_uri and every redirect from the request's URL. That URL must
+ * be APP_URL's origin: not the Host or X-Forwarded-Host a request claims (forgeable, and a forged
+ * one would send the listener elsewhere), and not what Next reports either (it rewrites loopback
+ * hosts such as 127.0.0.1 to "localhost", which Spotify refuses as a redirect URI). So the request
+ * is rebuilt on APP_URL, without the forwarding headers.
  */
-async function withBrowserOrigin(request: NextRequest): Promise<NextRequest> {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host) return request;
+async function onAppOrigin(request: NextRequest): Promise<NextRequest> {
   const url = new URL(request.url);
-  const protocol = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
-  const rebuilt = new URL(`${url.pathname}${url.search}`, `${protocol}://${host}`);
-  if (rebuilt.origin === url.origin) return request;
+  const rebuilt = new URL(`${url.pathname}${url.search}`, new URL(env.APP_URL).origin);
+  const headers = new Headers(request.headers);
+  headers.set("host", rebuilt.host);
+  headers.delete("x-forwarded-host");
+  headers.delete("x-forwarded-proto");
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new Request(rebuilt, {
     method: request.method,
-    headers: request.headers,
+    headers,
     body: hasBody ? await request.arrayBuffer() : undefined,
     redirect: "manual",
   }) as NextRequest;
 }
 
 export async function GET(request: NextRequest) {
-  const browserRequest = await withBrowserOrigin(request);
+  const appRequest = await onAppOrigin(request);
   // A listener who declines on Spotify comes back with error=access_denied; Auth.js would call that
   // a configuration problem, so say what actually happened.
-  const url = new URL(browserRequest.url);
+  const url = new URL(appRequest.url);
   if (url.pathname.endsWith("/callback/spotify") && url.searchParams.get("error") === "access_denied") {
     return Response.redirect(new URL("/sign-in?error=AccessDenied", url.origin), 302);
   }
-  return handlers.GET(browserRequest);
+  return handlers.GET(appRequest);
 }
 
 export async function POST(request: NextRequest) {
-  return handlers.POST(await withBrowserOrigin(request));
+  return handlers.POST(await onAppOrigin(request));
 }
