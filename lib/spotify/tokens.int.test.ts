@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { startFakeSpotify, type FakeSpotify } from "@/e2e/fakes/spotify/server";
 
 const USER = "spotify:nova-listener";
@@ -35,14 +35,9 @@ beforeAll(async () => {
   vi.stubEnv("AUTH_SPOTIFY_SECRET", fake.state.clientSecret);
   vi.stubEnv("SPOTIFY_ACCOUNTS_URL", fake.accountsUrl);
   vi.stubEnv("SPOTIFY_API_URL", fake.apiUrl);
-  const first = await loadInstance();
-  const second = await loadInstance();
-  instances = [first, second];
-  db = await import("@/lib/db");
 });
 
 afterAll(async () => {
-  await db?.closeStore();
   vi.unstubAllEnvs();
   await fake?.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -66,7 +61,23 @@ const refreshes = () => fake.state.log.filter((entry) => entry.path === "/api/to
 const isLive = (accessToken: string) => (fake.state.accessTokens.get(accessToken)?.expiresAt ?? 0) > Date.now();
 const stored = async () => (await db.accountsRepository(await db.getStore()).find(USER))!;
 
-describe("token refresh across instances", () => {
+describe.each([
+  ["embedded", (): Record<string, string> => ({})],
+  ["mongodb", (): Record<string, string> => ({ MONGODB_URI: inject("mongoUri"), MONGODB_DB: `tokens_${process.pid}` })],
+])("token refresh across instances sharing one store (%s)", (kind, storeVars) => {
+  beforeAll(async () => {
+    for (const [name, value] of Object.entries(storeVars())) vi.stubEnv(name, value);
+    const first = await loadInstance();
+    const second = await loadInstance();
+    instances = [first, second];
+    db = await import("@/lib/db");
+    expect((await db.getStore()).kind).toBe(kind);
+  });
+
+  afterAll(async () => {
+    await db?.closeStore();
+  });
+
   it("with rotation, two instances refreshing at once both get a valid token and the account stays connected", async () => {
     fake.state.rotation = "rotate";
     const original = await connectWithExpiredToken();
