@@ -30,10 +30,9 @@ export function readiness(): Promise<Readiness> {
   const current = rounds.current;
   if (current && (current.settledAt === undefined || Date.now() - current.settledAt < READINESS_TTL_MS)) return current.result;
   const round: Round = {
-    result: runChecks(configuredChecks()).then((checks) => {
-      round.settledAt = Date.now();
-      return { ready: checks.every((check) => check.ok), checkedAt: new Date(round.settledAt), checks };
-    }),
+    result: runChecks(configuredChecks())
+      .then((checks) => ({ ready: checks.every((check) => check.ok), checkedAt: new Date(), checks }))
+      .finally(() => (round.settledAt = Date.now())),
   };
   rounds.current = round;
   return round.result;
