@@ -106,7 +106,7 @@ export function TrackRow({ track }: { track: Track }) {
         {track.explanation ? <p className="mt-0.5 text-xs text-muted-foreground">{track.explanation}</p> : null}
         {track.source === "history" ? (
           <p className="mt-0.5 text-xs text-muted-foreground">
-            From your listening history; not matched to a Spotify track, so it can't be saved
+            From your listening history; not matched to a Spotify track, so it can&apos;t be saved
           </p>
         ) : track.confidence < 0.8 ? (
           <p className="mt-0.5 text-xs text-muted-foreground">Closest catalogue match</p>
