@@ -5,10 +5,11 @@
  * else of it is public.
  */
 /**
- * A capability's public entry points: `index.ts` (server), `client.ts` (browser) and `actions.ts`
- * (its server actions, which client components call by reference).
+ * A capability's public entry points: `index.ts` (server), `client.ts` (browser pages),
+ * `worker.ts` (a Web Worker's code, kept out of the pages' bundles) and `actions.ts` (its server
+ * actions, which client components call by reference).
  */
-const ENTRY = "^lib/[^/]+/(index|client|actions)\\.tsx?$";
+const ENTRY = "^lib/[^/]+/(index|client|actions|worker)\\.tsx?$";
 /** Test support a capability offers to other capabilities' tests (contract suites, fakes). */
 const TEST_SUPPORT = "^lib/[^/]+/testing(/|\\.tsx?$)";
 

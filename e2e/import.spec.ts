@@ -10,7 +10,7 @@ import {
   writeAccountData,
   writeExtendedHistory,
 } from "@/lib/demo";
-import { parseExportFile } from "@/lib/ingest/client";
+import { parseExportFile } from "@/lib/ingest/worker";
 import { expect, test } from "./fixtures";
 import { signInWithDemo, signInWithSpotify } from "./pages/sign-in";
 

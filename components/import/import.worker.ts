@@ -5,8 +5,8 @@
  * them, and uploads them in idempotent chunks with retries. Re-sent chunks change nothing.
  */
 import { fetchJson, ProblemError, retryDelay, shouldRetry, type RetryPolicy } from "@/lib/http/client";
-import { DEFAULT_MAX_FILE_BYTES, parseExportEntry, readZipEntries, type ExportEntry } from "@/lib/ingest/client";
-import type { ImportRow, RejectionReason } from "@/lib/ingest/client";
+import { DEFAULT_MAX_FILE_BYTES, parseExportEntry, readZipEntries, type ExportEntry } from "@/lib/ingest/worker";
+import type { ImportRow, RejectionReason } from "@/lib/ingest/worker";
 import type { FileSummary, ImportReportView, WorkerEvent, WorkerRequest } from "./protocol";
 
 const CHUNK_ROWS = 5_000;

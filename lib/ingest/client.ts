@@ -1,7 +1,6 @@
 /**
- * The browser's part of import: the privacy-export parser and zip reader (the import worker runs
- * them), the row type and the wording of rejection reasons. No server code, no schema library.
+ * The import page's part of import: the wording of rejection reasons and the row type. Light on
+ * purpose: the parser and the zip reader run in the import worker (worker.ts), not in the page.
  */
-export * from "./parse";
 export { LISTEN_THRESHOLD_MS, rejectionReasons, type RejectionReason } from "./reasons";
 export type { ImportRow } from "./rows";

@@ -1,7 +1,7 @@
 /**
  * The dependency rules of `npm run lint`: dependency-cruiser's rules from `.dependency-cruiser.cjs`
  * (cycles, deep imports, lib importing app or components), plus one it cannot express: a client
- * module (`"use client"`, or a capability's `client.ts`) must not reach, through value imports, a
+ * module (`"use client"`, or a capability's `client.ts` or `worker.ts`) must not reach, through value imports, a
  * module that imports `server-only`. Type-only imports are erased by the compiler and do not count,
  * and a `"use server"` module is a boundary: the browser gets references to its actions only.
  */
@@ -20,7 +20,7 @@ export interface DependencyViolation {
 }
 
 const DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use (client|server)["']/;
-const CLIENT_ENTRY = /^lib\/[^/]+\/client\.tsx?$/;
+const CLIENT_ENTRY = /^lib\/[^/]+\/(client|worker)\.tsx?$/;
 
 function directiveOf(root: string, source: string): "client" | "server" | undefined {
   if (!/\.tsx?$/.test(source)) return undefined;
