@@ -49,6 +49,21 @@ export interface SpotifyProfile {
 
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
 
+/** What a demo account (the shared history's owner, or a visitor) starts with: no Spotify, the demo's settings. */
+function demoProfile(now: Date): Omit<UserDocument, "_id" | "lastSeenAt"> {
+  return {
+    displayName: "Demo listener",
+    email: null,
+    imageUrl: null,
+    spotifyId: null,
+    country: null,
+    product: null,
+    settings: { ...defaultSettings, timeZone: DEMO_TIME_ZONE },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export function usersRepository(store: Store) {
   const users = store.collection<UserDocument>(collections.users);
   return {
@@ -59,19 +74,7 @@ export function usersRepository(store: Store) {
     /** A demo visitor's own account, made at "Try the demo": the demo's settings, nothing shared. */
     async createDemoVisitor(id: string, now = new Date()): Promise<UserDocument> {
       if (!isDemoVisitorId(id)) throw new Error(`not a demo visitor id: ${id}`);
-      const user: UserDocument = {
-        _id: id,
-        displayName: "Demo listener",
-        email: null,
-        imageUrl: null,
-        spotifyId: null,
-        country: null,
-        product: null,
-        settings: { ...defaultSettings, timeZone: DEMO_TIME_ZONE },
-        createdAt: now,
-        updatedAt: now,
-        lastSeenAt: now,
-      };
+      const user: UserDocument = { _id: id, ...demoProfile(now), lastSeenAt: now };
       await users.insertOne(user);
       return user;
     },
@@ -110,17 +113,7 @@ export function usersRepository(store: Store) {
         { _id: DEMO_USER_ID },
         {
           $set: { lastSeenAt: now },
-          $setOnInsert: {
-            displayName: "Demo listener",
-            email: null,
-            imageUrl: null,
-            spotifyId: null,
-            country: null,
-            product: null,
-            settings: { ...defaultSettings, timeZone: DEMO_TIME_ZONE },
-            createdAt: now,
-            updatedAt: now,
-          },
+          $setOnInsert: demoProfile(now),
         },
         { upsert: true },
       );
