@@ -30,26 +30,58 @@ export interface RangeInfo {
   toDate: string;
 }
 
+/** One item of a top list: the measures the dashboard shows for it in the range. */
+export interface RankedItem {
+  name: string;
+  /** The artist, for tracks and albums. */
+  artist?: string;
+  /** Plays of at least the listen threshold in the range. */
+  plays: number;
+  /** Minutes played in the range, skips included. */
+  minutes: number;
+}
+
 export interface ListeningStatsOutput {
   range: RangeInfo;
+  /** What the lists are ranked by. */
+  by: "plays" | "time";
+  /** The list the question was about (null: artists and tracks). */
+  kind: "artist" | "track" | "album" | "genre" | null;
   totals: { minutes: number; plays: number; artists: number; tracks: number };
-  topArtists: Array<{ name: string; plays: number; minutes: number }>;
-  topTracks: Array<{ name: string; artist: string; plays: number; minutes: number }>;
+  topArtists: RankedItem[];
+  topTracks: RankedItem[];
+  topAlbums: RankedItem[];
+  /** Shares (0-1) of the time of artists with known genres; empty when none are known. */
+  topGenres: Array<{ name: string; share: number }>;
   busiestHour: number | null;
   summary: string;
 }
 
 export interface SearchHistoryOutput {
   query: string;
+  /** The range the plays and minutes are counted in (first and last listens are all time). */
+  range: RangeInfo;
   matches: Array<{
     kind: "track" | "artist";
     name: string;
     artist: string | null;
     plays: number;
     minutes: number;
-    firstPlayedAt: string;
-    lastPlayedAt: string;
+    /** First and last listen ever, "YYYY-MM-DD" (null: never played for the threshold). */
+    firstPlayedAt: string | null;
+    lastPlayedAt: string | null;
   }>;
+  summary: string;
+}
+
+/** A fact card: a title, figures, and an optional ranked list (habits, comparisons, on this day). */
+export interface FactsOutput {
+  title: string;
+  /** The dates the facts are about, when they are about a range. */
+  range: RangeInfo | null;
+  facts: Array<{ label: string; value: string }>;
+  rows: Array<{ name: string; detail?: string; value: string }>;
+  rowsTitle?: string;
   summary: string;
 }
 

@@ -38,6 +38,9 @@ export type ToolName = keyof ChatTools;
 const TOOLS: Record<ToolName, true> = {
   listeningStats: true,
   searchHistory: true,
+  listeningHabits: true,
+  comparePeriods: true,
+  onThisDay: true,
   recommend: true,
   searchCatalog: true,
   explainTaste: true,

@@ -12,7 +12,21 @@ export {
 export { parseRangeParams, resolveRange, type RangeSpec } from "./range";
 export { dashboardFor, genreSource, itemPageFor, recapFor, recapYearsFor, sharedRecap, type RecapData } from "./server";
 // The widget engine itself, for benchmarks and evaluations.
-export { clock, discovery, genres, platforms, sessions, skips, streaks, timeline, topItems, totals, type InsightQuery } from "./compute";
+export {
+  clock,
+  discovery,
+  genres,
+  newItems,
+  onThisDay,
+  platforms,
+  sessions,
+  skips,
+  streaks,
+  timeline,
+  topItems,
+  totals,
+  type InsightQuery,
+} from "./compute";
 // URL state and its schema, for the insights API route.
 export { readDashboardParams, toDashboardQuery, type DashboardParams } from "./params";
 export { dashboardParamsSchema } from "./params-schema";

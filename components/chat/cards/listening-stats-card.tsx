@@ -6,6 +6,12 @@ import { day, ToolFrame, type ToolCardSpec } from "./shared";
 
 function StatsCard({ output }: { output: ListeningStatsOutput }) {
   const { totals, range } = output;
+  // The list the question was about first; artists and tracks when it named none.
+  const lists = [
+    { kind: "artist", title: "Top artists", items: output.topArtists },
+    { kind: "track", title: "Top tracks", items: output.topTracks },
+    { kind: "album", title: "Top albums", items: output.topAlbums },
+  ].filter((list) => (output.kind === null ? list.kind !== "album" : list.kind === output.kind));
   const figures = [
     { label: "Minutes", value: formatCount(totals.minutes) },
     { label: "Plays", value: formatCount(totals.plays) },
@@ -27,42 +33,47 @@ function StatsCard({ output }: { output: ListeningStatsOutput }) {
           </div>
         ))}
       </dl>
-      {output.topArtists.length > 0 || output.topTracks.length > 0 ? (
-        <div className="mt-4 grid gap-4 sm:grid-cols-2">
-          {output.topArtists.length > 0 ? (
-            <div>
-              <h4 className="mb-1 text-xs font-medium text-muted-foreground">Top artists</h4>
+      <div className="mt-4 grid gap-4 sm:grid-cols-2">
+        {lists.map((list) =>
+          list.items.length > 0 ? (
+            <div key={list.title}>
+              <h4 className="mb-1 text-xs font-medium text-muted-foreground">
+                {list.title} {output.by === "time" ? "by minutes" : "by plays"}
+              </h4>
               <ol className="flex flex-col gap-1 text-sm">
-                {output.topArtists.map((artist, index) => (
-                  <li key={artist.name} className="flex justify-between gap-2">
+                {list.items.map((item, index) => (
+                  <li key={`${item.artist ?? ""}|${item.name}`} className="flex justify-between gap-2">
                     <span className="min-w-0 truncate">
                       <span className="mr-1.5 text-muted-foreground tabular-nums">{index + 1}.</span>
-                      {artist.name}
+                      {item.name}
+                      {item.artist ? <span className="text-muted-foreground"> · {item.artist}</span> : null}
                     </span>
-                    <span className="shrink-0 text-muted-foreground tabular-nums">{formatCount(artist.plays, "play")}</span>
+                    <span className="shrink-0 text-muted-foreground tabular-nums">
+                      {output.by === "time" ? formatCount(item.minutes, "minute") : formatCount(item.plays, "play")}
+                    </span>
                   </li>
                 ))}
               </ol>
             </div>
-          ) : null}
-          {output.topTracks.length > 0 ? (
-            <div>
-              <h4 className="mb-1 text-xs font-medium text-muted-foreground">Top tracks</h4>
-              <ol className="flex flex-col gap-1 text-sm">
-                {output.topTracks.map((track, index) => (
-                  <li key={`${track.artist}|${track.name}`} className="flex justify-between gap-2">
-                    <span className="min-w-0 truncate">
-                      <span className="mr-1.5 text-muted-foreground tabular-nums">{index + 1}.</span>
-                      {track.name} <span className="text-muted-foreground">· {track.artist}</span>
-                    </span>
-                    <span className="shrink-0 text-muted-foreground tabular-nums">{formatCount(track.plays, "play")}</span>
-                  </li>
-                ))}
-              </ol>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+          ) : null,
+        )}
+        {output.kind === "genre" && output.topGenres.length > 0 ? (
+          <div>
+            <h4 className="mb-1 text-xs font-medium text-muted-foreground">Top genres by listening time</h4>
+            <ol className="flex flex-col gap-1 text-sm">
+              {output.topGenres.map((genre, index) => (
+                <li key={genre.name} className="flex justify-between gap-2">
+                  <span className="min-w-0 truncate">
+                    <span className="mr-1.5 text-muted-foreground tabular-nums">{index + 1}.</span>
+                    {genre.name}
+                  </span>
+                  <span className="shrink-0 text-muted-foreground tabular-nums">{Math.round(genre.share * 100)}%</span>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
+      </div>
     </ToolFrame>
   );
 }

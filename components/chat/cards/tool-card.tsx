@@ -3,6 +3,7 @@ import type { ToolName } from "@/lib/assistant/client";
 import { toolNameOf, type ChatToolPart, type SavePlaylistPart } from "../tool-parts";
 import { buildPlaylistCard } from "./build-playlist-card";
 import { explainTasteCard } from "./explain-taste-card";
+import { comparePeriodsCard, listeningHabitsCard, onThisDayCard } from "./facts-card";
 import { listeningStatsCard } from "./listening-stats-card";
 import { playbackCard } from "./playback-card";
 import { recommendCard } from "./recommend-card";
@@ -17,6 +18,9 @@ type CardTool = Exclude<ToolName, "savePlaylist">;
 const CARDS: { [Name in CardTool]: ToolCardSpec<Name> } = {
   listeningStats: listeningStatsCard,
   searchHistory: searchHistoryCard,
+  listeningHabits: listeningHabitsCard,
+  comparePeriods: comparePeriodsCard,
+  onThisDay: onThisDayCard,
   recommend: recommendCard,
   searchCatalog: searchCatalogCard,
   explainTaste: explainTasteCard,

@@ -1,8 +1,11 @@
 import "server-only";
 import { buildPlaylistTool } from "./build-playlist";
+import { comparePeriodsTool } from "./compare-periods";
 import type { ToolContext } from "./context";
 import { explainTasteTool } from "./explain-taste";
+import { listeningHabitsTool } from "./listening-habits";
 import { listeningStatsTool } from "./listening-stats";
+import { onThisDayTool } from "./on-this-day";
 import { playbackTool } from "./playback";
 import { recommendTool } from "./recommend";
 import { savePlaylistTool } from "./save-playlist";
@@ -16,6 +19,9 @@ export function assistantTools(ctx: ToolContext) {
   return {
     listeningStats: listeningStatsTool(ctx),
     searchHistory: searchHistoryTool(ctx),
+    listeningHabits: listeningHabitsTool(ctx),
+    comparePeriods: comparePeriodsTool(ctx),
+    onThisDay: onThisDayTool(ctx),
     recommend: recommendTool(ctx),
     searchCatalog: searchCatalogTool(ctx),
     explainTaste: explainTasteTool(ctx),

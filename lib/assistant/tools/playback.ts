@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ReconnectRequiredError, SpotifyRequestError } from "@/lib/spotify";
 import { searchTracks } from "../grounding";
 import type { PlaybackOutput, PlaybackProblem } from "../tool-outputs";
-import type { ToolContext } from "./context";
+import { historyTrackFor, type ToolContext } from "./context";
 
 const TRACK_URI = /^spotify:track:[A-Za-z0-9]{1,40}$/;
 
@@ -27,10 +27,10 @@ function problemOf(error: unknown): PlaybackProblem {
 }
 
 /** Play or queue tracks on the listener's active Spotify device, with a plain answer when it cannot. */
-export function playbackTool({ client }: ToolContext) {
+export function playbackTool({ client, listener }: ToolContext) {
   return tool({
     description:
-      "Play tracks now, or add one to the queue, on the listener's active Spotify device. Give track keys (spotify:track:… URIs) or a search query.",
+      "Play tracks now, or add one to the queue, on the listener's active Spotify device. Give track keys (spotify:track:… URIs) or a name: the listener's own most played match comes first, then the catalogue.",
     inputSchema: z.object({
       action: z.enum(["play", "queue"]),
       trackKeys: z.array(z.string().regex(TRACK_URI, "must be a spotify:track: URI")).max(50).optional(),
@@ -39,6 +39,15 @@ export function playbackTool({ client }: ToolContext) {
     execute: async ({ action, trackKeys, query }): Promise<PlaybackOutput> => {
       let uris = trackKeys ?? [];
       let label = uris.length === 1 ? "the track" : `${uris.length} tracks`;
+      if (uris.length === 0 && query) {
+        // The listener's own song first: "Play Stay the Shadow" means the one they play most.
+        const own = await historyTrackFor(listener, query).catch(() => null);
+        const track = own ? own.index.tracks[own.id] : undefined;
+        if (track?.trackId) {
+          uris = [`spotify:track:${track.trackId}`];
+          label = `“${track.name}” by ${own!.index.artists[track.artist]?.name ?? "an unknown artist"}`;
+        }
+      }
       if (uris.length === 0 && query) {
         const found = await searchTracks(client, query, 1).catch(() => []);
         if (found[0]) {

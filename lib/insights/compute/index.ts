@@ -11,6 +11,7 @@ export { clock, timeline, type Clock, type TimelinePoint, type TimelineUnit } fr
 export { SESSION_GAP_MS, sessions, type SessionSummary, type Sessions, type SessionsOptions } from "./sessions";
 export { MIN_PLAYS_TO_RANK_SKIPS, skips, type SkippedTrack, type Skips } from "./skips";
 export { discovery, streaks, type Discovery, type Streaks } from "./discovery";
+export { newItems, type NewItems } from "./new-items";
 export { platforms, type PlatformShare } from "./platforms";
 export { onThisDay, type OnThisDayOptions, type OnThisDayYear } from "./on-this-day";
 export { genres, type GenreShare } from "./genres";

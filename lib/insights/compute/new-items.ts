@@ -1,0 +1,24 @@
+/** How many artists and tracks were new in a range: their first listen ever falls inside it. */
+import type { ListeningIndex } from "@/lib/listening";
+import type { InsightQuery } from "./query";
+import { itemStats } from "./stats";
+
+export interface NewItems {
+  artists: number;
+  tracks: number;
+}
+
+/** Artists and tracks whose first play ever (the `itemStats` definition every page uses) falls in the range. */
+export function newItems(index: ListeningIndex, q: InsightQuery): NewItems {
+  const count = (firstRow: Int32Array) => {
+    let found = 0;
+    for (let id = 0; id < firstRow.length; id++) {
+      const row = firstRow[id] as number;
+      if (row < 0) continue;
+      const at = index.playedAt[row] as number;
+      if (at >= q.from && at < q.to) found++;
+    }
+    return found;
+  };
+  return { artists: count(itemStats(index, "artist").firstRow), tracks: count(itemStats(index, "track").firstRow) };
+}
