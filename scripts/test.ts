@@ -189,6 +189,8 @@ checkStage("eval:hetrec", () => {
   return ok && wellFormed;
 });
 checkStage("eval:temporal", () => run("node", ["--import", "./scripts/register.ts", "scripts/eval-reco.ts", "--dataset", "demo"]));
+// The offline assistant: intent, range and answer accuracy on the evaluation set (fails below target).
+checkStage("eval:assistant", () => run("node", ["--import", "./scripts/register.ts", "scripts/eval-assistant.ts"]));
 const built = checkStage("build", () => ensureBuild({ force: true }));
 const browser = ensureChromium();
 if (built && browser) playwrightStage();

@@ -146,7 +146,7 @@ describe("assistant", () => {
         .filter((chunk) => chunk.type === "text-delta")
         .map((chunk) => chunk.delta)
         .join(""),
-    ).toContain("I can answer from your own listening");
+    ).toContain("I answer from your own listening");
   });
 
   it("stores the conversation for its owner only: another listener's chat id is a 404", async () => {
@@ -197,7 +197,7 @@ describe("assistant", () => {
         .filter((chunk) => chunk.type === "text-delta")
         .map((chunk) => chunk.delta)
         .join(""),
-    ).toContain("I can answer from your own listening");
+    ).toContain("I answer from your own listening");
   });
 
   it("a Gemini 429 is answered offline too, and turns beyond the per-minute limit get a 429 with Retry-After", async () => {

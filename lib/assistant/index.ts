@@ -11,3 +11,8 @@ export { deleteChat, listChats, loadChat, renameChat, titleFrom } from "./chats"
 export { ASSISTANT_LIMITS, costOf, MODEL_PRICES, type ModelPrice } from "./config";
 export type * from "./types";
 export { isToolName, MESSAGE_MAX_CHARS, OFFLINE_MODEL_ID, SUGGESTED_PROMPTS } from "./types";
+// The offline model's understanding, its evaluation set and the tools, for `npm run eval:assistant`.
+export { understand, INTENTS, type IntentName, type Understanding } from "./intents";
+export { findRange, rangeKey } from "./dates";
+export { EVAL_CASES, EVAL_NOW, EVAL_ZONE, type EvalCase } from "./eval/cases";
+export { assistantTools } from "./tools";

@@ -1,47 +1,78 @@
 import { describe, expect, it } from "vitest";
-import { parseIntent, rangeOf } from "./intents";
+import { findRange, rangeKey } from "./dates";
+import { understand } from "./intents";
 
-const now = Date.parse("2026-11-01T10:00:00Z");
+// A Wednesday evening in Berlin.
+const now = Date.parse("2026-12-02T18:00:00Z");
+const read = (text: string, previous?: string) =>
+  understand(text, { now, timeZone: "Europe/Berlin", previous: previous ? [previous] : [] });
+const range = (text: string) => {
+  const found = findRange(text, now, "Europe/Berlin");
+  return found ? rangeKey(found.range) : null;
+};
 
-describe("offline intents", () => {
-  it("reads stats questions into ranges in the listener's zone", () => {
-    expect(parseIntent("What did I play most last winter?", now, "Europe/Berlin")).toEqual({
-      tool: "listeningStats",
-      input: { range: "custom", from: "2025-12-01", to: "2026-02-28" },
-    });
-    expect(rangeOf("last summer", now, "Europe/Berlin")).toEqual({ range: "custom", from: "2026-06-01", to: "2026-08-31" });
-    expect(rangeOf("last autumn", now, "Europe/Berlin")).toEqual({ range: "custom", from: "2025-09-01", to: "2025-11-30" });
-    expect(rangeOf("top artists in 2019", now, "Europe/Berlin")).toEqual({ range: "custom", from: "2019-01-01", to: "2019-12-31" });
-    expect(rangeOf("last month", now, "Europe/Berlin")).toEqual({ range: "custom", from: "2026-10-01", to: "2026-10-31" });
-    expect(rangeOf("of all time", now, "Europe/Berlin")).toEqual({ range: "all" });
-    expect(rangeOf("lately", now, "Europe/Berlin")).toEqual({ range: "4w" });
-    expect(parseIntent("How many minutes did I listen this year?", now, "Europe/Berlin")).toEqual({
-      tool: "listeningStats",
-      input: { range: "custom", from: "2026-01-01", to: "2026-11-01", by: "time" },
-    });
+describe("findRange", () => {
+  it("reads seasons as meteorological, northern-hemisphere seasons", () => {
+    expect(range("last winter")).toBe("2025-12-01..2026-02-28");
+    expect(range("this winter")).toBe("2026-12-01..2026-12-02");
+    expect(range("the summer of 2021")).toBe("2021-06-01..2021-08-31");
+    expect(range("last autumn")).toBe("2026-09-01..2026-11-30");
   });
 
-  it("reads playlists, recommendations, history, taste, playback and help", () => {
-    expect(parseIntent("Build a playlist for a workout", now, "Europe/Berlin")).toEqual({
-      tool: "buildPlaylist",
-      input: { name: "Workout mix", context: "workout" },
+  it("reads relative spans, calendar units and presets", () => {
+    expect(range("the last two weeks")).toBe("2026-11-19..2026-12-02");
+    expect(range("last week")).toBe("2026-11-23..2026-11-29");
+    expect(range("last month")).toBe("2026-11-01..2026-11-30");
+    expect(range("the past year")).toBe("1y");
+    expect(range("last year")).toBe("2025-01-01..2025-12-31");
+    expect(range("past 4 weeks")).toBe("4w");
+    expect(range("since 2019")).toBe("2019-01-01..2026-12-02");
+    expect(range("between 2019 and 2021")).toBe("2019-01-01..2021-12-31");
+    expect(range("Q1 2023")).toBe("2023-01-01..2023-03-31");
+  });
+
+  it("reads dates and month names in other languages' formats", () => {
+    expect(range("on 14.03.2022")).toBe("2022-03-14..2022-03-14");
+    expect(range("on 03/14/2022")).toBe("2022-03-14..2022-03-14");
+    expect(range("im März 2023")).toBe("2023-03-01..2023-03-31");
+    expect(range("en mars 2023")).toBe("2023-03-01..2023-03-31");
+    expect(range("in March")).toBe("2026-03-01..2026-03-31");
+  });
+
+  it("never reads a range past today, and not from words that only sound like dates", () => {
+    expect(range("this year")).toBe("2026-01-01..2026-12-02");
+    expect(range("how long is my streak now")).toBeNull();
+    expect(range("may I ask something")).toBeNull();
+  });
+});
+
+describe("understand", () => {
+  it("ranks by the measure the question names; “all time” is a range, not a measure", () => {
+    expect(read("Who is my top artist of all time?").call).toEqual({ tool: "listeningStats", input: { range: "all", kind: "artist" } });
+    expect(read("most listened artist by minutes in 2021").call).toMatchObject({ input: { by: "time", kind: "artist" } });
+  });
+
+  it("reads a follow-up as the question before it, changed", () => {
+    expect(read("and in 2022?", "Who is my top artist of all time?")).toMatchObject({
+      intent: "topArtists",
+      call: { input: { range: "custom", from: "2022-01-01", to: "2022-12-31", kind: "artist" } },
     });
-    expect(parseIntent("Make a playlist called Sunday", now, "Europe/Berlin")).toEqual({
-      tool: "buildPlaylist",
-      input: { name: "Sunday" },
-    });
-    expect(parseIntent("more like Blue Hour", now, "Europe/Berlin")).toEqual({ tool: "recommend", input: { seed: "Blue Hour" } });
-    expect(parseIntent("Recommend something for focus", now, "Europe/Berlin")).toEqual({ tool: "recommend", input: { context: "focus" } });
-    expect(parseIntent("Did I ever play Motel Wonders?", now, "Europe/Berlin")).toEqual({
+    expect(read("by minutes?", "who was my top artist in 2024")).toMatchObject({ intent: "topArtists", call: { input: { by: "time" } } });
+  });
+
+  it("takes names in the listener's own spelling, without the range words", () => {
+    expect(read("how many times did I play Brittle Owls in 2024").call).toEqual({
       tool: "searchHistory",
-      input: { query: "Motel Wonders" },
+      input: { query: "Brittle Owls", ask: "plays", range: "custom", from: "2024-01-01", to: "2024-12-31" },
     });
-    expect(parseIntent("Explain my taste", now, "Europe/Berlin")).toEqual({ tool: "explainTaste", input: {} });
-    expect(parseIntent("Play Blue Hour", now, "Europe/Berlin")).toEqual({
-      tool: "playback",
-      input: { action: "play", query: "Blue Hour" },
-    });
-    expect(parseIntent("help", now, "Europe/Berlin")).toMatchObject({ tool: null });
-    expect(parseIntent("Write me a poem", now, "Europe/Berlin")).toMatchObject({ tool: null });
+    expect(read("Play Stay the Shadow").call).toEqual({ tool: "playback", input: { action: "play", query: "Stay the Shadow" } });
+    expect(read("if i like Indigo Weather what else would I like").call).toEqual({ tool: "recommend", input: { seed: "Indigo Weather" } });
+  });
+
+  it("offers close suggestions, never a list of what it cannot do, when it does not understand", () => {
+    const answer = read("tell me about that one song from the party");
+    expect(answer.intent).toBe("unknown");
+    expect(answer.reply).toMatch(/Could you try it like this: “.+”, “.+”/);
+    expect(answer.reply).not.toMatch(/fixed set/);
   });
 });

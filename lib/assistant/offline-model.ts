@@ -13,7 +13,7 @@ import type {
   LanguageModelV4StreamResult,
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
-import { parseIntent } from "./intents";
+import { HELP_TEXT, understand } from "./intents";
 import { OFFLINE_MODEL_ID } from "./types";
 
 type Plan = { kind: "text"; text: string } | { kind: "tool"; toolName: string; input: unknown };
@@ -84,13 +84,15 @@ export class OfflineLanguageModel implements LanguageModelV4 {
       }
       return { kind: "text", text: lines.join("\n\n") || "Done." };
     }
-    const lastUser = [...prompt].reverse().find((message) => message.role === "user");
-    const text =
-      lastUser && lastUser.role === "user" ? lastUser.content.map((part) => (part.type === "text" ? part.text : "")).join(" ") : "";
-    const intent = parseIntent(text, this.#options.now(), this.#options.timeZone);
-    if (intent.tool === null || !hasTool(intent.tool))
-      return { kind: "text", text: intent.tool === null ? intent.reply : "I can't do that here." };
-    return { kind: "tool", toolName: intent.tool, input: intent.input };
+    const said = prompt
+      .filter((message) => message.role === "user")
+      .map((message) => message.content.map((part) => (part.type === "text" ? part.text : "")).join(" "));
+    const text = said.at(-1) ?? "";
+    const understood = understand(text, { now: this.#options.now(), timeZone: this.#options.timeZone, previous: said.slice(0, -1) });
+    const call = understood.call;
+    if (call === null) return { kind: "text", text: understood.reply ?? HELP_TEXT };
+    if (!hasTool(call.tool)) return { kind: "text", text: "I can't do that here." };
+    return { kind: "tool", toolName: call.tool, input: call.input };
   }
 
   #promptTokens(options: LanguageModelV4CallOptions): number {
