@@ -83,6 +83,14 @@ describe("recommend", () => {
     expect(byName.has("Hit 0")).toBe(false);
   });
 
+  it("keeps “more like X” near X: its session neighbours and its artist's neighbours, never unrelated favourites", async () => {
+    const seed = index.tracks.find((entry) => entry.name === "First Half")!.key;
+    const items = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...base, seed } });
+    expect(items.map((item) => item.name)).toContain("Second Half");
+    expect(items.map((item) => item.name)).not.toContain("Old Love");
+    for (const item of items) expect(item.explanation).toMatch(/“First Half”|Pair|same sessions/);
+  });
+
   it("leaves out disliked tracks and artists, snoozed tracks, and explicit tracks when asked", async () => {
     const all = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: base });
     expect(all.some((item) => item.name === "B-Side")).toBe(true);

@@ -13,6 +13,7 @@ import {
   favouriteArtistsUnheard,
   forgottenFavourites,
   onRepeat,
+  seedArtistNeighbours,
   sessionNeighbours,
   type Candidate,
   type SourceInput,
@@ -153,14 +154,18 @@ async function buildPool(input: {
     knownTrackOfArtist,
     artistTracksOf,
   };
-  // In this order: on a tie in strength, the first source's candidate is kept.
-  const proposed = [
-    onRepeat(sourceInput),
-    forgottenFavourites(sourceInput),
-    sessionNeighbours(sourceInput),
-    await favouriteArtistsUnheard(sourceInput),
-    await collaborativeArtists(sourceInput),
-  ];
+  // In this order: on a tie in strength, the first source's candidate is kept. A known seed ("more
+  // like X") keeps to what is near it: its session neighbours and its artist's neighbours.
+  const seeded = request.seed !== undefined && heard.has(request.seed);
+  const proposed = seeded
+    ? [sessionNeighbours(sourceInput), seedArtistNeighbours(sourceInput)]
+    : [
+        onRepeat(sourceInput),
+        forgottenFavourites(sourceInput),
+        sessionNeighbours(sourceInput),
+        await favouriteArtistsUnheard(sourceInput),
+        await collaborativeArtists(sourceInput),
+      ];
   for (const list of proposed) {
     for (const candidate of list) {
       const existing = candidates.get(candidate.key);

@@ -4,4 +4,5 @@ export { collaborativeArtists } from "./collaborative-artists";
 export { favouriteArtistsUnheard } from "./favourite-artists";
 export { forgottenFavourites } from "./forgotten-favourites";
 export { onRepeat } from "./on-repeat";
+export { seedArtistNeighbours } from "./seed-neighbours";
 export { sessionNeighbours } from "./session-neighbours";
