@@ -1,29 +1,46 @@
 import { APICallError } from "ai";
 import { describe, expect, it } from "vitest";
-import { announcementFor, chatErrorText, messageText, modelBadgeText } from "./format";
+import { announcementFor, chatErrorText, messageText, modelBadge } from "./format";
 import { approvalRequest, assistantMessage, draftOutput, toolOutput, track } from "./test-messages";
 
-describe("modelBadgeText", () => {
-  it("names the Gemini model", () => {
-    expect(modelBadgeText({ model: "gemini-2.5-flash-lite" })).toBe("Gemini · gemini-2.5-flash-lite");
-    expect(modelBadgeText({ model: "models/gemini-2.5-flash" })).toBe("Gemini · gemini-2.5-flash");
+describe("modelBadge", () => {
+  it("names Gemini for the listener, with the exact model only in the tooltip", () => {
+    expect(modelBadge({ model: "gemini-2.5-flash-lite" })).toEqual({
+      text: "Answered by Gemini",
+      title: "gemini-2.5-flash-lite",
+      echotune: false,
+    });
+    expect(modelBadge({ model: "models/gemini-2.5-flash" })).toMatchObject({ text: "Answered by Gemini", title: "gemini-2.5-flash" });
   });
 
-  it("says why the offline assistant answered", () => {
-    expect(modelBadgeText({ model: "echotune-offline", offline: true, offlineReason: "not-configured" })).toBe(
-      "Offline assistant · Gemini is not configured",
-    );
-    expect(modelBadgeText({ offline: true, offlineReason: "over-budget" })).toBe("Offline assistant · Today's AI budget is used up");
-    expect(modelBadgeText({ model: "echotune-offline", offlineReason: "model-error" })).toBe(
-      "Offline assistant · Gemini failed, answered offline",
-    );
-    expect(modelBadgeText({ model: "echotune-offline" })).toBe("Offline assistant");
+  it("names EchoTune for the offline model, and never says Gemini is not configured", () => {
+    expect(modelBadge({ model: "echotune-offline", offline: true, offlineReason: "not-configured" })).toEqual({
+      text: "Answered by EchoTune",
+      echotune: true,
+    });
+    expect(modelBadge({ model: "echotune-offline" })).toEqual({ text: "Answered by EchoTune", echotune: true });
+    const reasons = ["not-configured", "over-budget", "budget-unavailable", "model-error"] as const;
+    for (const offlineReason of reasons) {
+      const text = modelBadge({ model: "echotune-offline", offline: true, offlineReason })!.text;
+      expect(text).toMatch(/^Answered by EchoTune/);
+      expect(text).not.toMatch(/configured|offline|budget/i);
+    }
   });
 
-  it("marks cached answers and stays silent without metadata", () => {
-    expect(modelBadgeText({ model: "gemini-2.5-flash-lite", cached: true })).toBe("Gemini · gemini-2.5-flash-lite · from cache");
-    expect(modelBadgeText(undefined)).toBeNull();
-    expect(modelBadgeText({ createdAt: 1 })).toBeNull();
+  it("gives a short reason when Gemini was set up but could not answer", () => {
+    expect(modelBadge({ model: "echotune-offline", offlineReason: "model-error" })?.text).toBe(
+      "Answered by EchoTune · Gemini is busy right now",
+    );
+    expect(modelBadge({ offline: true, offlineReason: "budget-unavailable" })?.text).toBe(
+      "Answered by EchoTune · Gemini is busy right now",
+    );
+    expect(modelBadge({ offline: true, offlineReason: "over-budget" })?.text).toBe("Answered by EchoTune · Gemini is used up for today");
+  });
+
+  it("says when the answer is a repeat, and nothing before the server has said", () => {
+    expect(modelBadge({ model: "gemini-2.5-flash-lite", cached: true })?.text).toBe("Answered by Gemini · from a moment ago");
+    expect(modelBadge(undefined)).toBeNull();
+    expect(modelBadge({ createdAt: 1 })).toBeNull();
   });
 });
 

@@ -3,30 +3,40 @@ import { parseProblemBody, ProblemError, problemFromBody } from "@/lib/http/clie
 import { OFFLINE_MODEL_ID, type ChatMessage, type ChatMetadata, type OfflineReason, type PlaybackProblem } from "@/lib/assistant/client";
 import { toolPartsOf } from "./tool-parts";
 
-const OFFLINE_REASONS: Record<OfflineReason, string> = {
-  "not-configured": "Gemini is not configured",
-  "over-budget": "Today's AI budget is used up",
-  "budget-unavailable": "The AI budget can't be checked right now",
-  "model-error": "Gemini failed, answered offline",
+/**
+ * Why EchoTune answered when Gemini was set up to, in the listener's words. A server without Gemini
+ * ("not-configured") is how the app runs, not something a listener needs to hear about.
+ */
+const OFFLINE_REASONS: Record<OfflineReason, string | null> = {
+  "not-configured": null,
+  "over-budget": "Gemini is used up for today",
+  "budget-unavailable": "Gemini is busy right now",
+  "model-error": "Gemini is busy right now",
 };
 
-/**
- * The line under an answer naming who wrote it: "Gemini · gemini-2.5-flash-lite", or
- * "Offline assistant · Today's AI budget is used up". Null before the server has said.
- */
-export function modelBadgeText(metadata: ChatMetadata | undefined): string | null {
+export interface ModelBadge {
+  /** "Answered by EchoTune", "Answered by Gemini", with a short reason or "from a moment ago" after it. */
+  text: string;
+  /** The exact model, for a tooltip: "gemini-2.5-flash-lite". */
+  title?: string;
+  /** Whether EchoTune's own model wrote it. */
+  echotune: boolean;
+}
+
+/** The line under an answer naming who wrote it. Null before the server has said. */
+export function modelBadge(metadata: ChatMetadata | undefined): ModelBadge | null {
   if (!metadata) return null;
-  let text: string;
+  let badge: ModelBadge;
   if (metadata.offline || metadata.model === OFFLINE_MODEL_ID) {
-    const reason = metadata.offlineReason ? OFFLINE_REASONS[metadata.offlineReason] : undefined;
-    text = reason ? `Offline assistant · ${reason}` : "Offline assistant";
+    const reason = metadata.offlineReason ? OFFLINE_REASONS[metadata.offlineReason] : null;
+    badge = { text: reason ? `Answered by EchoTune · ${reason}` : "Answered by EchoTune", echotune: true };
   } else if (metadata.model) {
     const model = metadata.model.replace(/^models\//, "");
-    text = model.startsWith("gemini") ? `Gemini · ${model}` : model;
+    badge = { text: model.startsWith("gemini") ? "Answered by Gemini" : "Answered by an AI model", title: model, echotune: false };
   } else {
     return null;
   }
-  return metadata.cached ? `${text} · from cache` : text;
+  return metadata.cached ? { ...badge, text: `${badge.text} · from a moment ago` } : badge;
 }
 
 export const PLAYBACK_PROBLEMS: Record<PlaybackProblem, string> = {

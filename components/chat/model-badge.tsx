@@ -1,20 +1,21 @@
-import { CloudOffIcon, SparklesIcon } from "lucide-react";
-import { OFFLINE_MODEL_ID, type ChatMetadata } from "@/lib/assistant/client";
-import { modelBadgeText } from "./format";
+import { SparklesIcon } from "lucide-react";
+import { LogoMark } from "@/components/layout/logo";
+import type { ChatMetadata } from "@/lib/assistant/client";
+import { modelBadge } from "./format";
 
-/** Which model wrote an answer, and why the offline assistant stood in when it did. */
+/** Who wrote an answer, in the listener's words: EchoTune or Gemini (the exact model in the tooltip). */
 export function ModelBadge({ metadata }: { metadata: ChatMetadata | undefined }) {
-  const text = modelBadgeText(metadata);
-  if (!text) return null;
-  const offline = Boolean(metadata?.offline || metadata?.model === OFFLINE_MODEL_ID);
-  const Icon = offline ? CloudOffIcon : SparklesIcon;
+  const badge = modelBadge(metadata);
+  if (!badge) return null;
   return (
-    <p data-testid="model-badge" data-offline={offline} className="flex items-center gap-1.5 text-xs text-muted-foreground">
-      <Icon className="size-3.5 shrink-0" aria-hidden="true" />
-      <span>
-        <span className="sr-only">Answered by: </span>
-        {text}
-      </span>
+    <p
+      data-testid="model-badge"
+      data-offline={badge.echotune}
+      title={badge.title}
+      className="flex items-center gap-1.5 text-xs text-muted-foreground"
+    >
+      {badge.echotune ? <LogoMark className="size-3.5 shrink-0" /> : <SparklesIcon className="size-3.5 shrink-0" aria-hidden="true" />}
+      <span>{badge.text}</span>
     </p>
   );
 }
