@@ -1,6 +1,8 @@
+import type { Browser, Page } from "@playwright/test";
 import { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } from "@/lib/demo";
 import { fakeGeminiUrl } from "../playwright.config";
 import { expect, test } from "./fixtures";
+import { signInWithDemo } from "./pages/sign-in";
 
 /**
  * The assistant with the real @ai-sdk/google provider talking to the fake Gemini over HTTP. Each
@@ -42,6 +44,21 @@ function topArtistOf2022(): string {
   }
   return [...artists].sort(([nameA, a], [nameB, b]) => b.listens - a.listens || b.ms - a.ms || nameA.localeCompare(nameB))[0]![0];
 }
+
+/** A demo visitor of their own (their own chats and turn limit), in a new browser context. */
+async function newVisitor(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signInWithDemo(page);
+  return page;
+}
+
+async function ask(page: Page, question: string) {
+  await page.getByRole("textbox", { name: "Message" }).fill(question);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+}
+
+const lastAnswer = (page: Page) => page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last();
 
 test.describe("assistant", () => {
   test("a stats question is answered from the listener's plays, naming the right top artist", async ({ page, expectAccessible }) => {
@@ -126,5 +143,52 @@ test.describe("assistant", () => {
     });
     expect(badId.status()).toBe(400);
     expect((await badId.json()).errors).toEqual([expect.objectContaining({ field: "body.id" })]);
+  });
+
+  test("New chat opens an empty chat, and the next question starts a second one", async ({ browser }) => {
+    test.setTimeout(90_000);
+    const page = await newVisitor(browser);
+    const first = "New chat check: which decade do I play most?";
+    const second = "New chat check: and which artist did I skip most?";
+    await script(first, [{ type: "text", text: "Mostly the nineties." }]);
+    await script(second, [{ type: "text", text: "You skipped nobody much." }]);
+
+    await page.goto("/assistant");
+    await ask(page, first);
+    await expect(lastAnswer(page)).toContainText("Mostly the nineties.", { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/assistant\/[\w-]+$/);
+    const firstUrl = page.url();
+
+    await page.getByTestId("new-chat").click();
+    await expect(page).toHaveURL(/\/assistant$/);
+    await expect(page.getByTestId("chat-empty")).toBeVisible();
+    await expect(page.getByTestId("chat-message")).toHaveCount(0);
+    await expect(page.getByTestId("chat-title")).toContainText("New chat");
+
+    await ask(page, second);
+    await expect(lastAnswer(page)).toContainText("You skipped nobody much.", { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/assistant\/[\w-]+$/);
+    const secondUrl = page.url();
+    expect(secondUrl).not.toBe(firstUrl);
+    // Only the new question and its answer: the first chat stayed where it was.
+    await expect(page.getByTestId("chat-message")).toHaveCount(2);
+    const chats = page.getByTestId("chat-item");
+    await expect(chats).toHaveCount(2);
+    await expect(chats.nth(0)).toContainText(second);
+    await expect(chats.nth(1)).toContainText(first);
+
+    // The first chat still holds its own conversation, and only that.
+    await page.getByTestId("chat-list").getByRole("link", { name: first }).click();
+    await expect(page).toHaveURL(firstUrl);
+    await expect(page.getByTestId("chat-message")).toHaveCount(2);
+    await expect(lastAnswer(page)).toContainText("Mostly the nineties.");
+    await expect(page.getByTestId("chat-messages")).not.toContainText(second);
+
+    // Back returns to the second chat, with its own conversation.
+    await page.goBack();
+    await expect(page).toHaveURL(secondUrl);
+    await expect(lastAnswer(page)).toContainText("You skipped nobody much.");
+    await expect(page.getByTestId("chat-message")).toHaveCount(2);
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Chat } from "@/components/chat/chat";
+import { NewChat } from "@/components/chat/new-chat";
 import { chatQueries } from "@/lib/assistant/client";
 import { listChats } from "@/lib/assistant";
 import { currentListener } from "@/lib/listener";
@@ -17,7 +17,7 @@ export default async function NewChatPage() {
   queryClient.setQueryData(chatQueries.list().queryKey, await listChats(listener.id));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <Chat key={id} id={id} initialMessages={[]} />
+      <NewChat id={id} />
     </HydrationBoundary>
   );
 }
