@@ -191,4 +191,27 @@ test.describe("assistant", () => {
     await expect(page.getByTestId("chat-message")).toHaveCount(2);
     await page.context().close();
   });
+
+  test("past the turn limit, the chat says so inline and offers Retry", async ({ browser }) => {
+    test.setTimeout(90_000);
+    const page = await newVisitor(browser);
+    // Spend this visitor's turns for the minute (ASSISTANT_TURNS_PER_MINUTE=200 here) with
+    // turns that cost nothing: approvals for a chat that does not exist still count.
+    const spend = (index: number) =>
+      page.request.post("/api/chat", {
+        data: { id: `spent-turn-${index}`, message: { id: `m-${index}`, role: "assistant", parts: [{ type: "text" }] } },
+      });
+    for (let batch = 0; batch < 10; batch++) {
+      const statuses = await Promise.all(Array.from({ length: 20 }, (_, index) => spend(batch * 20 + index).then((r) => r.status())));
+      expect(statuses.every((status) => status === 404)).toBe(true);
+    }
+
+    await page.goto("/assistant");
+    await ask(page, "One question too many?");
+    const error = page.getByTestId("chat-error");
+    await expect(error).toBeVisible();
+    await expect(error).toContainText(/You're sending messages quickly: at most 200 a minute\. Try again in \d+ s\./);
+    await expect(error.getByRole("button", { name: "Retry" })).toBeVisible();
+    await page.context().close();
+  });
 });
