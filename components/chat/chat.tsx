@@ -11,14 +11,21 @@ import { chatQueries } from "@/lib/assistant/client";
 import type { ChatMessage } from "@/lib/assistant/client";
 import { ChatSidebar } from "./chat-sidebar";
 import { Composer } from "./composer";
+import { readDiscoverDraft } from "./discover-draft";
 import { announcementFor, chatErrorText } from "./format";
 import { Messages } from "./messages";
 import { SuggestedPrompts } from "./suggested-prompts";
 
-// The server keeps the history: each request carries only the newest message.
+// The server keeps the history: each request carries only the newest message. A question also
+// carries the listener's Discover draft as it is now (it lives in this browser), so the assistant
+// can show and save it; an approval sends back an answer that already shows the draft, and stays
+// well inside the chat's body limit without a second copy.
 const transport = new DefaultChatTransport<ChatMessage>({
   api: "/api/chat",
-  prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({ body: { id, message: messages.at(-1), trigger, messageId } }),
+  prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => {
+    const message = messages.at(-1);
+    return { body: { id, message, trigger, messageId, ...(message?.role === "user" ? { draft: readDiscoverDraft() } : {}) } };
+  },
 });
 
 const newMessageId = () => crypto.randomUUID();

@@ -18,6 +18,13 @@ describe("playlistTracksFor", () => {
     ]);
   });
 
+  it("takes the tracks of the listener's Discover draft like any other draft", () => {
+    const reco = listOutput("recommend", [track("a", "Reco A")]);
+    const discover = draftOutput("My Discover picks", [track("a", "Picked A"), track("b", "Picked B")], "discoverDraft");
+    const messages = [assistantMessage("1", [reco]), assistantMessage("2", [discover, approvalRequest(["a", "b"])])];
+    expect(playlistTracksFor(messages, ["a", "b"]).map(({ track }) => track?.name)).toEqual(["Picked A", "Picked B"]);
+  });
+
   it("skips a newer draft that lacks some of the keys", () => {
     const full = draftOutput("Full", [track("a", "Full A"), track("b", "Full B")]);
     const partial = draftOutput("Partial", [track("a", "Partial A")]);

@@ -15,7 +15,7 @@ function trackOutputs(messages: readonly ChatMessage[]): { drafts: TrackCard[][]
   for (const message of [...messages].reverse()) {
     for (const part of toolPartsOf(message).reverse()) {
       if (part.state !== "output-available") continue;
-      if (part.type === "tool-buildPlaylist") {
+      if (part.type === "tool-buildPlaylist" || part.type === "tool-discoverDraft") {
         drafts.push(part.output.tracks);
         lists.push(part.output.tracks);
       } else if (part.type === "tool-recommend" || part.type === "tool-searchCatalog") {

@@ -24,8 +24,8 @@ export function toolOutput(name: string, output: unknown, input: unknown = {}): 
   } as ChatMessage["parts"][number];
 }
 
-export function draftOutput(name: string, tracks: TrackCard[]) {
-  return toolOutput("buildPlaylist", { name, description: "", tracks, dropped: 0, summary: `${name}: ${tracks.length} tracks` });
+export function draftOutput(name: string, tracks: TrackCard[], tool: "buildPlaylist" | "discoverDraft" = "buildPlaylist") {
+  return toolOutput(tool, { name, description: "", tracks, dropped: 0, summary: `${name}: ${tracks.length} tracks` });
 }
 
 export function listOutput(tool: "recommend" | "searchCatalog", tracks: TrackCard[]) {

@@ -8,6 +8,7 @@ import type { ChatMessage, ChatSummary } from "./types";
 
 export type * from "./types";
 export { isToolName, MESSAGE_MAX_CHARS, OFFLINE_MODEL_ID, SUGGESTED_PROMPTS } from "./types";
+export { DISCOVER_DRAFT_MAX_NAME, DISCOVER_DRAFT_MAX_TRACKS } from "./draft-track";
 
 /** A chat with its messages, as `GET /api/chats/[id]` answers. */
 export interface ChatDetail {

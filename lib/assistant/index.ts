@@ -16,3 +16,4 @@ export { understand, INTENTS, type IntentName, type Understanding } from "./inte
 export { findRange, rangeKey } from "./dates";
 export { EVAL_CASES, EVAL_NOW, EVAL_ZONE, type EvalCase } from "./eval/cases";
 export { assistantTools } from "./tools";
+export { DISCOVER_DRAFT_MAX_NAME, DISCOVER_DRAFT_MAX_TRACKS } from "./draft-track";

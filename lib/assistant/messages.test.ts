@@ -54,5 +54,14 @@ describe("stored chat messages", () => {
     expect(cacheable(answer([{ type: "tool-playback", toolCallId: "c", state: "output-available", input: {}, output: {} }]))).toBe(false);
     expect(cacheable(answer([{ type: "tool-recommend", toolCallId: "c", state: "output-error", input: {}, errorText: "x" }]))).toBe(false);
     expect(cacheable(answer([draft]))).toBe(false);
+    // The cache key does not know what the Discover draft holds: "save my draft" is never replayed.
+    expect(
+      cacheable(
+        answer([
+          { type: "tool-discoverDraft", toolCallId: "c", state: "output-available", input: {}, output: { tracks: [] } },
+          { type: "text", text: "Your playlist draft is empty." },
+        ]),
+      ),
+    ).toBe(false);
   });
 });

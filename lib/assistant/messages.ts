@@ -5,10 +5,13 @@
 import { AppError } from "@/lib/errors";
 import type { ChatMessage } from "./types";
 
-/** Side effects (playback, saving) and failures are not answers to hand out again. */
+/**
+ * Side effects (playback, saving) and failures are not answers to hand out again, nor answers from
+ * the Discover draft: the cache key knows the question and the plays, not what the draft holds.
+ */
 export function cacheable(message: ChatMessage): boolean {
   return message.parts.every((part) => {
-    if (part.type === "tool-playback" || part.type === "tool-savePlaylist") return false;
+    if (part.type === "tool-playback" || part.type === "tool-savePlaylist" || part.type === "tool-discoverDraft") return false;
     if ("state" in part && (part.state === "output-error" || part.state === "approval-requested")) return false;
     return true;
   });

@@ -60,7 +60,12 @@ export class OfflineLanguageModel implements LanguageModelV4 {
         if (output.type === "json") {
           const value = output.value as Record<string, unknown>;
           // A fresh draft: ask to save it (the listener approves or declines in the chat).
-          if (result.toolName === "buildPlaylist" && hasTool("savePlaylist") && Array.isArray(value.tracks) && value.tracks.length > 0) {
+          if (
+            (result.toolName === "buildPlaylist" || result.toolName === "discoverDraft") &&
+            hasTool("savePlaylist") &&
+            Array.isArray(value.tracks) &&
+            value.tracks.length > 0
+          ) {
             const keys = (value.tracks as Array<{ key: string }>)
               .map((track) => track.key)
               .filter((key) => key.startsWith("spotify:track:"));

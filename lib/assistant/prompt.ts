@@ -12,6 +12,7 @@ export function instructions(listener: ListenerProfile): string {
     "Every tool returns a summary with the listener's numbers, computed exactly as the app's pages compute them. Quote names, numbers and units as given: never re-rank, round, convert or relabel them (plays are not minutes), and never add numbers of your own.",
     "Never name a song as a recommendation unless a tool returned it. Songs you think of yourself must go through searchCatalog (or buildPlaylist's tracks) first; drop any that are not found.",
     "For a playlist: call buildPlaylist, then call savePlaylist with exactly the draft's track keys; the listener approves saving in the app.",
+    'For the draft the listener made on Discover ("my draft"): call discoverDraft, then savePlaylist with exactly its track keys.',
     "For playback use the playback tool and pass on its answer plainly (no active device, Premium required).",
     "Keep answers short and concrete: the tool's summary, then at most a sentence of your own.",
   ].join("\n");

@@ -26,13 +26,15 @@ import { chatModelFor } from "./models";
 import { instructions } from "./prompt";
 import { answerKeyFor, cachedAnswer, rememberAnswer, replay } from "./replay";
 import { assistantTools } from "./tools";
-import { OFFLINE_MODEL_ID, type ChatMessage, type ChatMetadata } from "./types";
+import { OFFLINE_MODEL_ID, type ChatMessage, type ChatMetadata, type DiscoverDraftTrack } from "./types";
 
 export interface ChatTurnInput {
   id: string;
   message: ChatMessage;
   trigger: "submit-message" | "regenerate-message";
   messageId?: string | undefined;
+  /** The listener's playlist draft from Discover, sent by their browser with each turn (the discoverDraft tool reads it). */
+  draft?: readonly DiscoverDraftTrack[] | undefined;
 }
 
 const newMessageId = createIdGenerator({ prefix: "msg", size: 16 });
@@ -88,7 +90,7 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
 
   async function answer(): Promise<Response> {
     const client = spotifyClientFor({ userId: listener.id, isDemo: listener.isDemo });
-    const tools = assistantTools({ listener, client });
+    const tools = assistantTools({ listener, client, draft: input.draft ?? [] });
     const messages = await validateUIMessages<ChatMessage>({ messages: [...history.slice(0, from), incoming], tools }).catch(
       (error: unknown) => {
         throw new AppError("validation_failed", { detail: `The message could not be read: ${(error as Error).message}`.slice(0, 300) });

@@ -8,6 +8,7 @@ import type { InferUITools, UIDataTypes, UIMessage } from "ai";
 import type { AssistantTools } from "./tools";
 
 export type * from "./tool-outputs";
+export type { DiscoverDraftTrack } from "./draft-track";
 
 /** Why an answer came from the offline model rather than Gemini. */
 export type OfflineReason = "not-configured" | "over-budget" | "budget-unavailable" | "model-error";
@@ -45,6 +46,7 @@ const TOOLS: Record<ToolName, true> = {
   searchCatalog: true,
   explainTaste: true,
   buildPlaylist: true,
+  discoverDraft: true,
   savePlaylist: true,
   playback: true,
 };

@@ -10,7 +10,7 @@ export const maxDuration = 60;
 export const POST = route({ auth: "listener", body: chatBody, bodyLimit: 64 * KB }, async ({ listener, body, request }) => {
   return chatTurn(
     listener,
-    { id: body.id, message: body.message as unknown as ChatMessage, trigger: body.trigger, messageId: body.messageId },
+    { id: body.id, message: body.message as unknown as ChatMessage, trigger: body.trigger, messageId: body.messageId, draft: body.draft },
     request.signal,
   );
 });

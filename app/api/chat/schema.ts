@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ASSISTANT_LIMITS } from "@/lib/assistant";
+import { ASSISTANT_LIMITS, DISCOVER_DRAFT_MAX_NAME, DISCOVER_DRAFT_MAX_TRACKS } from "@/lib/assistant";
 
 const textPart = z.object({
   type: z.literal("text"),
@@ -27,6 +27,13 @@ const assistantMessage = z.looseObject({
     .max(200),
 });
 
+/** One track of the listener's Discover draft: its key (a `spotify:track:` URI, or a history-only `artist|title` key) and names. */
+const draftTrack = z.object({
+  key: z.string().trim().min(1).max(300),
+  name: z.string().trim().min(1).max(DISCOVER_DRAFT_MAX_NAME),
+  artist: z.string().trim().min(1).max(DISCOVER_DRAFT_MAX_NAME),
+});
+
 export const chatBody = z.object({
   /** The chat's id (made by the client for a new chat). */
   id: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "must be 8 to 100 letters, digits, _ or -"),
@@ -34,4 +41,6 @@ export const chatBody = z.object({
   message: z.discriminatedUnion("role", [userMessage, assistantMessage]),
   trigger: z.enum(["submit-message", "regenerate-message"]).default("submit-message"),
   messageId: z.string().max(100).optional(),
+  /** The playlist draft kept on Discover (in the browser), for the discoverDraft tool. */
+  draft: z.array(draftTrack).max(DISCOVER_DRAFT_MAX_TRACKS, `a draft has at most ${DISCOVER_DRAFT_MAX_TRACKS} tracks`).default([]),
 });

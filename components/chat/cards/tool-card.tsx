@@ -2,6 +2,7 @@
 import type { ToolName } from "@/lib/assistant/client";
 import { toolNameOf, type ChatToolPart, type SavePlaylistPart } from "../tool-parts";
 import { buildPlaylistCard } from "./build-playlist-card";
+import { discoverDraftCard } from "./discover-draft-card";
 import { explainTasteCard } from "./explain-taste-card";
 import { comparePeriodsCard, listeningHabitsCard, onThisDayCard } from "./facts-card";
 import { listeningStatsCard } from "./listening-stats-card";
@@ -25,6 +26,7 @@ const CARDS: { [Name in CardTool]: ToolCardSpec<Name> } = {
   searchCatalog: searchCatalogCard,
   explainTaste: explainTasteCard,
   buildPlaylist: buildPlaylistCard,
+  discoverDraft: discoverDraftCard,
   playback: playbackCard,
 };
 

@@ -6,12 +6,15 @@ import type { ListeningIndex } from "@/lib/listening";
 import type { ListenerProfile } from "@/lib/listener";
 import { CONTEXT_IDS } from "@/lib/reco";
 import type { SpotifyClient } from "@/lib/spotify";
+import type { DiscoverDraftTrack } from "../draft-track";
 
 /** What every tool of one chat turn works with. */
 export interface ToolContext {
   listener: ListenerProfile;
   /** The listener's catalogue and player: Spotify's Web API, or the demo catalogue. */
   client: SpotifyClient;
+  /** The listener's playlist draft from Discover, as their browser sent it with this turn. */
+  draft?: readonly DiscoverDraftTrack[];
 }
 
 export const contextSchema = z.enum(CONTEXT_IDS as [string, ...string[]]);

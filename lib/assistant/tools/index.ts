@@ -2,6 +2,7 @@ import "server-only";
 import { buildPlaylistTool } from "./build-playlist";
 import { comparePeriodsTool } from "./compare-periods";
 import type { ToolContext } from "./context";
+import { discoverDraftTool } from "./discover-draft";
 import { explainTasteTool } from "./explain-taste";
 import { listeningHabitsTool } from "./listening-habits";
 import { listeningStatsTool } from "./listening-stats";
@@ -26,6 +27,7 @@ export function assistantTools(ctx: ToolContext) {
     searchCatalog: searchCatalogTool(ctx),
     explainTaste: explainTasteTool(ctx),
     buildPlaylist: buildPlaylistTool(ctx),
+    discoverDraft: discoverDraftTool(ctx),
     savePlaylist: savePlaylistTool(ctx),
     playback: playbackTool(ctx),
   };

@@ -1,0 +1,18 @@
+import type { ToolCardSpec } from "./shared";
+import { TrackListCard } from "./track-list";
+
+/** The listener's own Discover draft, shown like any playlist draft before saving. */
+export const discoverDraftCard: ToolCardSpec<"discoverDraft"> = {
+  working: "Reading your Discover draft…",
+  failed: "Your Discover draft could not be read",
+  Card: ({ output }) => (
+    <TrackListCard
+      tool="discoverDraft"
+      title={`Your Discover draft: ${output.name}`}
+      description={output.description || undefined}
+      tracks={output.tracks}
+      dropped={output.dropped}
+      summary={output.summary}
+    />
+  ),
+};
