@@ -214,4 +214,43 @@ test.describe("assistant", () => {
     await expect(error.getByRole("button", { name: "Retry" })).toBeVisible();
     await page.context().close();
   });
+
+  test("the assistant shows the listener's Discover draft and saves exactly it", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await newVisitor(browser);
+    await page.goto("/discover");
+    const cards = page.getByTestId("recommendation");
+    const picked: Array<{ key: string; name: string }> = [];
+    for (const index of [2, 0]) {
+      const card = cards.nth(index);
+      const name = (await card.locator("p").first().textContent()) ?? "";
+      picked.push({ key: (await card.getAttribute("data-key")) ?? "", name });
+      await card.getByRole("button", { name: `Add ${name} to the playlist draft`, exact: true }).click();
+      await expect(page.getByTestId("draft")).toContainText(name);
+    }
+
+    const question = "Save my Discover draft as Draft check";
+    await script(question, [{ type: "functionCall", name: "discoverDraft", args: { name: "Draft check" } }]);
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Assistant" }).click();
+    await expect(page).toHaveURL(/\/assistant$/);
+    await ask(page, question);
+
+    // The draft, in the listener's order, then the request to save exactly those tracks.
+    const draft = page.locator('[data-testid="track-list-card"][data-tool="discoverDraft"]');
+    await expect(draft).toContainText("Your Discover draft: Draft check", { timeout: 30_000 });
+    const listed = draft.getByRole("listitem");
+    await expect(listed).toHaveCount(2);
+    await expect(listed.nth(0)).toContainText(picked[0]!.name);
+    await expect(listed.nth(1)).toContainText(picked[1]!.name);
+    const approval = page.getByTestId("approval-card");
+    await expect(approval.getByTestId("approval-track")).toHaveCount(2);
+    expect(await approval.getByTestId("approval-track").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-key")))).toEqual(
+      picked.map((track) => track.key),
+    );
+
+    await approval.getByRole("button", { name: "Save to Spotify" }).click();
+    await expect(approval).toContainText("Saved to Spotify", { timeout: 30_000 });
+    await expect(approval).toContainText("Draft check · 2 tracks");
+    await page.context().close();
+  });
 });

@@ -189,10 +189,16 @@ function defaultReply(body: Record<string, unknown>): Reply {
   const parts = isRecord(last) && Array.isArray(last.parts) ? last.parts : [];
   const results = parts.flatMap((part) => (isRecord(part) && isRecord(part.functionResponse) ? [part.functionResponse] : []));
   if (results.length === 0) return { type: "text", text: DEFAULT_TEXT };
-  // A playlist draft comes back: ask to save exactly its tracks, as the app's instructions say.
+  // A playlist draft (built, or the listener's own from Discover) comes back: ask to save exactly
+  // its tracks, as the app's instructions say.
   for (const result of results) {
     const content = isRecord(result.response) ? result.response.content : undefined;
-    if (result.name === "buildPlaylist" && isRecord(content) && Array.isArray(content.tracks) && content.tracks.length > 0) {
+    if (
+      (result.name === "buildPlaylist" || result.name === "discoverDraft") &&
+      isRecord(content) &&
+      Array.isArray(content.tracks) &&
+      content.tracks.length > 0
+    ) {
       const trackKeys = content.tracks.flatMap((track) => (isRecord(track) && typeof track.key === "string" ? [track.key] : []));
       return {
         type: "functionCall",
