@@ -62,6 +62,8 @@ const lastAnswer = (page: Page) => page.getByTestId("chat-message").and(page.loc
 
 test.describe("assistant", () => {
   test("a stats question is answered from the listener's plays, naming the right top artist", async ({ page, expectAccessible }) => {
+    // Generating the demo's plays for the expected answer, an axe run and a reload: more than the default 30 s on a busy machine.
+    test.setTimeout(60_000);
     const question = "What did I play most in 2022?";
     await script(question, [
       { type: "functionCall", name: "listeningStats", args: { range: "custom", from: "2022-01-01", to: "2022-12-31" } },
@@ -74,7 +76,7 @@ test.describe("assistant", () => {
     await page.getByRole("button", { name: "Send", exact: true }).click();
 
     const answer = page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last();
-    await expect(answer).toContainText(`Your top artist was ${top}`, { timeout: 30_000 });
+    await expect(answer).toContainText(`Your top artist by plays was ${top}`, { timeout: 30_000 });
     await expect(page.getByTestId("stats-card")).toContainText(top);
     // The listener reads who answered; the exact model is in the tooltip.
     await expect(answer.getByTestId("model-badge")).toHaveText("Answered by Gemini");
@@ -87,7 +89,7 @@ test.describe("assistant", () => {
     // A reload shows the stored conversation.
     await page.reload();
     await expect(page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last()).toContainText(
-      `Your top artist was ${top}`,
+      `Your top artist by plays was ${top}`,
     );
   });
 
@@ -98,7 +100,7 @@ test.describe("assistant", () => {
     await page.getByRole("textbox", { name: "Message" }).fill(question);
     await page.keyboard.press("Enter");
     const answer = page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last();
-    await expect(answer).toContainText(`Your top artist was ${topArtistOf2022()}`, { timeout: 30_000 });
+    await expect(answer).toContainText(`Your top artist by plays was ${topArtistOf2022()}`, { timeout: 30_000 });
     await expect(answer.getByTestId("model-badge")).toHaveText("Answered by EchoTune · Gemini is busy right now");
   });
 
