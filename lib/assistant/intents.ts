@@ -439,7 +439,9 @@ export function understand(message: string, options: UnderstandOptions): Underst
   if (
     !t ||
     /^(help|\?+|hi|hello|hey|hallo|hola|yo|commands)\b[\s!?.]*$/.test(t) ||
-    /^(?:(?:so|ok|okay|hi|hey),?\s+)?(?:what can you do|what do you do|what are you|how does this work|help me)\b(?:\s+(?:for me|here|exactly))?[\s!?.]*$/.test(t)
+    /^(?:(?:so|ok|okay|hi|hey),?\s+)?(?:what can you do|what do you do|what are you|how does this work|help me)\b(?:\s+(?:for me|here|exactly))?[\s!?.]*$/.test(
+      t,
+    )
   )
     return help();
   if (/^(what|which) (?:questions|things) can i ask|^what can i ask|^how do i use (?:you|this)/.test(t)) return help();
