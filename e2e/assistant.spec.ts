@@ -76,7 +76,7 @@ test.describe("assistant", () => {
     await page.getByRole("button", { name: "Send", exact: true }).click();
 
     const answer = page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last();
-    await expect(answer).toContainText(`Your top artist by plays was ${top}`, { timeout: 30_000 });
+    await expect(answer).toContainText(`Your top artist by listens was ${top}`, { timeout: 30_000 });
     await expect(page.getByTestId("stats-card")).toContainText(top);
     // The listener reads who answered; the exact model is in the tooltip.
     await expect(answer.getByTestId("model-badge")).toHaveText("Answered by Gemini");
@@ -89,7 +89,7 @@ test.describe("assistant", () => {
     // A reload shows the stored conversation.
     await page.reload();
     await expect(page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last()).toContainText(
-      `Your top artist by plays was ${top}`,
+      `Your top artist by listens was ${top}`,
     );
   });
 
@@ -100,7 +100,7 @@ test.describe("assistant", () => {
     await page.getByRole("textbox", { name: "Message" }).fill(question);
     await page.keyboard.press("Enter");
     const answer = page.getByTestId("chat-message").and(page.locator('[data-role="assistant"]')).last();
-    await expect(answer).toContainText(`Your top artist by plays was ${topArtistOf2022()}`, { timeout: 30_000 });
+    await expect(answer).toContainText(`Your top artist by listens was ${topArtistOf2022()}`, { timeout: 30_000 });
     await expect(answer.getByTestId("model-badge")).toHaveText("Answered by EchoTune · Gemini is busy right now");
   });
 

@@ -148,8 +148,8 @@ function expectTop(
   by: "plays" | "time",
   what: string,
 ): string | null {
-  if (!entry) return /no plays/i.test(text) ? null : `expected no plays for ${what}`;
-  const figure = by === "time" ? plural(minutes(entry.ms), "minute") : plural(entry.plays, "play");
+  if (!entry) return /no listens/i.test(text) ? null : `expected no listens for ${what}`;
+  const figure = by === "time" ? plural(minutes(entry.ms), "minute") : plural(entry.plays, "listen");
   if (!text.includes(entry.name)) return `top ${what} should be ${entry.name}`;
   if (!text.includes(figure)) return `top ${what} ${entry.name} should have ${figure}`;
   return null;
@@ -298,7 +298,7 @@ function checkAnswer(item: (typeof EVAL_CASES)[number], turn: Turn): string | nu
     case "compare": {
       const first = inDays(daysOf(input.first as Record<string, unknown>));
       const second = inDays(daysOf(input.second as Record<string, unknown>));
-      return expectTotals(text, first) ?? expectTotals(text, second);
+      return expectTotals(text, first, false) ?? expectTotals(text, second, false);
     }
     case "onThisDay": {
       const monthDay = today.slice(5);
@@ -312,9 +312,9 @@ function checkAnswer(item: (typeof EVAL_CASES)[number], turn: Turn): string | nu
       const latest = years.at(-1);
       if (!latest) return /no listens on/.test(text) ? null : "expected no earlier listens";
       const count = listens(raw).filter((play) => play.day === latest).length;
-      return text.includes(`${latest.slice(0, 4)} you played ${plural(count, "track")}`)
+      return text.includes(`${latest.slice(0, 4)} you had ${plural(count, "listen")}`)
         ? null
-        : `expected ${plural(count, "track")} in ${latest.slice(0, 4)}`;
+        : `expected ${plural(count, "listen")} in ${latest.slice(0, 4)}`;
     }
     case "recommend":
     case "recommendMood":
@@ -344,10 +344,14 @@ function checkAnswer(item: (typeof EVAL_CASES)[number], turn: Turn): string | nu
   return null;
 }
 
-function expectTotals(text: string, plays: RawPlay[]): string | null {
+function expectTotals(text: string, plays: RawPlay[], withPlays = true): string | null {
   const heard = listens(plays);
-  if (heard.length === 0) return /no plays/i.test(text) ? null : "expected no plays";
-  const figures = [plural(minutes(plays.reduce((sum, play) => sum + play.ms, 0)), "minute"), plural(heard.length, "play")];
+  if (heard.length === 0) return /no listens/i.test(text) ? null : "expected no listens";
+  const figures = [
+    plural(minutes(plays.reduce((sum, play) => sum + play.ms, 0)), "minute"),
+    plural(heard.length, "listen"),
+    ...(withPlays ? [plural(plays.length, "play")] : []),
+  ];
   const missing = figures.find((figure) => !text.includes(figure));
   return missing ? `expected ${missing}` : null;
 }

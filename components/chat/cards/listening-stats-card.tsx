@@ -14,7 +14,7 @@ function StatsCard({ output }: { output: ListeningStatsOutput }) {
   ].filter((list) => (output.kind === null ? list.kind !== "album" : list.kind === output.kind));
   const figures = [
     { label: "Minutes", value: formatCount(totals.minutes) },
-    { label: "Plays", value: formatCount(totals.plays) },
+    { label: "Listens", value: formatCount(totals.plays) },
     { label: "Artists", value: formatCount(totals.artists) },
     { label: "Tracks", value: formatCount(totals.tracks) },
   ];
@@ -38,7 +38,7 @@ function StatsCard({ output }: { output: ListeningStatsOutput }) {
           list.items.length > 0 ? (
             <div key={list.title}>
               <h4 className="mb-1 text-xs font-medium text-muted-foreground">
-                {list.title} {output.by === "time" ? "by minutes" : "by plays"}
+                {list.title} {output.by === "time" ? "by minutes" : "by listens"}
               </h4>
               <ol className="flex flex-col gap-1 text-sm">
                 {list.items.map((item, index) => (
@@ -49,7 +49,7 @@ function StatsCard({ output }: { output: ListeningStatsOutput }) {
                       {item.artist ? <span className="text-muted-foreground"> · {item.artist}</span> : null}
                     </span>
                     <span className="shrink-0 text-muted-foreground tabular-nums">
-                      {output.by === "time" ? formatCount(item.minutes, "minute") : formatCount(item.plays, "play")}
+                      {output.by === "time" ? formatCount(item.minutes, "minute") : formatCount(item.plays, "listen")}
                     </span>
                   </li>
                 ))}

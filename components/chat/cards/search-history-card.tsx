@@ -9,7 +9,7 @@ function HistoryCard({ output }: { output: SearchHistoryOutput }) {
       data-testid="history-card"
       Icon={HistoryIcon}
       title={`In your history: “${output.query}”`}
-      description={output.matches.length === 0 ? output.summary : `Plays and minutes: ${output.range.label}`}
+      description={output.matches.length === 0 ? output.summary : `Listens and minutes: ${output.range.label}`}
     >
       {output.matches.length > 0 ? (
         <ul className="flex flex-col gap-2 text-sm">
@@ -23,7 +23,7 @@ function HistoryCard({ output }: { output: SearchHistoryOutput }) {
                 </span>
               </span>
               <span className="text-xs text-muted-foreground">
-                {formatCount(match.plays, "play")} · {formatCount(match.minutes, "minute")}
+                {formatCount(match.plays, "listen")} · {formatCount(match.minutes, "minute")}
                 {match.firstPlayedAt && match.lastPlayedAt
                   ? ` · first listen ${day(match.firstPlayedAt)}, last ${day(match.lastPlayedAt)}`
                   : " · never a full listen"}

@@ -23,8 +23,8 @@ export function comparePeriodsTool({ listener }: ToolContext) {
       const a = await side(first);
       const b = await side(second);
       const change = a.minutes === 0 ? null : Math.round(((b.minutes - a.minutes) / a.minutes) * 100);
-      const topOf = (s: typeof a) => (s.top ? `${s.top.name} (${units(s.top.plays, "play")})` : "nobody");
-      const amount = (s: typeof a) => (s.plays === 0 ? "no plays" : `${units(s.minutes, "minute")} over ${units(s.plays, "play")}`);
+      const topOf = (s: typeof a) => (s.top ? `${s.top.name} (${units(s.top.plays, "listen")})` : "nobody");
+      const amount = (s: typeof a) => (s.plays === 0 ? "no listens" : `${units(s.minutes, "minute")} over ${units(s.plays, "listen")}`);
       const summary =
         `${a.when.charAt(0).toUpperCase()}${a.when.slice(1)}: ${amount(a)}; ${b.when}: ${amount(b)}` +
         (change === null ? "." : ` (${change >= 0 ? "+" : ""}${change}% minutes).`) +
@@ -39,7 +39,7 @@ export function comparePeriodsTool({ listener }: ToolContext) {
         rows: [a, b].map((s) => ({
           name: s.info.label,
           detail: `top artist ${topOf(s)}`,
-          value: `${units(s.plays, "play")} · ${units(s.artists, "artist")}`,
+          value: `${units(s.plays, "listen")} · ${units(s.artists, "artist")}`,
         })),
         rowsTitle: "Side by side",
         summary,

@@ -50,7 +50,7 @@ export function listeningHabitsTool({ listener }: ToolContext) {
           const hourMs = Array.from({ length: 24 }, (_, hour) => data.cells.reduce((sum, row) => sum + (row[hour] ?? 0), 0));
           const dayMs = data.cells.map((row) => row.reduce((sum, value) => sum + value, 0));
           const total = hourMs.reduce((sum, value) => sum + value, 0);
-          if (total === 0 || data.busiestHour < 0) return { ...base, facts: [], rows: [], summary: `You have no plays ${when}.` };
+          if (total === 0 || data.busiestHour < 0) return { ...base, facts: [], rows: [], summary: `You have no listens ${when}.` };
           const hours = [...hourMs.keys()].sort((a, b) => hourMs[b]! - hourMs[a]! || a - b).slice(0, 3);
           const days = [...dayMs.keys()].sort((a, b) => dayMs[b]! - dayMs[a]! || a - b);
           const weekendShare = (dayMs[5]! + dayMs[6]!) / total;
@@ -116,7 +116,7 @@ export function listeningHabitsTool({ listener }: ToolContext) {
         }
         case "sessions": {
           const data = sessions(index, q, { limit: 3 });
-          if (data.count === 0) return { ...base, facts: [], rows: [], summary: `You have no plays ${when}.` };
+          if (data.count === 0) return { ...base, facts: [], rows: [], summary: `You have no listens ${when}.` };
           const typical = minutesOf(data.medianMs);
           const rows = data.longest.map((session) => ({
             name: dayLabel(localDateString(session.start, listener.settings.timeZone)),

@@ -13,8 +13,8 @@ type Kind = keyof typeof KIND_WORDS;
 /** "2,046 plays (6,120 minutes)" or, ranked by time, "6,120 minutes (2,046 plays)". */
 function measure(item: { plays: number; minutes: number }, by: "plays" | "time"): string {
   return by === "time"
-    ? `${units(item.minutes, "minute")} (${units(item.plays, "play")})`
-    : `${units(item.plays, "play")} (${units(item.minutes, "minute")})`;
+    ? `${units(item.minutes, "minute")} (${units(item.plays, "listen")})`
+    : `${units(item.plays, "listen")} (${units(item.minutes, "minute")})`;
 }
 
 const named = (item: RankedItem) => (item.artist ? `“${item.name}” by ${item.artist}` : item.name);
@@ -52,14 +52,14 @@ export function listeningStatsTool({ listener }: ToolContext) {
       const minutes = minutesOf(data.totals.msPlayed);
       const rangeInfo = { label: data.range.label, fromDate: data.range.fromDate, toDate: data.range.toDate };
       const when = rangeWords(rangeInfo);
-      const order = by === "time" ? "by minutes listened" : "by plays";
+      const order = by === "time" ? "by minutes listened" : "by listens";
       let summary: string;
       if (data.totals.listens === 0) {
-        summary = `You have no plays ${when}.`;
+        summary = `You have no listens ${when}.`;
       } else {
         const lists: Record<Exclude<Kind, "genre">, RankedItem[]> = { artist: topArtists, track: topTracks, album: topAlbums };
         const sentences = [
-          `${when.charAt(0).toUpperCase()}${when.slice(1)} you listened for ${units(minutes, "minute")} over ${units(data.totals.listens, "play")}.`,
+          `${when.charAt(0).toUpperCase()}${when.slice(1)} you listened for ${units(minutes, "minute")} over ${units(data.totals.listens, "listen")} (${units(data.totals.plays, "play")} in all, skips included).`,
         ];
         const lead = (which: Exclude<Kind, "genre">) => {
           const items = lists[which];

@@ -32,13 +32,13 @@ export function onThisDayTool({ listener }: ToolContext) {
       const rows = years.map((year) => ({
         name: String(year.year),
         detail: year.tracks[0] ? `“${year.tracks[0].name}” by ${year.tracks[0].artist}` : undefined,
-        value: units(year.plays, "play"),
+        value: units(year.plays, "listen"),
       }));
       const latest = years[0];
       const summary = latest
-        ? `On ${label} ${latest.year} you played ${units(latest.plays, "track")}` +
+        ? `On ${label} ${latest.year} you had ${units(latest.plays, "listen")}` +
           (latest.tracks[0]
-            ? `, most of all “${latest.tracks[0].name}” by ${latest.tracks[0].artist} (${units(latest.tracks[0].plays, "play")})`
+            ? `, most of all “${latest.tracks[0].name}” by ${latest.tracks[0].artist} (${units(latest.tracks[0].plays, "listen")})`
             : "") +
           `.${years.length > 1 ? ` You listened on this day in ${units(years.length, "earlier year")}.` : ""}`
         : `You have no listens on ${label} in earlier years.`;

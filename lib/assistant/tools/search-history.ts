@@ -107,12 +107,12 @@ export function searchHistoryTool({ listener }: ToolContext) {
             : "never played for long enough to count as a listen";
         summary =
           ask === "first" && top.firstPlayedAt
-            ? `You first listened to ${who} on ${dayLabel(top.firstPlayedAt)}; ${units(top.plays, "play")} ${when}, last on ${dayLabel(top.lastPlayedAt!)}.`
+            ? `You first listened to ${who} on ${dayLabel(top.firstPlayedAt)}; ${units(top.plays, "listen")} ${when}, last on ${dayLabel(top.lastPlayedAt!)}.`
             : ask === "last" && top.lastPlayedAt
-              ? `You last listened to ${who} on ${dayLabel(top.lastPlayedAt)}; ${units(top.plays, "play")} ${when}, first on ${dayLabel(top.firstPlayedAt!)}.`
+              ? `You last listened to ${who} on ${dayLabel(top.lastPlayedAt)}; ${units(top.plays, "listen")} ${when}, first on ${dayLabel(top.firstPlayedAt!)}.`
               : ask === "minutes"
-                ? `You listened to ${who} for ${units(top.minutes, "minute")} over ${units(top.plays, "play")} ${when}; ${firstLast}.`
-                : `You played ${who} ${units(top.plays, "time")} ${when} (${units(top.minutes, "minute")}); ${firstLast}.`;
+                ? `You listened to ${who} for ${units(top.minutes, "minute")} over ${units(top.plays, "listen")} ${when}; ${firstLast}.`
+                : `You listened to ${who} ${units(top.plays, "time")} ${when} (${units(top.plays, "listen")}, ${units(top.minutes, "minute")}); ${firstLast}.`;
       }
       return { query, range: info, matches, summary };
     },
