@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } from "@/lib/demo";
+import { DEMO_LISTENER, demoListenerOptions, generateListeningHistory, getDemoCatalog } from "@/lib/demo";
 import { fakeGeminiUrl } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { signInWithDemo } from "./pages/sign-in";
@@ -21,14 +21,8 @@ async function script(match: string, replies: Array<Record<string, unknown>>) {
 /** The demo listener's top artist in 2022, from the raw plays (a year no other spec imports into). */
 function topArtistOf2022(): string {
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
-  const streams = generateListeningHistory({
-    seed: DEMO_LISTENER.seed,
-    plays: DEMO_LISTENER.plays,
-    years: DEMO_LISTENER.years,
-    end: new Date(DEMO_LISTENER.end),
-    timeZone: DEMO_LISTENER.timeZone,
-    homeCountry: DEMO_LISTENER.homeCountry,
-  });
+  // Today's history, as the server stores it (up to yesterday; a new one each day).
+  const streams = generateListeningHistory(demoListenerOptions(Date.now()));
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_LISTENER.timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   const artists = new Map<string, { listens: number; ms: number }>();
   for (const stream of streams) {

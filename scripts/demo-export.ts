@@ -3,7 +3,9 @@
  * unzipped packages look, for trying the importer by hand and for import benchmarks.
  *   npm run demo:export -- --plays 300000 --out .data/demo-export [--account-data] [--seed 1]
  *     [--years 8] [--end 2026-11-01T00:00:00Z] [--time-zone Europe/Berlin] [--max-bytes 12000000] [--clean]
- * `--clean` writes one sorted, current-format export without the quirks of real files.
+ * Without options it is today's demo history, the one the app shows (up to yesterday: it ends
+ * where today starts in the listener's zone). `--clean` writes one sorted, current-format export
+ * without the quirks of real files.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,7 +13,7 @@ import { parseArgs } from "node:util";
 import {
   ACCOUNT_DATA_FOLDER,
   DEFAULT_MAX_BYTES_PER_FILE,
-  DEMO_LISTENER,
+  demoListenerOptions,
   EXTENDED_HISTORY_FOLDER,
   generateListeningHistory,
   getDemoCatalog,
@@ -21,14 +23,16 @@ import {
   type ExportFile,
 } from "@/lib/demo";
 
+// The app's demo history today: the defaults of every option below.
+const today = demoListenerOptions(Date.now());
 const { values } = parseArgs({
   options: {
-    plays: { type: "string", default: String(DEMO_LISTENER.plays) },
+    plays: { type: "string", default: String(today.plays) },
     out: { type: "string" },
-    seed: { type: "string", default: String(DEMO_LISTENER.seed) },
-    years: { type: "string", default: String(DEMO_LISTENER.years) },
-    end: { type: "string", default: DEMO_LISTENER.end },
-    "time-zone": { type: "string", default: DEMO_LISTENER.timeZone },
+    seed: { type: "string", default: String(today.seed) },
+    years: { type: "string", default: String(today.years) },
+    end: { type: "string", default: today.end.toISOString() },
+    "time-zone": { type: "string", default: today.timeZone },
     "max-bytes": { type: "string", default: String(DEFAULT_MAX_BYTES_PER_FILE) },
     "account-data": { type: "boolean", default: false },
     clean: { type: "boolean", default: false },
@@ -37,7 +41,7 @@ const { values } = parseArgs({
 });
 
 const usage =
-  "Usage: npm run demo:export -- --out <dir> [--plays 60000] [--seed 1] [--years 8] [--end <ISO date>] [--time-zone <IANA zone>] [--max-bytes 12000000] [--account-data] [--clean]";
+  "Usage: npm run demo:export -- --out <dir> [--plays 60000] [--seed 1] [--years 8] [--end <ISO date, default: the start of today>] [--time-zone <IANA zone>] [--max-bytes 12000000] [--account-data] [--clean]";
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -99,7 +103,7 @@ const catalog = getDemoCatalog(seed);
 const catalogReady = performance.now();
 let streams: ReturnType<typeof generateListeningHistory> = [];
 try {
-  streams = generateListeningHistory({ seed, plays, years, end, timeZone });
+  streams = generateListeningHistory({ seed, plays, years, end, timeZone, homeCountry: today.homeCountry });
 } catch (error) {
   // The generator's limits (plays a day, span) are the user's to adjust, not a crash.
   if (error instanceof RangeError) fail(error.message);

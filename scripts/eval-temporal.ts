@@ -10,7 +10,7 @@ import type { PlayRow } from "@/lib/listening";
 import type { History } from "@/lib/reco";
 
 export async function runTemporal(options: { history?: string[]; listeners?: number; cohort?: number }): Promise<boolean> {
-  const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
+  const { DEFAULT_HISTORY_END, DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
   const { temporalEvaluation, historyCatalog } = await import("@/lib/reco");
   const { demoCatalogPort } = await import("@/lib/reco");
   const { demoIndexRows, toPlayRow } = await import("@/lib/listening");
@@ -18,7 +18,7 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
   const demoHistory = (seed: number, plays: number, years: number): History => ({
     name: `demo-${seed}`,
     rows: demoIndexRows(
-      generateListeningHistory({ seed, catalogSeed: DEMO_LISTENER.seed, plays, years, end: new Date(DEMO_LISTENER.end) }),
+      generateListeningHistory({ seed, catalogSeed: DEMO_LISTENER.seed, plays, years, end: new Date(DEFAULT_HISTORY_END) }),
       catalog,
     ),
   });

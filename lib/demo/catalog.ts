@@ -88,7 +88,11 @@ export interface DemoCatalog {
 
 export const DEMO_CATALOG_SIZE = { artists: 600, albums: 1_800, shows: 8 } as const;
 
-/** Nothing in the catalog is released after this day, the default end of the demo history. */
+/**
+ * Nothing in the catalog is released after this day (the generator's default end is the next one).
+ * The demo listener's history runs up to yesterday, whatever the day: after it, they keep playing
+ * what was out by then.
+ */
 export const DEMO_CATALOG_HORIZON = "2026-10-31";
 const HORIZON_YEAR = 2026;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getDemoCatalog } from "./catalog";
-import { DEMO_LISTENER, generateListeningHistory, type DemoStream } from "./history";
+import { DEFAULT_HISTORY_END, DEMO_LISTENER, generateListeningHistory, type DemoStream } from "./history";
 
 const catalog = getDemoCatalog();
 const PLAYS = 25_000;
 // UTC keeps the hour checks readable; the time-zone test covers local rhythms.
 const history = generateListeningHistory({ plays: PLAYS, timeZone: "UTC" });
-const end = new Date(DEMO_LISTENER.end).getTime();
+const end = new Date(DEFAULT_HISTORY_END).getTime();
 
 const artistOf = (stream: DemoStream): string | undefined =>
   stream.trackId === null ? undefined : catalog.tracksById.get(stream.trackId)?.artistIds[0];

@@ -56,7 +56,7 @@ export interface DemoStream {
 export interface ListeningHistoryOptions {
   seed?: number;
   plays?: number;
-  /** The history stops before this instant; every stream's `ts` is earlier. */
+  /** The history stops before this instant; every stream's `ts` is earlier (default `DEFAULT_HISTORY_END`). */
   end?: Date;
   years?: number;
   /** The listener's home zone: the daily rhythm is local time. */
@@ -70,15 +70,23 @@ export interface ListeningHistoryOptions {
   catalogSeed?: number;
 }
 
-/** The built-in demo listener. A fixed end keeps the history a pure function of the seed. */
+/**
+ * The built-in demo listener. Their history ends where today starts in their zone, so it has no
+ * fixed end here: `demoListenerOptions` (./today.ts) gives the options for a given instant.
+ */
 export const DEMO_LISTENER = {
   seed: 1,
   plays: 60_000,
   years: 8,
-  end: "2026-11-01T00:00:00Z",
   timeZone: "Europe/Berlin",
   homeCountry: "DE",
 } as const;
+
+/**
+ * Where a history ends when its options name no end: a fixed instant, so the generator stays a
+ * pure function of its options and tests, benchmarks and evaluations reproduce on any day.
+ */
+export const DEFAULT_HISTORY_END = "2026-11-01T00:00:00Z";
 
 /** The most the generator accepts: more than a decade of heavy listening. */
 export const MAX_DEMO_PLAYS = 1_000_000;
@@ -129,7 +137,7 @@ export function generateListeningHistory(options: ListeningHistoryOptions = {}):
   const seed = options.seed ?? DEMO_LISTENER.seed;
   const plays = Math.floor(options.plays ?? DEMO_LISTENER.plays);
   const years = options.years ?? DEMO_LISTENER.years;
-  const endMs = (options.end ?? new Date(DEMO_LISTENER.end)).getTime();
+  const endMs = (options.end ?? new Date(DEFAULT_HISTORY_END)).getTime();
   const timeZone = options.timeZone ?? DEMO_LISTENER.timeZone;
   const homeCountry = options.homeCountry ?? DEMO_LISTENER.homeCountry;
   if (!Number.isFinite(plays) || plays < 0 || plays > MAX_DEMO_PLAYS)

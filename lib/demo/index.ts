@@ -1,6 +1,7 @@
 /**
  * The demo listener's world: an invented catalog, years of listening history and the Spotify
- * privacy-export files made from it. Every function here is a pure function of its seed.
+ * privacy-export files made from it. Every function here is a pure function of its arguments: the
+ * demo listener's history depends on the day only through the instant a caller passes.
  */
 export { demoArtSvg, initials, type DemoArtKind } from "./art";
 export {
@@ -35,6 +36,7 @@ export {
 } from "./export";
 export { DEMO_GENRES, genresById, type DemoGenre, type GenreFamily } from "./genres";
 export {
+  DEFAULT_HISTORY_END,
   DEMO_LISTENER,
   generateListeningHistory,
   MAX_DEMO_PLAYS,
@@ -45,3 +47,4 @@ export {
   type ReasonStart,
 } from "./history";
 export { createRandom, hashString, type Random } from "./random";
+export { demoHistoryDay, demoHistoryEnd, demoListenerOptions, type DemoListenerOptions } from "./today";

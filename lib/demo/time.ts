@@ -88,3 +88,13 @@ export function localDays(fromMs: number, toMs: number, timeZone: string): Local
   }
   return days;
 }
+
+/**
+ * The local calendar date (`YYYY-MM-DD`) of an instant in a zone, and the UTC instant its day
+ * starts, placed like `localDays` places a day (by the zone's offset at its noon).
+ */
+export function localDayOf(utcMs: number, timeZone: string): { date: string; start: number } {
+  const local = new Date(utcMs + zoneOffsetMs(timeZone, utcMs));
+  const civil = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  return { date: new Date(civil).toISOString().slice(0, 10), start: civil - zoneOffsetMs(timeZone, civil + 12 * HOUR_MS) };
+}

@@ -236,7 +236,7 @@ export function demoCohort(size = 80, playsEach = 2_000): Promise<ListeningIndex
 }
 
 async function generateCohort(size: number, playsEach: number): Promise<ListeningIndex[]> {
-  const { DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
+  const { DEFAULT_HISTORY_END, DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
   const cohort: ListeningIndex[] = [];
   for (let member = 0; member < size; member++) {
@@ -247,7 +247,9 @@ async function generateCohort(size: number, playsEach: number): Promise<Listenin
       catalogSeed: DEMO_LISTENER.seed,
       plays: playsEach,
       years: 3,
-      end: new Date(DEMO_LISTENER.end),
+      // Other listeners on the demo catalogue: who co-listens with whom does not depend on the day,
+      // so they end on a fixed day and stay the same for every training run.
+      end: new Date(DEFAULT_HISTORY_END),
     });
     const builder = new IndexBuilder(`cohort-${member}`, 1);
     for (const row of demoIndexRows(streams, catalog)) builder.add(row);

@@ -4,6 +4,8 @@
  */
 import {
   DEMO_LISTENER,
+  demoHistoryDay,
+  demoListenerOptions,
   generateListeningHistory,
   getDemoCatalog,
   type DemoAlbum,
@@ -29,18 +31,20 @@ import type {
 
 const RANGE_DAYS: Record<TimeRange, number> = { short_term: 28, medium_term: 182, long_term: 365 };
 
-/** The demo listener's plays, generated once per process (about half a second). */
-export function demoHistory(): DemoStream[] {
-  return perProcess("spotify.demoHistory", () =>
-    generateListeningHistory({
-      seed: DEMO_LISTENER.seed,
-      plays: DEMO_LISTENER.plays,
-      years: DEMO_LISTENER.years,
-      end: new Date(DEMO_LISTENER.end),
-      timeZone: DEMO_LISTENER.timeZone,
-      homeCountry: DEMO_LISTENER.homeCountry,
-    }),
-  );
+/** The day's demo history this process generated last: one day's is kept, the next day's replaces it. */
+const generated = perProcess("spotify.demoHistory", () => ({ day: "", streams: [] as DemoStream[] }));
+
+/**
+ * The demo listener's plays as of `now`: the history up to yesterday (lib/demo's
+ * `demoListenerOptions`), generated once per process and day (about half a second).
+ */
+export function demoHistory(now: number = Date.now()): DemoStream[] {
+  const day = demoHistoryDay(now);
+  if (generated.day !== day) {
+    generated.streams = generateListeningHistory(demoListenerOptions(now));
+    generated.day = day;
+  }
+  return generated.streams;
 }
 
 function page<T>(items: T[], options: PageOptions = {}, max = 50, fallback = 20): Page<T> {

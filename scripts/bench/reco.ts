@@ -13,7 +13,7 @@ const { values } = parseArgs({ options: { plays: { type: "string", default: "300
 const plays = Number(values.plays);
 const runs = Number(values.runs);
 
-const { generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
+const { DEFAULT_HISTORY_END, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
 const { demoIndexRows, IndexBuilder } = await import("@/lib/listening");
 const { demoCatalogPort } = await import("@/lib/reco");
 const { recommend, NO_FEEDBACK } = await import("@/lib/reco");
@@ -52,7 +52,7 @@ function indexOf(name: string, seed: number, count: number, years: number): List
   const source = getDemoCatalog(SEED);
   const builder = new IndexBuilder(name, 1);
   for (const row of demoIndexRows(
-    generateListeningHistory({ seed, catalogSeed: SEED, plays: count, years, end: new Date("2026-11-01T00:00:00Z") }),
+    generateListeningHistory({ seed, catalogSeed: SEED, plays: count, years, end: new Date(DEFAULT_HISTORY_END) }),
     source,
   ))
     builder.add(row);

@@ -14,7 +14,7 @@
  *  - `user_friends.dat`: no header, CRLF, `userID\tfriendID`, both directions listed.
  * A pure function of its options: the same seed gives the same bytes on every machine.
  */
-import { createRandom, DEMO_LISTENER, generateListeningHistory, getDemoCatalog } from "@/lib/demo";
+import { createRandom, DEFAULT_HISTORY_END, DEMO_LISTENER, generateListeningHistory, getDemoCatalog } from "@/lib/demo";
 
 export interface SyntheticHetrecOptions {
   /** Generated listeners (HetRec has 1,892). */
@@ -68,7 +68,8 @@ export function generateSyntheticHetrec(options: SyntheticHetrecOptions = {}): S
       catalogSeed: DEMO_LISTENER.seed,
       plays: playsEach,
       years: 2,
-      end: new Date(DEMO_LISTENER.end),
+      // A fixed end: the synthetic dataset is the same whenever it is made.
+      end: new Date(DEFAULT_HISTORY_END),
     });
     const plays = new Map<number, { count: number; first: Date; artist: string }>();
     for (const stream of streams) {
