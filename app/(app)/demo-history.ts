@@ -5,8 +5,9 @@ import { trainAll } from "@/lib/reco";
 import { logger } from "@/lib/telemetry";
 
 /**
- * Stores the demo listener's history if it is not yet (for `after(...)`: keeps a serverless
- * function alive until it is stored), then trains the recommender on it in the background.
+ * Stores today's demo history if it is not yet (the first visit of a day replaces yesterday's; for
+ * `after(...)`: keeps a serverless function alive until it is stored), then trains the recommender
+ * on it in the background, so recommendations follow the new history.
  */
 export async function finishDemoHistory(): Promise<void> {
   try {

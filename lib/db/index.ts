@@ -19,6 +19,7 @@ export {
   segmentIdOf,
   type ListeningRepository,
   type PendingMarker,
+  type SeedState,
   type SegmentPayload,
 } from "./repositories/listening";
 export { sharesRepository, type SharesRepository } from "./repositories/shares";

@@ -16,7 +16,7 @@ export {
 } from "./batches";
 export { demoIndexRows } from "./demo-rows";
 export { nameKeyFor, normaliseName, removalKey, trackKeyFor } from "./identity";
-export { historyOwner, listenerIndex, listenerNow } from "./listener";
+export { historyOwner, listenerIndex, listenerNow, readsDemoHistory } from "./listener";
 export {
   emptyIndex,
   FLAG_MINUTE,

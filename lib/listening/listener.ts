@@ -1,17 +1,17 @@
 import "server-only";
 import { cache } from "react";
 import { DEMO_USER_ID, getStore, listeningRepository, type Store } from "@/lib/db";
-import { DEMO_LISTENER } from "@/lib/demo";
 import type { ListenerProfile } from "@/lib/listener";
 import type { ListeningIndex } from "./listening-index";
 import { compactSegments, loadListeningIndex } from "./load";
 
 /**
- * "Now" for the listener's ranges. The demo history is a snapshot that ends on a fixed day, so the
- * demo's "last 4 weeks" are the last four weeks of that history, not four empty weeks after it.
+ * "Now" for the listener's ranges: the real now, for the demo listener too. Their history is
+ * generated up to yesterday every day (lib/demo's `demoListenerOptions`, stored again each day by
+ * `ensureDemoHistory`), so "last 4 weeks" and "on this day" are about real days for everyone.
  */
-export function listenerNow(listener: Pick<ListenerProfile, "isDemo">, now = Date.now()): number {
-  return listener.isDemo ? Math.min(now, Date.parse(DEMO_LISTENER.end)) : now;
+export function listenerNow(_listener: Pick<ListenerProfile, "isDemo">, now = Date.now()): number {
+  return now;
 }
 
 /**
@@ -24,6 +24,12 @@ export function listenerNow(listener: Pick<ListenerProfile, "isDemo">, now = Dat
 export async function historyOwner(store: Store, listener: Pick<ListenerProfile, "id" | "isDemo">): Promise<string> {
   if (!listener.isDemo || listener.id === DEMO_USER_ID) return listener.id;
   return (await listeningRepository(store).revision(listener.id)) > 0 ? listener.id : DEMO_USER_ID;
+}
+
+/** Whether the listener reads the shared demo history: a demo visitor who has imported nothing. */
+export async function readsDemoHistory(listener: Pick<ListenerProfile, "id" | "isDemo">, store?: Store): Promise<boolean> {
+  if (!listener.isDemo) return false;
+  return (await historyOwner(store ?? (await getStore()), listener)) === DEMO_USER_ID;
 }
 
 /**

@@ -16,7 +16,27 @@ export interface PendingMarker {
   createdAt: Date;
 }
 
+/**
+ * The state of a seed stored once for everyone (the demo history): which day's data it is, whether
+ * it is complete, and which run is writing it under a lease.
+ */
+export interface SeedState {
+  _id: string;
+  /** The day (`YYYY-MM-DD`) whose data is stored, or being stored. */
+  day: string;
+  status: "storing" | "stored";
+  /** The run writing it; only that run may renew the lease or mark the seed stored. */
+  run: string;
+  /** Until when the run holds the seed; after it, another run may take over. */
+  leaseUntil: Date;
+  /** Progress while storing: plays stored of all. */
+  stored: number;
+  total: number;
+  updatedAt: Date;
+}
+
 const revisionId = (userId: string) => `revision|${userId}`;
+const seedId = (name: string) => `seed|${name}`;
 /** The id of the segment one source (an import chunk, a sync run) writes: also stored on its plays. */
 export const segmentIdOf = (userId: string, sourceKey: string) => `${userId}|${sourceKey}`;
 const pendingIdOf = (segmentId: string) => `${segmentId}|pending`;
@@ -35,6 +55,8 @@ export function listeningRepository(store: Store) {
   const segments = store.collection<ListeningSegmentDocument>(collections.listening);
   // The revision counter lives in the same collection, without a userId, so it never reads as a segment.
   const counters = store.collection<{ _id: string; revision: number }>(collections.listening);
+  // So do seed states: no userId, never read as a segment.
+  const seeds = store.collection<SeedState>(collections.listening);
 
   const bump = async (userId: string) => {
     await counters.updateOne({ _id: revisionId(userId) }, { $inc: { revision: 1 } }, { upsert: true });
@@ -171,6 +193,66 @@ export function listeningRepository(store: Store) {
 
     async hasFlag(name: string): Promise<boolean> {
       return (await counters.findOne({ _id: `flag|${name}` })) !== null;
+    },
+
+    async clearFlag(name: string): Promise<void> {
+      await counters.deleteOne({ _id: `flag|${name}` });
+    },
+
+    seedState(name: string): Promise<SeedState | null> {
+      return seeds.findOne({ _id: seedId(name) });
+    },
+
+    /**
+     * Takes the seed for `run` to store `day`'s data, as a compare-and-set, so one run stores it
+     * however many instances ask at once. Taken when there is no seed yet, when it holds another
+     * day (stored or not: a run still storing that day loses its lease), or when the run storing
+     * this day let its lease run out (it crashed). Never while another run holds the day's lease,
+     * nor once the day is stored.
+     */
+    async claimSeed(name: string, day: string, run: string, leaseMs: number, now = new Date()): Promise<boolean> {
+      const claimed = {
+        day,
+        status: "storing" as const,
+        run,
+        leaseUntil: new Date(now.getTime() + leaseMs),
+        stored: 0,
+        total: 0,
+        updatedAt: now,
+      };
+      try {
+        await seeds.insertOne({ _id: seedId(name), ...claimed });
+        return true;
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
+      }
+      const otherDay = await seeds.updateOne({ _id: seedId(name), day: { $ne: day } }, { $set: claimed });
+      if (otherDay.matchedCount === 1) return true;
+      const abandoned = await seeds.updateOne({ _id: seedId(name), day, status: "storing", leaseUntil: { $lt: now } }, { $set: claimed });
+      return abandoned.matchedCount === 1;
+    },
+
+    /** Extends the run's lease and records its progress; false when another run has taken the seed. */
+    async renewSeed(name: string, run: string, progress: { stored: number; total: number }, leaseMs: number, now = new Date()) {
+      const result = await seeds.updateOne(
+        { _id: seedId(name), run, status: "storing" },
+        { $set: { ...progress, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now } },
+      );
+      return result.matchedCount === 1;
+    },
+
+    /** The run's data is complete; false when another run has taken the seed meanwhile. */
+    async finishSeed(name: string, run: string, now = new Date()): Promise<boolean> {
+      const result = await seeds.updateOne(
+        { _id: seedId(name), run, status: "storing" },
+        { $set: { status: "stored", leaseUntil: now, updatedAt: now } },
+      );
+      return result.matchedCount === 1;
+    },
+
+    /** A run that failed lets go at once, so the next visit (on any instance) starts again without waiting for the lease. */
+    async releaseSeed(name: string, run: string): Promise<void> {
+      await seeds.updateOne({ _id: seedId(name), run, status: "storing" }, { $set: { leaseUntil: new Date(0) } });
     },
 
     async deleteAll(userId: string): Promise<void> {

@@ -120,6 +120,11 @@ export function rollupsRepository(store: Store) {
       return this.add(userId, plays, now);
     },
 
+    /** Every rollup of the listener (days and the minute-precision marker): their plays are being replaced. */
+    async deleteAll(userId: string): Promise<number> {
+      return rollups.deleteMany({ userId });
+    },
+
     /** Days in [from, to), oldest first. */
     days(userId: string, from?: Date, to?: Date): Promise<RollupDocument[]> {
       const start: Record<string, Date> = {};
