@@ -12,6 +12,8 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { currentSession } from "@/lib/auth";
 import { StoreUnavailableError } from "@/lib/db";
 import { currentListener, type ListenerProfile } from "@/lib/listener";
+import { readsDemoHistory } from "@/lib/listening";
+import { site } from "@/lib/site";
 import { finishDemoHistory } from "./demo-history";
 
 /** The listener, or "unavailable" while the database is unreachable (the shell still renders). */
@@ -34,6 +36,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const available = listener !== "unavailable";
   // Reading the index never stores anything: any page of the demo starts storing its history.
   if (available && listener.isDemo) after(finishDemoHistory);
+  // The demo says what its history is, while the visitor reads the shared one (not their own import).
+  const demoNote = available && (await readsDemoHistory(listener).catch(() => false)) ? site.demoHistory : undefined;
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r bg-muted/30 px-3 py-4 lg:flex">
@@ -53,7 +57,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               </span>
             )}
             <ThemeToggle />
-            <UserMenu name={available ? listener.displayName : session.isDemo ? "Demo listener" : "Your account"} isDemo={session.isDemo} />
+            <UserMenu
+              name={available ? listener.displayName : session.isDemo ? "Demo listener" : "Your account"}
+              isDemo={session.isDemo}
+              note={demoNote}
+            />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6">

@@ -14,14 +14,27 @@ import { signOutAction } from "@/lib/auth/actions";
 import { UserMenuTrigger } from "./user-menu-trigger";
 
 /** The account menu itself; loaded on first use, like the theme menu. */
-export default function UserMenuDropdown({ name, isDemo, defaultOpen = false }: { name: string; isDemo: boolean; defaultOpen?: boolean }) {
+export default function UserMenuDropdown({
+  name,
+  isDemo,
+  note,
+  defaultOpen = false,
+}: {
+  name: string;
+  isDemo: boolean;
+  note?: string;
+  defaultOpen?: boolean;
+}) {
   return (
     <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger asChild>
-        <UserMenuTrigger name={name} />
+        <UserMenuTrigger name={name} note={note} />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-56">
-        <DropdownMenuLabel className="truncate">{isDemo ? "Demo listener" : name}</DropdownMenuLabel>
+        <DropdownMenuLabel>
+          <span className="block truncate">{isDemo ? "Demo listener" : name}</span>
+          {note ? <span className="block text-xs font-normal text-muted-foreground first-letter:uppercase">{note}</span> : null}
+        </DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
           <Link href="/settings">

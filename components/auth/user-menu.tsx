@@ -7,13 +7,14 @@ import { UserMenuTrigger } from "./user-menu-trigger";
 const loadMenu = () => import("./user-menu-dropdown");
 
 /** The account button; its menu (Radix) loads on first pointer or focus and opens on the first click. */
-export function UserMenu({ name, isDemo }: { name: string; isDemo: boolean }) {
+export function UserMenu({ name, isDemo, note }: { name: string; isDemo: boolean; note?: string }) {
   const [opened, setOpened] = useState(false);
   const Menu = opened ? UserMenuDropdown : null;
-  if (Menu) return <Menu name={name} isDemo={isDemo} defaultOpen />;
+  if (Menu) return <Menu name={name} isDemo={isDemo} note={note} defaultOpen />;
   return (
     <UserMenuTrigger
       name={name}
+      note={note}
       aria-haspopup="menu"
       aria-expanded={false}
       onPointerEnter={() => void loadMenu()}

@@ -20,7 +20,8 @@ export function DemoPreparing({ stored, total }: { stored: number; total: number
         Setting up the demo listener
       </h2>
       <p className="mt-1 text-sm text-muted-foreground">
-        Eight years of generated listening go through the same import pipeline your own export would. This takes a few seconds, once.
+        Eight years of generated listening, up to yesterday, go through the same import pipeline your own export would. This takes a few
+        seconds, once a day.
       </p>
       <div
         role="progressbar"

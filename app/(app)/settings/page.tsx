@@ -4,6 +4,7 @@ import { ThemeChoice } from "@/components/layout/theme-choice";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appVersion, backendModes, type BackendMode } from "@/lib/health";
 import { currentListener } from "@/lib/listener";
+import { readsDemoHistory } from "@/lib/listening";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -24,6 +25,7 @@ const modeLabels: Record<BackendMode, string> = {
 export default async function SettingsPage() {
   const modes = backendModes();
   const listener = await currentListener();
+  const demoHistory = listener ? await readsDemoHistory(listener) : false;
   return (
     <>
       <PageHeader title="Settings" description="How EchoTune looks and what it runs on." />
@@ -42,7 +44,9 @@ export default async function SettingsPage() {
             <CardTitle>Account</CardTitle>
             <CardDescription data-testid="account-description">
               {listener?.isDemo
-                ? "You are exploring as the demo listener. Nothing you do here touches a Spotify account."
+                ? demoHistory
+                  ? "You are exploring as the demo listener, with eight years of generated history up to yesterday (a new one each day). Nothing you do here touches a Spotify account."
+                  : "You are exploring as a demo listener, with the history you imported. Nothing you do here touches a Spotify account."
                 : `Signed in with Spotify as ${listener?.displayName ?? "you"}. Your tokens stay on our server.`}
             </CardDescription>
           </CardHeader>
