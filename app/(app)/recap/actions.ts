@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireListener } from "@/lib/auth";
 import { getStore, sharesRepository } from "@/lib/db";
 
-/** Turns the public link to a year in music on or off. Off means the link answers 404 at once. */
+/** Turns the public link to a year in music on or off. Off means the link answers 404 at once and for good; on again mints a new one. */
 export async function setRecapSharing(formData: FormData): Promise<void> {
   const listener = await requireListener();
   const year = Number(formData.get("year"));

@@ -1,18 +1,22 @@
 import { randomBytes } from "node:crypto";
+import { DuplicateKeyError } from "../errors";
 import type { Store } from "../port";
 import { collections, type ShareDocument } from "../schema";
 
-/** Public links to a listener's year in music: they exist only while the listener keeps sharing on. */
+/**
+ * Public links to a listener's year in music: they exist only while the listener keeps sharing on.
+ * A link turned off is gone for good: turning sharing on again mints a new token, so a link that
+ * leaked is replaced by turning sharing off and on.
+ */
 export function sharesRepository(store: Store) {
   const shares = store.collection<ShareDocument>(collections.shares);
   return {
-    /** Turns sharing on for a year and returns the link's token (the same token as last time, if any). */
+    /** Turns sharing on for a year and returns the link's token: the current one while it is on, a new one otherwise. */
     async enable(userId: string, year: number, now = new Date()): Promise<ShareDocument> {
       const existing = await shares.findOne({ userId, year });
-      if (existing) {
-        await shares.updateOne({ _id: existing._id }, { $set: { enabled: true, updatedAt: now } });
-        return { ...existing, enabled: true, updatedAt: now };
-      }
+      if (existing?.enabled) return existing;
+      // Turned off before this change kept its document: it never comes back on.
+      if (existing) await shares.deleteOne({ _id: existing._id, enabled: false });
       const document: ShareDocument = {
         _id: randomBytes(18).toString("base64url"),
         userId,
@@ -24,17 +28,18 @@ export function sharesRepository(store: Store) {
       try {
         await shares.insertOne(document);
         return document;
-      } catch {
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
         // Two tabs turned it on at once: the unique (userId, year) index kept the first.
         const winner = await shares.findOne({ userId, year });
-        if (!winner) throw new Error("share link could not be created");
-        await shares.updateOne({ _id: winner._id }, { $set: { enabled: true, updatedAt: now } });
-        return { ...winner, enabled: true };
+        if (!winner?.enabled) throw new Error("share link could not be created");
+        return winner;
       }
     },
 
-    async disable(userId: string, year: number, now = new Date()): Promise<void> {
-      await shares.updateOne({ userId, year }, { $set: { enabled: false, updatedAt: now } });
+    /** Turns sharing off: the link answers 404 at once, and for good. */
+    async disable(userId: string, year: number): Promise<void> {
+      await shares.deleteMany({ userId, year });
     },
 
     forYear(userId: string, year: number): Promise<ShareDocument | null> {
