@@ -127,40 +127,6 @@ test.describe("insights dashboard", () => {
     await expect(page.locator("dl", { hasText: "First listen" })).toBeVisible();
   });
 
-  test("the year in music is public only while sharing is on", async ({ page, browser }) => {
-    await page.goto("/recap/2022");
-    await expect(page.getByRole("heading", { level: 1, name: "Your 2022 in music" })).toBeVisible();
-    const toggle = page.getByRole("button", { name: /Turn sharing (on|off)/ });
-    if ((await toggle.textContent())?.includes("off")) {
-      await toggle.click();
-      await expect(page.getByRole("button", { name: "Turn sharing on" })).toBeVisible();
-    }
-    await page.getByRole("button", { name: "Turn sharing on" }).click();
-    const link = page.getByTestId("share-link");
-    await expect(link).toBeVisible();
-    const url = (await link.getAttribute("href")) ?? "";
-    const path = new URL(url).pathname;
-
-    // A stranger: no cookies.
-    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const visitor = await stranger.newPage();
-    const open = await visitor.goto(path);
-    expect(open?.status()).toBe(200);
-    await expect(visitor.getByRole("heading", { level: 1 })).toContainText("2022");
-    await expect(visitor.getByTestId("recap")).toContainText("Top artists");
-    const imageUrl = (await visitor.locator('meta[property="og:image"]').getAttribute("content")) ?? "";
-    expect(imageUrl).toContain(path);
-    const image = await visitor.request.get(new URL(imageUrl).pathname);
-    expect(image.status()).toBe(200);
-    expect(image.headers()["content-type"]).toContain("image/png");
-
-    await page.getByRole("button", { name: "Turn sharing off" }).click();
-    await expect(page.getByRole("button", { name: "Turn sharing on" })).toBeVisible();
-    const closed = await visitor.goto(path);
-    expect(closed?.status()).toBe(404);
-    await stranger.close();
-  });
-
   test("GET /api/insights answers the dashboard as JSON, and bad parameters as problem+json", async ({ page, browser }) => {
     const ok = await page.request.get(`/api/insights?range=custom&from=${FROM}&to=${TO}&by=time`);
     expect(ok.status()).toBe(200);

@@ -162,6 +162,14 @@ export function demoEnabled(source: Env = env): boolean {
   return !source.AUTH_SPOTIFY_ID || source.DEMO;
 }
 
+/**
+ * APP_URL when the environment sets it, or undefined when it only has its default: links a listener
+ * copies and sends (share links) then name the origin their own request came to.
+ */
+export function configuredAppUrl(source: Record<string, string | undefined> = process.env, parsed: Env = env): string | undefined {
+  return source.APP_URL?.trim() ? parsed.APP_URL : undefined;
+}
+
 /** Whether a proxy we trust sets X-Forwarded-For and X-Real-IP, so they name the client, not what it claims. */
 export function trustProxy(source: Env = env): boolean {
   return source.VERCEL || source.TRUST_PROXY;

@@ -11,6 +11,7 @@ export {
 } from "./problem";
 export { DEFAULT_BODY_LIMIT, KB, MB, formatBytes } from "./body";
 export { callerOf } from "./caller";
+export { publicOrigin, type PublicOriginOptions } from "./origin";
 export {
   errorResponse,
   requestIdFor,

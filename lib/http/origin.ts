@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { configuredAppUrl, env, trustProxy } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -39,4 +39,32 @@ function refused(from: string): AppError {
   return new AppError("forbidden", {
     detail: `This request came from ${from}, not from EchoTune's own pages, so it was refused. Use the app at ${new URL(env.APP_URL).origin}.`,
   });
+}
+
+/** A Host header's value: a name or an IPv4 or bracketed IPv6 address, and maybe a port. Anything else is not believed. */
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+export interface PublicOriginOptions {
+  /** APP_URL as configured (default: the environment's; undefined when it only has its default). */
+  appUrl?: string;
+  /** Whether a proxy we trust sets X-Forwarded-Host and X-Forwarded-Proto (default: VERCEL or TRUST_PROXY). */
+  trusted?: boolean;
+}
+
+/**
+ * The origin a listener reaches the app at, for links they copy and send to others (share links):
+ * APP_URL when it is set (the public address, whatever the request went through); otherwise the
+ * host their request came to, so a server started on another port or address links to itself.
+ * X-Forwarded-Host and X-Forwarded-Proto count only behind a proxy we trust (Vercel, TRUST_PROXY),
+ * as for rate limits: otherwise they are the client's own claim. Never used for redirects.
+ */
+export function publicOrigin(headers: Pick<Headers, "get">, options: PublicOriginOptions = {}): string {
+  const appUrl = "appUrl" in options ? options.appUrl : configuredAppUrl();
+  if (appUrl) return new URL(appUrl).origin;
+  const trusted = options.trusted ?? trustProxy(env);
+  const first = (name: string) => headers.get(name)?.split(",")[0]?.trim() || undefined;
+  const host = (trusted ? first("x-forwarded-host") : undefined) ?? headers.get("host")?.trim();
+  if (!host || !HOST.test(host)) return new URL(env.APP_URL).origin;
+  const protocol = trusted && first("x-forwarded-proto") === "https" ? "https" : "http";
+  return new URL(`${protocol}://${host}`).origin;
 }

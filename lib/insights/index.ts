@@ -10,7 +10,7 @@ export {
   type ListeningIndex,
 } from "@/lib/listening";
 export { parseRangeParams, resolveRange, type RangeSpec } from "./range";
-export { dashboardFor, genreSource, itemPageFor, recapFor, recapYearsFor, sharedRecap, type RecapData } from "./server";
+export { dashboardFor, genreSource, itemPageFor, recapFor, recapYearsFor, sharedRecap, shareUrl, type RecapData } from "./server";
 // The widget engine itself, for benchmarks and evaluations.
 export {
   clock,

@@ -55,6 +55,11 @@ export async function recapFor(listener: Pick<ListenerProfile, "id" | "isDemo" |
 
 export type RecapData = NonNullable<Awaited<ReturnType<typeof recapFor>>>;
 
+/** The public link of a shared recap, on the origin the listener uses (`publicOrigin` in lib/http). */
+export function shareUrl(token: string, origin: string): string {
+  return new URL(`/share/${encodeURIComponent(token)}`, origin).toString();
+}
+
 /** The recap behind a public share link, only while its listener keeps sharing on. */
 export async function sharedRecap(token: string): Promise<{ recap: RecapData; displayName: string } | null> {
   const store = await getStore();

@@ -1,5 +1,6 @@
 import { Share2Icon } from "lucide-react";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
@@ -7,8 +8,8 @@ import { CopyLink } from "@/components/recap/copy-link";
 import { RecapCard } from "@/components/recap/recap-card";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { getStore, sharesRepository } from "@/lib/db";
-import { env } from "@/lib/env";
-import { recapFor, recapYearsFor } from "@/lib/insights";
+import { publicOrigin } from "@/lib/http";
+import { recapFor, recapYearsFor, shareUrl } from "@/lib/insights";
 import { currentListener } from "@/lib/listener";
 import { cn } from "@/lib/utils";
 import { setRecapSharing } from "../actions";
@@ -29,7 +30,8 @@ export default async function RecapPage({ params }: PageProps<"/recap/[year]">) 
     getStore().then((store) => sharesRepository(store).forYear(listener.id, year)),
   ]);
   if (!recap) notFound();
-  const shareUrl = share?.enabled ? new URL(`/share/${share._id}`, env.APP_URL).toString() : null;
+  // The link is for others: on the origin the listener uses (or APP_URL), not a fixed port.
+  const link = share?.enabled ? shareUrl(share._id, publicOrigin(await headers())) : null;
 
   return (
     <>
@@ -56,23 +58,23 @@ export default async function RecapPage({ params }: PageProps<"/recap/[year]">) 
           Share this year
         </h2>
         <p className="mt-1 text-sm text-muted-foreground">
-          {shareUrl
-            ? "Anyone with the link sees this recap (top artists, tracks, albums and minutes; nothing else). Turn it off and the link stops working at once."
+          {link
+            ? "Anyone with the link sees this recap (top artists, tracks, albums and minutes; nothing else). Turn it off and the link stops working at once, for good: turning sharing on again makes a new link."
             : "Sharing is off: nobody but you can see this page. Turning it on makes a link anyone can open."}
         </p>
-        {shareUrl ? (
+        {link ? (
           <div className="mt-3 flex flex-wrap items-center gap-2">
-            <a href={shareUrl} className="break-all text-sm text-brand-text underline-offset-4 hover:underline" data-testid="share-link">
-              {shareUrl}
+            <a href={link} className="break-all text-sm text-brand-text underline-offset-4 hover:underline" data-testid="share-link">
+              {link}
             </a>
-            <CopyLink url={shareUrl} />
+            <CopyLink url={link} />
           </div>
         ) : null}
         <form action={setRecapSharing} className="mt-4">
           <input type="hidden" name="year" value={year} />
-          <input type="hidden" name="enabled" value={shareUrl ? "false" : "true"} />
-          <SubmitButton variant={shareUrl ? "outline" : "default"} pendingLabel={shareUrl ? "Turning off…" : "Creating link…"}>
-            {shareUrl ? "Turn sharing off" : "Turn sharing on"}
+          <input type="hidden" name="enabled" value={link ? "false" : "true"} />
+          <SubmitButton variant={link ? "outline" : "default"} pendingLabel={link ? "Turning off…" : "Creating link…"}>
+            {link ? "Turn sharing off" : "Turn sharing on"}
           </SubmitButton>
         </form>
       </section>

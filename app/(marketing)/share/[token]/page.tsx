@@ -1,17 +1,29 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { RecapCard } from "@/components/recap/recap-card";
 import { Button } from "@/components/ui/button";
-import { sharedRecap } from "@/lib/insights";
+import { publicOrigin } from "@/lib/http";
+import { sharedRecap, shareUrl } from "@/lib/insights";
+import { site } from "@/lib/site";
 
+/** The preview a chat app or social site shows for the link: this recap, at this link, not the landing page. */
 export async function generateMetadata({ params }: PageProps<"/share/[token]">): Promise<Metadata> {
-  const shared = await sharedRecap((await params).token);
+  const { token } = await params;
+  const shared = await sharedRecap(token);
   if (!shared) return { title: "Link not available", robots: { index: false } };
+  const origin = publicOrigin(await headers());
+  const title = `${shared.displayName}'s ${shared.recap.year} in music`;
+  const description = `${shared.recap.minutes.toLocaleString("en")} minutes; top artist ${shared.recap.topArtists[0]?.name ?? "—"}.`;
   return {
-    title: `${shared.displayName}'s ${shared.recap.year} in music`,
-    description: `${shared.recap.minutes.toLocaleString("en")} minutes; top artist ${shared.recap.topArtists[0]?.name ?? "—"}.`,
+    // The share image (opengraph-image.tsx) on the same origin as the link.
+    metadataBase: new URL(origin),
+    title,
+    description,
+    openGraph: { type: "website", siteName: site.name, title: `${title} · ${site.name}`, description, url: shareUrl(token, origin) },
+    twitter: { card: "summary_large_image", title: `${title} · ${site.name}`, description },
     robots: { index: false },
   };
 }
