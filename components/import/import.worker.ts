@@ -5,7 +5,7 @@
  * them, and uploads them in idempotent chunks with retries. Re-sent chunks change nothing.
  */
 import { fetchJson, ProblemError, retryDelay, shouldRetry, type RetryPolicy } from "@/lib/http/client";
-import { DEFAULT_MAX_FILE_BYTES, parseExportEntry, readZipEntries, type ExportEntry } from "@/lib/ingest/worker";
+import { DEFAULT_MAX_FILE_BYTES, parseExportEntry, readExportZip, type ExportEntry } from "@/lib/ingest/worker";
 import type { ImportRow, RejectionReason } from "@/lib/ingest/worker";
 import type { FileSummary, ImportReportView, WorkerEvent, WorkerRequest } from "./protocol";
 
@@ -16,7 +16,7 @@ const post = (event: WorkerEvent) => scope.postMessage(event);
 async function* exportFiles(files: File[]): AsyncGenerator<ExportEntry> {
   for (const file of files) {
     if (/\.zip$/i.test(file.name)) {
-      yield* readZipEntries(new Uint8Array(await file.arrayBuffer()));
+      yield* readExportZip(file.name, new Uint8Array(await file.arrayBuffer()));
     } else if (file.size > DEFAULT_MAX_FILE_BYTES) {
       yield { name: file.name, text: "", tooLarge: { bytes: file.size, limit: DEFAULT_MAX_FILE_BYTES } };
     } else {

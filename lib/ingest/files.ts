@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { DEFAULT_MAX_FILE_BYTES, readZipEntries, type ExportEntry } from "./parse";
+import { DEFAULT_MAX_FILE_BYTES, readExportZip, type ExportEntry } from "./parse";
 
 export type ExportText = ExportEntry;
 
@@ -43,7 +43,7 @@ export function readExportFiles(paths: string[]): ExportText[] {
   const files: ExportText[] = [];
   paths.forEach((path, position) => {
     if (/\.zip$/i.test(path)) {
-      files.push(...readZipEntries(readFileSync(path)));
+      files.push(...readExportZip(basename(path), readFileSync(path)));
     } else if ((sizes[position] ?? 0) > DEFAULT_MAX_FILE_BYTES) {
       files.push({ name: basename(path), text: "", tooLarge: { bytes: sizes[position] ?? 0, limit: DEFAULT_MAX_FILE_BYTES } });
     } else {

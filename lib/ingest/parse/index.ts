@@ -17,6 +17,7 @@ export {
   type ParseErrorCode,
   type ParseOptions,
   type RejectedSample,
+  type ZipProblem,
 } from "./parse";
 export { summariseFiles, type ImportSummary, type KindTotals, type SummaryMessage } from "./summary";
-export { readZipEntries, type ExportEntry, type ZipLimits } from "./zip";
+export { readExportZip, readZipEntries, type ExportEntry, type ZipLimits } from "./zip";

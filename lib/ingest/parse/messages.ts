@@ -15,6 +15,9 @@ const REQUEST_EXTENDED =
   "and arrives by e-mail, usually within a few days (Spotify allows up to 30). Then upload its Streaming_History_Audio_*.json files, or the whole zip.";
 const WHAT_TO_UPLOAD =
   "EchoTune reads the Streaming_History_Audio_*.json files in the “Spotify Extended Streaming History” folder of your export.";
+const EXPORT_AGAIN =
+  `Export your data again from Spotify's privacy page (${PRIVACY_PAGE}) and pick the Streaming_History_Audio_*.json files, ` +
+  "or upload the whole zip Spotify sends.";
 const FIX_DAMAGED =
   "Extract the zip from Spotify again and upload the fresh file; if that doesn't help, download the export again from the link in Spotify's e-mail.";
 
@@ -49,6 +52,24 @@ export const messages = {
       `${file} is from Spotify's Account data package: it covers only about the last 12 months, to the minute, and without track IDs. ` +
       `Its plays were imported. For your whole history, ${REQUEST_EXTENDED.charAt(0).toLowerCase()}${REQUEST_EXTENDED.slice(1)}`
     );
+  },
+
+  emptyFile(file: string): string {
+    return `${file} is empty: there is nothing in it to import. ${EXPORT_AGAIN}`;
+  },
+
+  emptyZip(file: string): string {
+    return `${file} is an empty zip: there are no files in it to import. ${EXPORT_AGAIN}`;
+  },
+
+  notAZip(file: string): string {
+    return `${file} is not a zip archive (or a damaged one), so nothing could be read from it. ${EXPORT_AGAIN}`;
+  },
+
+  zipWithoutExport(file: string, names: readonly string[]): string {
+    const shown = names.slice(0, 3).join(", ");
+    const more = names.length > 3 ? ` and ${plural(names.length - 3, "other")}` : "";
+    return `${file} holds no files from a Spotify privacy export (only ${shown}${more}), so nothing was read from it. ${WHAT_TO_UPLOAD}`;
   },
 
   empty(file: string): string {

@@ -614,10 +614,32 @@ describe("bad input", () => {
       expect(parsed.error?.code, `cut at ${cut}`).toBe("truncated");
       expect(parsed.error?.message).toMatch(/ends too early.*Extract the zip/s);
     }
-    for (const text of ["", "\uFEFF", '[{"ts": "2023-02-25T11:20:37Z", "ms_played": 12', '[{"ts": "2023-02-', '[{"a": tr', "[1.", "[-"]) {
+    for (const text of ['[{"ts": "2023-02-25T11:20:37Z", "ms_played": 12', '[{"ts": "2023-02-', '[{"a": tr', "[1.", "[-", "["]) {
       const parsed = parseExportFile(AUDIO_NAME, text, options);
       expectConsistent(parsed);
       expect(parsed.error?.code, JSON.stringify(text)).toBe("truncated");
+    }
+  });
+
+  it("says an empty file is empty and what to do, not that it ends too early", () => {
+    const cases: Array<[string, string]> = [
+      [AUDIO_NAME, ""],
+      [AUDIO_NAME, "   \n\t\r\n"],
+      [AUDIO_NAME, "\uFEFF"],
+      [AUDIO_NAME, "\u0000\u0000"],
+      ["my history.json", ""],
+      ["notes.txt", ""],
+    ];
+    for (const [name, text] of cases) {
+      const parsed = parseExportFile(name, text, options);
+      expectConsistent(parsed);
+      expect(parsed.rows).toEqual([]);
+      expect(parsed.error?.code, JSON.stringify(text)).toBe("empty_file");
+      expect(parsed.error?.message).toBe(
+        `${name} is empty: there is nothing in it to import. Export your data again from Spotify's privacy page ` +
+          "(spotify.com/account/privacy) and pick the Streaming_History_Audio_*.json files, or upload the whole zip Spotify sends.",
+      );
+      expect(parsed.error?.message).not.toMatch(/too early|middle of its list/);
     }
   });
 
@@ -659,5 +681,13 @@ describe("bad input", () => {
       expect(parsed.error?.message).toMatch(/so it was skipped.*Streaming_History_Audio_/s);
     }
     expect(parseExportFile("data.json", '[{"id": 1}]', options).kind).toBe("unknown");
+  });
+
+  it("skips a file that is not JSON at all (a CSV) with a word saying what to upload", () => {
+    const parsed = parseExportFile("history.csv", "ts,track,artist\n2024-01-01T10:00:00Z,Song,Band\n", options);
+    expectConsistent(parsed);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.message).toMatch(/^history\.csv is not a file EchoTune recognises .* Streaming_History_Audio_\*\.json/);
   });
 });

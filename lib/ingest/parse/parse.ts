@@ -9,7 +9,7 @@ import { baseName, classifyFile, HEAD_CHARS, streamingShapeOf, type FileKind, ty
 import { findJsonProblem, stripPreamble } from "./json";
 import { messages } from "./messages";
 
-export type ParseErrorCode = "malformed_json" | "truncated" | "unknown_shape" | "too_large";
+export type ParseErrorCode = "empty_file" | "not_a_zip" | "malformed_json" | "truncated" | "unknown_shape" | "too_large";
 
 export interface ParseError {
   code: ParseErrorCode;
@@ -127,25 +127,39 @@ function convertRows(data: readonly unknown[], convert: RowConverter, latestMs: 
 
 const looksLikeJson = (name: string, head: string) => /\.json$/i.test(name) || /^[\s\uFEFF\u0000]*[[{]/.test(head);
 
+/** What a zip without a single file of an export is, when the zip itself stands in for its entries. */
+export interface ZipProblem {
+  problem: "empty" | "not-a-zip" | "no-export-files";
+  /** The zip's other files (for `no-export-files`), folders left out. */
+  files: string[];
+}
+
 /**
  * Parses one entry read from an export (a file, or a zip entry): an entry the zip reader refused
- * to inflate is reported as too large, with the same words as a file that is.
+ * to inflate is reported as too large, with the same words as a file that is, and a zip that held
+ * nothing to read (`readExportZip`) says so.
  */
 export function parseExportEntry(
-  entry: { name: string; text: string; tooLarge?: { bytes: number; limit: number } },
+  entry: { name: string; text: string; tooLarge?: { bytes: number; limit: number }; zip?: ZipProblem },
   options: ParseOptions = {},
 ): ParsedFile {
-  if (!entry.tooLarge) return parseExportFile(entry.name, entry.text, options);
+  if (!entry.tooLarge && !entry.zip) return parseExportFile(entry.name, entry.text, options);
   const detection = classifyFile(entry.name, "");
-  return {
+  const result: ParsedFile = {
     name: entry.name,
     kind: detection.kind,
     rowsRead: 0,
     rows: [],
     rejected: emptyRejections(),
     rejectedSamples: [],
-    error: { code: "too_large", message: messages.tooLarge(baseName(entry.name), entry.tooLarge.bytes, entry.tooLarge.limit) },
   };
+  const file = baseName(entry.name);
+  if (entry.tooLarge)
+    return { ...result, error: { code: "too_large", message: messages.tooLarge(file, entry.tooLarge.bytes, entry.tooLarge.limit) } };
+  const zip = entry.zip as ZipProblem;
+  if (zip.problem === "empty") return { ...result, error: { code: "empty_file", message: messages.emptyZip(file) } };
+  if (zip.problem === "not-a-zip") return { ...result, error: { code: "not_a_zip", message: messages.notAZip(file) } };
+  return { ...result, message: messages.zipWithoutExport(file, zip.files) };
 }
 
 /**
@@ -163,18 +177,20 @@ export function parseExportFile(name: string, text: string, options: ParseOption
   if (detection.kind === "wrong-package") {
     return { ...result, message: messages.wrongPackage(file, detection.holds ?? "account details", detection.source ?? "account-data") };
   }
+  // Nothing at all (0 bytes, or only whitespace, a BOM or NUL bytes): not a list cut short.
+  const body = stripPreamble(text);
+  if (body.length === 0) return fail("empty_file", messages.emptyFile(file));
   if (detection.kind === "unknown" && !looksLikeJson(file, head)) return { ...result, message: messages.unknown(file) };
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (text.length > maxBytes) return fail("too_large", messages.tooLarge(file, text.length, maxBytes));
 
-  const body = stripPreamble(text);
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch (error) {
     const problem = findJsonProblem(body);
-    if (body.length === 0 || problem?.kind === "truncated") return fail("truncated", messages.truncated(file, body.length));
+    if (problem?.kind === "truncated") return fail("truncated", messages.truncated(file, body.length));
     const detail = error instanceof Error ? error.message.slice(0, ENGINE_DETAIL_CHARS) : "";
     return fail("malformed_json", messages.malformed(file, problem, detail));
   }

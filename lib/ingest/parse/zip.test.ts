@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseExportEntry } from "./index";
-import { readZipEntries } from "./zip";
+import { readExportZip, readZipEntries } from "./zip";
 
 /** 50 MB of spaces: about 50 KB zipped, the shape of a zip bomb. Made once. */
 let made: Uint8Array | undefined;
@@ -76,5 +76,30 @@ describe("reading an export zip", () => {
     expect(parsed.error?.code).toBe("too_large");
     expect(parsed.error?.message).toMatch(/Streaming_History_Audio_2020\.json is 50 MB, more than the 1 MB EchoTune reads from one file/);
     expect(parsed.rows).toEqual([]);
+  });
+
+  it("stands one entry for a zip with nothing to read, and the parser says why", () => {
+    const parse = (bytes: Uint8Array) => readExportZip("my_spotify_data.zip", bytes).map((entry) => parseExportEntry(entry));
+
+    for (const bytes of [new Uint8Array(0), zipSync({}), zipSync({ "Spotify Extended Streaming History/": new Uint8Array(0) })]) {
+      const [empty, ...rest] = parse(bytes);
+      expect(rest).toEqual([]);
+      expect(empty).toMatchObject({ name: "my_spotify_data.zip", rows: [], rowsRead: 0, error: { code: "empty_file" } });
+      expect(empty?.error?.message).toMatch(/^my_spotify_data\.zip is an empty zip: .*Export your data again from Spotify's privacy page/);
+    }
+
+    const [csv] = parse(strToU8("ts,track\n2024-01-01,Song\n"));
+    expect(csv?.error?.code).toBe("not_a_zip");
+    expect(csv?.error?.message).toMatch(/^my_spotify_data\.zip is not a zip archive/);
+
+    const [other] = parse(zipSync({ "photos/cat.jpg": strToU8("x"), "notes.txt": strToU8("y"), "history.csv": strToU8("z") }));
+    expect(other?.error).toBeUndefined();
+    expect(other?.message).toMatch(
+      /^my_spotify_data\.zip holds no files from a Spotify privacy export \(only cat\.jpg, notes\.txt, history\.csv\), so nothing was read from it\. .*Streaming_History_Audio_/,
+    );
+
+    // A zip with export files reads as before.
+    const files = readExportZip("export.zip", zipSync({ "a/Streaming_History_Audio_2024.json": strToU8("[]"), "a/x.txt": strToU8("x") }));
+    expect(files).toEqual([{ name: "Streaming_History_Audio_2024.json", text: "[]" }]);
   });
 });

@@ -5,7 +5,7 @@
  * worker and the CLI; pure, synchronous, no Node APIs.
  */
 import { Unzip, UnzipInflate, UnzipPassThrough } from "fflate";
-import { DEFAULT_MAX_FILE_BYTES } from "./parse";
+import { DEFAULT_MAX_FILE_BYTES, type ZipProblem } from "./parse";
 
 export interface ExportEntry {
   /** The entry's file name, without the folders of the zip. */
@@ -14,6 +14,8 @@ export interface ExportEntry {
   text: string;
   /** Set when the entry was not read because it is larger than EchoTune reads from one file. */
   tooLarge?: { bytes: number; limit: number };
+  /** Set on the one entry standing for a zip that held nothing to read: why (`readExportZip`). */
+  zip?: ZipProblem;
 }
 
 export interface ZipLimits {
@@ -41,13 +43,43 @@ function decodeParts(parts: Uint8Array[], length: number): string {
 
 const decoder = new TextDecoder();
 
-export function readZipEntries(bytes: Uint8Array, limits: ZipLimits = {}): ExportEntry[] {
+/** A zip starts with a local file header, or, when it holds nothing, with its end record. */
+const isZip = (bytes: Uint8Array) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+
+/**
+ * The export files of an uploaded zip (`readZipEntries`), or, when it has none to read, one entry
+ * standing for the zip that says why: it is empty, it is not a zip at all, or it holds other files.
+ * The parser turns that entry into a message, so such an upload never passes unnoticed.
+ */
+export function readExportZip(name: string, bytes: Uint8Array, limits: ZipLimits = {}): ExportEntry[] {
+  if (bytes.length === 0) return [{ name, text: "", zip: { problem: "empty", files: [] } }];
+  if (!isZip(bytes)) return [{ name, text: "", zip: { problem: "not-a-zip", files: [] } }];
+  const others: string[] = [];
+  let entries: ExportEntry[];
+  try {
+    entries = readZipEntries(bytes, limits, others);
+  } catch {
+    // fflate refuses what it cannot inflate: a damaged zip is not one we can read.
+    return [{ name, text: "", zip: { problem: "not-a-zip", files: [] } }];
+  }
+  if (entries.length > 0) return entries;
+  return [{ name, text: "", zip: { problem: others.length === 0 ? "empty" : "no-export-files", files: others } }];
+}
+
+/** The zip's .json and .pdf entries; the names of its other files go to `others` when given. */
+export function readZipEntries(bytes: Uint8Array, limits: ZipLimits = {}, others?: string[]): ExportEntry[] {
   const maxEntry = limits.maxEntryBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxTotal = limits.maxTotalBytes ?? maxEntry * 3;
   const entries: ExportEntry[] = [];
   let total = 0;
   const unzip = new Unzip((file) => {
-    if (!WANTED.test(file.name)) return;
+    if (!WANTED.test(file.name)) {
+      const name = file.name.split("/").pop() ?? "";
+      // Folders are entries too: only files count.
+      if (name !== "") others?.push(name);
+      return;
+    }
     const name = file.name.split("/").pop() ?? file.name;
     const isJson = /\.json$/i.test(name);
     const limit = Math.min(maxEntry, maxTotal - total);
