@@ -227,3 +227,33 @@ test("an import abandoned midway in one tab is resumed from another", async ({ p
   expect(jobs.imports[0].counts).toEqual(resumed);
   expect(jobs.imports.filter((job: { status: string }) => job.status === "receiving")).toEqual([]);
 });
+
+test("an empty file and a JSON file that is not a Spotify history say so inline, and nothing is imported", async ({
+  page,
+  expectAccessible,
+}) => {
+  await page.goto("/import");
+  await page
+    .getByTestId("import-input")
+    .setInputFiles({ name: "Streaming_History_Audio_2024_0.json", mimeType: "application/json", buffer: Buffer.alloc(0) });
+  const nothing = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  await expect(nothing).toBeVisible({ timeout: 60_000 });
+  await expect(nothing).toContainText("Streaming_History_Audio_2024_0.json is empty");
+  await expect(nothing).toContainText("Export your data again from Spotify's privacy page");
+  await expect(nothing).toContainText("Streaming_History_Audio_*.json");
+  await expect(page.getByText(/ends too early/)).toHaveCount(0);
+  await expect(page.getByText("Import complete")).toHaveCount(0);
+  await expectAccessible();
+
+  await page
+    .getByTestId("import-input")
+    .setInputFiles({ name: "settings.json", mimeType: "application/json", buffer: Buffer.from('{"foo":1}') });
+  await expect(nothing).toContainText("settings.json holds a single JSON object rather than a list of plays", { timeout: 60_000 });
+  await expect(nothing).not.toContainText("is empty");
+  await expect(page.getByText("Import complete")).toHaveCount(0);
+
+  // The listener's imports say the same: nothing was added.
+  const jobs = await page.request.get("/api/imports").then((response) => response.json());
+  expect(jobs.imports[0]).toMatchObject({ status: "completed", counts: { accepted: 0, short: 0, duplicate: 0 } });
+  expect(jobs.imports[0].nothingImported).toEqual([expect.stringContaining("settings.json holds a single JSON object")]);
+});

@@ -55,6 +55,7 @@ const summary = {
   duplicates: report.counts.duplicate,
   shortPlays: report.counts.short,
   rejected: report.rejectedReasons,
+  nothingImported: report.nothingImported,
   files: parsed.files.map((file) => ({
     name: file.name,
     kind: file.kind,
@@ -67,6 +68,9 @@ const summary = {
 };
 if (values.json) {
   console.log(JSON.stringify(summary));
+} else if (summary.nothingImported) {
+  console.log(`Nothing was imported (${summary.rowsRead.toLocaleString("en")} rows read):`);
+  for (const reason of summary.nothingImported) console.log(`  ${reason}`);
 } else {
   console.log(`Imported in ${seconds.toFixed(1)} s: ${summary.rowsRead.toLocaleString("en")} rows read`);
   console.log(`  imported      ${summary.accepted.toLocaleString("en")}`);

@@ -308,7 +308,35 @@ function FileList({ files }: { files: FileSummary[] }) {
   );
 }
 
+/** An import that found no play at all: what each file was and what to do, never a green "complete". */
+function NothingImported({ report, reasons }: { report: ImportReportView; reasons: string[] }) {
+  return (
+    <section
+      role="alert"
+      aria-labelledby="import-report-title"
+      className="space-y-3 rounded-xl border border-destructive/40 bg-destructive/10 p-6"
+      data-testid="import-report"
+      data-outcome="nothing-imported"
+    >
+      <h2 id="import-report-title" className="flex items-center gap-2 text-lg font-semibold">
+        <FileWarningIcon className="size-5 shrink-0 text-destructive" aria-hidden="true" />
+        Nothing was imported
+      </h2>
+      <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="report-nothing-reasons">
+        {reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+      <p className="text-sm">
+        {report.counts.read > 0 ? `${number(report.counts.read)} rows read, none of them a play EchoTune imports. ` : ""}
+        Your listening history is unchanged: choose other files above to try again.
+      </p>
+    </section>
+  );
+}
+
 export function ImportReport({ report }: { report: ImportReportView }) {
+  if (report.nothingImported) return <NothingImported report={report} reasons={report.nothingImported} />;
   const { counts } = report;
   const rows: Array<[string, number, string]> = [
     ["Imported", counts.accepted, "Plays of 30 seconds or more, now in your history"],

@@ -14,6 +14,8 @@ export interface ImportReportView {
   counts: { read: number; accepted: number; duplicate: number; short: number; rejected: number };
   rejectedReasons: Record<string, number>;
   chunkIds: string[];
+  /** Set when the import found no play at all: why, one sentence per file or reason. */
+  nothingImported: string[] | null;
   listenRule: string;
 }
 

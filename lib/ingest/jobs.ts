@@ -2,6 +2,8 @@ import "server-only";
 import { getStore, importsRepository, type ImportDocument } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { chunkTally, storeRows } from "./import";
+import { messages } from "./parse/messages";
+import { rejectionReasons } from "./reasons";
 import type { ImportRow, RejectionReason } from "./rows";
 
 /** What the listener sees of an import: progress while it runs, the report when it ends. */
@@ -14,10 +16,31 @@ export interface ImportReport {
   chunksReceived: number;
   /** Chunk ids already applied: a resumed upload sends only the rest. */
   chunkIds: string[];
+  /**
+   * Set when the import ended without finding a single play: why, in the listener's words (what
+   * each file turned out to be, why rows were refused). The page says "Nothing was imported" with
+   * these, never "Import complete".
+   */
+  nothingImported: string[] | null;
   /** Which rule the insights use for "a listen". */
   listenRule: string;
   createdAt: string;
   completedAt: string | null;
+}
+
+/** Why a completed import found no play at all (none new, short or already there); null when it found some. */
+export function nothingImported(job: Pick<ImportDocument, "status" | "counts" | "files" | "rejectedReasons">): string[] | null {
+  if (job.status !== "completed") return null;
+  const { accepted, short, duplicate } = job.counts;
+  if (accepted + short + duplicate > 0) return null;
+  const reasons = [...new Set(job.files.flatMap((file) => (file.message ? [file.message] : [])))];
+  for (const [reason, count] of Object.entries(job.rejectedReasons)) {
+    if (!(count > 0)) continue;
+    const why = rejectionReasons[reason as RejectionReason] ?? reason;
+    reasons.push(`${count.toLocaleString("en-US")} ${count === 1 ? "row was" : "rows were"} left out: ${why}.`);
+  }
+  if (reasons.length === 0) reasons.push(messages.nothingImported());
+  return reasons;
 }
 
 export function toReport(job: ImportDocument): ImportReport {
@@ -29,6 +52,7 @@ export function toReport(job: ImportDocument): ImportReport {
     rejectedReasons: job.rejectedReasons,
     chunksReceived: job.chunkIds.length,
     chunkIds: job.chunkIds,
+    nothingImported: nothingImported(job),
     listenRule: "A play counts as a listen from 30 seconds (Spotify's rule); shorter plays are kept and counted as short.",
     createdAt: job.createdAt.toISOString(),
     completedAt: job.completedAt?.toISOString() ?? null,

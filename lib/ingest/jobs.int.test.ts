@@ -1,0 +1,138 @@
+/**
+ * The import job's final report when nothing in the upload is a Spotify play: an empty file, other
+ * JSON, a CSV, an empty zip or one without a streaming history. It says nothing was imported and
+ * why (`nothingImported`), in the parser's words; an import that found plays (even only plays it
+ * already had) reports as before. The whole server-side pipeline (parse, job, chunks, complete),
+ * on both store adapters.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { generateListeningHistory, getDemoCatalog, writeExtendedHistory } from "@/lib/demo";
+import { readExportZip } from "./parse";
+
+type Ingest = typeof import("@/lib/ingest");
+type Db = typeof import("@/lib/db");
+
+const dataDir = mkdtempSync(join(tmpdir(), "echotune-import-report-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const EXPORT_AGAIN = /Export your data again from Spotify's privacy page \(spotify\.com\/account\/privacy\)/;
+
+describe.each([
+  ["embedded", (): Record<string, string> => ({ DATA_DIR: join(dataDir, "embedded") })],
+  ["mongodb", (): Record<string, string> => ({ MONGODB_URI: inject("mongoUri"), MONGODB_DB: `import_report_${process.pid}` })],
+])("the final report of an import that finds no plays (%s)", (kind, storeVars) => {
+  let ingest: Ingest;
+  let db: Db;
+  let run = 0;
+
+  beforeAll(async () => {
+    vi.resetModules();
+    for (const [name, value] of Object.entries(storeVars())) vi.stubEnv(name, value);
+    ingest = await import("@/lib/ingest");
+    db = await import("@/lib/db");
+    expect((await db.getStore()).kind).toBe(kind);
+  });
+
+  afterAll(async () => {
+    await db?.closeStore();
+    vi.unstubAllEnvs();
+  });
+
+  /** Imports these files (as the CLI and the browser read them) for a listener of their own; the stored report. */
+  async function importFiles(files: Array<{ name: string; text?: string; bytes?: Uint8Array }>) {
+    const user = `u-${kind}-${++run}`;
+    const entries = files.flatMap((file) =>
+      file.bytes ? readExportZip(file.name, file.bytes) : [{ name: file.name, text: file.text ?? "" }],
+    );
+    const report = await ingest.importParsed(user, ingest.parseExport(entries));
+    // What GET /api/imports/:id answers later says the same.
+    expect(await ingest.getImport(user, report.id)).toEqual(report);
+    return report;
+  }
+
+  it("says an empty file is empty and what to do", async () => {
+    for (const text of ["", "  \n\t", "\uFEFF"]) {
+      const report = await importFiles([{ name: "Streaming_History_Audio_2024_0.json", text }]);
+      expect(report.status).toBe("completed");
+      expect(report.counts).toEqual({ read: 0, accepted: 0, duplicate: 0, short: 0, rejected: 0 });
+      expect(report.nothingImported).toEqual([expect.stringMatching(/^Streaming_History_Audio_2024_0\.json is empty: /)]);
+      expect(report.nothingImported?.[0]).toMatch(EXPORT_AGAIN);
+      expect(report.nothingImported?.[0]).toMatch(/Streaming_History_Audio_\*\.json/);
+      expect(report.nothingImported?.join(" ")).not.toMatch(/ends too early|middle of its list/);
+    }
+  });
+
+  it("says other JSON, a CSV and zips without a streaming history are not a Spotify history", async () => {
+    const cases: Array<[Array<{ name: string; text?: string; bytes?: Uint8Array }>, RegExp]> = [
+      [
+        [{ name: "data.json", text: '{"foo":1}' }],
+        /^data\.json holds a single JSON object rather than a list of plays, so it was skipped\./,
+      ],
+      [
+        [{ name: "people.json", text: '[{"id":1,"name":"Ada"},{"id":2,"name":"Alan"}]' }],
+        /^people\.json holds a list, but its entries are not Spotify plays/,
+      ],
+      [
+        [{ name: "history.csv", text: "ts,track,artist\n2024-01-01T10:00:00Z,Song,Band\n" }],
+        /^history\.csv is not a file EchoTune recognises/,
+      ],
+      [[{ name: "my_spotify_data.zip", bytes: zipSync({}) }], /^my_spotify_data\.zip is an empty zip: .*Export your data again/],
+      [
+        [{ name: "photos.zip", bytes: zipSync({ "holiday/beach.jpg": strToU8("x"), "notes.txt": strToU8("y") }) }],
+        /^photos\.zip holds no files from a Spotify privacy export \(only beach\.jpg, notes\.txt\)/,
+      ],
+      [
+        [
+          {
+            name: "account.zip",
+            bytes: zipSync({ "Spotify Account Data/Userdata.json": strToU8('{"username":"x","email":"x@example.com"}') }),
+          },
+        ],
+        /^Userdata\.json is from Spotify's Account data package: it holds your profile details/,
+      ],
+    ];
+    for (const [files, reason] of cases) {
+      const report = await importFiles(files);
+      expect(report.status, files[0]?.name).toBe("completed");
+      expect(report.counts.accepted + report.counts.short + report.counts.duplicate).toBe(0);
+      expect(report.nothingImported, files[0]?.name).toEqual([expect.stringMatching(reason)]);
+    }
+  });
+
+  it("names every file, and rows it left out, when several files bring nothing", async () => {
+    const report = await importFiles([
+      { name: "Streaming_History_Audio_2023_0.json", text: "" },
+      { name: "data.json", text: '{"foo":1}' },
+      {
+        name: "StreamingHistory_podcast_0.json",
+        text: JSON.stringify([{ endTime: "2024-01-01 10:00", podcastName: "A Show", episodeName: "One", msPlayed: 600_000 }]),
+      },
+    ]);
+    expect(report.counts).toMatchObject({ read: 1, rejected: 1, accepted: 0 });
+    expect(report.nothingImported).toEqual([
+      expect.stringMatching(/^Streaming_History_Audio_2023_0\.json is empty/),
+      expect.stringMatching(/^data\.json holds a single JSON object/),
+      expect.stringMatching(/^StreamingHistory_podcast_0\.json lists podcast episodes/),
+      "1 row was left out: Podcast episode (EchoTune imports music only).",
+    ]);
+  });
+
+  it("reports an export with plays as before, and one whose plays were all there already too", async () => {
+    const catalog = getDemoCatalog(7);
+    const streams = generateListeningHistory({ seed: 7, plays: 300, years: 1, end: new Date("2025-06-01T00:00:00Z") });
+    const [file] = writeExtendedHistory(streams, catalog, { quirks: false });
+    const entries = [{ name: file!.name, text: file!.content }];
+    const user = `u-${kind}-plays`;
+    const first = await ingest.importParsed(user, ingest.parseExport(entries));
+    expect(first.counts.accepted).toBeGreaterThan(0);
+    expect(first.nothingImported).toBeNull();
+    const again = await ingest.importParsed(user, ingest.parseExport(entries));
+    expect(again.counts.accepted).toBe(0);
+    expect(again.counts.duplicate).toBeGreaterThan(0);
+    expect(again.nothingImported).toBeNull();
+  });
+});
