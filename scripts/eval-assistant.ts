@@ -215,8 +215,10 @@ function checkAnswer(item: (typeof EVAL_CASES)[number], turn: Turn): string | nu
       const byTitle = raw.filter((play) => play.title.toLowerCase() === title && (!artist || play.artist.toLowerCase() === artist));
       const counts = new Map<string, number>();
       for (const play of listens(byTitle)) counts.set(play.track, (counts.get(play.track) ?? 0) + 1);
-      const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-      const matched = byArtist.length > 0 && byTitle.length === 0 ? byArtist : byTitle.filter((play) => play.track === best);
+      const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+      // An artist and a track can share the name: the listener means the one they listen to most.
+      const artistWins = byArtist.length > 0 && listens(byArtist).length > (best?.[1] ?? -1);
+      const matched = artistWins ? byArtist : byTitle.filter((play) => play.track === best?.[0]);
       if (matched.length === 0) return /Nothing in your history matches/.test(text) ? null : "expected no match";
       const within = matched.filter((play) => play.day >= days.from && play.day <= days.to);
       const heard = listens(matched);
