@@ -11,6 +11,7 @@ import { dashboardSearch, type DashboardParams } from "./params";
 export type { DashboardData, RankBy, TimelineUnit } from "./dashboard";
 export { dashboardSearch, DEFAULT_PARAMS, readDashboardParams, toDashboardQuery, type DashboardParams } from "./params";
 export { EARLIEST_DATE, latestDate, MAX_TIMELINE_POINTS } from "./bounds";
+export { definitionsFor, GLOSSARY, STATISTIC_NAMES, type Definitions, type Statistic } from "./definitions";
 
 /** Every insights query: `insightsQueries.all` is the key prefix of them all. */
 export const insightsQueries = {

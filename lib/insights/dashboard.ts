@@ -7,6 +7,7 @@ import { clock, discovery, onThisDay, platforms, sessions, skips, streaks, timel
 import { type ItemKind, type ListeningIndex, localDateString } from "@/lib/listening";
 import { resolveRange, type RangeSpec, type ResolvedRange } from "./range";
 import { finestUnitFor, MAX_TIMELINE_POINTS, timelinePoints } from "./bounds";
+import { definitionsFor } from "./definitions";
 
 export type RankBy = "plays" | "time";
 export type TimelineUnit = "day" | "week" | "month";
@@ -56,6 +57,8 @@ export function buildDashboard(
     coarsenedFrom: unit === wanted ? null : wanted,
     timeZone: settings.timeZone,
     listenThresholdMs: settings.listenThresholdMs,
+    /** What each number means, for this listener's threshold: the UI shows these beside the numbers. */
+    definitions: definitionsFor(settings.listenThresholdMs),
     totals: totals(index, q),
     top: { tracks: top("track"), artists: top("artist"), albums: top("album") },
     timeline: timeline(index, q, { unit }),

@@ -30,3 +30,14 @@ export {
 // URL state and its schema, for the insights API route.
 export { readDashboardParams, toDashboardQuery, type DashboardParams } from "./params";
 export { dashboardParamsSchema } from "./params-schema";
+// What each statistic means, and the rules behind them.
+export {
+  definitionsFor,
+  GLOSSARY,
+  isListen,
+  isSkip,
+  SESSION_GAP_MS,
+  STATISTIC_NAMES,
+  type Definitions,
+  type Statistic,
+} from "./definitions";

@@ -8,6 +8,7 @@ import { observeDuration } from "@/lib/telemetry";
 import { buildDashboard, type DashboardQuery } from "./dashboard";
 import { findItem, genres, itemDetail, recapYears, yearRecap, type ItemDetail } from "./compute";
 import { yearQuery } from "./compute/recap";
+import { definitionsFor } from "./definitions";
 
 /** Artist genres where we know them: the demo catalogue has them; Spotify's are not stored yet. */
 function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: string) => readonly string[] | undefined) | undefined {
@@ -50,7 +51,11 @@ export async function recapFor(listener: Pick<ListenerProfile, "id" | "isDemo" |
   if (!recap) return null;
   const genreOf = genreSource(listener);
   const q = yearQuery(year, listener.settings.timeZone, listener.settings.listenThresholdMs);
-  return { ...recap, genres: genreOf ? (genres(index, q, genreOf, { limit: 5 }) ?? []) : [] };
+  return {
+    ...recap,
+    genres: genreOf ? (genres(index, q, genreOf, { limit: 5 }) ?? []) : [],
+    definitions: definitionsFor(listener.settings.listenThresholdMs),
+  };
 }
 
 export type RecapData = NonNullable<Awaited<ReturnType<typeof recapFor>>>;

@@ -3,6 +3,7 @@
  * consecutive marked days (streaks), and day → month lookups for month buckets.
  */
 import { civilFromDays, dayNumberToDate, daysInMonth, type ListeningIndex, type LocalCalendar, monthNumberOfDay } from "@/lib/listening";
+import { isListen } from "../definitions";
 
 /** Marks (1) of the local days in rows `[start, end)` with a play of at least `minMs`. */
 export interface DayMarks {
@@ -20,7 +21,7 @@ export function dayMarks(index: ListeningIndex, calendar: LocalCalendar, start: 
   const day = calendar.day;
   const msPlayed = index.msPlayed;
   for (let row = start; row < end; row++) {
-    if ((msPlayed[row] as number) < minMs) continue;
+    if (!isListen(msPlayed[row] as number, minMs)) continue;
     const at = (day[row] as number) - firstDay;
     if (at >= 0 && at < marks.length) marks[at] = 1;
   }

@@ -5,7 +5,7 @@ import { monthAt, monthLookup } from "./days";
 import { yearQuery } from "./recap";
 import { clampLimit, compareText, itemArtist, itemColumn, itemCount, itemName, rowSlice, topK } from "./query";
 import { SLOT, scratchInt32 } from "./scratch";
-import { SESSION_GAP_MS } from "./sessions";
+import { isListen, SESSION_GAP_MS } from "../definitions";
 import { countItems, rankItems } from "./top";
 
 /** One month of an item's history. */
@@ -101,7 +101,7 @@ export function itemDetail(index: ListeningIndex, options: ItemDetailOptions): I
     lastRow = row;
     const played = index.msPlayed[row] as number;
     msPlayed += played;
-    if (played >= listenThresholdMs) plays++;
+    if (isListen(played, listenThresholdMs)) plays++;
   }
   if (firstRow < 0) return null;
 
@@ -140,7 +140,7 @@ function history(
     const month = monthAt(lookup, day[row] as number);
     const played = index.msPlayed[row] as number;
     time[month] = (time[month] as number) + played;
-    if (played >= listenThresholdMs) plays[month] = (plays[month] as number) + 1;
+    if (isListen(played, listenThresholdMs)) plays[month] = (plays[month] as number) + 1;
   }
   return Array.from(plays, (count, month) => ({
     month: monthNumberToString(lookup.firstMonth + month),
@@ -191,7 +191,8 @@ function companions(index: ListeningIndex, kind: ItemKind, id: number, listenThr
     if (!hasItem) return;
     for (let row = sessionStart; row < end; row++) {
       const other = column[row] as number;
-      if (other < 0 || other === id || (msPlayed[row] as number) < listenThresholdMs || lastSession[other] === sessionStart + 1) continue;
+      if (other < 0 || other === id || !isListen(msPlayed[row] as number, listenThresholdMs) || lastSession[other] === sessionStart + 1)
+        continue;
       lastSession[other] = sessionStart + 1;
       together[other] = (together[other] as number) + 1;
     }
@@ -204,7 +205,7 @@ function companions(index: ListeningIndex, kind: ItemKind, id: number, listenThr
       hasItem = false;
     }
     sessionEnd = Math.max(sessionEnd, endedAt);
-    if (!hasItem && column[row] === id && (msPlayed[row] as number) >= listenThresholdMs) hasItem = true;
+    if (!hasItem && column[row] === id && isListen(msPlayed[row] as number, listenThresholdMs)) hasItem = true;
   }
   close(index.count);
   const best = topK(
@@ -240,7 +241,7 @@ function topTracks(
     const track = index.track[row] as number;
     const played = index.msPlayed[row] as number;
     counters.msPlayed[track] = (counters.msPlayed[track] as number) + played;
-    if (played >= listenThresholdMs) counters.listens[track] = (counters.listens[track] as number) + 1;
+    if (isListen(played, listenThresholdMs)) counters.listens[track] = (counters.listens[track] as number) + 1;
   }
   return rankItems(index, "track", counters, "plays", clampLimit(DETAIL_TRACKS, DETAIL_TRACKS)).map((track) => ({
     id: track,

@@ -2,6 +2,7 @@
 import { type ListeningIndex, localCalendar, localDayNumber, monthNumberToString } from "@/lib/listening";
 import { dayMarks, longestRun, monthAt, monthLookup, streakOf, type Streak } from "./days";
 import { rowSlice, type InsightQuery } from "./query";
+import { isListen } from "../definitions";
 import { itemStats } from "./stats";
 
 /** New music in a range. */
@@ -41,7 +42,7 @@ export function discovery(index: ListeningIndex, q: InsightQuery): Discovery {
   let listens = 0;
   let newListens = 0;
   for (let row = start; row < end; row++) {
-    if ((index.msPlayed[row] as number) < q.listenThresholdMs) continue;
+    if (!isListen(index.msPlayed[row] as number, q.listenThresholdMs)) continue;
     listens++;
     if ((playedAt[trackFirst[index.track[row] as number] as number] as number) >= q.from) newListens++;
   }
@@ -77,7 +78,7 @@ function currentStreak(index: ListeningIndex, q: InsightQuery, end: number): Str
   let newest = Number.NaN;
   let oldest = Number.NaN;
   for (let row = end - 1; row >= 0; row--) {
-    if ((index.msPlayed[row] as number) < q.listenThresholdMs) continue;
+    if (!isListen(index.msPlayed[row] as number, q.listenThresholdMs)) continue;
     const rowDay = day[row] as number;
     if (Number.isNaN(newest)) {
       if (rowDay < lastDay - 1) return null;

@@ -8,7 +8,7 @@ export type { Streak } from "./days";
 export { totals, type Totals } from "./totals";
 export { topItems, type TopBy, type TopItem, type TopItemsOptions } from "./top";
 export { clock, timeline, type Clock, type TimelinePoint, type TimelineUnit } from "./timeline";
-export { SESSION_GAP_MS, sessions, type SessionSummary, type Sessions, type SessionsOptions } from "./sessions";
+export { sessions, type SessionSummary, type Sessions, type SessionsOptions } from "./sessions";
 export { MIN_PLAYS_TO_RANK_SKIPS, skips, type SkippedTrack, type Skips } from "./skips";
 export { discovery, streaks, type Discovery, type Streaks } from "./discovery";
 export { newItems, type NewItems } from "./new-items";

@@ -10,6 +10,7 @@ import {
   localDayStart,
 } from "@/lib/listening";
 import { clampLimit, compareText, itemArtist, itemName, rowSlice } from "./query";
+import { isListen } from "../definitions";
 
 /** One earlier year's listening on the date. */
 export interface OnThisDayYear {
@@ -58,7 +59,7 @@ export function onThisDay(index: ListeningIndex, options: OnThisDayOptions): OnT
       const track = index.track[row] as number;
       const played = index.msPlayed[row] as number;
       msPlayed += played;
-      if (played < options.listenThresholdMs) continue;
+      if (!isListen(played, options.listenThresholdMs)) continue;
       plays++;
       if (listens[track] === 0) touched.push(track);
       listens[track] = (listens[track] as number) + 1;

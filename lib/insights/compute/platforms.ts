@@ -1,6 +1,7 @@
 /** Where the listener plays: listening per platform family. */
 import type { ListeningIndex } from "@/lib/listening";
 import { compareText, rowSlice, type InsightQuery } from "./query";
+import { isListen } from "../definitions";
 
 /** Listening on one platform family. */
 export interface PlatformShare {
@@ -28,7 +29,7 @@ export function platforms(index: ListeningIndex, q: InsightQuery): PlatformShare
     seen[id] = 1;
     time[id] = (time[id] as number) + played;
     total += played;
-    if (played >= q.listenThresholdMs) plays[id] = (plays[id] as number) + 1;
+    if (isListen(played, q.listenThresholdMs)) plays[id] = (plays[id] as number) + 1;
   }
   const result: PlatformShare[] = [];
   for (let id = 0; id < size; id++) {

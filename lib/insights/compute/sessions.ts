@@ -1,13 +1,12 @@
 /**
  * Listening sessions: runs of plays where each play starts (end minus time played) within a gap
- * of the previous play's end.
+ * of the previous play's end. The dashboard's one "typical length" is the median (see
+ * `definitions.ts`); the mean is kept for callers that ask for it.
  */
 import type { ListeningIndex } from "@/lib/listening";
+import { SESSION_GAP_MS } from "../definitions";
 import { clampLimit, rowSlice, type InsightQuery } from "./query";
 import { SLOT, scratchFloat64 } from "./scratch";
-
-/** The default gap that ends a session: 30 minutes of silence. */
-export const SESSION_GAP_MS = 30 * 60_000;
 
 /** One session of the longest list. */
 export interface SessionSummary {

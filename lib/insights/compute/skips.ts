@@ -2,6 +2,7 @@
 import { FLAG_SKIPPED, type ListeningIndex } from "@/lib/listening";
 import { SLOT, scratchInt32 } from "./scratch";
 import { clampLimit, compareText, itemArtist, itemName, rowSlice, topK, type InsightQuery } from "./query";
+import { isSkip } from "../definitions";
 
 /** A track that is often skipped. */
 export interface SkippedTrack {
@@ -37,7 +38,7 @@ export function skips(index: ListeningIndex, q: InsightQuery, options: { limit?:
   for (let row = start; row < end; row++) {
     const id = track[row] as number;
     plays[id] = (plays[id] as number) + 1;
-    if ((msPlayed[row] as number) < threshold || ((flags[row] as number) & FLAG_SKIPPED) !== 0) {
+    if (isSkip(msPlayed[row] as number, ((flags[row] as number) & FLAG_SKIPPED) !== 0, threshold)) {
       skipped[id] = (skipped[id] as number) + 1;
       total++;
     }

@@ -2,6 +2,7 @@
 import { dayNumberToDate, type ListeningIndex, localCalendar, localDayNumber, monthNumberStart, weekdayOf } from "@/lib/listening";
 import { monthLookup } from "./days";
 import { rowSlice, type InsightQuery } from "./query";
+import { isListen } from "../definitions";
 
 /** Bucket size of a timeline. */
 export type TimelineUnit = "day" | "week" | "month";
@@ -39,7 +40,7 @@ export function timeline(index: ListeningIndex, q: InsightQuery, options: { unit
       const bucket = bucketOfDay[at] as number;
       const played = ms[row] as number;
       time[bucket] = (time[bucket] as number) + played;
-      if (played >= threshold) plays[bucket] = (plays[bucket] as number) + 1;
+      if (isListen(played, threshold)) plays[bucket] = (plays[bucket] as number) + 1;
     }
   }
   return starts.map((startDay, bucket) => ({
@@ -96,7 +97,7 @@ export function clock(index: ListeningIndex, q: InsightQuery): Clock {
       const cell = (weekday[row] as number) * 24 + (hour[row] as number);
       const played = ms[row] as number;
       time[cell] = (time[cell] as number) + played;
-      if (played >= threshold) plays[cell] = (plays[cell] as number) + 1;
+      if (isListen(played, threshold)) plays[cell] = (plays[cell] as number) + 1;
     }
   }
   const byHour = new Float64Array(24);

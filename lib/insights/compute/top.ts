@@ -2,6 +2,7 @@
 import type { ItemKind, ListeningIndex } from "@/lib/listening";
 import { compareText, clampLimit, itemArtist, itemColumn, itemCount, itemName, rowSlice, topK, type InsightQuery } from "./query";
 import { SLOT, scratchFloat64, scratchInt32 } from "./scratch";
+import { isListen } from "../definitions";
 import { firstPlayedAt, itemStats } from "./stats";
 
 /** One ranked item. */
@@ -51,7 +52,7 @@ export function countItems(index: ListeningIndex, kind: ItemKind, start: number,
     if (id < 0) continue;
     const played = ms[row] as number;
     msPlayed[id] = (msPlayed[id] as number) + played;
-    if (played >= listenThresholdMs) listens[id] = (listens[id] as number) + 1;
+    if (isListen(played, listenThresholdMs)) listens[id] = (listens[id] as number) + 1;
   }
   return { listens, msPlayed };
 }

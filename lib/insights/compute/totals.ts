@@ -3,6 +3,7 @@ import { FLAG_SKIPPED, type ListeningIndex, localCalendar } from "@/lib/listenin
 import { dayMarks, markedDays } from "./days";
 import { rowSlice, type InsightQuery } from "./query";
 import { SLOT, scratchInt32 } from "./scratch";
+import { isListen, isSkip } from "../definitions";
 
 /** The headline numbers of a range. */
 export interface Totals {
@@ -36,8 +37,8 @@ export function totals(index: ListeningIndex, q: InsightQuery): Totals {
   for (let row = start; row < end; row++) {
     const ms = msPlayed[row] as number;
     time += ms;
-    if (ms >= threshold) listens++;
-    if (ms < threshold || ((flags[row] as number) & FLAG_SKIPPED) !== 0) skips++;
+    if (isListen(ms, threshold)) listens++;
+    if (isSkip(ms, ((flags[row] as number) & FLAG_SKIPPED) !== 0, threshold)) skips++;
     const trackId = track[row] as number;
     if (seenTracks[trackId] === 0) {
       seenTracks[trackId] = 1;
