@@ -380,17 +380,32 @@ describe("discovery", () => {
 describe("streaks", () => {
   const until = (date: string) => ({ ...week, to: at(`${date}T00:00:00Z`) });
 
-  it("finds the longest run of listening days in the range", () => {
-    expect(streaks(index, week)).toEqual({ longest: { start: "2024-01-01", end: "2024-01-02", days: 2 }, current: null });
+  it("finds the longest run of listen days in the range, the longest ever and the current one", () => {
+    expect(streaks(index, week)).toEqual({
+      longest: { start: "2024-01-01", end: "2024-01-02", days: 2, run: { start: "2024-01-01", end: "2024-01-02", days: 2 } },
+      longestEver: { start: "2024-01-01", end: "2024-01-02", days: 2 },
+      current: null,
+    });
   });
 
-  it("finds the run that ends on the range's last day or the day before, reaching back before the range", () => {
+  it("ends the current streak today, or yesterday when today has no listen yet", () => {
     expect(streaks(index, until("2024-01-05")).current).toEqual({ start: "2024-01-04", end: "2024-01-04", days: 1 });
     expect(streaks(index, until("2024-01-06")).current).toEqual({ start: "2024-01-04", end: "2024-01-04", days: 1 });
     expect(streaks(index, until("2024-01-04")).current).toEqual({ start: "2024-01-01", end: "2024-01-02", days: 2 });
+    // "Today" is the listener's now, whatever the range.
+    expect(streaks(index, until("2024-01-03"), { now: at("2024-01-05T09:00:00Z") }).current).toEqual({
+      start: "2024-01-04",
+      end: "2024-01-04",
+      days: 1,
+    });
+    expect(streaks(index, week, { now: at("2024-01-02T09:00:00Z") }).current).toEqual({ start: "2024-01-01", end: "2024-01-02", days: 2 });
+  });
+
+  it("cuts a run at the range's bounds and says which run it is part of", () => {
     const secondDay = { ...week, from: at("2024-01-02T00:00:00Z"), to: at("2024-01-03T00:00:00Z") };
     expect(streaks(index, secondDay)).toEqual({
-      longest: { start: "2024-01-02", end: "2024-01-02", days: 1 },
+      longest: { start: "2024-01-02", end: "2024-01-02", days: 1, run: { start: "2024-01-01", end: "2024-01-02", days: 2 } },
+      longestEver: { start: "2024-01-01", end: "2024-01-02", days: 2 },
       current: { start: "2024-01-01", end: "2024-01-02", days: 2 },
     });
   });
@@ -402,10 +417,11 @@ describe("streaks", () => {
       { time: "2024-01-03T10:00:00Z", track: "one", ms: 100_000, platform: "ios" },
     ]);
     expect(streaks(skipsOnly, until("2024-01-04"))).toEqual({
-      longest: { start: "2024-01-01", end: "2024-01-01", days: 1 },
+      longest: { start: "2024-01-01", end: "2024-01-01", days: 1, run: { start: "2024-01-01", end: "2024-01-01", days: 1 } },
+      longestEver: { start: "2024-01-01", end: "2024-01-01", days: 1 },
       current: { start: "2024-01-03", end: "2024-01-03", days: 1 },
     });
-    expect(streaks(empty, week)).toEqual({ longest: null, current: null });
+    expect(streaks(empty, week)).toEqual({ longest: null, longestEver: null, current: null });
   });
 });
 

@@ -66,7 +66,7 @@ export function buildDashboard(
     sessions: sessions(index, q, {}),
     skips: skips(index, q, { limit: 5 }),
     discovery: discovery(index, q),
-    streaks: streaks(index, q),
+    streaks: streaks(index, q, { now }),
     platforms: platforms(index, q),
     onThisDay: onThisDay(index, { date: today, timeZone: settings.timeZone, listenThresholdMs: settings.listenThresholdMs, limit: 3 }),
     genres: options.genreOf ? genres(index, q, options.genreOf, { limit: 8 }) : null,

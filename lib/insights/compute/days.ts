@@ -1,8 +1,18 @@
 /**
- * Local-day helpers shared by the widgets: marks of the days that have plays, the runs of
- * consecutive marked days (streaks), and day → month lookups for month buckets.
+ * Local-day helpers shared by the widgets: marks of the days that have plays (and the cached
+ * all-time marks of listen days), the runs of consecutive marked days (streaks), and day → month
+ * lookups for month buckets.
  */
-import { civilFromDays, dayNumberToDate, daysInMonth, type ListeningIndex, type LocalCalendar, monthNumberOfDay } from "@/lib/listening";
+import {
+  civilFromDays,
+  dayNumberToDate,
+  daysInMonth,
+  type ListeningIndex,
+  localCalendar,
+  type LocalCalendar,
+  monthNumberOfDay,
+} from "@/lib/listening";
+import { perProcess } from "@/lib/process-state";
 import { isListen } from "../definitions";
 
 /** Marks (1) of the local days in rows `[start, end)` with a play of at least `minMs`. */
@@ -44,13 +54,48 @@ export interface Streak {
   days: number;
 }
 
-/** The longest run of marked days (the earliest of equal runs), or null when none is marked. */
-export function longestRun(days: DayMarks): Streak | null {
+const listenDayCache = perProcess("insights.listenDays", () => new WeakMap<ListeningIndex, Map<string, DayMarks>>());
+
+/**
+ * The local days (all time) with at least one listen: the one set of day marks every streak is
+ * computed from. One pass over the index per zone and threshold, then cached on the index.
+ */
+export function listenDays(index: ListeningIndex, timeZone: string, listenThresholdMs: number): DayMarks {
+  let byKey = listenDayCache.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    listenDayCache.set(index, byKey);
+  }
+  const key = `${timeZone}|${listenThresholdMs}`;
+  let days = byKey.get(key);
+  if (!days) {
+    days =
+      index.count > 0
+        ? dayMarks(index, localCalendar(index, timeZone), 0, index.count, listenThresholdMs)
+        : { firstDay: 0, marks: new Uint8Array(0) };
+    byKey.set(key, days);
+  }
+  return days;
+}
+
+/** Whether a day (by day number) is marked. */
+export function isMarked(days: DayMarks, dayNumber: number): boolean {
+  const at = dayNumber - days.firstDay;
+  return at >= 0 && at < days.marks.length && days.marks[at] === 1;
+}
+
+/**
+ * The longest run of marked days counting only the days in `[fromDay, toDay]` (a run that crosses
+ * a bound is cut there); the earliest of equal runs; null when no day in the window is marked.
+ */
+export function longestRun(days: DayMarks, fromDay = Number.NEGATIVE_INFINITY, toDay = Number.POSITIVE_INFINITY): Streak | null {
+  const first = Math.max(0, fromDay - days.firstDay);
+  const last = Math.min(days.marks.length - 1, toDay - days.firstDay);
   let bestStart = -1;
   let bestLength = 0;
   let runStart = -1;
-  for (let at = 0; at <= days.marks.length; at++) {
-    if (at < days.marks.length && days.marks[at] === 1) {
+  for (let at = first; at <= last + 1; at++) {
+    if (at <= last && days.marks[at] === 1) {
       if (runStart < 0) runStart = at;
       continue;
     }
@@ -61,6 +106,21 @@ export function longestRun(days: DayMarks): Streak | null {
     runStart = -1;
   }
   return bestLength === 0 ? null : streakOf(days.firstDay + bestStart, days.firstDay + bestStart + bestLength - 1);
+}
+
+/** The first day of the run of marked days a day belongs to (the day itself when unmarked). */
+export function runStart(days: DayMarks, dayNumber: number): number {
+  let first = dayNumber;
+  while (isMarked(days, first - 1)) first--;
+  return first;
+}
+
+/** The whole run of marked days around a marked day (null when the day is not marked). */
+export function runAround(days: DayMarks, dayNumber: number): Streak | null {
+  if (!isMarked(days, dayNumber)) return null;
+  let last = dayNumber;
+  while (isMarked(days, last + 1)) last++;
+  return streakOf(runStart(days, dayNumber), last);
 }
 
 /** A streak from two day numbers (inclusive). */

@@ -1,6 +1,6 @@
-/** Discovery (new artists and tracks) and listening streaks. */
+/** Discovery: new artists and tracks. */
 import { type ListeningIndex, localCalendar, localDayNumber, monthNumberToString } from "@/lib/listening";
-import { dayMarks, longestRun, monthAt, monthLookup, streakOf, type Streak } from "./days";
+import { monthAt, monthLookup } from "./days";
 import { rowSlice, type InsightQuery } from "./query";
 import { isListen } from "../definitions";
 import { itemStats } from "./stats";
@@ -52,42 +52,4 @@ export function discovery(index: ListeningIndex, q: InsightQuery): Discovery {
     newArtists,
     newTrackShare: listens > 0 ? newListens / listens : 0,
   };
-}
-
-/** Listening streaks: runs of consecutive local days with at least one listen. */
-export interface Streaks {
-  /** The longest run inside the range (the earliest of equal runs). */
-  longest: Streak | null;
-  /** The run (all time) that ends on the range's last day or the day before. */
-  current: Streak | null;
-}
-
-/** The longest streak in a range and the streak still running at its end. */
-export function streaks(index: ListeningIndex, q: InsightQuery): Streaks {
-  if (index.count === 0) return { longest: null, current: null };
-  const calendar = localCalendar(index, q.timeZone);
-  const { start, end } = rowSlice(index, q.from, q.to);
-  const longest = longestRun(dayMarks(index, calendar, start, end, q.listenThresholdMs));
-  return { longest, current: currentStreak(index, q, end) };
-}
-
-/** Walks back from the range end over listen days while they are consecutive. */
-function currentStreak(index: ListeningIndex, q: InsightQuery, end: number): Streak | null {
-  const day = localCalendar(index, q.timeZone).day;
-  const lastDay = localDayNumber(q.to - 1, q.timeZone);
-  let newest = Number.NaN;
-  let oldest = Number.NaN;
-  for (let row = end - 1; row >= 0; row--) {
-    if (!isListen(index.msPlayed[row] as number, q.listenThresholdMs)) continue;
-    const rowDay = day[row] as number;
-    if (Number.isNaN(newest)) {
-      if (rowDay < lastDay - 1) return null;
-      newest = oldest = Math.min(rowDay, lastDay);
-    } else if (rowDay === oldest - 1) {
-      oldest = rowDay;
-    } else if (rowDay < oldest - 1) {
-      break;
-    }
-  }
-  return Number.isNaN(newest) ? null : streakOf(oldest, newest);
 }

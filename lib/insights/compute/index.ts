@@ -10,7 +10,8 @@ export { topItems, type TopBy, type TopItem, type TopItemsOptions } from "./top"
 export { clock, timeline, type Clock, type TimelinePoint, type TimelineUnit } from "./timeline";
 export { sessions, type SessionSummary, type Sessions, type SessionsOptions } from "./sessions";
 export { MIN_PLAYS_TO_RANK_SKIPS, skips, type SkippedTrack, type Skips } from "./skips";
-export { discovery, streaks, type Discovery, type Streaks } from "./discovery";
+export { discovery, type Discovery } from "./discovery";
+export { streaks, type RangeStreak, type Streaks, type StreaksOptions } from "./streaks";
 export { newItems, type NewItems } from "./new-items";
 export { platforms, type PlatformShare } from "./platforms";
 export { onThisDay, type OnThisDayOptions, type OnThisDayYear } from "./on-this-day";

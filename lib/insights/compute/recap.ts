@@ -1,8 +1,8 @@
 /** A year in review: the numbers, the top artists, tracks and albums, and the busiest month. */
 import { civilFromDays, daysFromCivil, type ListeningIndex, localDayNumber, localDayStart, monthNumberToString } from "@/lib/listening";
-import type { Streak } from "./days";
-import { discovery, streaks } from "./discovery";
+import { discovery } from "./discovery";
 import { rowSlice, type InsightQuery } from "./query";
+import { type RangeStreak, streaks } from "./streaks";
 import { timeline } from "./timeline";
 import { topItems, type TopItem } from "./top";
 import { totals } from "./totals";
@@ -28,7 +28,8 @@ export interface YearRecap {
   busiestMonth: { month: string; minutes: number };
   /** Artists first played that year. */
   newArtists: number;
-  longestStreak: Streak | null;
+  /** The longest streak counting only the year's days. */
+  longestStreak: RangeStreak | null;
 }
 
 /** Options of `yearRecap`. */
