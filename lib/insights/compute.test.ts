@@ -138,7 +138,7 @@ describe("topItems", () => {
         artist: "Artist A",
         plays: 3,
         msPlayed: 730_000,
-        firstPlayedAt: at("2024-01-01T10:03:00Z"),
+        firstListenAt: at("2024-01-01T10:03:00Z"),
         totalMsPlayed: 730_000,
       },
       {
@@ -148,7 +148,7 @@ describe("topItems", () => {
         artist: "Artist A",
         plays: 2,
         msPlayed: 420_000,
-        firstPlayedAt: at("2024-01-01T10:06:00Z"),
+        firstListenAt: at("2024-01-01T10:06:00Z"),
         totalMsPlayed: 420_000,
       },
       {
@@ -158,7 +158,7 @@ describe("topItems", () => {
         artist: "New Artist",
         plays: 1,
         msPlayed: 200_000,
-        firstPlayedAt: at("2024-01-04T08:00:00Z"),
+        firstListenAt: at("2024-01-04T08:00:00Z"),
         totalMsPlayed: 200_000,
       },
       {
@@ -168,7 +168,7 @@ describe("topItems", () => {
         artist: "Beyoncé",
         plays: 1,
         msPlayed: 200_000,
-        firstPlayedAt: at("2023-01-02T12:00:00Z"),
+        firstListenAt: at("2023-01-02T12:00:00Z"),
         totalMsPlayed: 400_000,
       },
     ]);
@@ -361,19 +361,53 @@ describe("skips", () => {
 });
 
 describe("discovery", () => {
-  it("counts artists first played in the range and the share of listens on new tracks", () => {
-    expect(discovery(index, week)).toEqual({ newArtistsByMonth: [{ month: "2024-01", count: 2 }], newArtists: 2, newTrackShare: 6 / 7 });
+  it("counts artists and tracks first listened to in the range and the share of listens on new tracks", () => {
+    expect(discovery(index, week)).toEqual({
+      newArtistsByMonth: [{ month: "2024-01", count: 2 }],
+      newArtists: 2,
+      newTracks: 3,
+      listens: 7,
+      newTrackShare: 6 / 7,
+      everythingNew: false,
+      byYear: [{ year: 2024, newArtists: 2, newTracks: 3, listens: 7, newTrackListens: 6, newTrackShare: 6 / 7 }],
+    });
   });
 
-  it("lists every month of the range", () => {
+  it("lists every month of the range, and per year the share of listens on tracks first heard that year", () => {
     const result = discovery(index, { ...week, from: at("2023-01-01T00:00:00Z"), to: at("2024-02-01T00:00:00Z") });
     expect(result.newArtistsByMonth).toHaveLength(13);
     expect(result.newArtistsByMonth[0]).toEqual({ month: "2023-01", count: 1 });
     expect(result.newArtistsByMonth[6]).toEqual({ month: "2023-07", count: 0 });
     expect(result.newArtistsByMonth[12]).toEqual({ month: "2024-01", count: 2 });
     expect(result.newArtists).toBe(3);
+    expect(result.newTracks).toBe(4);
+    // Nothing comes before the range: every listen is "new", so the years tell more.
     expect(result.newTrackShare).toBe(1);
-    expect(discovery(empty, week)).toEqual({ newArtistsByMonth: [{ month: "2024-01", count: 0 }], newArtists: 0, newTrackShare: 0 });
+    expect(result.everythingNew).toBe(true);
+    // Halo, first heard in 2023, is not new in 2024.
+    expect(result.byYear).toEqual([
+      { year: 2023, newArtists: 1, newTracks: 1, listens: 1, newTrackListens: 1, newTrackShare: 1 },
+      { year: 2024, newArtists: 2, newTracks: 3, listens: 7, newTrackListens: 6, newTrackShare: 6 / 7 },
+    ]);
+    expect(discovery(empty, week)).toEqual({
+      newArtistsByMonth: [{ month: "2024-01", count: 0 }],
+      newArtists: 0,
+      newTracks: 0,
+      listens: 0,
+      newTrackShare: 0,
+      everythingNew: true,
+      byYear: [{ year: 2024, newArtists: 0, newTracks: 0, listens: 0, newTrackListens: 0, newTrackShare: 0 }],
+    });
+  });
+
+  it("dates an artist or track by its first listen: a skip before it does not make it old", () => {
+    const skippedFirst = buildIndex([
+      { time: "2023-06-01T10:00:00Z", track: "fresh", ms: 5_000, platform: "ios" },
+      { time: "2024-01-03T10:00:00Z", track: "fresh", ms: 200_000, platform: "ios" },
+    ]);
+    expect(discovery(skippedFirst, week)).toMatchObject({ newArtists: 1, newTracks: 1, newTrackShare: 1, everythingNew: true });
+    const before = { ...week, from: at("2023-01-01T00:00:00Z"), to: at("2024-01-01T00:00:00Z") };
+    expect(discovery(skippedFirst, before)).toMatchObject({ newArtists: 0, newTracks: 0, listens: 0 });
   });
 });
 
@@ -495,9 +529,10 @@ describe("itemDetail", () => {
       name: "Song One",
       artist: "Artist A",
       plays: 3,
+      allPlays: 4,
       msPlayed: 730_000,
-      firstPlayedAt: at("2024-01-01T10:03:00Z"),
-      lastPlayedAt: at("2024-01-04T08:04:00Z"),
+      firstListenAt: at("2024-01-01T10:03:00Z"),
+      lastListenAt: at("2024-01-04T08:04:00Z"),
       history: [{ month: "2024-01", plays: 3, msPlayed: 730_000 }],
       rankByYear: [{ year: 2024, rank: 1, plays: 3 }],
       companions: [
@@ -513,9 +548,11 @@ describe("itemDetail", () => {
     expect(detail).toMatchObject({
       name: "Beyoncé",
       plays: 2,
+      allPlays: 3,
       msPlayed: 400_000,
-      firstPlayedAt: at("2023-01-02T12:00:00Z"),
-      lastPlayedAt: at("2024-01-02T20:06:00Z"),
+      firstListenAt: at("2023-01-02T12:00:00Z"),
+      // The 20-second play of Halo on 2 January is a skip.
+      lastListenAt: at("2024-01-01T10:09:00Z"),
     });
     expect(detail).not.toHaveProperty("artist");
     expect(detail?.history).toHaveLength(13);

@@ -1,11 +1,12 @@
 /**
  * Property-style checks that the numbers of different widgets cannot contradict each other, over
  * many seeded random histories (the same histories every run): streaks against each other and
- * against a plain recount.
+ * against a plain recount, and an item's first listen against its yearly table, monthly history,
+ * the top lists and discovery.
  */
 import { describe, expect, it } from "vitest";
 import { IndexBuilder, toPlayRow, zonedMidnight, type ListeningIndex } from "@/lib/listening";
-import { streaks } from "./compute";
+import { discovery, itemDetail, newItems, streaks, topItems } from "./compute";
 import { isListen } from "./definitions";
 
 const DAY = 86_400_000;
@@ -165,5 +166,65 @@ describe("streaks cannot contradict each other", () => {
       }
     }
     expect(checked).toBe(1_200);
+  });
+});
+
+describe("an item's first listen", () => {
+  it("is the first year of its yearly table, the first month of its history, its top-list date and its discovery year", () => {
+    let items = 0;
+    for (let seed = 1; seed <= 120; seed++) {
+      const { index, timeZone, threshold } = randomHistory(seed);
+      if (index.count === 0) continue;
+      const allTime = {
+        from: index.playedAt[0] as number,
+        to: (index.playedAt[index.count - 1] as number) + 1,
+        timeZone,
+        listenThresholdMs: threshold,
+      };
+      const found = discovery(index, allTime);
+      const newTracksByYear = new Map<number, number>();
+      const top = new Map(topItems(index, allTime, { kind: "track", by: "time", limit: 100 }).map((item) => [item.id, item]));
+
+      for (const kind of ["track", "artist"] as const) {
+        const size = kind === "track" ? index.tracks.length : index.artists.length;
+        for (let id = 0; id < size; id++) {
+          const detail = itemDetail(index, { kind, id, timeZone, listenThresholdMs: threshold });
+          if (!detail) continue;
+          items++;
+          const yearsWithListens = detail.rankByYear.map((year) => year.year);
+          const monthsWithListens = detail.history.filter((month) => month.plays > 0).map((month) => month.month);
+          if (detail.firstListenAt === null || detail.lastListenAt === null) {
+            expect(detail.plays).toBe(0);
+            expect(yearsWithListens).toEqual([]);
+            expect(detail.history).toEqual([]);
+            continue;
+          }
+          const first = localDate(detail.firstListenAt, timeZone);
+          const last = localDate(detail.lastListenAt, timeZone);
+          // First listen year == first non-zero year in the per-year table, and the same for months.
+          expect(yearsWithListens[0]).toBe(Number(first.slice(0, 4)));
+          expect(yearsWithListens.at(-1)).toBe(Number(last.slice(0, 4)));
+          expect(detail.history[0]?.month).toBe(first.slice(0, 7));
+          expect(monthsWithListens[0]).toBe(first.slice(0, 7));
+          expect(detail.history.at(-1)?.month).toBe(last.slice(0, 7));
+          // Every listen is in the table and in the history.
+          expect(detail.rankByYear.reduce((sum, year) => sum + year.plays, 0)).toBe(detail.plays);
+          expect(detail.history.reduce((sum, month) => sum + month.plays, 0)).toBe(detail.plays);
+          if (kind === "track") {
+            const year = Number(first.slice(0, 4));
+            newTracksByYear.set(year, (newTracksByYear.get(year) ?? 0) + 1);
+            const listed = top.get(id);
+            if (listed) expect(listed.firstListenAt).toBe(detail.firstListenAt);
+          }
+        }
+      }
+      // The assistant's new-items count is discovery's.
+      expect(newItems(index, allTime)).toEqual({ artists: found.newArtists, tracks: found.newTracks });
+      // Discovery's new tracks per year are the tracks whose first listen falls in that year.
+      expect(new Map(found.byYear.filter((year) => year.newTracks > 0).map((year) => [year.year, year.newTracks]))).toEqual(
+        newTracksByYear,
+      );
+    }
+    expect(items).toBeGreaterThan(1_000);
   });
 });

@@ -27,7 +27,7 @@ export {
   totals,
   type InsightQuery,
 } from "./compute";
-export type { RangeStreak, Streaks } from "./compute";
+export type { Discovery, DiscoveryYear, ItemDetail, RangeStreak, Streaks, TopItem } from "./compute";
 // URL state and its schema, for the insights API route.
 export { readDashboardParams, toDashboardQuery, type DashboardParams } from "./params";
 export { dashboardParamsSchema } from "./params-schema";

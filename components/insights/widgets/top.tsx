@@ -33,7 +33,7 @@ export function TopWidget({ data, params, onChange }: { data: DashboardData; par
             label: item.name,
             sublabel: [
               item.artist,
-              `since ${formatInstant(item.firstPlayedAt, data.timeZone)}`,
+              item.firstListenAt === null ? null : `first listen ${formatInstant(item.firstListenAt, data.timeZone)}`,
               `${formatHours(item.totalMsPlayed)} in all`,
             ]
               .filter(Boolean)

@@ -1,11 +1,20 @@
 /** Item pages: one track, artist or album over all time, and lookups between ids and URL keys. */
-import { civilFromDays, type ItemKind, type ListeningIndex, localCalendar, monthNumberToString } from "@/lib/listening";
+import {
+  civilFromDays,
+  type ItemKind,
+  type ListeningIndex,
+  localCalendar,
+  monthNumberOfDay,
+  monthNumberStart,
+  monthNumberToString,
+} from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
 import { monthAt, monthLookup } from "./days";
 import { yearQuery } from "./recap";
 import { clampLimit, compareText, itemArtist, itemColumn, itemCount, itemName, rowSlice, topK } from "./query";
 import { SLOT, scratchInt32 } from "./scratch";
 import { isListen, SESSION_GAP_MS } from "../definitions";
+import { itemStats } from "./stats";
 import { countItems, rankItems } from "./top";
 
 /** One month of an item's history. */
@@ -59,11 +68,15 @@ export interface ItemDetail {
   artist?: string;
   /** Listens (plays of at least the threshold). */
   plays: number;
+  /** Every play, skips included. */
+  allPlays: number;
   /** All time played, skips included. */
   msPlayed: number;
-  firstPlayedAt: number;
-  lastPlayedAt: number;
-  /** Every local month from the first play to the last, zero months included. */
+  /** Epoch ms of the first listen (null when every play was a skip): the first month of `history` and year of `rankByYear`. */
+  firstListenAt: number | null;
+  /** Epoch ms of the last listen (null when every play was a skip). */
+  lastListenAt: number | null;
+  /** Every local month from the first listen's to the last listen's, zero months included. */
   history: HistoryMonth[];
   /** Years in which the item has a listen, oldest first. */
   rankByYear: YearRank[];
@@ -84,26 +97,21 @@ export interface ItemDetailOptions {
 const COMPANIONS = 10;
 const DETAIL_TRACKS = 10;
 
-/** An item's page data, or null when the id is out of range (or the item has no plays). */
+/**
+ * An item's page data, or null when the id is out of range (or the item has no plays). First and
+ * last listen, the monthly history and the yearly ranks all come from the item's listens, in the
+ * listener's zone: the first listen's month is the history's first month and its year the first
+ * year with a rank.
+ */
 export function itemDetail(index: ListeningIndex, options: ItemDetailOptions): ItemDetail | null {
   const { kind, id, timeZone, listenThresholdMs } = options;
   if (!Number.isInteger(id) || id < 0 || id >= itemCount(index, kind)) return null;
+  const stats = itemStats(index, kind, listenThresholdMs);
+  if ((stats.plays[id] as number) === 0) return null;
   const column = itemColumn(index, kind);
-  const calendar = localCalendar(index, timeZone);
-
-  let firstRow = -1;
-  let lastRow = -1;
-  let plays = 0;
-  let msPlayed = 0;
-  for (let row = 0; row < index.count; row++) {
-    if (column[row] !== id) continue;
-    if (firstRow < 0) firstRow = row;
-    lastRow = row;
-    const played = index.msPlayed[row] as number;
-    msPlayed += played;
-    if (isListen(played, listenThresholdMs)) plays++;
-  }
-  if (firstRow < 0) return null;
+  const firstRow = stats.firstListenRow[id] as number;
+  const lastRow = stats.lastListenRow[id] as number;
+  const listened = firstRow >= 0;
 
   const artist = itemArtist(index, kind, id);
   return {
@@ -112,17 +120,19 @@ export function itemDetail(index: ListeningIndex, options: ItemDetailOptions): I
     key: itemKey(index, kind, id) ?? "",
     name: itemName(index, kind, id),
     ...(artist === undefined ? {} : { artist }),
-    plays,
-    msPlayed,
-    firstPlayedAt: index.playedAt[firstRow] as number,
-    lastPlayedAt: index.playedAt[lastRow] as number,
-    history: history(index, column, id, firstRow, lastRow + 1, calendar.day, listenThresholdMs),
-    rankByYear: rankByYear(index, kind, id, firstRow, lastRow, timeZone, listenThresholdMs),
+    plays: stats.listens[id] as number,
+    allPlays: stats.plays[id] as number,
+    msPlayed: stats.totalMs[id] as number,
+    firstListenAt: listened ? (index.playedAt[firstRow] as number) : null,
+    lastListenAt: listened ? (index.playedAt[lastRow] as number) : null,
+    history: listened ? history(index, column, id, firstRow, lastRow + 1, localCalendar(index, timeZone).day, listenThresholdMs) : [],
+    rankByYear: listened ? rankByYear(index, kind, id, firstRow, lastRow, timeZone, listenThresholdMs) : [],
     companions: companions(index, kind, id, listenThresholdMs),
-    ...(kind === "track" ? {} : { topTracks: topTracks(index, column, id, firstRow, lastRow + 1, listenThresholdMs) }),
+    ...(kind === "track" ? {} : { topTracks: topTracks(index, column, id, 0, index.count, listenThresholdMs) }),
   };
 }
 
+/** Listens and time per month, from the month of row `start` (the first listen) to that of row `end - 1` (the last). */
 function history(
   index: ListeningIndex,
   column: Int32Array,
@@ -132,12 +142,17 @@ function history(
   day: Int32Array,
   listenThresholdMs: number,
 ): HistoryMonth[] {
-  const lookup = monthLookup(day[start] as number, day[end - 1] as number);
+  // Whole months from the first listen's to the last listen's: their skips count as time too.
+  const firstDay = monthNumberStart(monthNumberOfDay(day[start] as number));
+  const lastDay = monthNumberStart(monthNumberOfDay(day[end - 1] as number) + 1) - 1;
+  const lookup = monthLookup(firstDay, lastDay);
   const plays = new Int32Array(lookup.months);
   const time = new Float64Array(lookup.months);
-  for (let row = start; row < end; row++) {
+  for (let row = 0; row < index.count; row++) {
     if (column[row] !== id) continue;
-    const month = monthAt(lookup, day[row] as number);
+    const rowDay = day[row] as number;
+    if (rowDay < firstDay || rowDay > lastDay) continue;
+    const month = monthAt(lookup, rowDay);
     const played = index.msPlayed[row] as number;
     time[month] = (time[month] as number) + played;
     if (isListen(played, listenThresholdMs)) plays[month] = (plays[month] as number) + 1;

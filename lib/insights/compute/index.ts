@@ -10,7 +10,7 @@ export { topItems, type TopBy, type TopItem, type TopItemsOptions } from "./top"
 export { clock, timeline, type Clock, type TimelinePoint, type TimelineUnit } from "./timeline";
 export { sessions, type SessionSummary, type Sessions, type SessionsOptions } from "./sessions";
 export { MIN_PLAYS_TO_RANK_SKIPS, skips, type SkippedTrack, type Skips } from "./skips";
-export { discovery, type Discovery } from "./discovery";
+export { discovery, type Discovery, type DiscoveryYear } from "./discovery";
 export { streaks, type RangeStreak, type Streaks, type StreaksOptions } from "./streaks";
 export { newItems, type NewItems } from "./new-items";
 export { platforms, type PlatformShare } from "./platforms";

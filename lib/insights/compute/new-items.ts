@@ -8,17 +8,23 @@ export interface NewItems {
   tracks: number;
 }
 
-/** Artists and tracks whose first play ever (the `itemStats` definition every page uses) falls in the range. */
+/**
+ * Artists and tracks whose first listen ever (the `itemStats` definition every page uses: a play of
+ * at least the threshold) falls in the range; the same counts as discovery's `newArtists` and `newTracks`.
+ */
 export function newItems(index: ListeningIndex, q: InsightQuery): NewItems {
-  const count = (firstRow: Int32Array) => {
+  const count = (firstListenRow: Int32Array) => {
     let found = 0;
-    for (let id = 0; id < firstRow.length; id++) {
-      const row = firstRow[id] as number;
+    for (let id = 0; id < firstListenRow.length; id++) {
+      const row = firstListenRow[id] as number;
       if (row < 0) continue;
       const at = index.playedAt[row] as number;
       if (at >= q.from && at < q.to) found++;
     }
     return found;
   };
-  return { artists: count(itemStats(index, "artist").firstRow), tracks: count(itemStats(index, "track").firstRow) };
+  return {
+    artists: count(itemStats(index, "artist", q.listenThresholdMs).firstListenRow),
+    tracks: count(itemStats(index, "track", q.listenThresholdMs).firstListenRow),
+  };
 }

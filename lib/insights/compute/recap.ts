@@ -25,9 +25,14 @@ export interface YearRecap {
   topTracks: RecapItem[];
   /** By time. */
   topAlbums: RecapItem[];
+  /** Time played per local month, whole minutes ("YYYY-MM"), January to December. */
+  months: Array<{ month: string; minutes: number }>;
+  /** The month with the most time played (the earliest of equals). */
   busiestMonth: { month: string; minutes: number };
-  /** Artists first played that year. */
+  /** Artists whose first listen ever falls in the year. */
   newArtists: number;
+  /** Tracks whose first listen ever falls in the year. */
+  newTracks: number;
   /** The longest streak counting only the year's days. */
   longestStreak: RangeStreak | null;
 }
@@ -64,6 +69,7 @@ export function yearRecap(index: ListeningIndex, options: YearRecapOptions): Yea
     if (month.msPlayed > (months[busiest]?.msPlayed ?? 0)) busiest = at;
   });
   const busiestMonth = months[busiest];
+  const found = discovery(index, q);
   return {
     year: options.year,
     minutes: toMinutes(sums.msPlayed),
@@ -72,11 +78,13 @@ export function yearRecap(index: ListeningIndex, options: YearRecapOptions): Yea
     topArtists: topItems(index, q, { kind: "artist", by: "time", limit: RECAP_TOP }).map(withMinutes),
     topTracks: topItems(index, q, { kind: "track", by: "plays", limit: RECAP_TOP }).map(withMinutes),
     topAlbums: topItems(index, q, { kind: "album", by: "time", limit: RECAP_TOP }).map(withMinutes),
+    months: months.map((month) => ({ month: month.start.slice(0, 7), minutes: toMinutes(month.msPlayed) })),
     busiestMonth: {
       month: busiestMonth ? busiestMonth.start.slice(0, 7) : monthNumberToString(options.year * 12),
       minutes: toMinutes(busiestMonth?.msPlayed ?? 0),
     },
-    newArtists: discovery(index, q).newArtists,
+    newArtists: found.newArtists,
+    newTracks: found.newTracks,
     longestStreak: streaks(index, q).longest,
   };
 }

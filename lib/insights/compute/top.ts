@@ -3,7 +3,7 @@ import type { ItemKind, ListeningIndex } from "@/lib/listening";
 import { compareText, clampLimit, itemArtist, itemColumn, itemCount, itemName, rowSlice, topK, type InsightQuery } from "./query";
 import { SLOT, scratchFloat64, scratchInt32 } from "./scratch";
 import { isListen } from "../definitions";
-import { firstPlayedAt, itemStats } from "./stats";
+import { firstListenAt, itemStats } from "./stats";
 
 /** One ranked item. */
 export interface TopItem {
@@ -18,8 +18,8 @@ export interface TopItem {
   plays: number;
   /** All time played in the range, skips included. */
   msPlayed: number;
-  /** Epoch ms of the item's first play ever. */
-  firstPlayedAt: number;
+  /** Epoch ms of the item's first listen ever (null when it has none: all its plays are skips). */
+  firstListenAt: number | null;
   /** All time played, all time. */
   totalMsPlayed: number;
 }
@@ -82,7 +82,7 @@ export function topItems(index: ListeningIndex, q: InsightQuery, options: TopIte
   const { kind, by } = options;
   const { start, end } = rowSlice(index, q.from, q.to);
   const counters = countItems(index, kind, start, end, q.listenThresholdMs);
-  const stats = itemStats(index, kind);
+  const stats = itemStats(index, kind, q.listenThresholdMs);
   return rankItems(index, kind, counters, by, clampLimit(options.limit, 10)).map((id) => {
     const artist = itemArtist(index, kind, id);
     return {
@@ -92,7 +92,7 @@ export function topItems(index: ListeningIndex, q: InsightQuery, options: TopIte
       ...(artist === undefined ? {} : { artist }),
       plays: counters.listens[id] as number,
       msPlayed: counters.msPlayed[id] as number,
-      firstPlayedAt: firstPlayedAt(index, stats, id),
+      firstListenAt: firstListenAt(index, stats, id),
       totalMsPlayed: stats.totalMs[id] as number,
     };
   });

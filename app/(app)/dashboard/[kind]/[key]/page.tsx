@@ -16,7 +16,7 @@ import {
 } from "@/components/charts";
 import { formatInstant, formatMonth, itemHref } from "@/components/insights/format";
 import { PageHeader } from "@/components/layout/page-header";
-import { itemPageFor } from "@/lib/insights";
+import { definitionsFor, itemPageFor } from "@/lib/insights";
 import { currentListener } from "@/lib/listener";
 
 const KIND_NAMES = { artist: "Artist", track: "Track", album: "Album" } as const;
@@ -39,13 +39,16 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
   const detail = await itemPageFor(listener, kind, decodeURIComponent(key));
   if (!detail) notFound();
   const tz = listener.settings.timeZone;
+  const definitions = definitionsFor(listener.settings.listenThresholdMs);
+  const firstListen = detail.firstListenAt === null ? null : formatInstant(detail.firstListenAt, tz);
+  const lastListen = detail.lastListenAt === null ? null : formatInstant(detail.lastListenAt, tz);
 
   const history = detail.history.map((month) => ({
     label: formatMonth(month.month),
     value: month.plays,
-    display: formatCount(month.plays, "play"),
+    display: formatCount(month.plays, "listen"),
   }));
-  const ranks = detail.rankByYear.map((year) => [String(year.year), `#${year.rank}`, formatCount(year.plays, "play")]);
+  const ranks = detail.rankByYear.map((year) => [String(year.year), `#${year.rank}`, formatCount(year.plays, "listen")]);
   const companions: BarListItem[] = detail.companions.map((item) => ({
     label: item.name,
     sublabel: item.artist,
@@ -56,7 +59,7 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
   const tracks: BarListItem[] = (detail.topTracks ?? []).map((track) => ({
     label: track.name,
     value: track.plays,
-    display: formatCount(track.plays, "play"),
+    display: formatCount(track.plays, "listen"),
     href: itemHref("track", track.key),
   }));
 
@@ -68,16 +71,30 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
       </Link>
       <PageHeader title={detail.name} description={`${KIND_NAMES[kind]}${detail.artist ? ` by ${detail.artist}` : ""}`} />
       <div className="flex flex-col gap-6">
-        <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <StatTile label="Listens" value={formatCount(detail.plays)} />
-          <StatTile label="Time" value={formatHours(detail.msPlayed)} hint={formatMinutes(detail.msPlayed)} />
-          <StatTile label="First listen" value={formatInstant(detail.firstPlayedAt, tz)} />
-          <StatTile label="Last listen" value={formatInstant(detail.lastPlayedAt, tz)} />
+        <section aria-label="Totals" className="flex flex-col gap-2">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+            <StatTile
+              label="Listens"
+              value={formatCount(detail.plays, "listen")}
+              hint={`of ${formatCount(detail.allPlays, "play")} in all`}
+            />
+            <StatTile label="Time played" value={formatMinutes(detail.msPlayed, "short")} hint={formatHours(detail.msPlayed)} />
+            <StatTile label="First listen" value={firstListen ?? "None yet"} />
+            <StatTile label="Last listen" value={lastListen ?? "None yet"} />
+          </div>
+          <p className="text-xs text-muted-foreground">
+            A listen is {lowerFirst(definitions.listen)}. First listen: {lowerFirst(definitions.firstListen)}; the history and the yearly
+            ranks start there. Time played counts every play, skips included.
+          </p>
         </section>
         <ChartFigure
           title="History"
-          description="Listens per month"
-          summary={`${formatCount(detail.plays, "listen")} from ${formatInstant(detail.firstPlayedAt, tz)} to ${formatInstant(detail.lastPlayedAt, tz)}.`}
+          description="Listens per month, from the month of the first listen"
+          summary={
+            firstListen && lastListen
+              ? `${formatCount(detail.plays, "listen")} from ${firstListen} to ${lastListen}.`
+              : `No listens yet: every play was shorter than the listen threshold or skipped.`
+          }
           table={timeSeriesTable(history, ["Month", "Listens"])}
         >
           {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={history} integerTicks />}
@@ -85,8 +102,8 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
         <div className="grid gap-6 lg:grid-cols-2">
           <ChartFigure
             title="Rank over time"
-            description={`Its place among your ${kind}s each year`}
-            summary={ranks.length > 0 ? `Best year: ${bestYear(detail.rankByYear)}.` : "No full listens yet."}
+            description={`Its place among your ${kind}s each year, by listens`}
+            summary={ranks.length > 0 ? `Best year: ${bestYear(detail.rankByYear)}.` : "No listens yet."}
             summaryHidden
           >
             <table className="w-full text-sm">
@@ -141,6 +158,10 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
       </div>
     </>
   );
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function bestYear(ranks: Array<{ year: number; rank: number }>): string {
