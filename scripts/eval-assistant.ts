@@ -292,8 +292,9 @@ function checkAnswer(item: (typeof EVAL_CASES)[number], turn: Turn): string | nu
       return text.includes(plural(count, "session")) ? null : `expected ${plural(count, "session")}`;
     }
     case "newMusic": {
+      // New = first listen ever (a play of at least the threshold) inside the range, as insights defines it.
       const firstOf = new Map<string, string>();
-      for (const play of raw) if (!firstOf.has(play.artist.toLowerCase())) firstOf.set(play.artist.toLowerCase(), play.day);
+      for (const play of listens(raw)) if (!firstOf.has(play.artist.toLowerCase())) firstOf.set(play.artist.toLowerCase(), play.day);
       const fresh = [...firstOf.values()].filter((day) => day >= days.from && day <= days.to).length;
       return text.includes(plural(fresh, "new artist")) ? null : `expected ${plural(fresh, "new artist")}`;
     }
