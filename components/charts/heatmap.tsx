@@ -1,4 +1,5 @@
 import { cn } from "@/lib/utils";
+import { layoutAxis } from "./axis";
 import { ChartEmpty } from "./chart-empty";
 import { chartStyles } from "./styles";
 import { imgLabelProps, type ChartLabel, type ChartTable } from "./types";
@@ -7,6 +8,19 @@ export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 const WEEKDAY_SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const HOURS = 24;
 const DAYS = 7;
+
+/** The day-label gutter and its gap (2rem + 0.5rem, see `chartStyles.heatGrid`), not part of the hour axis. */
+const GUTTER_PX = 40;
+
+/** Hour labels: every hour, or every 3rd, 6th or 12th, from 00, as many as fit the chart's width. */
+const HOUR_LABELS = layoutAxis({
+  labels: Array.from({ length: HOURS }, (_, h) => String(h).padStart(2, "0")),
+  centers: Array.from({ length: HOURS }, (_, h) => (h + 0.5) / HOURS),
+  gutterPx: GUTTER_PX,
+  anchor: "start",
+  steps: [1, 3, 6, 12],
+  minSpacingPx: 36,
+});
 
 /** Number of colour steps for non-zero values (zero has its own, quieter colour). */
 export const HEAT_LEVELS = 5;
@@ -69,12 +83,12 @@ export function Heatmap({
   if (max <= 0) return <ChartEmpty className={cn(chartStyles.heatPlot, "py-0", className)}>{emptyText}</ChartEmpty>;
 
   return (
-    <div className={cn(PALETTE, className)}>
+    <div data-chart="heatmap" className={cn(PALETTE, className)}>
       <div className={chartStyles.heatGrid}>
-        <div aria-hidden="true" className="grid grid-rows-7 text-xs text-muted-foreground">
+        <div aria-hidden="true" data-axis="y" className="grid grid-rows-7 text-xs text-muted-foreground">
           {Array.from({ length: DAYS }, (_, day) => (
             <span key={day} className="flex items-center leading-none">
-              {rowLabels[day] ?? ""}
+              <span data-tick="">{rowLabels[day] ?? ""}</span>
             </span>
           ))}
         </div>
@@ -109,10 +123,15 @@ export function Heatmap({
           </svg>
         </div>
         <div />
-        <div aria-hidden="true" className={chartStyles.heatTicks}>
-          {Array.from({ length: HOURS }, (_, h) => (
-            <span key={h} className={cn("whitespace-nowrap", h % 3 !== 0 && "invisible", h % 6 !== 0 && "max-sm:invisible")}>
-              {String(h).padStart(2, "0")}
+        <div aria-hidden="true" data-axis="x" className={chartStyles.heatTicks}>
+          {HOUR_LABELS.map((label) => (
+            <span
+              key={label.index}
+              data-tick=""
+              className={cn("absolute top-0 whitespace-nowrap", label.className)}
+              style={{ left: `${label.at}%`, transform: `translateX(-${label.at}%)` }}
+            >
+              {label.text}
             </span>
           ))}
         </div>

@@ -15,14 +15,17 @@ export const chartStyles = {
   title: "text-lg font-semibold leading-tight",
   description: "text-sm text-muted-foreground",
   summary: "text-sm",
-  /** Time series: y-label gutter + plot; the plot's height follows its width. */
-  seriesGrid: "grid grid-cols-[2.5rem_minmax(0,1fr)] gap-x-2",
+  /**
+   * Time series: y-label gutter + plot; the plot's height follows its width. A size container, so
+   * x labels show by the chart's width (see axis.ts); the top padding holds the top y label's half.
+   */
+  seriesGrid: "@container grid grid-cols-[2.5rem_minmax(0,1fr)] gap-x-2 pt-2",
   seriesPlot: "relative aspect-[2/1] sm:aspect-[3/1]",
   seriesTicks: "relative mt-1.5 h-4 text-xs leading-4 text-muted-foreground",
   /** Heatmap: day-label gutter + 24 × 7 plot (taller cells on small screens). */
-  heatGrid: "grid grid-cols-[2rem_minmax(0,1fr)] gap-x-2",
+  heatGrid: "@container grid grid-cols-[2rem_minmax(0,1fr)] gap-x-2",
   heatPlot: "relative aspect-[24/11] sm:aspect-[24/7]",
-  heatTicks: "mt-1 grid h-4 grid-cols-24 text-xs leading-4 text-muted-foreground",
+  heatTicks: "relative mt-1 h-4 text-xs leading-4 text-muted-foreground",
   legend: "mt-3 flex h-4 items-center gap-1.5 text-xs leading-4 text-muted-foreground",
   /** One grid for the whole list (rows are subgrids), so every bar track has the same length. */
   barList: "grid grid-cols-[auto_minmax(0,1fr)_auto] gap-x-3 gap-y-0.5",

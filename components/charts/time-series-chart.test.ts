@@ -14,9 +14,20 @@ function bars(html: string): string[] {
   return tags(html, "rect").filter((tag) => attr(tag, "class") === "bar");
 }
 
+/** The x labels with their classes. */
+function xAxis(html: string): Array<{ text: string; className: string }> {
+  const axis = /<div aria-hidden="true" data-axis="x"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+  return [...axis.matchAll(/<span[^>]*class="([^"]*)"[^>]*>([^<]*)<\/span>/g)].map((match) => ({
+    text: match[2] ?? "",
+    className: match[1] ?? "",
+  }));
+}
+
+/** The x labels every chart width shows. */
 function xLabels(html: string): string[] {
-  const axis = /<div aria-hidden="true" class="relative mt-1\.5[^"]*">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
-  return [...axis.matchAll(/<span[^>]*>([^<]*)<\/span>/g)].map((match) => match[1] ?? "");
+  return xAxis(html)
+    .filter((label) => !label.className.split(" ").includes("hidden"))
+    .map((label) => label.text);
 }
 
 describe("TimeSeriesChart", () => {
@@ -28,6 +39,7 @@ describe("TimeSeriesChart", () => {
     expect(attr(svg, "preserveAspectRatio")).toBe("none");
     expect(attr(svg, "viewBox")).toBe("0 0 1000 100");
     expect(html).toMatch(/<div class="relative aspect-\[2\/1\] sm:aspect-\[3\/1\]"><svg/);
+    expect(html).toMatch(/^<div data-chart="time-series" class="@container /);
     expect(html).not.toMatch(/tabindex/i);
   });
 
@@ -58,6 +70,7 @@ describe("TimeSeriesChart", () => {
     expect(html).toContain('style="top:100%">0h</span>');
     expect(count(html, /vector-effect="non-scaling-stroke"/)).toBe(6);
     expect(count(html, /<div aria-hidden="true"/)).toBe(2);
+    expect(count(html, /data-tick=""/)).toBe(6 + xAxis(html).length);
   });
 
   it("uses whole-number ticks for counts when asked", () => {
@@ -88,7 +101,7 @@ describe("TimeSeriesChart", () => {
     expect(render(TimeSeriesChart, { points: [], label: "x", emptyText: "Nothing yet" })).toContain("Nothing yet");
   });
 
-  it("handles ~600 daily points: gapless columns, thinned x labels anchored at the latest day", () => {
+  it("handles ~600 daily points: gapless columns, x labels thinned by width and anchored at the latest day", () => {
     const days: TimePoint[] = Array.from({ length: 600 }, (_, i) => ({
       label: `Day ${i + 1}`,
       tick: `D${i + 1}`,
@@ -101,11 +114,27 @@ describe("TimeSeriesChart", () => {
     expect(drawn.length).toBe(days.filter((d) => d.value > 0).length);
     // Gapless: each column is at least as wide as its slot (1000 / 600).
     expect(Number(attr(drawn[0] ?? "", "width"))).toBeGreaterThanOrEqual(1000 / 600);
-    const labels = xLabels(html);
-    expect(labels.length).toBeLessThanOrEqual(6);
-    expect(labels.at(-1)).toBe("D600");
-    // Every other label is hidden below the sm breakpoint.
-    expect(count(html, /max-sm:hidden/)).toBe(Math.floor(labels.length / 2));
+    // On the narrowest chart only a few labels show; wider charts show more, never all 600.
+    const always = xLabels(html);
+    expect(always.at(-1)).toBe("D600");
+    expect(always.length).toBeLessThanOrEqual(3);
+    const labels = xAxis(html);
+    expect(labels.length).toBeGreaterThan(always.length);
+    expect(labels.length).toBeLessThanOrEqual(20);
+    // Each label is placed at its point and shifted by the same fraction of its own width.
+    expect(html).toMatch(/style="left:[\d.]+%;transform:translateX\(-[\d.]+%\)">D600<\/span>/);
+  });
+
+  it("switches to short labels on narrow charts", () => {
+    const html = render(TimeSeriesChart, {
+      points: [
+        { label: "Oct 2026", shortTick: "Oct ’26", value: 1, display: "1" },
+        { label: "Nov 2026", shortTick: "Nov ’26", value: 2, display: "2" },
+      ],
+      label: "x",
+    });
+    expect(xAxis(html)).toContainEqual({ text: "Nov ’26", className: expect.stringContaining("@md:hidden") });
+    expect(xAxis(html)).toContainEqual({ text: "Nov 2026", className: expect.stringContaining("@md:block") });
   });
 
   it("keeps gaps between columns for short series", () => {

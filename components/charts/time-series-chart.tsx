@@ -1,4 +1,5 @@
 import { cn } from "@/lib/utils";
+import { layoutAxis } from "./axis";
 import { ChartEmpty } from "./chart-empty";
 import { formatCompact } from "./format";
 import { niceTicks, round } from "./scale";
@@ -13,6 +14,8 @@ export interface TimePoint {
   display: string;
   /** Shorter x-axis label if `label` is long ("Mar 3"); defaults to `label`. */
   tick?: string;
+  /** An even shorter x-axis label for narrow charts ("Mar ’24" for "Mar 2024"). */
+  shortTick?: string;
 }
 
 export type TimeSeriesChartProps = ChartLabel & {
@@ -23,6 +26,8 @@ export type TimeSeriesChartProps = ChartLabel & {
   yTicks?: number;
   /** Whole-number ticks only, for counts (no "0.5 plays" grid line). */
   integerTicks?: boolean;
+  /** Allowed steps between x labels, ascending (months: 1, 3, 6, 12…); default any. See `TICK_STEPS`. */
+  tickSteps?: readonly number[];
   emptyText?: string;
   className?: string;
 };
@@ -34,8 +39,18 @@ const HEIGHT = 100;
 const MIN_SLOTS = 8;
 /** Above this many points columns touch (at ~600 daily points a gap would be sub-pixel). */
 const GAPLESS_ABOVE = 120;
-/** X labels on wide screens; half as many below the `sm` breakpoint. */
-const X_LABELS = 6;
+/** The y-label gutter and its gap (2.5rem + 0.5rem, see `chartStyles.seriesGrid`), not part of the x axis. */
+const GUTTER_PX = 48;
+/** X labels are at least this far apart, so a wide chart is not a wall of dates. */
+const X_LABEL_SPACING_PX = 72;
+
+/** Steps between x labels that read well for each kind of period. */
+export const TICK_STEPS = {
+  day: [1, 2, 7, 14, 28, 56, 112],
+  week: [1, 2, 4, 8, 13, 26, 52, 104],
+  month: [1, 2, 3, 6, 12, 24, 36, 48, 60, 120],
+  year: [1, 2, 5, 10, 20],
+} as const;
 
 /**
  * Columns over time, rendered on the server as one SVG image.
@@ -54,6 +69,7 @@ export function TimeSeriesChart({
   formatTick = formatCompact,
   yTicks = 4,
   integerTicks = false,
+  tickSteps,
   emptyText,
   className,
   ...name
@@ -73,14 +89,24 @@ export function TimeSeriesChart({
   // Gapless columns overlap a hair so anti-aliasing leaves no seams between them.
   const barWidth = gapless ? slot + 0.4 : slot * 0.75;
   const inset = gapless ? 0 : (slot - barWidth) / 2;
-  const labelStep = Math.max(1, Math.ceil(count / X_LABELS));
+  // Labels anchored at the latest point (the most recent period is always labelled), thinned
+  // for each chart width by their estimated length (see axis.ts).
+  const xLabels = layoutAxis({
+    labels: points.map((point) => point.tick ?? point.label),
+    shortLabels: points.map((point) => point.shortTick),
+    centers: points.map((_, index) => (offset + index + 0.5) / slots),
+    gutterPx: GUTTER_PX,
+    minSpacingPx: X_LABEL_SPACING_PX,
+    ...(tickSteps ? { steps: tickSteps } : {}),
+  });
 
   return (
-    <div className={cn(chartStyles.seriesGrid, className)}>
-      <div aria-hidden="true" className="relative text-xs leading-4 text-muted-foreground tabular-nums">
+    <div data-chart="time-series" className={cn(chartStyles.seriesGrid, className)}>
+      <div aria-hidden="true" data-axis="y" className="relative text-xs leading-none text-muted-foreground tabular-nums">
         {ticks.map((tick) => (
           <span
             key={tick}
+            data-tick=""
             className="absolute right-0 -translate-y-1/2 whitespace-nowrap"
             style={{ top: `${round(100 - (tick / top) * 100)}%` }}
           >
@@ -131,24 +157,17 @@ export function TimeSeriesChart({
         </svg>
       </div>
       <div />
-      <div aria-hidden="true" className={chartStyles.seriesTicks}>
-        {points.map((point, index) => {
-          // Anchor labels at the latest point: the most recent period is always labelled.
-          const fromEnd = count - 1 - index;
-          if (fromEnd % labelStep !== 0) return null;
-          const center = ((offset + index + 0.5) / slots) * 100;
-          const align = center < 8 ? "translate-x-0" : center > 92 ? "-translate-x-full" : "-translate-x-1/2";
-          const narrowHidden = (fromEnd / labelStep) % 2 === 1 && count > 3;
-          return (
-            <span
-              key={index}
-              className={cn("absolute top-0 whitespace-nowrap", align, narrowHidden && "max-sm:hidden")}
-              style={{ left: `${round(center)}%` }}
-            >
-              {point.tick ?? point.label}
-            </span>
-          );
-        })}
+      <div aria-hidden="true" data-axis="x" className={chartStyles.seriesTicks}>
+        {xLabels.map((label) => (
+          <span
+            key={`${label.index}-${label.text}`}
+            data-tick=""
+            className={cn("absolute top-0 whitespace-nowrap", label.className)}
+            style={{ left: `${label.at}%`, transform: `translateX(-${label.at}%)` }}
+          >
+            {label.text}
+          </span>
+        ))}
       </div>
     </div>
   );
