@@ -6,11 +6,12 @@ import { Button } from "@/components/ui/button";
 import { EARLIEST_DATE, latestDate, type DashboardParams } from "@/lib/insights/client";
 import { cn } from "@/lib/utils";
 
-const PRESETS: Array<{ value: Exclude<DashboardParams["range"], "custom">; label: string; short: string }> = [
-  { value: "4w", label: "Last 4 weeks", short: "4 weeks" },
-  { value: "6m", label: "Last 6 months", short: "6 months" },
-  { value: "1y", label: "Last 12 months", short: "Year" },
-  { value: "all", label: "All time", short: "All time" },
+/** Each button says exactly what it selects; its text is its accessible name. */
+const PRESETS: Array<{ value: Exclude<DashboardParams["range"], "custom">; label: string }> = [
+  { value: "4w", label: "Last 4 weeks" },
+  { value: "6m", label: "Last 6 months" },
+  { value: "1y", label: "Last 12 months" },
+  { value: "all", label: "All time" },
 ];
 
 /**
@@ -64,13 +65,12 @@ export function RangePicker({
               size="sm"
               variant={active ? "default" : "outline"}
               aria-pressed={active}
-              aria-label={preset.label}
               onClick={() => {
                 setCustomOpen(false);
                 onChange({ range: preset.value, by: params.by });
               }}
             >
-              {preset.short}
+              {preset.label}
             </Button>
           );
         })}
@@ -84,7 +84,7 @@ export function RangePicker({
           onClick={() => setCustomOpen((open) => !open)}
         >
           <CalendarRangeIcon aria-hidden="true" />
-          Custom
+          Custom dates
         </Button>
       </div>
       {customOpen ? (
