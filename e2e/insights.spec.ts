@@ -51,6 +51,8 @@ function expected() {
 
 test.describe("insights dashboard", () => {
   test("the demo listener sees every widget, with numbers that match the raw plays", async ({ page, expectAccessible }) => {
+    // axe over a dozen charts and the glossary takes a while when two browsers share the machine.
+    test.setTimeout(60_000);
     const want = expected();
     await page.goto(`/dashboard?range=custom&from=${FROM}&to=${TO}`);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
@@ -73,8 +75,8 @@ test.describe("insights dashboard", () => {
     }
 
     const tiles = page.getByTestId("summary-tiles");
-    await expect(tiles.locator("dl", { hasText: "Minutes listened" }).locator("dd").first()).toHaveText(
-      want.minutes.toLocaleString("en-US"),
+    await expect(tiles.locator("dl", { hasText: "Minutes played" }).locator("dd").first()).toHaveText(
+      `${want.minutes.toLocaleString("en-US")} min`,
     );
     const artists = page.getByTestId("top-artists").getByRole("listitem");
     for (const [rank, name] of want.topArtists.entries()) await expect(artists.nth(rank)).toContainText(name);
@@ -85,7 +87,7 @@ test.describe("insights dashboard", () => {
 
   test("a range change updates the URL and the data, and Back restores both", async ({ page }) => {
     await page.goto(`/dashboard?range=custom&from=${FROM}&to=${TO}`);
-    const minutes = page.getByTestId("summary-tiles").locator("dl", { hasText: "Minutes listened" }).locator("dd").first();
+    const minutes = page.getByTestId("summary-tiles").locator("dl", { hasText: "Minutes played" }).locator("dd").first();
     const custom = await minutes.textContent();
 
     await page.getByRole("button", { name: "Last 6 months" }).click();
@@ -95,7 +97,7 @@ test.describe("insights dashboard", () => {
     await expect(minutes).not.toHaveText(custom ?? "");
     await expect(page.getByRole("button", { name: "Last 6 months" })).toHaveAttribute("aria-pressed", "true");
 
-    await page.getByRole("button", { name: "By time" }).click();
+    await page.getByRole("button", { name: "By minutes" }).click();
     await expect(page).toHaveURL(/[?&]by=time(&|$)/);
 
     await page.goBack();
@@ -104,9 +106,52 @@ test.describe("insights dashboard", () => {
     await expect(minutes).toHaveText(custom ?? "");
   });
 
+  test("the range buttons say what they select, and the widgets agree with each other", async ({ page }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByRole("group", { name: "Time range" }).getByRole("button")).toHaveText([
+      "Last 4 weeks",
+      "Last 6 months",
+      "Last 12 months",
+      "All time",
+      "Custom dates",
+    ]);
+    await expect(page.getByTestId("range-label")).toContainText(/^Last 4 weeks: \d+ \w+( \d{4})? – \d+ \w+ \d{4} · /);
+
+    // Streaks come from the same days: the longest ever is never shorter than the others.
+    const days = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? "").match(/^([\d,]+) days?$/)?.[1] ?? 0);
+    await expect(page.getByTestId("streak-longest-ever")).toHaveText(/^[\d,]+ days?$/);
+    const ever = await days("streak-longest-ever");
+    expect(ever).toBeGreaterThanOrEqual(await days("streak-current"));
+    expect(ever).toBeGreaterThanOrEqual(await days("streak-longest"));
+
+    // One session length: the tile's median is the widget's.
+    const tile = (await page.getByTestId("summary-tiles").locator("dl", { hasText: "Sessions" }).textContent()) ?? "";
+    const median = tile.match(/median (.+)$/)?.[1] ?? "missing";
+    await expect(page.getByText(`median length ${median}.`)).toBeVisible();
+
+    // What each number means is on the page, with the listener's threshold.
+    await expect(page.getByTestId("definitions")).toContainText("Listen: A play of at least 30 seconds.");
+
+    // On all time everything is new to the range: discovery shows each year instead of a 100% share.
+    await page.getByRole("button", { name: "All time" }).click();
+    await expect(page.getByTestId("range-label")).toContainText("All time", { timeout: 20_000 });
+    await expect(page.getByTestId("discovery-by-year")).toBeVisible();
+    await expect(page.getByText(/100% of [\d,]+ listens went to new tracks/)).toHaveCount(0);
+  });
+
+  test("a track's first listen is the first year of its yearly ranks", async ({ page }) => {
+    await page.goto("/dashboard?range=all");
+    await page.getByTestId("top-tracks").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/dashboard\/track\//);
+    const first = (await page.locator("dl", { hasText: "First listen" }).locator("dd").first().textContent()) ?? "";
+    const year = first.match(/\d{4}$/)?.[0] ?? "missing";
+    const ranks = page.getByRole("table", { name: "Rank by year" });
+    await expect(ranks.getByRole("rowheader").first()).toHaveText(year);
+  });
+
   test("custom dates in the wrong order get an inline message, not a request", async ({ page }) => {
     await page.goto("/dashboard");
-    await page.getByRole("button", { name: "Custom" }).click();
+    await page.getByRole("button", { name: "Custom dates" }).click();
     await page.getByLabel("From", { exact: true }).fill("2023-05-01");
     await page.getByLabel("To", { exact: true }).fill("2023-01-01");
     await page.getByRole("button", { name: "Apply" }).click();

@@ -30,8 +30,13 @@ export function formatCount(n: number, noun?: string | { one: string; other: str
   const value = finite(n);
   const text = formatter("count", { maximumFractionDigits: 0 }).format(value);
   if (noun === undefined) return text;
+  return `${text} ${countNoun(value, noun)}`;
+}
+
+/** The noun for a count, singular or plural: `countNoun(1, "play")` → "play", `countNoun(2, "play")` → "plays". */
+export function countNoun(n: number, noun: string | { one: string; other: string }): string {
   const forms = typeof noun === "string" ? { one: noun, other: `${noun}s` } : noun;
-  return `${text} ${plurals.select(Math.round(value)) === "one" ? forms.one : forms.other}`;
+  return plurals.select(Math.round(finite(n))) === "one" ? forms.one : forms.other;
 }
 
 /** Plain number with grouping and up to `digits` decimals: `1234.567` → "1,234.57". */

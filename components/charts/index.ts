@@ -3,7 +3,7 @@ export { ChartEmpty } from "./chart-empty";
 export { ChartFigure, type ChartFigureProps } from "./chart-figure";
 export { ChartSkeleton, type ChartSkeletonProps, type ChartSkeletonVariant } from "./chart-skeleton";
 export { DataTable } from "./data-table";
-export { formatCompact, formatCount, formatHours, formatMinutes, formatNumber } from "./format";
+export { countNoun, formatCompact, formatCount, formatHours, formatMinutes, formatNumber } from "./format";
 export { Heatmap, heatLevel, heatmapTable, HEAT_LEVELS, WEEKDAYS, type HeatmapProps } from "./heatmap";
 export { niceTicks, percentOf } from "./scale";
 export { OKABE_ITO, ShareBar, shareSwatch, shareTable, type ShareBarProps, type ShareItem } from "./share-bar";

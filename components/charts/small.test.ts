@@ -41,6 +41,12 @@ describe("StatTile", () => {
     expect(count(html, /aria-hidden="true"/)).toBe(1);
   });
 
+  it("sets a unit after the value", () => {
+    const html = render(StatTile, { label: "Time played", value: "1,234", unit: "min" });
+    expect(decode(html)).toContain("1,234 min");
+    expect(html).toMatch(/>1,234<span class="[^"]*text-muted-foreground"> min<\/span><\/dd>/);
+  });
+
   it("omits the delta when not given", () => {
     const html = render(StatTile, { label: "Plays", value: "42" });
     expect(count(html, /<dd/)).toBe(1);

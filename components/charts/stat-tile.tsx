@@ -4,8 +4,10 @@ import { cn } from "@/lib/utils";
 
 export interface StatTileProps {
   label: string;
-  /** The number as shown: "1,234 hours". */
+  /** The number as shown: "1,234", or "1,234 hours" without a separate `unit`. */
   value: string;
+  /** The value's unit ("min", "plays"), set smaller after it: every number carries its unit. */
+  unit?: string;
   /** Change text: "+12% vs last year". Direction is read from `trend` (arrow icon), never from colour. */
   delta?: string;
   trend?: "up" | "down" | "flat";
@@ -23,12 +25,15 @@ const TREND_ICONS: Record<NonNullable<StatTileProps["trend"]>, LucideIcon> = {
 };
 
 /** A big number with its label as a description list (label = `<dt>`, value and delta = `<dd>`). */
-export function StatTile({ label, value, delta, trend, hint, className }: StatTileProps) {
+export function StatTile({ label, value, unit, delta, trend, hint, className }: StatTileProps) {
   const TrendIcon = trend ? TREND_ICONS[trend] : undefined;
   return (
     <dl className={cn("flex flex-col gap-1 rounded-xl border bg-card p-4 text-card-foreground shadow-sm", className)}>
       <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="text-2xl font-semibold tracking-tight tabular-nums sm:text-3xl">{value}</dd>
+      <dd className="text-2xl font-semibold tracking-tight tabular-nums sm:text-3xl">
+        {value}
+        {unit ? <span className="text-base font-medium tracking-normal text-muted-foreground"> {unit}</span> : null}
+      </dd>
       {delta ? (
         <dd className="flex items-center gap-1 text-xs text-muted-foreground">
           {TrendIcon ? <TrendIcon aria-hidden="true" className="size-3.5 shrink-0" /> : null}

@@ -4,8 +4,16 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { Suspense, useCallback, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { dashboardSearch, insightsQueries, readDashboardParams, type DashboardParams } from "@/lib/insights/client";
+import {
+  dashboardSearch,
+  GLOSSARY,
+  insightsQueries,
+  readDashboardParams,
+  STATISTIC_NAMES,
+  type DashboardParams,
+} from "@/lib/insights/client";
 import { cn } from "@/lib/utils";
+import { formatDayRange } from "./format";
 import { RangePicker } from "./range-picker";
 import {
   ClockWidget,
@@ -56,7 +64,7 @@ export function DashboardView() {
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <RangePicker params={params} onChange={navigate} bounds={{ fromDate: data.range.fromDate, toDate: data.range.toDate }} />
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="range-label">
-          {updating ? "Updating…" : `${data.range.label} · ${data.timeZone}`}
+          {updating ? "Updating…" : `${data.range.label}: ${formatDayRange(data.range.fromDate, data.range.toDate)} · ${data.timeZone}`}
         </p>
       </div>
       {query.error ? (
@@ -82,10 +90,22 @@ export function DashboardView() {
             </Island>
           ))}
         </div>
-        <p className="text-xs text-muted-foreground">
-          A play counts as a listen from {Math.round(data.listenThresholdMs / 1000)} seconds (Spotify&apos;s own rule); shorter plays and
-          plays Spotify marked skipped count as skips. Days and hours are in {data.timeZone}.
-        </p>
+        <section aria-labelledby="how-we-count" className="rounded-xl border p-4 text-sm sm:p-6" data-testid="definitions">
+          <h2 id="how-we-count" className="font-semibold">
+            How we count
+          </h2>
+          <p className="mt-1 text-muted-foreground">
+            Every number on this page uses these definitions. Days and hours are in {data.timeZone}.
+          </p>
+          <dl className="mt-3 grid gap-x-6 gap-y-2 md:grid-cols-2">
+            {GLOSSARY.map((statistic) => (
+              <div key={statistic}>
+                <dt className="inline font-medium">{STATISTIC_NAMES[statistic]}: </dt>
+                <dd className="inline text-muted-foreground">{data.definitions[statistic]}.</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       </div>
     </div>
   );

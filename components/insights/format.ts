@@ -17,6 +17,29 @@ export function formatMonth(date: string): string {
   return `${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
 
+/** "2024-03" or "2024-03-01" → "Mar ’24", for narrow chart axes. */
+export function formatMonthShort(date: string): string {
+  const [year, month] = date.split("-").map(Number);
+  return `${MONTHS[(month ?? 1) - 1]} ’${String(year).slice(-2)}`;
+}
+
+/** "2024-03-05" → "5 Mar", for chart axes whose year is plain from the range. */
+export function formatDayShort(date: string): string {
+  const [, month, day] = date.split("-").map(Number);
+  return `${day} ${MONTHS[(month ?? 1) - 1]}`;
+}
+
+/** "2024-03-05" to "2024-04-01" → "5 Mar – 1 Apr 2024"; across years both carry theirs. */
+export function formatDayRange(from: string, to: string): string {
+  if (from === to) return formatDay(from);
+  return from.slice(0, 4) === to.slice(0, 4) ? `${formatDayShort(from)} – ${formatDay(to)}` : `${formatDay(from)} – ${formatDay(to)}`;
+}
+
+/** "A play of at least 30 seconds" → "a play of at least 30 seconds", to continue a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 // Building an Intl.DateTimeFormat costs far more than using one: a dashboard formats a hundred
 // instants while it hydrates, so each (locale, zone) formatter is built once.
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -33,6 +33,8 @@ export type Statistic =
   | "newArtist"
   | "newTrack"
   | "newTrackShare"
+  | "newInYear"
+  | "newTrackShareInYear"
   | "firstListen";
 
 /** Each statistic's name as the UI shows it. */
@@ -50,6 +52,8 @@ export const STATISTIC_NAMES: Record<Statistic, string> = {
   newArtist: "New artist",
   newTrack: "New track",
   newTrackShare: "Listens to new tracks",
+  newInYear: "New in a year",
+  newTrackShareInYear: "A year's listens to new tracks",
   firstListen: "First listen",
 };
 
@@ -68,6 +72,8 @@ export const GLOSSARY: readonly Statistic[] = [
   "newArtist",
   "newTrack",
   "newTrackShare",
+  "newInYear",
+  "newTrackShareInYear",
   "firstListen",
 ];
 
@@ -96,10 +102,12 @@ export function definitionsFor(listenThresholdMs: number): Definitions {
     longestEver: "The longest streak in your whole history",
     longestInRange:
       "The longest streak counting only the days inside the range: a streak that began before the range counts from its first day",
-    currentStreak: "The streak that includes today or yesterday",
+    currentStreak: "The streak running up to today, or up to yesterday while today has no listen yet",
     newArtist: "An artist whose first listen falls inside the range",
     newTrack: "A track whose first listen falls inside the range",
     newTrackShare: "The share of the range's listens that went to tracks first heard inside it",
+    newInYear: "An artist or track whose first listen falls in that year (shown for all time, where everything is new to the range)",
+    newTrackShareInYear: "The share of a year's listens that went to tracks first heard that year",
     firstListen: `The day (in your time zone) of the earliest play of at least ${threshold}`,
   };
 }

@@ -8,7 +8,7 @@ export function ClockWidget({ data }: { data: DashboardData }) {
   return (
     <ChartFigure
       title="Listening clock"
-      description="Minutes by weekday and hour"
+      description="Minutes played by weekday and hour, skips included"
       summary={
         clock.busiestHour >= 0
           ? `Your busiest hour is ${hourRange(clock.busiestHour)}; your busiest day is ${weekdayName(clock.busiestWeekday)}.`

@@ -1,22 +1,93 @@
-import { ChartFigure, formatCount, type TimePoint, TimeSeriesChart, timeSeriesTable } from "@/components/charts";
-import type { DashboardData } from "@/lib/insights/client";
-import { formatMonth, formatShare } from "../format";
+import { ChartFigure, formatCount, TICK_STEPS, type TimePoint, TimeSeriesChart, timeSeriesTable } from "@/components/charts";
+import { STATISTIC_NAMES, type DashboardData } from "@/lib/insights/client";
+import { formatMonth, formatMonthShort, formatShare, lowerFirst } from "../format";
 
+/**
+ * New artists and tracks: new means the first listen ever falls inside the range. When nothing comes
+ * before the range (all time) every listen is "new", so the widget shows each year's discovery instead.
+ */
 export function DiscoveryWidget({ data }: { data: DashboardData }) {
-  const { discovery } = data;
+  const { discovery, definitions } = data;
+  const counts = `${formatCount(discovery.newArtists, "new artist")} and ${formatCount(discovery.newTracks, "new track")}`;
+  if (discovery.everythingNew && discovery.byYear.length > 0) return <DiscoveryByYear data={data} />;
   const points: TimePoint[] = discovery.newArtistsByMonth.map((month) => ({
     label: formatMonth(month.month),
+    shortTick: formatMonthShort(month.month),
     value: month.count,
     display: formatCount(month.count, "new artist"),
   }));
   return (
     <ChartFigure
       title="Discovery"
-      description={`${formatCount(discovery.newArtists, "new artist")} · ${formatShare(discovery.newTrackShare)} of listens were new tracks`}
-      summary={`${formatCount(discovery.newArtists, "artist")} heard for the first time in this range.`}
+      description={`New artists per month. ${STATISTIC_NAMES.newArtist}: ${lowerFirst(definitions.newArtist)}.`}
+      summary={`${counts} in this range; ${formatShare(discovery.newTrackShare)} of ${formatCount(discovery.listens, "listen")} went to new tracks.`}
       table={timeSeriesTable(points, ["Month", "New artists"])}
     >
-      {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={points} integerTicks />}
+      {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={points} integerTicks tickSteps={TICK_STEPS.month} />}
+    </ChartFigure>
+  );
+}
+
+function DiscoveryByYear({ data }: { data: DashboardData }) {
+  const { discovery, definitions } = data;
+  const years = discovery.byYear;
+  const points: TimePoint[] = years.map((year) => ({
+    label: String(year.year),
+    shortTick: `’${String(year.year).slice(-2)}`,
+    value: year.newArtists,
+    display: formatCount(year.newArtists, "new artist"),
+  }));
+  return (
+    <ChartFigure
+      title="Discovery"
+      description={`New artists per year. Nothing comes before this range, so every listen in it is new to it: each year tells more.`}
+      summary={`${formatCount(discovery.newArtists, "artist")} and ${formatCount(discovery.newTracks, "track")} discovered from ${years[0]?.year} to ${years.at(-1)?.year}.`}
+    >
+      {(summaryId) => (
+        <div className="flex flex-col gap-4">
+          <TimeSeriesChart labelledBy={summaryId} points={points} integerTicks tickSteps={TICK_STEPS.year} />
+          <div className="overflow-x-auto" role="region" aria-label="Discovery per year" tabIndex={0}>
+            <table className="w-full text-sm tabular-nums" data-testid="discovery-by-year">
+              <caption className="sr-only">Discovery per year</caption>
+              <thead>
+                <tr className="text-left text-muted-foreground">
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    Year
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right font-medium">
+                    New artists
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right font-medium">
+                    New tracks
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Listens to new tracks
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {years.map((year) => (
+                  <tr key={year.year} className="border-t">
+                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                      {year.year}
+                    </th>
+                    <td className="py-1.5 pr-2 text-right">{formatCount(year.newArtists, "artist")}</td>
+                    <td className="py-1.5 pr-2 text-right">{formatCount(year.newTracks, "track")}</td>
+                    <td className="py-1.5 text-right">
+                      {formatShare(year.newTrackShare)}{" "}
+                      <span className="text-muted-foreground">of {formatCount(year.listens, "listen")}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="text-xs text-muted-foreground">
+            {STATISTIC_NAMES.newInYear}: {lowerFirst(definitions.newInYear)}. {STATISTIC_NAMES.newTrackShareInYear}:{" "}
+            {lowerFirst(definitions.newTrackShareInYear)}.
+          </p>
+        </div>
+      )}
     </ChartFigure>
   );
 }

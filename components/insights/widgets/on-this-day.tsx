@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ChartFigure, formatMinutes } from "@/components/charts";
+import { ChartFigure, formatCount, formatMinutes } from "@/components/charts";
 import type { DashboardData } from "@/lib/insights/client";
 import { formatDay } from "../format";
 
@@ -10,7 +10,7 @@ export function OnThisDayWidget({ data }: { data: DashboardData }) {
       description="What you played on this date in earlier years"
       summary={
         data.onThisDay.length > 0
-          ? `${data.onThisDay.length} earlier years with plays on this date.`
+          ? `${formatCount(data.onThisDay.length, "earlier year")} with listens on this date.`
           : "Nothing on this date in earlier years."
       }
       summaryHidden
@@ -22,7 +22,10 @@ export function OnThisDayWidget({ data }: { data: DashboardData }) {
           {data.onThisDay.map((year) => (
             <li key={year.year} className="rounded-lg bg-muted/50 p-3">
               <p className="font-medium">
-                {formatDay(year.date)} <span className="font-normal text-muted-foreground">· {formatMinutes(year.msPlayed)}</span>
+                {formatDay(year.date)}{" "}
+                <span className="font-normal text-muted-foreground">
+                  · {formatCount(year.plays, "listen")} · {formatMinutes(year.msPlayed, "short")}
+                </span>
               </p>
               <ul className="mt-1 text-sm text-muted-foreground">
                 {year.tracks.map((track) => (

@@ -25,7 +25,7 @@ export function PlatformsWidget({ data }: { data: DashboardData }) {
   return (
     <ChartFigure
       title="Platforms"
-      description="Share of listening time"
+      description="Share of minutes played"
       summary={items[0] ? `Mostly on ${items[0].label} (${items[0].display}).` : "Nothing played in this range."}
       table={shareTable(items, ["Platform", "Share"])}
     >

@@ -1,16 +1,16 @@
 import { ChartFigure, formatCount } from "@/components/charts";
-import type { DashboardData } from "@/lib/insights/client";
-import { formatClockTime, formatDuration, formatInstant } from "../format";
+import { STATISTIC_NAMES, type DashboardData } from "@/lib/insights/client";
+import { formatClockTime, formatDuration, formatInstant, lowerFirst } from "../format";
 
 export function SessionsWidget({ data }: { data: DashboardData }) {
-  const { sessions } = data;
+  const { sessions, definitions } = data;
   return (
     <ChartFigure
       title="Sessions"
-      description="A session ends after 30 minutes without music"
+      description={`${definitions.session}. ${STATISTIC_NAMES.sessionLength}: ${lowerFirst(definitions.sessionLength)}.`}
       summary={
         sessions.count > 0
-          ? `${formatCount(sessions.count, "session")}, ${formatDuration(sessions.medianMs)} typically.`
+          ? `${formatCount(sessions.count, "session")}, median length ${formatDuration(sessions.medianMs)}.`
           : "No sessions in this range."
       }
       table={{
@@ -18,18 +18,19 @@ export function SessionsWidget({ data }: { data: DashboardData }) {
         rows: sessions.longest.map((session) => [
           `${formatInstant(session.start, data.timeZone)} ${formatClockTime(session.start, data.timeZone)}`,
           formatDuration(session.end - session.start),
-          session.plays,
+          formatCount(session.plays, "play"),
           session.topArtist,
         ]),
       }}
     >
+      <p className="mb-2 text-sm font-medium">Longest sessions</p>
       <ol className="flex flex-col gap-2 text-sm" aria-label="Longest sessions">
         {sessions.longest.map((session) => (
           <li key={session.start} className="flex items-baseline justify-between gap-3 rounded-lg bg-muted/50 px-3 py-2">
             <span>
               <span className="font-medium">{formatInstant(session.start, data.timeZone)}</span>{" "}
               <span className="text-muted-foreground">
-                from {formatClockTime(session.start, data.timeZone)} · mostly {session.topArtist}
+                from {formatClockTime(session.start, data.timeZone)} · {formatCount(session.plays, "play")} · mostly {session.topArtist}
               </span>
             </span>
             <span className="shrink-0 tabular-nums">{formatDuration(session.end - session.start)}</span>

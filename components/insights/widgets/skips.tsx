@@ -1,6 +1,6 @@
 import { BarList, type BarListItem, barListTable, ChartFigure, formatCount } from "@/components/charts";
-import type { DashboardData } from "@/lib/insights/client";
-import { formatShare } from "../format";
+import { STATISTIC_NAMES, type DashboardData } from "@/lib/insights/client";
+import { formatShare, lowerFirst } from "../format";
 
 export function SkipsWidget({ data }: { data: DashboardData }) {
   const items: BarListItem[] = data.skips.mostSkipped.map((track) => ({
@@ -12,7 +12,7 @@ export function SkipsWidget({ data }: { data: DashboardData }) {
   return (
     <ChartFigure
       title="What gets skipped"
-      description={`Skip rate ${formatShare(data.skips.rate)}`}
+      description={`Skip rate ${formatShare(data.skips.rate)} of ${formatCount(data.totals.plays, "play")}. ${STATISTIC_NAMES.skip}: ${lowerFirst(data.definitions.skip)}.`}
       summary={items[0] ? `Most skipped: ${items[0].label}.` : "No skips worth ranking in this range."}
       summaryHidden
       table={barListTable(items, ["Track", "Skips"])}

@@ -1,6 +1,6 @@
 import { ChartFigure, formatCount } from "@/components/charts";
-import type { DashboardData } from "@/lib/insights/client";
-import { formatDay } from "../format";
+import { STATISTIC_NAMES, type DashboardData } from "@/lib/insights/client";
+import { formatDay, lowerFirst } from "../format";
 
 type Streak = { start: string; end: string; days: number };
 
@@ -55,7 +55,8 @@ export function StreaksWidget({ data }: { data: DashboardData }) {
           <Entry term="Current" streak={current} testId="streak-current" none="None: no listen today or yesterday" />
         </dl>
         <p className="mt-3 text-xs text-muted-foreground">
-          {definitions.longestInRange}. {definitions.currentStreak}.
+          {STATISTIC_NAMES.longestInRange}: {lowerFirst(definitions.longestInRange)}. {STATISTIC_NAMES.currentStreak}:{" "}
+          {lowerFirst(definitions.currentStreak)}.
         </p>
       </div>
     </ChartFigure>

@@ -1,6 +1,6 @@
-import { ChartFigure, formatMinutes, type TimePoint, TimeSeriesChart, timeSeriesTable } from "@/components/charts";
+import { ChartFigure, formatMinutes, TICK_STEPS, type TimePoint, TimeSeriesChart, timeSeriesTable } from "@/components/charts";
 import type { DashboardData, DashboardParams } from "@/lib/insights/client";
-import { formatDay, formatMonth } from "../format";
+import { formatDay, formatDayShort, formatMonth, formatMonthShort } from "../format";
 import { Toggle, type Navigate } from "./shared";
 
 function timelineLabel(start: string, unit: DashboardData["unit"]): string {
@@ -12,7 +12,8 @@ function timelineLabel(start: string, unit: DashboardData["unit"]): string {
 export function TimelineWidget({ data, params, onChange }: { data: DashboardData; params: DashboardParams; onChange: Navigate }) {
   const points: TimePoint[] = data.timeline.map((point) => ({
     label: timelineLabel(point.start, data.unit),
-    tick: data.unit === "month" ? formatMonth(point.start) : formatDay(point.start).replace(/ \d{4}$/, ""),
+    tick: data.unit === "month" ? formatMonth(point.start) : formatDayShort(point.start),
+    ...(data.unit === "month" ? { shortTick: formatMonthShort(point.start) } : {}),
     value: Math.round(point.msPlayed / 60_000),
     display: formatMinutes(point.msPlayed),
   }));
@@ -25,8 +26,8 @@ export function TimelineWidget({ data, params, onChange }: { data: DashboardData
       title="Listening over time"
       description={
         data.coarsenedFrom
-          ? `Minutes per ${data.unit}: by ${data.coarsenedFrom}, this range would be too many points to draw`
-          : `Minutes per ${data.unit}`
+          ? `Minutes played per ${data.unit}, skips included: by ${data.coarsenedFrom}, this range would be too many points to draw`
+          : `Minutes played per ${data.unit}, skips included`
       }
       summary={
         peak && peak.msPlayed > 0
@@ -47,7 +48,7 @@ export function TimelineWidget({ data, params, onChange }: { data: DashboardData
         />
       }
     >
-      {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={points} />}
+      {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={points} tickSteps={TICK_STEPS[data.unit]} />}
     </ChartFigure>
   );
 }

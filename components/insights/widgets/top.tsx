@@ -1,4 +1,4 @@
-import { BarList, type BarListItem, barListTable, ChartFigure, formatCount, formatHours, formatMinutes } from "@/components/charts";
+import { BarList, type BarListItem, barListTable, ChartFigure, formatCount, formatMinutes } from "@/components/charts";
 import type { DashboardData, DashboardParams } from "@/lib/insights/client";
 import { formatInstant, itemHref } from "../format";
 import { Toggle, type Navigate } from "./shared";
@@ -21,8 +21,8 @@ export function TopWidget({ data, params, onChange }: { data: DashboardData; par
           label="Rank by"
           value={data.by}
           options={[
-            { value: "plays", label: "By plays" },
-            { value: "time", label: "By time" },
+            { value: "plays", label: "By listens" },
+            { value: "time", label: "By minutes" },
           ]}
           onChange={(by) => onChange({ ...params, by })}
         />
@@ -31,15 +31,11 @@ export function TopWidget({ data, params, onChange }: { data: DashboardData; par
         {KINDS.map(({ kind, key, title }) => {
           const items: BarListItem[] = data.top[key].map((item) => ({
             label: item.name,
-            sublabel: [
-              item.artist,
-              item.firstListenAt === null ? null : `first listen ${formatInstant(item.firstListenAt, data.timeZone)}`,
-              `${formatHours(item.totalMsPlayed)} in all`,
-            ]
+            sublabel: [item.artist, item.firstListenAt === null ? null : `first listen ${formatInstant(item.firstListenAt, data.timeZone)}`]
               .filter(Boolean)
               .join(" · "),
             value: byTime ? item.msPlayed : item.plays,
-            display: byTime ? formatMinutes(item.msPlayed, "short") : formatCount(item.plays, "play"),
+            display: byTime ? formatMinutes(item.msPlayed, "short") : formatCount(item.plays, "listen"),
             href: itemHref(kind, item.key),
           }));
           const first = data.top[key][0];
@@ -50,7 +46,7 @@ export function TopWidget({ data, params, onChange }: { data: DashboardData; par
               headingLevel={3}
               summary={first ? `Number one: ${first.name}${first.artist ? ` by ${first.artist}` : ""}.` : "Nothing played in this range."}
               summaryHidden
-              table={barListTable(items, ["Name", byTime ? "Time" : "Plays"])}
+              table={barListTable(items, ["Name", byTime ? "Minutes" : "Listens"])}
               className="h-full"
             >
               <div data-testid={`top-${key}`}>
