@@ -6,15 +6,16 @@ import {
   BarList,
   barListTable,
   ChartFigure,
+  countNoun,
   formatCount,
   formatHours,
-  formatMinutes,
   StatTile,
+  TICK_STEPS,
   TimeSeriesChart,
   timeSeriesTable,
   type BarListItem,
 } from "@/components/charts";
-import { formatInstant, formatMonth, itemHref } from "@/components/insights/format";
+import { formatInstant, formatMonth, formatMonthShort, itemHref, lowerFirst } from "@/components/insights/format";
 import { PageHeader } from "@/components/layout/page-header";
 import { definitionsFor, itemPageFor } from "@/lib/insights";
 import { currentListener } from "@/lib/listener";
@@ -45,6 +46,7 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
 
   const history = detail.history.map((month) => ({
     label: formatMonth(month.month),
+    shortTick: formatMonthShort(month.month),
     value: month.plays,
     display: formatCount(month.plays, "listen"),
   }));
@@ -75,10 +77,16 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
             <StatTile
               label="Listens"
-              value={formatCount(detail.plays, "listen")}
+              value={formatCount(detail.plays)}
+              unit={countNoun(detail.plays, "listen")}
               hint={`of ${formatCount(detail.allPlays, "play")} in all`}
             />
-            <StatTile label="Time played" value={formatMinutes(detail.msPlayed, "short")} hint={formatHours(detail.msPlayed)} />
+            <StatTile
+              label="Time played"
+              value={formatCount(Math.round(detail.msPlayed / 60_000))}
+              unit="min"
+              hint={formatHours(detail.msPlayed)}
+            />
             <StatTile label="First listen" value={firstListen ?? "None yet"} />
             <StatTile label="Last listen" value={lastListen ?? "None yet"} />
           </div>
@@ -97,7 +105,7 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
           }
           table={timeSeriesTable(history, ["Month", "Listens"])}
         >
-          {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={history} integerTicks />}
+          {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={history} integerTicks tickSteps={TICK_STEPS.month} />}
         </ChartFigure>
         <div className="grid gap-6 lg:grid-cols-2">
           <ChartFigure
@@ -158,10 +166,6 @@ export default async function ItemPage({ params }: PageProps<"/dashboard/[kind]/
       </div>
     </>
   );
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function bestYear(ranks: Array<{ year: number; rank: number }>): string {
