@@ -16,7 +16,6 @@ export {
   clock,
   discovery,
   genres,
-  newItems,
   onThisDay,
   platforms,
   sessions,

@@ -1,7 +1,7 @@
 import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
-import { clock, newItems, sessions, skips, streaks } from "@/lib/insights";
+import { clock, discovery, sessions, skips, streaks } from "@/lib/insights";
 import { localDateString } from "@/lib/listening";
 import type { FactsOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
@@ -33,7 +33,7 @@ export function listeningHabitsTool({ listener }: ToolContext) {
       "The listener's habits in a date range, computed like the dashboard: clock (busiest hours), weekdays, streaks (longest ever, longest in the range, current), skips (rate and most skipped tracks), sessions (count and typical length), discovery (new artists and tracks). Quote the summary's numbers as given.",
     inputSchema: z.object({ topic: z.enum(TOPICS), ...rangeFields }),
     execute: async ({ topic, ...rangeInput }): Promise<FactsOutput> => {
-      const { index, q, info } = await rangeFor(listener, rangeInput);
+      const { index, q, info, now } = await rangeFor(listener, rangeInput);
       const when = rangeWords(info);
       const base = { title: TITLES[topic], range: info };
       if (index.count === 0)
@@ -70,11 +70,10 @@ export function listeningHabitsTool({ listener }: ToolContext) {
           return { ...base, facts, rows, rowsTitle: "By listening time", summary };
         }
         case "streaks": {
-          const everything = await rangeFor(listener, { range: "all" });
-          const ever = streaks(everything.index, everything.q);
-          const inRange = streaks(index, q);
-          const longest = ever.longest;
-          const current = ever.current;
+          // The dashboard's three streaks, from one set of listen days: they cannot contradict.
+          const inRange = streaks(index, q, { now });
+          const longest = inRange.longestEver;
+          const current = inRange.current;
           const facts = [
             { label: "Longest ever", value: longest ? units(longest.days, "day") : "none" },
             { label: "Current", value: current ? units(current.days, "day") : "none" },
@@ -136,8 +135,9 @@ export function listeningHabitsTool({ listener }: ToolContext) {
           };
         }
         case "discovery": {
-          const found = newItems(index, q);
-          const summary = `${capital(when)} you found ${units(found.artists, "new artist")} and ${units(found.tracks, "new track")} (played for the first time ever).`;
+          const data = discovery(index, q);
+          const found = { artists: data.newArtists, tracks: data.newTracks };
+          const summary = `${capital(when)} you found ${units(found.artists, "new artist")} and ${units(found.tracks, "new track")} (first listened to ever).`;
           return {
             ...base,
             facts: [

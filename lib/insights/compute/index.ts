@@ -12,7 +12,6 @@ export { sessions, type SessionSummary, type Sessions, type SessionsOptions } fr
 export { MIN_PLAYS_TO_RANK_SKIPS, skips, type SkippedTrack, type Skips } from "./skips";
 export { discovery, type Discovery, type DiscoveryYear } from "./discovery";
 export { streaks, type RangeStreak, type Streaks, type StreaksOptions } from "./streaks";
-export { newItems, type NewItems } from "./new-items";
 export { platforms, type PlatformShare } from "./platforms";
 export { onThisDay, type OnThisDayOptions, type OnThisDayYear } from "./on-this-day";
 export { genres, type GenreShare } from "./genres";
