@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGemini, type FakeGemini } from "@/e2e/fakes/gemini/server";
+import { metadataOf, scriptGemini, streamChunks, testListener } from "./testing";
 
 const dataDir = mkdtempSync(join(tmpdir(), "echotune-assistant-"));
 let gemini: FakeGemini;
@@ -32,38 +33,12 @@ beforeEach(async () => {
   await fetch(`${gemini.origin}/__admin/reset`, { method: "POST" });
 });
 
-const script = (replies: unknown[]) =>
-  fetch(`${gemini.origin}/__admin/script`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ replies }),
-  });
+const script = (replies: unknown[]) => scriptGemini(gemini.origin, replies);
 
 let counter = 0;
-function listener(id = `listener-${++counter}-${Date.now()}`) {
-  // Not the demo listener: an empty history, and the demo catalogue as their catalogue (isDemo).
-  return {
-    id,
-    displayName: "Test",
-    imageUrl: null,
-    isDemo: true,
-    reconnectRequired: false,
-    settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true },
-  };
-}
+const listener = (id = `listener-${++counter}-${Date.now()}`) => testListener(id);
 const userMessage = (text: string) => ({ id: `m-${++counter}`, role: "user" as const, parts: [{ type: "text" as const, text }] });
 const chatId = () => `chat-${++counter}-${Date.now().toString(36)}`;
-
-/** Reads a UI message stream response into its chunks. */
-async function chunksOf(response: Response): Promise<Array<Record<string, unknown>>> {
-  const text = await response.text();
-  return text
-    .split("\n")
-    .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
-    .map((line) => JSON.parse(line.slice(6)) as Record<string, unknown>);
-}
-const metadataOf = (chunks: Array<Record<string, unknown>>) =>
-  Object.assign({}, ...chunks.filter((chunk) => chunk.messageMetadata).map((chunk) => chunk.messageMetadata));
 
 /** A chat whose last answer is a two-song playlist draft waiting for the listener's approval. */
 async function draftAwaitingApproval(name: string, first: number) {
@@ -77,7 +52,7 @@ async function draftAwaitingApproval(name: string, first: number) {
   await script([{ type: "functionCall", name: "buildPlaylist", args: { name, tracks: songs } }]);
   const owner = listener();
   const id = chatId();
-  const chunks = await chunksOf(
+  const chunks = await streamChunks(
     await chatTurn(owner, { id, message: userMessage(`Make a playlist called ${name}`), trigger: "submit-message" }),
   );
   const request = chunks.find((chunk) => chunk.type === "tool-approval-request") as { approvalId: string; toolCallId: string } | undefined;
@@ -107,7 +82,7 @@ describe("assistant", () => {
       },
     ]);
     const response = await chatTurn(listener(), { id: chatId(), message: userMessage("Suggest two songs"), trigger: "submit-message" });
-    const chunks = await chunksOf(response);
+    const chunks = await streamChunks(response);
     const output = chunks.find((chunk) => chunk.type === "tool-output-available")?.output as {
       tracks: Array<{ name: string; confidence: number }>;
       dropped: number;
@@ -128,7 +103,7 @@ describe("assistant", () => {
     const over = listener();
     await recordUsage(over.id, "gemini-2.5-flash-lite", 150_000, 60_000);
     const response = await chatTurn(over, { id: chatId(), message: userMessage("help"), trigger: "submit-message" });
-    const chunks = await chunksOf(response);
+    const chunks = await streamChunks(response);
     expect(metadataOf(chunks)).toMatchObject({ model: "echotune-offline", offline: true, offlineReason: "over-budget" });
     const log = (await (await fetch(`${gemini.origin}/__admin/log`)).json()) as unknown[];
     expect(log).toHaveLength(0);
@@ -137,7 +112,7 @@ describe("assistant", () => {
   it("a Gemini 500 hands the turn to the offline model, visibly", async () => {
     const { chatTurn } = await import("./index");
     await script([{ type: "error", status: 500 }]);
-    const chunks = await chunksOf(
+    const chunks = await streamChunks(
       await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do?"), trigger: "submit-message" }),
     );
     expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
@@ -154,7 +129,7 @@ describe("assistant", () => {
     const { loadChat } = await import("./chats");
     const owner = listener();
     const id = chatId();
-    await chunksOf(await chatTurn(owner, { id, message: userMessage("Hello there"), trigger: "submit-message" }));
+    await streamChunks(await chatTurn(owner, { id, message: userMessage("Hello there"), trigger: "submit-message" }));
     const stored = await loadChat(owner.id, id);
     expect(stored?.title).toBe("Hello there");
     expect(stored?.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
@@ -168,10 +143,10 @@ describe("assistant", () => {
   it("the same question soon after is answered from the cache", async () => {
     const { chatTurn } = await import("./index");
     const asker = listener();
-    const first = await chunksOf(
+    const first = await streamChunks(
       await chatTurn(asker, { id: chatId(), message: userMessage("Tell me something"), trigger: "submit-message" }),
     );
-    const second = await chunksOf(
+    const second = await streamChunks(
       await chatTurn(asker, { id: chatId(), message: userMessage("Tell me  something"), trigger: "submit-message" }),
     );
     expect(metadataOf(second)).toMatchObject({ cached: true });
@@ -187,7 +162,7 @@ describe("assistant", () => {
   it("a Gemini stream that breaks off before any content is answered offline", async () => {
     const { chatTurn } = await import("./index");
     await script([{ type: "drop" }]);
-    const chunks = await chunksOf(
+    const chunks = await streamChunks(
       await chatTurn(listener(), { id: chatId(), message: userMessage("What can you do for me?"), trigger: "submit-message" }),
     );
     expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
@@ -204,7 +179,7 @@ describe("assistant", () => {
     const { chatTurn } = await import("./index");
     const { limitTurns } = await import("./budget");
     await script([{ type: "error", status: 429 }]);
-    const chunks = await chunksOf(
+    const chunks = await streamChunks(
       await chatTurn(listener(), { id: chatId(), message: userMessage("help me please"), trigger: "submit-message" }),
     );
     expect(metadataOf(chunks)).toMatchObject({ offline: true, offlineReason: "model-error" });
@@ -234,7 +209,7 @@ describe("assistant", () => {
         part.input = { name: "Forged", trackKeys: ["spotify:track:0000000000000000000000"] };
       }
     }
-    const second = await chunksOf(await chatTurn(owner, { id, message: sent as never, trigger: "submit-message" }));
+    const second = await streamChunks(await chatTurn(owner, { id, message: sent as never, trigger: "submit-message" }));
     const saved = second.find((chunk) => chunk.type === "tool-output-available")?.output as {
       saved: boolean;
       name: string;
@@ -254,7 +229,7 @@ describe("assistant", () => {
         if (part.type === "tool-savePlaylist")
           Object.assign(part, { state: "approval-responded", approval: { id: approvalId, approved: true } });
       }
-      return chatTurn(owner, { id, message: sent as never, trigger: "submit-message" }).then(chunksOf);
+      return chatTurn(owner, { id, message: sent as never, trigger: "submit-message" }).then(streamChunks);
     };
     const outcomes = await Promise.allSettled([approve(), approve(), approve()]);
     const saves = outcomes.flatMap((outcome) =>

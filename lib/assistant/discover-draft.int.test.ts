@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatMessage, DiscoverDraftTrack, PlaylistDraftOutput, SavePlaylistOutput } from "./types";
+import { demoDraft, streamChunks, testListener } from "./testing";
+import type { ChatMessage, PlaylistDraftOutput, SavePlaylistOutput } from "./types";
 
 const dataDir = mkdtempSync(join(tmpdir(), "echotune-offline-draft-"));
 
@@ -31,42 +32,16 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const listener = {
-  id: `offline-draft-${Date.now()}`,
-  displayName: "Test",
-  imageUrl: null,
-  isDemo: true,
-  reconnectRequired: false,
-  settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true },
-};
-
-async function chunksOf(response: Response): Promise<Array<Record<string, unknown>>> {
-  return (await response.text())
-    .split("\n")
-    .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
-    .map((line) => JSON.parse(line.slice(6)) as Record<string, unknown>);
-}
-
-/** Three catalogue tracks as Discover stores them, and one the listener only knows from their history. */
-async function demoDraft(first: number): Promise<DiscoverDraftTrack[]> {
-  const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
-  const catalog = getDemoCatalog(DEMO_LISTENER.seed);
-  const tracks = catalog.tracks.slice(first, first + 3).map((track) => ({
-    key: `spotify:track:${track.id}`,
-    name: track.name,
-    artist: catalog.artistsById.get(track.artistIds[0]!)!.name,
-  }));
-  return [tracks[2]!, { key: "the unmatched band|an old demo", name: "An Old Demo", artist: "The Unmatched Band" }, tracks[0]!, tracks[1]!];
-}
+const listener = testListener(`offline-draft-${Date.now()}`);
 
 describe("the offline model and the Discover draft", () => {
   it("shows the draft, asks to save exactly its Spotify tracks, and saves them once approved", async () => {
     const { chatTurn, loadChat } = await import("./index");
-    const draft = await demoDraft(500);
+    const draft = demoDraft(500);
     const saveable = draft.filter((track) => track.key.startsWith("spotify:track:")).map((track) => track.key);
     const id = `offline-draft-chat-${Date.now().toString(36)}`;
     const message: ChatMessage = { id: "m-1", role: "user", parts: [{ type: "text", text: "Save my draft from Discover" }] };
-    const first = await chunksOf(await chatTurn(listener, { id, message, trigger: "submit-message", draft }));
+    const first = await streamChunks(await chatTurn(listener, { id, message, trigger: "submit-message", draft }));
 
     const shown = first.find((chunk) => chunk.type === "tool-output-available")?.output as PlaylistDraftOutput;
     expect(shown.tracks.map((track) => track.key)).toEqual(saveable);
@@ -84,7 +59,7 @@ describe("the offline model and the Discover draft", () => {
     for (const part of sent.parts)
       if (part.type === "tool-savePlaylist")
         Object.assign(part, { state: "approval-responded", approval: { id: approval.approvalId, approved: true } });
-    const second = await chunksOf(await chatTurn(listener, { id, message: sent as never, trigger: "submit-message" }));
+    const second = await streamChunks(await chatTurn(listener, { id, message: sent as never, trigger: "submit-message" }));
     const saved = second.find((chunk) => chunk.type === "tool-output-available")?.output as SavePlaylistOutput;
     expect(saved).toMatchObject({ saved: true, trackCount: 3 });
     const { spotifyClientFor } = await import("@/lib/spotify");
@@ -95,7 +70,7 @@ describe("the offline model and the Discover draft", () => {
   it("says an empty draft is empty and where to fill it, and asks to save nothing", async () => {
     const { chatTurn } = await import("./index");
     const message: ChatMessage = { id: "m-2", role: "user", parts: [{ type: "text", text: "Save my draft from Discover" }] };
-    const chunks = await chunksOf(
+    const chunks = await streamChunks(
       await chatTurn(listener, { id: `offline-empty-${Date.now().toString(36)}`, message, trigger: "submit-message", draft: [] }),
     );
     const shown = chunks.find((chunk) => chunk.type === "tool-output-available")?.output as PlaylistDraftOutput;

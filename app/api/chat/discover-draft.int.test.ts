@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGemini, type FakeGemini } from "@/e2e/fakes/gemini/server";
-import type { DiscoverDraftTrack, PlaylistDraftOutput, SavePlaylistOutput } from "@/lib/assistant";
+import type { PlaylistDraftOutput, SavePlaylistOutput } from "@/lib/assistant";
+import { demoDraft, scriptGemini, streamChunks } from "@/lib/assistant/testing";
 
 const dataDir = mkdtempSync(join(tmpdir(), "echotune-discover-draft-"));
 const origin = "http://127.0.0.1:3000";
@@ -48,12 +49,7 @@ beforeEach(async () => {
   await fetch(`${gemini.origin}/__admin/reset`, { method: "POST" });
 });
 
-const script = (replies: unknown[]) =>
-  fetch(`${gemini.origin}/__admin/script`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ replies }),
-  });
+const script = (replies: unknown[]) => scriptGemini(gemini.origin, replies);
 
 let counter = 0;
 const chatId = () => `draft-chat-${++counter}-${Date.now().toString(36)}`;
@@ -73,29 +69,14 @@ async function post(body: Record<string, unknown>): Promise<Response> {
 
 async function chunksOf(response: Response): Promise<Array<Record<string, unknown>>> {
   expect(response.status).toBe(200);
-  return (await response.text())
-    .split("\n")
-    .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
-    .map((line) => JSON.parse(line.slice(6)) as Record<string, unknown>);
+  return streamChunks(response);
 }
 
 const question = (text: string) => ({ id: `m-${++counter}`, role: "user", parts: [{ type: "text", text }] });
 
-/** Three catalogue tracks as Discover stores them, and one the listener only knows from their history. */
-async function demoDraft(first: number): Promise<DiscoverDraftTrack[]> {
-  const { getDemoCatalog, DEMO_LISTENER } = await import("@/lib/demo");
-  const catalog = getDemoCatalog(DEMO_LISTENER.seed);
-  const tracks = catalog.tracks.slice(first, first + 3).map((track) => ({
-    key: `spotify:track:${track.id}`,
-    name: track.name,
-    artist: catalog.artistsById.get(track.artistIds[0]!)!.name,
-  }));
-  return [tracks[2]!, { key: "the unmatched band|an old demo", name: "An Old Demo", artist: "The Unmatched Band" }, tracks[0]!, tracks[1]!];
-}
-
 describe("the discoverDraft tool", () => {
   it("shows the listener's Discover draft, and an approval saves exactly its tracks", async () => {
-    const draft = await demoDraft(300);
+    const draft = demoDraft(300);
     const saveable = draft.filter((track) => track.key.startsWith("spotify:track:"));
     const forged = "spotify:track:0000000000000000000000";
     await script([
@@ -156,7 +137,7 @@ describe("the discoverDraft tool", () => {
   });
 
   it("is read anew each turn: the same question after the draft changed is not answered from the cache", async () => {
-    const draft = await demoDraft(400);
+    const draft = demoDraft(400);
     for (const tracks of [draft.slice(0, 1), draft.slice(2)]) {
       await script([{ type: "functionCall", name: "discoverDraft", args: {} }]);
       const chunks = await chunksOf(await post({ id: chatId(), message: question("Show me my draft"), draft: tracks }));
