@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IndexBuilder } from "@/lib/listening";
 import { contextById, contextMatch } from "./context";
-import { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack, type Feedback } from "./engine";
+import { NO_FEEDBACK, recommend, spacedByArtist, type CatalogPort, type CatalogTrack, type Feedback } from "./engine";
 import { artistNeighbours, evaluateNeighbours, scoreArtists } from "./neighbours";
 import { followers, trackProfile } from "./profile";
 
@@ -145,6 +145,23 @@ describe("recommend", () => {
     const hello = items.find((item) => item.name === "Hello");
     expect(hello?.source).toBe("collaborative");
     expect(hello?.explanation).toBe("Listeners who play Now Band also play Stranger.");
+  });
+});
+
+describe("spacedByArtist", () => {
+  const pick = (artist: string, name: string) => ({ artist, name });
+
+  it("never puts two picks by one artist next to each other when another order exists, and keeps every pick", () => {
+    const picks = [pick("A", "1"), pick("A", "2"), pick("B", "3"), pick("C", "4"), pick("C", "5"), pick("D", "6")];
+    const spaced = spacedByArtist(picks);
+    expect(spaced.map((each) => each.name)).toEqual(["1", "3", "2", "4", "6", "5"]);
+    expect(new Set(spaced)).toEqual(new Set(picks));
+    for (let at = 1; at < spaced.length; at++) expect(spaced[at]!.artist).not.toBe(spaced[at - 1]!.artist);
+  });
+
+  it("keeps the order when it already alternates, and keeps what cannot be spaced", () => {
+    expect(spacedByArtist([pick("A", "1"), pick("B", "2"), pick("A", "3")]).map((each) => each.name)).toEqual(["1", "2", "3"]);
+    expect(spacedByArtist([pick("A", "1"), pick("a", "2")]).map((each) => each.name)).toEqual(["1", "2"]);
   });
 });
 

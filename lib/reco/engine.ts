@@ -288,7 +288,23 @@ export async function recommend(input: {
       score: Math.round(candidate.score * 1000) / 1000,
     });
   }
-  return picked;
+  return spacedByArtist(picked);
+}
+
+/**
+ * The same picks, with no two by one artist next to each other where another order allows it: each
+ * place takes the best remaining pick whose artist differs from the one before. Only the order
+ * changes, never which tracks are picked.
+ */
+export function spacedByArtist<T extends { artist: string }>(picks: readonly T[]): T[] {
+  const rest = [...picks];
+  const spaced: T[] = [];
+  while (rest.length > 0) {
+    const previous = spaced.length > 0 ? normaliseName(spaced[spaced.length - 1]!.artist) : null;
+    const at = rest.findIndex((pick) => normaliseName(pick.artist) !== previous);
+    spaced.push(...rest.splice(at < 0 ? 0 : at, 1));
+  }
+  return spaced;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
