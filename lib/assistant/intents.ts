@@ -424,7 +424,7 @@ function suggestions(text: string): string {
   return `I'm not sure what you mean. Could you try it like this: ${ideas.slice(0, 3).join(", ")}? Say “help” for everything I can do.`;
 }
 
-/** The name after "play", "queue" or "more like". */
+/** A context's name for a playlist title: "workout" → "Workout", "1990s" → "90s". */
 function titleCase(context: string): string {
   const label = { "1970s": "70s", "1980s": "80s", "1990s": "90s", sleep: "Wind down" }[context] ?? context;
   return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;

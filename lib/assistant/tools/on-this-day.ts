@@ -31,7 +31,7 @@ export function onThisDayTool({ listener }: ToolContext) {
       const label = dayLabel(day).replace(/ \d+$/, "");
       const rows = years.map((year) => ({
         name: String(year.year),
-        detail: year.tracks[0] ? `“${year.tracks[0].name}” by ${year.tracks[0].artist}` : undefined,
+        ...(year.tracks[0] ? { detail: `“${year.tracks[0].name}” by ${year.tracks[0].artist}` } : {}),
         value: units(year.plays, "listen"),
       }));
       const latest = years[0];
@@ -46,9 +46,7 @@ export function onThisDayTool({ listener }: ToolContext) {
         title: `On this day: ${label}`,
         range: null,
         facts: [{ label: "Years with listens", value: String(years.length) }],
-        rows: rows.map((row) =>
-          row.detail === undefined ? { name: row.name, value: row.value } : (row as { name: string; detail: string; value: string }),
-        ),
+        rows,
         rowsTitle: "By year",
         summary,
       };

@@ -41,6 +41,6 @@ export async function rangeFor(
 }
 
 /** The words a range goes by in an answer: "All time (2 Nov 2018 – 2 Dec 2026)", "1 Mar 2023 – 31 Mar 2023". */
-export function infoOf(range: { spec: object; label: string; fromDate: string; toDate: string }): RangeInfo {
+export function infoOf(range: RangeInfo): RangeInfo {
   return { label: range.label, fromDate: range.fromDate, toDate: range.toDate };
 }
