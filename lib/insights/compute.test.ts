@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyIndex, IndexBuilder, type PlayRow, toPlayRow, zonedMidnight } from "@/lib/listening";
 import {
+  genreCoverage,
   clock,
   discovery,
   findItem,
@@ -515,6 +516,21 @@ describe("genres", () => {
     expect(genres(index, week, () => undefined, { limit: 5 })).toBeNull();
     expect(genres(index, week, () => [], { limit: 5 })).toBeNull();
     expect(genres(empty, week, (name) => known[name], { limit: 5 })).toBeNull();
+  });
+
+  it("says which share of the plays has a known genre", () => {
+    const artistOf = (row: number) => index.artists[index.artist[row]!]!.name;
+    let plays = 0;
+    let withGenre = 0;
+    for (let row = 0; row < index.count; row++) {
+      if (index.playedAt[row]! < week.from || index.playedAt[row]! >= week.to) continue;
+      plays += 1;
+      if (known[artistOf(row)]) withGenre += 1;
+    }
+    expect(withGenre).toBeGreaterThan(0);
+    expect(withGenre).toBeLessThan(plays);
+    expect(genreCoverage(index, week, (name) => known[name])).toEqual({ plays, known: withGenre, share: withGenre / plays });
+    expect(genreCoverage(empty, week, (name) => known[name])).toEqual({ plays: 0, known: 0, share: 0 });
   });
 });
 

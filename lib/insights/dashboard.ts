@@ -3,7 +3,20 @@
  * from the listening index (one pass over a slice of typed arrays per widget). Pure: the caller
  * loads the index; the client gets the same shape from `GET /api/insights`.
  */
-import { clock, discovery, onThisDay, platforms, sessions, skips, streaks, timeline, topItems, totals, genres } from "./compute";
+import {
+  clock,
+  discovery,
+  onThisDay,
+  platforms,
+  sessions,
+  skips,
+  streaks,
+  timeline,
+  topItems,
+  totals,
+  genres,
+  genreCoverage,
+} from "./compute";
 import { type ItemKind, type ListeningIndex, localDateString } from "@/lib/listening";
 import { resolveRange, type RangeSpec, type ResolvedRange } from "./range";
 import { finestUnitFor, MAX_TIMELINE_POINTS, timelinePoints } from "./bounds";
@@ -70,6 +83,8 @@ export function buildDashboard(
     platforms: platforms(index, q),
     onThisDay: onThisDay(index, { date: today, timeZone: settings.timeZone, listenThresholdMs: settings.listenThresholdMs, limit: 3 }),
     genres: options.genreOf ? genres(index, q, options.genreOf, { limit: 8 }) : null,
+    /** The share of the range's plays whose genre is known (shown beside the genres); null without a genre source. */
+    genreCoverage: options.genreOf ? genreCoverage(index, q, options.genreOf) : null,
   };
 }
 

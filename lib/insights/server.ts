@@ -1,6 +1,7 @@
 import "server-only";
 import { DEMO_USER_ID, getStore, isDemoVisitorId, sharesRepository, usersRepository } from "@/lib/db";
 import { DEMO_LISTENER, getDemoCatalog } from "@/lib/demo";
+import { publicGenresOf } from "@/lib/genres";
 import type { ListenerProfile } from "@/lib/listener";
 import { listenerIndex, listenerNow, type ItemKind } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
@@ -10,9 +11,12 @@ import { findItem, genres, itemDetail, recapYears, yearRecap, type ItemDetail } 
 import { yearQuery } from "./compute/recap";
 import { definitionsFor } from "./definitions";
 
-/** Artist genres where we know them: the demo catalogue has them; Spotify's are not stored yet. */
-function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: string) => readonly string[] | undefined) | undefined {
-  if (!listener.isDemo) return undefined;
+/**
+ * Artist genres where we know them: the demo catalogue has its own; real listeners' artists take
+ * listener-applied tags from public data (Spotify gives new apps no reliable genres), by name.
+ */
+async function genreSource(listener: Pick<ListenerProfile, "isDemo">): Promise<(artistName: string) => readonly string[] | undefined> {
+  if (!listener.isDemo) return publicGenresOf();
   const genres = perProcess(
     "insights.demoGenres",
     () => new Map(getDemoCatalog(DEMO_LISTENER.seed).artists.map((artist) => [artist.name, artist.genres])),
@@ -24,7 +28,8 @@ function genreSource(listener: Pick<ListenerProfile, "isDemo">): ((artistName: s
 export async function dashboardFor(listener: ListenerProfile, query: DashboardQuery, now = listenerNow(listener)) {
   const index = await listenerIndex(listener);
   const started = performance.now();
-  const data = buildDashboard(index, query, listener.settings, { now, genreOf: genreSource(listener) });
+  const genreOf = await genreSource(listener);
+  const data = buildDashboard(index, query, listener.settings, { now, genreOf });
   observeDuration("insights.dashboard", performance.now() - started);
   return data;
 }
@@ -49,11 +54,11 @@ export async function recapFor(listener: Pick<ListenerProfile, "id" | "isDemo" |
   const index = await listenerIndex(listener);
   const recap = yearRecap(index, { year, timeZone: listener.settings.timeZone, listenThresholdMs: listener.settings.listenThresholdMs });
   if (!recap) return null;
-  const genreOf = genreSource(listener);
+  const genreOf = await genreSource(listener);
   const q = yearQuery(year, listener.settings.timeZone, listener.settings.listenThresholdMs);
   return {
     ...recap,
-    genres: genreOf ? (genres(index, q, genreOf, { limit: 5 }) ?? []) : [],
+    genres: genres(index, q, genreOf, { limit: 5 }) ?? [],
     definitions: definitionsFor(listener.settings.listenThresholdMs),
   };
 }

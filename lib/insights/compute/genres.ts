@@ -48,3 +48,31 @@ function uniqueGenres(names: readonly string[] | undefined): string[] {
   if (!names || names.length === 0) return [];
   return [...new Set(names.filter((name) => name.length > 0))];
 }
+
+/** How much of a range's listening the genres describe. */
+export interface GenreCoverage {
+  /** Plays (any stream) in the range. */
+  plays: number;
+  /** Plays of artists with known genres. */
+  known: number;
+  /** known / plays (0 when there are no plays). */
+  share: number;
+}
+
+/** The share of a range's plays whose artist has known genres: shown beside the genre chart. */
+export function genreCoverage(
+  index: ListeningIndex,
+  q: InsightQuery,
+  genreOf: (artistName: string) => readonly string[] | undefined,
+): GenreCoverage {
+  const { start, end } = rowSlice(index, q.from, q.to);
+  const knownArtist = new Int8Array(index.artists.length).fill(-1);
+  let known = 0;
+  for (let row = start; row < end; row++) {
+    const artist = index.artist[row] as number;
+    if (knownArtist[artist] === -1) knownArtist[artist] = uniqueGenres(genreOf(index.artists[artist]?.name ?? "")).length > 0 ? 1 : 0;
+    known += knownArtist[artist] as number;
+  }
+  const plays = end - start;
+  return { plays, known, share: plays > 0 ? known / plays : 0 };
+}

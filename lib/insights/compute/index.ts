@@ -14,7 +14,7 @@ export { discovery, type Discovery, type DiscoveryYear } from "./discovery";
 export { streaks, type RangeStreak, type Streaks, type StreaksOptions } from "./streaks";
 export { platforms, type PlatformShare } from "./platforms";
 export { onThisDay, type OnThisDayOptions, type OnThisDayYear } from "./on-this-day";
-export { genres, type GenreShare } from "./genres";
+export { genreCoverage, genres, type GenreCoverage, type GenreShare } from "./genres";
 export {
   findItem,
   itemDetail,
