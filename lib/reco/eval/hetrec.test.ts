@@ -42,6 +42,14 @@ describe("parseHetrec", () => {
     expect(Array.from(ds.plays.count)).toEqual([100, 50, 3, 1]);
   });
 
+  it("reads artists.dat as UTF-8 when it is (the released file is), else as ISO-8859-1", () => {
+    const utf8 = parseHetrec({
+      userArtists: bytes("userID\tartistID\tweight\n2\t51\t1"),
+      artists: bytes("id\tname\turl\tpictureURL\n51\tSigur R\u00f3s\tu\tp\n"),
+    });
+    expect(utf8.artistNames).toEqual(["Sigur Rós"]);
+  });
+
   it("reads tags and friends, dropping rows naming unknown users or artists", () => {
     expect(ds.tagNames).toEqual(["rock français", "pop"]);
     expect(Array.from(ds.tagAssignments.item)).toEqual([1, 0]);

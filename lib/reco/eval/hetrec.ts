@@ -1,7 +1,9 @@
 /**
  * Loader for HetRec 2011 Last.fm 2K (`npm run data:hetrec` puts it in `data/hetrec2011-lastfm-2k`). The files are
  * tab-separated with an optional header line, CRLF or LF line ends and no guaranteed final newline;
- * `artists.dat` and `tags.dat` are ISO-8859-1. Parsing is pure (`parseHetrec` over the raw bytes);
+ * `artists.dat` and `tags.dat` are documented as ISO-8859-1, but the released `artists.dat` is valid
+ * UTF-8 (read as Latin-1, "Sigur Rós" would become "Sigur RÃ³s"), so each is read as UTF-8 when it
+ * decodes cleanly and as ISO-8859-1 otherwise. Parsing is pure (`parseHetrec` over the raw bytes);
  * `loadHetrec` reads a directory.
  *
  * Index spaces: users are the userIDs of `user_artists.dat` in order of first appearance; items are
@@ -56,6 +58,15 @@ export function decodeLatin1(bytes: Uint8Array): string {
   return out;
 }
 
+/** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (see the header). */
+export function decodeUtf8OrLatin1(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return decodeLatin1(bytes);
+  }
+}
+
 export function decodeUtf8(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
@@ -92,7 +103,7 @@ export function parseHetrec(files: HetrecFiles): HetrecDataset {
   const artistNames: string[] = [];
   const itemIndex = new Map<string, number>();
   if (files.artists) {
-    for (const fields of parseTsv(decodeLatin1(files.artists))) {
+    for (const fields of parseTsv(decodeUtf8OrLatin1(files.artists))) {
       const id = fields[0]?.trim();
       if (!isId(id) || itemIndex.has(id)) {
         drop(FILES.artists);
@@ -149,7 +160,7 @@ export function parseHetrec(files: HetrecFiles): HetrecDataset {
     return t;
   };
   if (files.tags) {
-    for (const fields of parseTsv(decodeLatin1(files.tags))) {
+    for (const fields of parseTsv(decodeUtf8OrLatin1(files.tags))) {
       const id = fields[0]?.trim();
       if (!isId(id) || tagIndex.has(id)) {
         drop(FILES.tags);
