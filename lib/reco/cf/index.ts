@@ -17,6 +17,19 @@ import { topN, type ImplicitModel, type ScoredItem } from "./model";
 import { trainContentKnn, trainSocial, type ContentKnnOptions, type SocialOptions } from "./side";
 import { csrFromInteractions, type Csr, type Interactions } from "./sparse";
 
+export {
+  ARTIST_MODEL,
+  assembleArtistModel,
+  factorCosine,
+  scoreHistory,
+  similarTo,
+  strongestSupport,
+  trainArtistModel,
+  type ArtistModel,
+  type ArtistModelConfig,
+  type TrainArtistModelOptions,
+} from "./artist-model";
+export { decodeArtistModel, encodeArtistModel, type ArtistModelMeta } from "./artist-model-codec";
 export { BlendModel, normalizeScores, type BlendNormalization, type BlendOptions } from "./blend";
 export { confidences, IalsModel, trainIals, type IalsFoldIn, type IalsOptions } from "./ials";
 export { ItemItemModel, topKPerRow } from "./item-item";
