@@ -14,6 +14,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: true,
   serverExternalPackages: ["pino"],
+  // The pretrained public artist model is read from disk at run time (lib/reco/pretrained.ts):
+  // trace it into every server function that may recommend (Discover, the assistant, the API).
+  outputFileTracingIncludes: { "/**": ["./lib/reco/pretrained/*.bin"] },
   images: {
     remotePatterns: [
       { protocol: "https", hostname: "i.scdn.co" },

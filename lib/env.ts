@@ -88,6 +88,12 @@ export const envSchema = z
     /** Chat turns per listener per minute. */
     ASSISTANT_TURNS_PER_MINUTE: tokenCount(12),
 
+    /**
+     * The pretrained public artist model (HetRec 2011 Last.fm, research data for non-commercial use):
+     * "on" serves it to Spotify listeners; "off" for deployments that may not use that data.
+     */
+    RECO_PUBLIC_MODEL: z.enum(["on", "off"]).default("on"),
+
     CRON_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** Bearer token that unlocks the details of `/api/health?ready=1` (hosts, errors, latency); without it, booleans only. */
     HEALTH_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),

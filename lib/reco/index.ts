@@ -6,7 +6,20 @@ export { recommendationsFor, setFeedback, type RecoQuery, type RecoResponse } fr
 export { retrainAfterImport, trainAll, RETRAIN_AFTER_ROWS } from "./train";
 // The engine and the model pieces, for benchmarks and the offline evaluations.
 export { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack } from "./engine";
-export { matrixFrom } from "./models";
+export {
+  collaborativeFor,
+  evaluateHeldOut,
+  fuseSignals,
+  historyIn,
+  listenerArtists,
+  matchKey,
+  matrixFrom,
+  SERVED_SCORER,
+  servedModel,
+  trainDeploymentModel,
+  type ServedModel,
+} from "./collaborative";
+export { loadPretrained, PRETRAINED_PATH, pretrainedLoadStats, pretrainedModel } from "./pretrained";
 export { artistNeighbours, scoreArtists } from "./neighbours";
 export { trackProfile } from "./profile";
 export { historyCatalog, temporalEvaluation, type History } from "./temporal";

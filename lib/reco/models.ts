@@ -1,16 +1,33 @@
 import "server-only";
+/**
+ * The model registry: versions of the deployment's collaborative model (trained on its own
+ * listeners and, with the demo on, a generated cohort), each evaluated on held-out time and made
+ * active only when it is not worse than the active one; and the listener's collaborative signal,
+ * from that model fused with the pretrained public one (`pretrained.ts`) for real listeners.
+ */
 import { collections, getStore, type Store, type StoredDocument } from "@/lib/db";
 import { demoIndexRows, IndexBuilder, type ListeningIndex } from "@/lib/listening";
 import { demoEnabled } from "@/lib/env";
 import { perProcess } from "@/lib/process-state";
 import { logger } from "@/lib/telemetry";
-import { artistNeighbours, evaluateNeighbours, type ArtistMatrix, type NeighbourModel } from "./neighbours";
-import type { CollaborativeSignal } from "./engine";
+import { decodeArtistModel, encodeArtistModel } from "./cf";
+import {
+  collaborativeFor,
+  evaluateHeldOut,
+  fuseSignals,
+  listenerArtists,
+  matrixFrom,
+  servedModel,
+  trainDeploymentModel,
+  type ServedModel,
+} from "./collaborative";
+import { pretrainedModel } from "./pretrained";
+import type { CollaborativeSignal } from "./types";
 import type { TrackProfile } from "./profile";
 
 export const MODEL_SCOPE = "cf-artist";
 
-/** A trained collaborative model: artist neighbours learned from every listener's plays. */
+/** A trained version of the deployment's collaborative model. */
 export interface ModelDocument extends StoredDocument {
   /** `cf-artist@<version>`. */
   scope: typeof MODEL_SCOPE;
@@ -19,9 +36,10 @@ export interface ModelDocument extends StoredDocument {
   status: "active" | "rejected" | "retired";
   /** Held-out evaluation of this version (and of the active one at the time, for the record). */
   metrics: { recallAt50: number; ndcgAt20: number; users: number; comparedTo: number | null; activeRecallAt50: number | null };
-  params: { k: number; shrink: number; listeners: number; artists: number };
+  params: { model: "artist-model"; listeners: number; artists: number };
   trainSeconds: number;
-  model: NeighbourModel;
+  /** The model in the pretrained artifact's binary format (`encodeArtistModel`), base64. */
+  model: string;
 }
 
 interface ActivePointer extends StoredDocument {
@@ -33,119 +51,49 @@ const activeId = `active|${MODEL_SCOPE}`;
 const models = (store: Store) => store.collection<ModelDocument>(collections.models);
 const pointers = (store: Store) => store.collection<ActivePointer>(collections.models);
 
-const cache = perProcess(
-  "reco.activeModel",
-  () => ({}) as { current?: { version: number; model: NeighbourModel; byKey: Map<string, number> } },
-);
+const cache = perProcess("reco.activeModel", () => ({}) as { current?: { version: number; served: ServedModel } });
 
-/** The active model, from memory when the pointer has not moved. */
-export async function activeModel(store?: Store): Promise<{ version: number; model: NeighbourModel; byKey: Map<string, number> } | null> {
+/** The active deployment model, from memory when the pointer has not moved; null when none is usable. */
+export async function activeModel(store?: Store): Promise<{ version: number; served: ServedModel } | null> {
   const db = store ?? (await getStore());
   const pointer = await pointers(db).findOne({ _id: activeId });
   if (!pointer) return null;
   if (cache.current?.version === pointer.version) return cache.current;
   const document = await models(db).findOne({ _id: `${MODEL_SCOPE}@${pointer.version}` });
-  if (!document) return null;
-  const entry = {
-    version: document.version,
-    model: document.model,
-    byKey: new Map(document.model.artists.map((artist, index) => [artist, index])),
-  };
+  // Versions stored before the served model was the evaluated one hold another format: retrain.
+  if (!document || typeof document.model !== "string") return null;
+  const { model, meta } = decodeArtistModel(Buffer.from(document.model, "base64"));
+  const entry = { version: document.version, served: servedModel(model, meta, "deployment", `${MODEL_SCOPE}@${document.version}`) };
   cache.current = entry;
   return entry;
 }
 
-/**
- * What the active model expects this listener to like: artists scored by their similarity to the
- * artists the listener plays (weighted by log listens, recent ones counting more), leaving out
- * artists they already know well. Null when no model is active.
- */
 type Signal = { signal: CollaborativeSignal; version: string };
-const signals = perProcess("reco.signals", () => new WeakMap<TrackProfile, { version: string; signal: Signal }>());
+const signals = perProcess("reco.signals", () => new WeakMap<TrackProfile, { version: string; signal: Signal | null }>());
 
-/** The active model's artists for this listener, computed once per track profile and model version. */
-export async function collaborativeSignal(index: ListeningIndex, profile: TrackProfile): Promise<Signal | null> {
-  const active = await activeModel();
-  if (!active) return null;
-  const version = `${MODEL_SCOPE}@${active.version}`;
-  const known = signals.get(profile);
-  if (known?.version === version) return known.signal;
-  const signal = signalOf(index, profile, active, version);
-  signals.set(profile, { version, signal });
-  return signal;
-}
-
-function signalOf(
+/**
+ * What the collaborative models expect this listener to like: the deployment's model and, for
+ * real listeners, the pretrained public one, fused; computed once per track profile and model
+ * versions. Null when neither knows enough of the listener's artists.
+ */
+export async function collaborativeSignal(
   index: ListeningIndex,
   profile: TrackProfile,
-  active: NonNullable<Awaited<ReturnType<typeof activeModel>>>,
-  version: string,
-): Signal {
-  const { model, byKey } = active;
-  const scores = new Float64Array(model.artists.length);
-  const because = new Int32Array(model.artists.length).fill(-1);
-  const best = new Float64Array(model.artists.length);
-  const known = new Set<number>();
-  index.artists.forEach((artist, id) => {
-    const listens = profile.artistListens[id]!;
-    if (listens <= 0) return;
-    const position = byKey.get(artist.key);
-    if (position === undefined) return;
-    if (listens >= 3) known.add(position);
-    const weight = Math.log1p(listens) + 2 * Math.log1p(profile.artistRecentListens[id]!);
-    const neighbours = model.neighbours[position] ?? [];
-    for (let at = 0; at < neighbours.length; at += 2) {
-      const other = neighbours[at]!;
-      const contribution = weight * neighbours[at + 1]!;
-      scores[other]! += contribution;
-      if (contribution > best[other]!) {
-        best[other] = contribution;
-        because[other] = position;
-      }
-    }
-  });
-  const ranked = [...scores.keys()]
-    .filter((position) => scores[position]! > 0 && !known.has(position))
-    .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, 20);
-  return {
-    version,
-    signal: {
-      artists: ranked.map((position) => ({
-        key: model.artists[position]!,
-        name: model.names[position] ?? model.artists[position]!,
-        score: scores[position]!,
-        because: because[position]! >= 0 ? (model.names[because[position]!] ?? null) : null,
-      })),
-    },
-  };
-}
-
-/** Listener × artist listens from listening indexes (normalised artist names). */
-export function matrixFrom(indexes: Array<{ index: ListeningIndex; before?: number }>, listenThresholdMs = 30_000): ArtistMatrix {
-  const artistIds = new Map<string, number>();
-  const names: string[] = [];
-  const rows: Array<Map<number, number>> = [];
-  for (const { index, before } of indexes) {
-    const counts = new Map<number, number>();
-    const local = new Int32Array(index.artists.length).fill(-1);
-    index.artists.forEach((artist, id) => {
-      let global = artistIds.get(artist.key);
-      if (global === undefined) {
-        global = names.push(artist.name) - 1;
-        artistIds.set(artist.key, global);
-      }
-      local[id] = global;
-    });
-    for (let row = 0; row < index.count; row++) {
-      if (before !== undefined && index.playedAt[row]! >= before) break;
-      if (index.msPlayed[row]! < listenThresholdMs) continue;
-      const artist = local[index.artist[row]!]!;
-      counts.set(artist, (counts.get(artist) ?? 0) + 1);
-    }
-    rows.push(counts);
-  }
-  return { artists: [...artistIds.keys()], names, rows };
+  options: { isDemo: boolean },
+): Promise<Signal | null> {
+  const [active, pretrained] = await Promise.all([activeModel(), options.isDemo ? Promise.resolve(null) : pretrainedModel()]);
+  if (!active && !pretrained) return null;
+  const version = [pretrained?.version, active?.served.version].filter(Boolean).join("+");
+  const known = signals.get(profile);
+  if (known?.version === version) return known.signal;
+  const artists = listenerArtists(index, profile);
+  const fused = fuseSignals([
+    pretrained ? collaborativeFor(pretrained, artists) : null,
+    active ? collaborativeFor(active.served, artists) : null,
+  ]);
+  const signal = fused ? { signal: fused, version } : null;
+  signals.set(profile, { version, signal });
+  return signal;
 }
 
 /**
@@ -153,33 +101,31 @@ export function matrixFrom(indexes: Array<{ index: ListeningIndex; before?: numb
  * listeners over the demo catalogue), evaluates it on held-out time, and activates it only when it
  * is not worse than the active one. Returns the stored document.
  */
-export async function trainModel(options: {
-  store?: Store;
-  indexes: ListeningIndex[];
-  cohort?: ListeningIndex[];
-  k?: number;
-  shrink?: number;
-  now?: number;
-}): Promise<ModelDocument> {
+export async function trainModel(options: { store?: Store; indexes: ListeningIndex[]; cohort?: ListeningIndex[] }): Promise<ModelDocument> {
   const store = options.store ?? (await getStore());
   const started = performance.now();
   const everyone = [...options.indexes, ...(options.cohort ?? [])].filter((index) => index.count > 0);
-  const k = options.k ?? 40;
-  const shrink = options.shrink ?? 10;
   const matrix = matrixFrom(everyone.map((index) => ({ index })));
-  const model = artistNeighbours(matrix, { k, shrink });
+  const model = trainDeploymentModel(matrix);
   const trainSeconds = (performance.now() - started) / 1000;
-
-  // Held out: each listener's last 60 days; the model is retrained on the time before and asked
-  // for the artists new to the listener in those days.
-  const evaluation = evaluateNeighbours(everyone, { k, shrink });
+  const evaluation = evaluateHeldOut(everyone);
   const active = await activeModel(store);
-  const activeDocument = active ? await models(store).findOne({ _id: `${MODEL_SCOPE}@${active.version}` }) : null;
+  const activeDocument = active
+    ? await models(store).findOne({ _id: `${MODEL_SCOPE}@${active.version}` }, { projection: { model: 0 } })
+    : null;
   const activeRecall = activeDocument?.metrics.recallAt50 ?? null;
-  const latest = await models(store).find({ scope: MODEL_SCOPE }, { sort: { version: -1 }, limit: 1 });
+  const latest = await models(store).find({ scope: MODEL_SCOPE }, { sort: { version: -1 }, limit: 1, projection: { model: 0 } });
   const version = (latest[0]?.version ?? 0) + 1;
   // Not worse than the active one (within a hair of noise) → active.
   const accept = activeRecall === null || evaluation.recallAt50 >= activeRecall - 0.002;
+  const bytes = encodeArtistModel(model, {
+    keys: matrix.artists,
+    names: matrix.names,
+    tags: matrix.artists.map(() => []),
+    source: `${everyone.length} listeners of this deployment${options.cohort?.length ? " and the demo cohort" : ""}`,
+    version: `${MODEL_SCOPE}@${version}`,
+    trainedAt: new Date().toISOString(),
+  });
   const document: ModelDocument = {
     _id: `${MODEL_SCOPE}@${version}`,
     scope: MODEL_SCOPE,
@@ -187,9 +133,9 @@ export async function trainModel(options: {
     createdAt: new Date(),
     status: accept ? "active" : "rejected",
     metrics: { ...evaluation, comparedTo: active?.version ?? null, activeRecallAt50: activeRecall },
-    params: { k, shrink, listeners: everyone.length, artists: matrix.artists.length },
+    params: { model: "artist-model", listeners: everyone.length, artists: matrix.artists.length },
     trainSeconds,
-    model,
+    model: Buffer.from(bytes).toString("base64"),
   };
   await models(store).insertOne(document);
   if (accept) await activate(store, version, active?.version ?? null);
@@ -205,9 +151,9 @@ async function activate(store: Store, version: number, previous: number | null):
 }
 
 /** Makes an earlier version active again (`npm run reco:rollback -- <version>`). */
-export async function rollbackModel(version: number, store?: Store): Promise<ModelDocument> {
+export async function rollbackModel(version: number, store?: Store): Promise<Omit<ModelDocument, "model">> {
   const db = store ?? (await getStore());
-  const document = await models(db).findOne({ _id: `${MODEL_SCOPE}@${version}` });
+  const document = await models(db).findOne({ _id: `${MODEL_SCOPE}@${version}` }, { projection: { model: 0 } });
   if (!document) throw new Error(`There is no model version ${version}. List them with npm run reco:train -- --list.`);
   const active = await activeModel(db);
   await activate(db, version, active?.version ?? null);

@@ -112,7 +112,7 @@ async function compute(
   const now = listenerNow(listener);
   const profile = profileOf(index, now, listener.settings.timeZone, listener.settings.listenThresholdMs);
   const catalog = listener.isDemo ? demoCatalogPort() : spotifyCatalogPort(spotifyClientFor({ userId: listener.id, isDemo: false }));
-  const collaborative = await collaborativeSignal(index, profile).catch(() => null);
+  const collaborative = await collaborativeSignal(index, profile, { isDemo: listener.isDemo }).catch(() => null);
   const items = await recommend({
     index,
     profile,

@@ -43,4 +43,10 @@ export interface RecoRequest {
 /** Collaborative filtering's view: artists (normalised names) the model expects this listener to like, with the evidence. */
 export interface CollaborativeSignal {
   artists: Array<{ key: string; name: string; score: number; because: string | null }>;
+  /**
+   * What the guess rests on: how many of the listener's artists the model knows (`matched` of
+   * `played`), and which model ("public": pretrained on public co-listening data; "deployment":
+   * this deployment's listeners).
+   */
+  basis?: { matched: number; played: number; origin: "public" | "deployment"; version: string };
 }

@@ -6,14 +6,19 @@ export async function collaborativeArtists({ collaborative, heard, artistTracksO
   const candidates: Candidate[] = [];
   const top = collaborative.artists.slice(0, 12);
   const maxScore = Math.max(...top.map((artist) => artist.score), 1e-9);
+  // Where the public model's match of the listener's artists is partial, say what the guess rests on.
+  const basis =
+    collaborative.basis?.origin === "public"
+      ? ` (based on ${collaborative.basis.matched.toLocaleString("en")} of your ${collaborative.basis.played.toLocaleString("en")} artists that other listeners share)`
+      : "";
   const lists = await Promise.all(top.map((artist) => artistTracksOf(artist.name, null)));
   top.forEach((artist, position) => {
     let taken = 0;
     for (const track of lists[position] ?? []) {
       if (hasHeard(heard, track)) continue;
       const because = artist.because
-        ? `Listeners who play ${artist.because} also play ${artist.name}.`
-        : `Listeners with a taste like yours play ${artist.name}.`;
+        ? `Listeners who play ${artist.because} also play ${artist.name}${basis}.`
+        : `Listeners with a taste like yours play ${artist.name}${basis}.`;
       candidates.push({
         key: `spotify:track:${track.trackId}`,
         trackId: track.trackId,
