@@ -46,5 +46,5 @@ export {
   type ReasonEnd,
   type ReasonStart,
 } from "./history";
-export { createRandom, hashString, type Random } from "./random";
+export { base62Id, createRandom, hashString, type Random } from "./random";
 export { demoHistoryDay, demoHistoryEnd, demoListenerOptions, type DemoListenerOptions } from "./today";

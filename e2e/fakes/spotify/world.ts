@@ -12,6 +12,7 @@ import {
   type DemoCatalog,
   type DemoTrack,
 } from "@/lib/demo";
+import { publicArtistNames, withPublicArtists } from "./public-artists";
 
 /**
  * One seed for both: the history generator draws its tracks from `getDemoCatalog(seed)`, so a
@@ -60,7 +61,7 @@ let built: FakeWorld | undefined;
 /** The world, built on first use (about a second: the catalog and 3,000 plays). */
 export function fakeWorld(): FakeWorld {
   if (built) return built;
-  const catalog = getDemoCatalog(FAKE_WORLD_SEED);
+  const catalog = withPublicArtists(getDemoCatalog(FAKE_WORLD_SEED), publicArtistNames());
   // The history ends at the start of today (UTC): "now" for a listener, stable for a whole day.
   const historyEnd = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const history = generateListeningHistory({ seed: FAKE_WORLD_SEED, plays: FAKE_HISTORY_PLAYS, years: 1, end: new Date(historyEnd) })
