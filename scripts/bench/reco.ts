@@ -1,7 +1,10 @@
 /**
  * `npm run bench:reco -- [--plays 300000] [--runs 60]`: one listener with N plays over ten years,
- * a catalogue of more than 50,000 tracks (four demo catalogues), and a cohort of generated
- * listeners for the collaborative model. Prints the training time and model size, and request
+ * a catalogue of more than 50,000 tracks (four demo catalogues), a cohort of generated listeners
+ * for the deployment's collaborative model, and the pretrained public model loaded (its cold-load
+ * time and memory are printed; the listener's signal fuses both models, as for a Spotify
+ * listener, with a quarter of their artists renamed to public ones so the fold-in has work to
+ * do). Prints the training time and model size, and request
  * latency p50/p95 at 1 and 20 concurrent requests: cold (the track profile is built from the
  * listening index first, and the candidate pool rebuilt, as after new plays), warm (profile,
  * model and candidate pool in memory: the request merges, filters, scores and re-ranks)
@@ -18,8 +21,9 @@ const { demoIndexRows, IndexBuilder } = await import("@/lib/listening");
 const { demoCatalogPort } = await import("@/lib/reco");
 const { recommend, NO_FEEDBACK } = await import("@/lib/reco");
 const { trackProfile } = await import("@/lib/reco");
-const { artistNeighbours, scoreArtists } = await import("@/lib/reco");
-const { matrixFrom } = await import("@/lib/reco");
+const { collaborativeFor, fuseSignals, listenerArtists, loadPretrained, matrixFrom, PRETRAINED_PATH, trainDeploymentModel, servedModel } =
+  await import("@/lib/reco");
+const { encodeArtistModel } = await import("@/lib/reco");
 const { contextById, CONTEXT_IDS } = await import("@/lib/reco");
 const { MemoryCache } = await import("@/lib/cache");
 type CatalogPort = import("@/lib/reco").CatalogPort;
@@ -67,35 +71,53 @@ const cohort = Array.from({ length: 80 }, (_, member) => indexOf(`cohort-${membe
 
 const trainStarted = performance.now();
 const matrix = matrixFrom([listener, ...cohort].map((index) => ({ index })));
-const model = artistNeighbours(matrix, { k: 40, shrink: 10 });
+const model = trainDeploymentModel(matrix);
 const trainSeconds = (performance.now() - trainStarted) / 1000;
-const modelBytes = Buffer.byteLength(JSON.stringify(model));
+const modelBytes = encodeArtistModel(model, {
+  keys: matrix.artists,
+  names: matrix.names,
+  tags: matrix.artists.map(() => []),
+  source: "bench",
+  version: "bench",
+  trainedAt: new Date().toISOString(),
+}).byteLength;
 console.log(
-  `training: ${trainSeconds.toFixed(2)} s over ${matrix.rows.length} listeners and ${matrix.artists.length} artists; model ${(modelBytes / 1024).toFixed(0)} KB (JSON)`,
+  `deployment model: trained in ${trainSeconds.toFixed(2)} s over ${matrix.rows.length} listeners and ${matrix.artists.length} artists; ${(modelBytes / 1024).toFixed(0)} KB encoded`,
+);
+const deployment = servedModel(model, { keys: matrix.artists, names: matrix.names }, "deployment", "bench");
+
+// The pretrained public model, loaded cold from the artifact the app ships.
+global.gc?.();
+const heapBefore = process.memoryUsage();
+const loadStarted = performance.now();
+const pretrained = await loadPretrained(PRETRAINED_PATH);
+const loadMs = performance.now() - loadStarted;
+global.gc?.();
+const heapAfter = process.memoryUsage();
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+console.log(
+  `public model: ${pretrained.keys.length.toLocaleString("en")} artists (${pretrained.version}), cold load ${ms(loadMs)}, memory +${megabytes(heapAfter.rss - heapBefore.rss)} resident, +${megabytes(heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers)} heap and buffers`,
 );
 
 const now = listener.playedAt[listener.count - 1]! + 60_000;
-const byKey = new Map(model.artists.map((artist, index) => [artist, index]));
 let profile = trackProfile(listener, { now, timeZone: "Europe/Berlin", listenThresholdMs: 30_000 });
+// A Spotify listener's artists are real names: every fourth of this one's takes a public model artist's name.
+const stride = Math.max(1, Math.floor(pretrained.keys.length / Math.max(1, listener.artists.length)));
+const renamed = listener.artists.map((artist, id) =>
+  id % 4 === 0 ? pretrained.keys[(id * stride) % pretrained.keys.length]! : artist.key,
+);
 
 function collaborative() {
-  const row = new Map<number, number>();
-  listener.artists.forEach((artist, id) => {
-    const position = byKey.get(artist.key);
-    if (position !== undefined && profile.artistListens[id]! > 0) row.set(position, profile.artistListens[id]!);
-  });
-  const scores = scoreArtists(model, row);
-  const ranked = [...scores.keys()]
-    .filter((artist) => scores[artist]! > 0 && (row.get(artist) ?? 0) < 3)
-    .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, 20);
-  return {
-    artists: ranked.map((artist) => ({ key: model.artists[artist]!, name: model.names[artist]!, score: scores[artist]!, because: null })),
-  };
+  const artists = { ...listenerArtists(listener, profile), keys: renamed };
+  return fuseSignals([collaborativeFor(pretrained, artists), collaborativeFor(deployment, artists)]) ?? { artists: [] };
 }
 
 // As in the app (lib/reco/models.ts), the collaborative signal is computed once per profile.
+const signalStarted = performance.now();
 let signal = collaborative();
+console.log(
+  `collaborative signal (fold-in into both models, fused): ${ms(performance.now() - signalStarted)}, ${signal.artists.length} artists, ${signal.basis?.matched ?? 0} of the listener's ${signal.basis?.played ?? 0} artists in the public model`,
+);
 const cache = new MemoryCache();
 const contexts = [undefined, ...CONTEXT_IDS];
 async function request(kind: "cold" | "warm" | "cached", run: number): Promise<number> {
