@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
+import { buildPublicGenres } from "@/lib/genres";
 import { normaliseName } from "@/lib/listening";
 import {
   ARTIST_MODEL,
@@ -34,6 +35,8 @@ import {
 const DOWNLOADED = "data/hetrec2011-lastfm-2k";
 const OUT = "lib/reco/pretrained/hetrec-lastfm.bin";
 const MAX_DRIFT = 0.002;
+const GENRES_OUT = "lib/genres/public-artist-genres.json";
+const GENRE_SOURCE = "HetRec 2011 Last.fm 2K v1.0 (GroupLens / Last.fm): listener-applied tags. Non-commercial research use only.";
 
 const { values } = parseArgs({
   options: {
@@ -138,3 +141,16 @@ console.log(
     `train ${trainSeconds.toFixed(1)} s (all rows), decode ${decodeSeconds.toFixed(3)} s cold, decoded model ≈ ${(resident / 1e6).toFixed(0)} MB in memory`,
 );
 console.log(`configuration: ${JSON.stringify(ARTIST_MODEL)}`);
+
+// The public genre table (lib/genres): each artist's listener tags read as genres, for listeners
+// Spotify gives no genres for.
+const table = buildPublicGenres(
+  {
+    artists: readFileSync(join(data, "artists.dat"), "utf8"),
+    tags: readFileSync(join(data, "tags.dat"), "latin1"),
+    taggings: readFileSync(join(data, "user_taggedartists.dat"), "utf8"),
+  },
+  GENRE_SOURCE,
+);
+writeFileSync(GENRES_OUT, JSON.stringify(table));
+console.log(`wrote ${GENRES_OUT}: ${Object.keys(table.artists).length.toLocaleString("en")} artists with genres`);
