@@ -95,8 +95,13 @@ const loadMs = performance.now() - loadStarted;
 global.gc?.();
 const heapAfter = process.memoryUsage();
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+// The model's own arrays (exact), and the process's growth around the load (includes the file read).
+const m = pretrained.model;
+const arrays = [m.ials.itemFactors, m.ials.foldInParams?.gram, m.factorNorms, m.tags?.data, m.tags?.indices, m.tags?.indptr];
+const arrayBytes = arrays.reduce((sum, array) => sum + (array?.byteLength ?? 0), 0);
 console.log(
-  `public model: ${pretrained.keys.length.toLocaleString("en")} artists (${pretrained.version}), cold load ${ms(loadMs)}, memory +${megabytes(heapAfter.rss - heapBefore.rss)} resident, +${megabytes(heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers)} heap and buffers`,
+  `public model: ${pretrained.keys.length.toLocaleString("en")} artists (${pretrained.version}), cold load ${ms(loadMs)}; ` +
+    `its arrays hold ${megabytes(arrayBytes)}, the process grew by ${megabytes(Math.max(0, heapAfter.rss - heapBefore.rss))} resident`,
 );
 
 const now = listener.playedAt[listener.count - 1]! + 60_000;
