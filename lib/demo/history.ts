@@ -3,6 +3,11 @@
  * Days follow a rhythm (quiet nights, commutes, evenings; weekends start late), plays come in
  * sessions, some records are played start to finish, a fifth or so of streams are skipped within
  * seconds, favourite artists change with the phases of the listener's taste and old loves return.
+ * Like real listeners, they replay: a track or artist they have just found is played a lot for
+ * days or weeks and then fades, what they played in the last month comes back again and again,
+ * and now and then an old favourite from years ago returns for a play. Half of what they discover
+ * comes from their favourites' neighbourhood (the catalogue's "fans also like", the same for every
+ * listener), the rest from their genres at large.
  * Streams are stamped like Spotify's export: `ts` is when playback ended, in UTC.
  *
  * One file: the whole history is drawn from one seeded random stream, and moving a draw to
@@ -285,6 +290,24 @@ interface Revival {
   until: number;
 }
 
+/** A new find the listener is hooked on: played a lot from `from`, fading over `fadeMs`. */
+interface Crush {
+  track: DemoTrack;
+  artist: DemoArtist | undefined;
+  from: number;
+  fadeMs: number;
+}
+
+/** A play of at least 30 s, for replays: the listener goes back to what they actually listened to. */
+interface Listened {
+  time: number;
+  track: DemoTrack;
+}
+
+const RECENT_REPLAY_MS = 30 * DAY_MS;
+const RELATED_PER_ARTIST = 8;
+const OLD_RETURN_MS = 180 * DAY_MS;
+
 interface Outcome {
   msPlayed: number;
   reasonEnd: ReasonEnd;
@@ -319,6 +342,39 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
   let subscriptions: DemoShow[] = [];
   let subscriptionsUntil = -Infinity;
   let revival: Revival | null = null;
+  let crushes: Crush[] = [];
+  // An artist's related artists ("fans also like"): drawn from the catalogue alone, so every
+  // listener of one catalogue sees the same neighbourhood.
+  const related = new Map<string, DemoArtist[]>();
+  const relatedOf = (artist: DemoArtist): DemoArtist[] => {
+    let found = related.get(artist.id);
+    if (!found) {
+      const sameGenre = catalog.artists.filter((other) => other !== artist && other.genres.some((genre) => artist.genres.includes(genre)));
+      const draw = createRandom(`related:${catalog.seed}:${artist.id}`);
+      found = [];
+      const weights = sameGenre.map((other) => (other.popularity + 10) ** 1.5);
+      while (found.length < RELATED_PER_ARTIST && sameGenre.length > 0) {
+        const chosen = draw.weighted(sameGenre, weights);
+        const at = sameGenre.indexOf(chosen);
+        sameGenre.splice(at, 1);
+        weights.splice(at, 1);
+        found.push(chosen);
+      }
+      related.set(artist.id, found);
+    }
+    return found;
+  };
+  const discoveryArtist = (phase: TastePhase, time: number, pick: Random): DemoArtist => {
+    if (pick.chance(0.5)) {
+      const near = relatedOf(phase.pickFavourite(pick)).filter((artist) => taste.firstReleaseOf(artist) <= time);
+      if (near.length > 0) return pick.pick(near);
+    }
+    return phase.pickDiscovery(pick);
+  };
+  const listened: Listened[] = [];
+  // `listened[recentFrom..]` are the last 30 days, `listened[..oldUntil]` older than six months.
+  let recentFrom = 0;
+  let oldUntil = 0;
 
   const podcastsAt = (time: number): DemoShow[] => {
     if (time >= subscriptionsUntil) {
@@ -350,6 +406,23 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
   };
 
   const favouriteTrack = (phase: TastePhase, time: number, pick: Random): DemoTrack => {
+    // Bursts: the fresher a find, the likelier it is replayed (the track itself, or more of its artist).
+    crushes = crushes.filter((crush) => time - crush.from < 3 * crush.fadeMs);
+    if (crushes.length > 0) {
+      const weights = crushes.map((crush) => Math.exp(-(time - crush.from) / crush.fadeMs));
+      const pull = weights.reduce((sum, weight) => sum + weight, 0);
+      if (pick.chance(Math.min(0.5, 0.3 * pull))) {
+        const crush = pick.weighted(crushes, weights);
+        const track = crush.artist && pick.chance(0.35) ? taste.trackBy(crush.artist, time, pick) : crush.track;
+        if (track) return track;
+      }
+    }
+    // Heavy replay of the last month: any recent listen may come back, the most played the likeliest.
+    while (recentFrom < listened.length && listened[recentFrom]!.time < time - RECENT_REPLAY_MS) recentFrom++;
+    if (recentFrom < listened.length && pick.chance(0.3)) return listened[pick.int(recentFrom, listened.length - 1)]!.track;
+    // The long tail: once in a while an old favourite returns.
+    while (oldUntil < listened.length && listened[oldUntil]!.time < time - OLD_RETURN_MS) oldUntil++;
+    if (oldUntil > 0 && pick.chance(0.03)) return listened[pick.int(0, oldUntil - 1)]!.track;
     if (revival && revival.until > time && pick.chance(0.3)) {
       const track = taste.trackBy(revival.artist, time, pick);
       if (track) return track;
@@ -511,6 +584,7 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
       const time = now();
       let track: DemoTrack | undefined;
       let skipChance: number;
+      let discovered = false;
       if (lastEnd === "backbtn" && beforePrevious) {
         track = beforePrevious;
         skipChance = 0.05;
@@ -518,8 +592,9 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
         track = albumTracks[position];
         skipChance = 0.07 + shuffleSkips;
       } else if (session.kind === "discovery" && pick.chance(0.8)) {
-        track = taste.trackBy(phase.pickDiscovery(pick), time, pick);
+        track = taste.trackBy(discoveryArtist(phase, time, pick), time, pick);
         skipChance = 0.48 + shuffleSkips;
+        discovered = true;
       } else if (rediscovered && pick.chance(0.7)) {
         track = taste.trackBy(rediscovered, time, pick);
         skipChance = 0.15 + shuffleSkips;
@@ -527,9 +602,23 @@ function createListener(catalog: DemoCatalog, taste: Taste, random: Random, dayC
         track = favouriteTrack(phase, time, pick);
         skipChance = 0.2 + shuffleSkips - 0.04 * progress;
       }
-      if (!track || track === previous) track = favouriteTrack(phase, time, pick);
+      if (!track || track === previous) {
+        track = favouriteTrack(phase, time, pick);
+        discovered = false;
+      }
       const outcome = musicOutcome(track, skipChance, index === session.size - 1, pick);
       emit({ trackId: track.id, episodeId: null }, outcome);
+      if (outcome.msPlayed >= 30_000 && outcome.reasonEnd !== "fwdbtn") {
+        listened.push({ time, track });
+        // A discovery that was listened to may hook the listener for days or weeks.
+        if (discovered && pick.chance(0.12))
+          crushes.push({
+            track,
+            artist: catalog.artistsById.get(track.artistIds[0] ?? ""),
+            from: time,
+            fadeMs: pick.int(4, 30) * DAY_MS,
+          });
+      }
       if (albumTracks.length > 0) position = outcome.reasonEnd === "backbtn" ? Math.max(0, position - 1) : position + 1;
       beforePrevious = previous;
       previous = track;
