@@ -42,8 +42,35 @@ export const CONTEXTS: readonly ContextDefinition[] = [
 
 export const CONTEXT_IDS = CONTEXTS.map((context) => context.id);
 
+export const CONTEXT_KINDS: readonly ContextKind[] = ["mood", "activity", "era", "time"];
+
+const KIND_WORDS: Record<ContextKind, string> = { mood: "moods", activity: "activities", era: "eras", time: "times of day" };
+
 export function contextById(id: string | undefined | null): ContextDefinition | undefined {
   return id ? CONTEXTS.find((context) => context.id === id) : undefined;
+}
+
+/**
+ * Contexts from their ids (`"chill,workout"` or a list): at most one per kind, in the order of
+ * CONTEXT_KINDS so the same choice always reads the same. An unknown id or two of one kind is an
+ * error that says what to send instead.
+ */
+export function parseContexts(
+  value: string | readonly string[] | undefined | null,
+): { contexts: ContextDefinition[]; error?: undefined } | { contexts?: undefined; error: string } {
+  const ids = (typeof value === "string" ? value.split(",") : (value ?? [])).map((id) => id.trim()).filter((id) => id.length > 0);
+  const byKind = new Map<ContextKind, ContextDefinition>();
+  for (const id of ids) {
+    const context = contextById(id);
+    if (!context) return { error: `unknown context “${id}”: use one of ${CONTEXT_IDS.join(", ")}, comma-separated, at most one per kind` };
+    const taken = byKind.get(context.kind);
+    if (taken && taken.id !== context.id)
+      return {
+        error: `“${taken.id}” and “${context.id}” are both ${KIND_WORDS[context.kind]}: choose at most one per kind (${CONTEXT_KINDS.join(", ")})`,
+      };
+    byKind.set(context.kind, context);
+  }
+  return { contexts: CONTEXT_KINDS.flatMap((kind) => (byKind.has(kind) ? [byKind.get(kind)!] : [])) };
 }
 
 export interface TrackFacts {
@@ -85,6 +112,22 @@ export function contextMatch(context: ContextDefinition, facts: TrackFacts): { s
   const weight = parts.reduce((sum, part) => sum + part.weight, 0);
   const score = parts.reduce((sum, part) => sum + part.weight * part.score, 0) / weight;
   const reason = parts.find((part) => part.reason)?.reason ?? null;
+  return { score, reason };
+}
+
+/**
+ * How well a track fits several contexts at once (one per kind): the product of its fit to each,
+ * so "chill" and "workout" together want tracks that fit both, and a track that fits one but not
+ * the other drops. The reason is the first context's that has one.
+ */
+export function contextsMatch(contexts: readonly ContextDefinition[], facts: TrackFacts): { score: number; reason: string | null } {
+  let score = 1;
+  let reason: string | null = null;
+  for (const context of contexts) {
+    const match = contextMatch(context, facts);
+    score *= match.score;
+    reason ??= match.reason;
+  }
   return { score, reason };
 }
 

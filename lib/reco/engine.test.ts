@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IndexBuilder } from "@/lib/listening";
-import { contextById, contextMatch } from "./context";
+import { contextById, contextMatch, contextsMatch, parseContexts } from "./context";
 import { NO_FEEDBACK, recommend, spacedByArtist, type CatalogPort, type CatalogTrack, type Feedback } from "./engine";
 import { artistNeighbours, evaluateNeighbours, scoreArtists } from "./neighbours";
 import { followers, trackProfile } from "./profile";
@@ -127,10 +127,30 @@ describe("recommend", () => {
       profile,
       feedback: NO_FEEDBACK,
       catalog,
-      request: { ...base, novelty: 1, context: contextById("1980s")! },
+      request: { ...base, novelty: 1, contexts: [contextById("1980s")!] },
     });
     expect(eighties.map((item) => item.name)).toEqual(["Deep Cut"]);
     expect(eighties[0]!.explanation).toContain("Released in 1984.");
+  });
+
+  it("combines contexts: a track must fit every one", async () => {
+    const energeticEighties = await recommend({
+      index,
+      profile,
+      feedback: NO_FEEDBACK,
+      catalog,
+      request: { ...base, novelty: 1, contexts: [contextById("energetic")!, contextById("1980s")!] },
+    });
+    expect(energeticEighties.map((item) => item.name)).toEqual(["Deep Cut"]);
+    // "Deep Cut" is rock: it fits the 80s but not "chill", and nothing else fits both.
+    const chillEighties = await recommend({
+      index,
+      profile,
+      feedback: NO_FEEDBACK,
+      catalog,
+      request: { ...base, novelty: 1, contexts: [contextById("chill")!, contextById("1980s")!] },
+    });
+    expect(chillEighties).toEqual([]);
   });
 
   it("uses the collaborative signal with its evidence", async () => {
@@ -194,6 +214,36 @@ describe("context", () => {
     expect(night.score).toBeCloseTo(0.8);
     expect(night.reason).toBe("you usually play it late at night");
     expect(contextMatch(contextById("commute")!, { families: [], releaseYear: null, durationMs: null, bands: [] }).score).toBe(0.5);
+  });
+});
+
+describe("contexts", () => {
+  it("parse from ids, one per kind, in kind order, and say what to send when wrong", () => {
+    expect(parseContexts("workout,chill").contexts?.map((context) => context.id)).toEqual(["chill", "workout"]);
+    expect(parseContexts(["focus"]).contexts?.map((context) => context.id)).toEqual(["focus"]);
+    expect(parseContexts(" night , 1980s,chill,focus").contexts?.map((context) => context.id)).toEqual([
+      "chill",
+      "focus",
+      "1980s",
+      "night",
+    ]);
+    expect(parseContexts(undefined).contexts).toEqual([]);
+    expect(parseContexts("chill,chill").contexts?.map((context) => context.id)).toEqual(["chill"]);
+    expect(parseContexts("chill,happy").error).toBe(
+      "“chill” and “happy” are both moods: choose at most one per kind (mood, activity, era, time)",
+    );
+    expect(parseContexts("disco").error).toMatch(/^unknown context “disco”: use one of chill, energetic, .*, night, comma-separated/);
+  });
+
+  it("combine by multiplying the fits, with the first reason there is", () => {
+    const facts = { families: ["jazz"], releaseYear: 1985, durationMs: 200_000, bands: [] };
+    expect(contextsMatch([contextById("chill")!, contextById("1980s")!], facts)).toEqual({ score: 1, reason: "fits chill" });
+    const daytime = { ...facts, bands: [0, 5, 5, 0] };
+    const chill = contextMatch(contextById("chill")!, daytime).score;
+    expect(chill).toBeCloseTo(2 / 3.5);
+    expect(contextsMatch([contextById("chill")!, contextById("commute")!], daytime).score).toBeCloseTo(chill * 1);
+    expect(contextsMatch([contextById("workout")!, contextById("1990s")!], facts).score).toBe(0);
+    expect(contextsMatch([], facts)).toEqual({ score: 1, reason: null });
   });
 });
 

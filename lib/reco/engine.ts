@@ -6,7 +6,7 @@
  */
 import { type ListeningIndex, normaliseName } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
-import { contextMatch } from "./context";
+import { contextsMatch } from "./context";
 import type { TrackProfile } from "./profile";
 import {
   collaborativeArtists,
@@ -23,6 +23,10 @@ import type { CatalogPort, CatalogTrack, CollaborativeSignal, RecoRequest, RecoS
 export type { CatalogPort, CatalogTrack, CollaborativeSignal, RecoRequest, RecoSource } from "./types";
 
 const DAY_MS = 86_400_000;
+/** Tracks that fit the request's contexts less than this come after all that fit better. */
+const MIN_CONTEXT_FIT = 0.3;
+/** How much a track's fit to the contexts weighs against its source's strength. */
+const CONTEXT_FIT_POWER = 3;
 
 export interface Recommendation {
   /** `spotify:track:<id>` or the normalised `artist|title` key. */
@@ -222,7 +226,8 @@ export async function recommend(input: {
 
   // Only the strongest few hundred go on to facts and scoring: a decade of history offers thousands.
   const novelty = Math.min(1, Math.max(0, request.novelty));
-  const shortlist = shortlistOf(pool, novelty, request.context ? 600 : 300);
+  const contexts = request.contexts ?? [];
+  const shortlist = shortlistOf(pool, novelty, contexts.length > 0 ? 1000 : 300);
 
   // Facts for the history candidates (release year, genres, explicit): those the pool lacks, in one catalogue call.
   const facts = pool.facts;
@@ -249,16 +254,18 @@ export async function recommend(input: {
     if (feedback.likedArtists.has(artistKey)) score *= 1.25;
     if (feedback.likedTracks.has(candidate.key)) score *= 1.1;
     let reason: string | null = null;
-    if (request.context) {
+    if (contexts.length > 0) {
       const bands = id !== undefined ? Array.from(profile.bands.subarray(id * 4, id * 4 + 4)) : [];
-      const match = contextMatch(request.context, {
+      const match = contextsMatch(contexts, {
         families: fact?.families ?? [],
         releaseYear: fact?.releaseYear ?? null,
         durationMs: fact?.durationMs ?? null,
         bands,
       });
-      if (match.score < 0.25) continue;
-      score = score * (0.35 + 0.65 * match.score);
+      // A context is a strong wish: fit weighs more than the source's own strength, so the list
+      // visibly changes with it, and a track that barely fits only fills a place nothing fitting can.
+      if (match.score <= 0) continue;
+      score *= match.score ** CONTEXT_FIT_POWER * (match.score < MIN_CONTEXT_FIT ? 0.01 : 1);
       reason = match.reason;
     }
     scored.push({ ...candidate, ...(fact ? { facts: fact } : {}), score, reason });

@@ -1,5 +1,5 @@
 export { demoCatalogPort, spotifyCatalogPort } from "./catalog";
-export { CONTEXT_IDS, CONTEXTS, contextById, type ContextDefinition } from "./context";
+export { CONTEXT_IDS, CONTEXTS, contextById, parseContexts, type ContextDefinition } from "./context";
 export type { Recommendation, RecoSource } from "./engine";
 export { activeModel, listModels, rollbackModel, type ModelDocument } from "./models";
 export { recommendationsFor, setFeedback, type RecoQuery, type RecoResponse } from "./server";

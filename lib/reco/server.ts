@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getCache } from "@/lib/cache";
+import { AppError } from "@/lib/errors";
 import { feedbackRepository, getStore, type FeedbackKind, type FeedbackTarget } from "@/lib/db";
 import { listenerIndex, listenerNow, type ListeningIndex, normaliseName } from "@/lib/listening";
 import type { ListenerProfile } from "@/lib/listener";
@@ -8,13 +9,14 @@ import { perProcess } from "@/lib/process-state";
 import { spotifyClientFor } from "@/lib/spotify";
 import { observeDuration } from "@/lib/telemetry";
 import { demoCatalogPort, spotifyCatalogPort } from "./catalog";
-import { contextById } from "./context";
+import { parseContexts, type ContextDefinition } from "./context";
 import { recommend, type Feedback, type Recommendation } from "./engine";
 import { collaborativeSignal } from "./models";
 import { trackProfile, type TrackProfile } from "./profile";
 
 export interface RecoQuery {
-  context?: string;
+  /** Context ids, at most one per kind: a list, or comma-separated (`"chill,workout"`). */
+  context?: string | readonly string[];
   seed?: string;
   limit: number;
   novelty: number;
@@ -23,7 +25,10 @@ export interface RecoQuery {
 
 export interface RecoResponse {
   items: Recommendation[];
+  /** The contexts applied, comma-separated in kind order (`"chill,workout"`), or null. */
   context: string | null;
+  /** The same, as a list. */
+  contexts: string[];
   novelty: number;
   /** The collaborative model that took part, if any. */
   model: string | null;
@@ -82,8 +87,8 @@ async function feedbackOf(userId: string): Promise<{ feedback: Feedback; fingerp
 export async function recommendationsFor(listener: ListenerProfile, query: RecoQuery): Promise<RecoResponse> {
   const started = performance.now();
   const [index, { feedback, fingerprint }] = await Promise.all([listenerIndex(listener), feedbackOf(listener.id)]);
-  const context = contextById(query.context);
-  const cacheKey = `reco:${listener.id}:${index.revision}:${fingerprint}:${context?.id ?? "-"}:${query.seed ?? "-"}:${query.limit}:${query.novelty}:${query.recentDays}:${listener.settings.allowExplicit}`;
+  const contexts = contextsOf(query);
+  const cacheKey = `reco:${listener.id}:${index.revision}:${fingerprint}:${contexts.map((context) => context.id).join(",") || "-"}:${query.seed ?? "-"}:${query.limit}:${query.novelty}:${query.recentDays}:${listener.settings.allowExplicit}`;
   const cache = getCache();
   const cached = await cache.get<RecoResponse>(cacheKey);
   if (cached) {
@@ -101,6 +106,13 @@ export async function recommendationsFor(listener: ListenerProfile, query: RecoQ
   return response;
 }
 
+/** The query's contexts (the route validates them first; another caller gets the same answer). */
+function contextsOf(query: RecoQuery): ContextDefinition[] {
+  const parsed = parseContexts(query.context);
+  if (parsed.error !== undefined) throw new AppError("validation_failed", { errors: [{ field: "query.context", message: parsed.error }] });
+  return parsed.contexts;
+}
+
 const inflight = perProcess("reco.inflight", () => new Map<string, Promise<RecoResponse>>());
 
 async function compute(
@@ -108,7 +120,7 @@ async function compute(
   query: RecoQuery,
   { index, feedback, cacheKey }: { index: ListeningIndex; feedback: Feedback; cacheKey: string },
 ): Promise<RecoResponse> {
-  const context = contextById(query.context);
+  const contexts = contextsOf(query);
   const now = listenerNow(listener);
   const profile = profileOf(index, now, listener.settings.timeZone, listener.settings.listenThresholdMs);
   const catalog = listener.isDemo ? demoCatalogPort() : spotifyCatalogPort(spotifyClientFor({ userId: listener.id, isDemo: false }));
@@ -120,7 +132,7 @@ async function compute(
     catalog,
     ...(collaborative ? { collaborative: collaborative.signal } : {}),
     request: {
-      ...(context ? { context } : {}),
+      ...(contexts.length > 0 ? { contexts } : {}),
       ...(query.seed ? { seed: query.seed } : {}),
       limit: query.limit,
       novelty: query.novelty,
@@ -130,7 +142,8 @@ async function compute(
   });
   const response: RecoResponse = {
     items,
-    context: context?.id ?? null,
+    context: contexts.map((context) => context.id).join(",") || null,
+    contexts: contexts.map((context) => context.id),
     novelty: query.novelty,
     model: collaborative?.version ?? null,
     generatedAt: new Date().toISOString(),

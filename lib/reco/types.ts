@@ -27,7 +27,8 @@ export interface CatalogPort {
 export type RecoSource = "rotation" | "forgotten" | "session" | "collaborative" | "catalogue";
 
 export interface RecoRequest {
-  context?: ContextDefinition;
+  /** At most one per kind (mood, activity, era, time); a track's fit is its fit to all of them. */
+  contexts?: readonly ContextDefinition[];
   /** A track key to start from ("more like this"). */
   seed?: string;
   limit: number;

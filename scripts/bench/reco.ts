@@ -143,7 +143,7 @@ async function request(kind: "cold" | "warm" | "cached", run: number): Promise<n
     feedback: NO_FEEDBACK,
     catalog,
     collaborative: signal,
-    request: { limit: 20, novelty: 0.3, recentDays: 30, allowExplicit: true, ...(context ? { context: contextById(context)! } : {}) },
+    request: { limit: 20, novelty: 0.3, recentDays: 30, allowExplicit: true, ...(context ? { contexts: [contextById(context)!] } : {}) },
   });
   await cache.set(key, items, { ttlSeconds: 600 });
   return performance.now() - started;

@@ -1,8 +1,21 @@
 import { z } from "zod";
-import { CONTEXT_IDS } from "@/lib/reco";
+import { parseContexts } from "@/lib/reco";
 
 export const recommendationsQuery = z.object({
-  context: z.enum(CONTEXT_IDS as [string, ...string[]], { message: `must be one of ${CONTEXT_IDS.join(", ")}` }).optional(),
+  /** Context ids, comma-separated, at most one per kind (`chill,workout`); normalised to a list in kind order. */
+  context: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((value, issue) => {
+      if (value === undefined) return undefined;
+      const parsed = parseContexts(value);
+      if (parsed.error !== undefined) {
+        issue.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.contexts.map((context) => context.id);
+    }),
   seed: z.string().min(1).max(600).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   novelty: z.coerce.number().min(0).max(1).default(0.3),
