@@ -133,6 +133,29 @@ describe("recommend", () => {
     expect(eighties[0]!.explanation).toContain("Released in 1984.");
   });
 
+  it("at familiar keeps what they play now and some forgotten favourites; at new, only what is new", async () => {
+    const request = { ...base, recentDays: 0 };
+    const familiar = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...request, novelty: 0 } });
+    const sources = familiar.map((item) => item.source);
+    expect(sources).toContain("rotation");
+    expect(sources).toContain("forgotten");
+    // The most played of late first: "Hit 0" to "Hit 2" and "First Half" are this month's.
+    expect(familiar[0]!.source).toBe("rotation");
+    // At new, what is new ranks first (here only two unheard tracks; the rest of the list is familiar).
+    const fresh = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...request, novelty: 1 } });
+    const best = [...fresh].sort((a, b) => b.score - a.score);
+    expect(best.slice(0, 2).map((item) => item.name)).toEqual(["Deep Cut", "B-Side"]);
+    expect(best.slice(2).every((item) => item.source !== "catalogue")).toBe(true);
+  });
+
+  it("blends its sources in the middle: none gives more than half the list", async () => {
+    const items = await recommend({ index, profile, feedback: NO_FEEDBACK, catalog, request: { ...base, recentDays: 0, limit: 6 } });
+    const bySource = new Map<string, number>();
+    for (const item of items) bySource.set(item.source, (bySource.get(item.source) ?? 0) + 1);
+    expect(bySource.size).toBeGreaterThan(1);
+    expect(Math.max(...bySource.values())).toBeLessThanOrEqual(3);
+  });
+
   it("combines contexts: a track must fit every one", async () => {
     const energeticEighties = await recommend({
       index,

@@ -6,6 +6,7 @@
  */
 import { type ListeningIndex, normaliseName } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
+import { perArtistOf, pickBlended, sourceQuotas } from "./blend";
 import { contextsMatch } from "./context";
 import type { TrackProfile } from "./profile";
 import {
@@ -85,16 +86,28 @@ function heardKeys(index: ListeningIndex) {
 
 /**
  * The candidates of one listener's profile, before any per-request choice (context, novelty,
- * feedback): each source's tracks with their strength and evidence, in two lists (familiar and
- * new to the listener) sorted by strength. Built once per profile, seed, rotation and
- * collaborative signal and shared, in flight too, by every request that needs it: a request then
- * only merges, filters and ranks a few hundred candidates.
+ * feedback): each source's tracks with their strength and evidence, in three lists by how new
+ * they are to the listener (see `NEWNESS`), each sorted by strength. Built once per profile, seed,
+ * rotation and collaborative signal and shared, in flight too, by every request that needs it: a
+ * request then only merges, filters and ranks a few hundred candidates.
  */
 interface CandidatePool {
-  familiar: Candidate[];
-  fresh: Candidate[];
+  /** Candidates by newness: `byNewness[i]` holds those of newness `NEWNESS[i]`. */
+  byNewness: Candidate[][];
   /** Catalogue facts fetched so far for the pool's history candidates, by track id. */
   facts: Map<string, CatalogTrack>;
+}
+
+/**
+ * How new a candidate is to the listener: 0 a track they know, 0.5 a track they have not heard by
+ * an artist they have, 1 an artist they have never listened to. The slider wants candidates whose
+ * newness is near its own value.
+ */
+const NEWNESS = [0, 0.5, 1] as const;
+
+/** The slider's weight for a candidate of `newness`: 1 when they agree, 0.15 at the far end. */
+export function sliderWeight(novelty: number, newness: number): number {
+  return 0.15 + 0.85 * (1 - Math.abs(novelty - newness));
 }
 
 const POOLS_PER_PROFILE = 32;
@@ -179,34 +192,60 @@ async function buildPool(input: {
 
   const byStrength = (a: Candidate, b: Candidate) => b.strength - a.strength;
   const all = [...candidates.values()];
-  for (const candidate of all) candidate.artistKey = normaliseName(candidate.artist);
-  return {
-    pool: {
-      familiar: all.filter((candidate) => candidate.familiar).sort(byStrength),
-      fresh: all.filter((candidate) => !candidate.familiar).sort(byStrength),
-      facts: new Map(),
-    },
-    degraded,
-  };
+  const artistIds = artistIdsOf(index);
+  const byNewness: Candidate[][] = NEWNESS.map(() => []);
+  for (const candidate of all) {
+    candidate.artistKey = normaliseName(candidate.artist);
+    const artist = artistIds.get(candidate.artistKey);
+    candidate.newness = candidate.familiar ? 0 : artist !== undefined && profile.artistListens[artist]! > 0 ? 0.5 : 1;
+    byNewness[NEWNESS.indexOf(candidate.newness as (typeof NEWNESS)[number])]!.push(candidate);
+  }
+  for (const list of byNewness) list.sort(byStrength);
+  return { pool: { byNewness, facts: new Map() }, degraded };
 }
 
-/** The `size` strongest candidates once novelty weighs familiar against new: a merge of the two sorted lists. */
-function shortlistOf(pool: CandidatePool, novelty: number, size: number): Candidate[] {
-  const familiarWeight = 0.15 + 0.85 * (1 - novelty);
-  const freshWeight = 0.15 + 0.85 * novelty;
+/** The index's artists by normalised name. */
+function artistIdsOf(index: ListeningIndex): Map<string, number> {
+  const ids = new Map<string, number>();
+  index.artists.forEach((artist, id) => ids.set(normaliseName(artist.name), id));
+  return ids;
+}
+
+/**
+ * The `size` strongest candidates once the slider weighs them by newness (a merge of the pool's
+ * sorted lists), and every source's `perSource` strongest, so the blend has each source to draw on.
+ */
+function shortlistOf(pool: CandidatePool, novelty: number, size: number, perSource: number): Candidate[] {
+  const picked = mergedByStrength(pool, novelty, size);
+  const inList = new Set(picked);
+  const bySource = new Map<string, number>();
+  for (const candidate of picked) bySource.set(candidate.source, (bySource.get(candidate.source) ?? 0) + 1);
+  for (const candidate of pool.byNewness.flat()) {
+    const count = bySource.get(candidate.source) ?? 0;
+    if (count >= perSource || inList.has(candidate)) continue;
+    bySource.set(candidate.source, count + 1);
+    picked.push(candidate);
+  }
+  return picked;
+}
+
+function mergedByStrength(pool: CandidatePool, novelty: number, size: number): Candidate[] {
+  const weights = NEWNESS.map((newness) => sliderWeight(novelty, newness));
+  const next = NEWNESS.map(() => 0);
   const picked: Candidate[] = [];
-  let familiar = 0;
-  let fresh = 0;
-  while (picked.length < size && (familiar < pool.familiar.length || fresh < pool.fresh.length)) {
-    const a = pool.familiar[familiar];
-    const b = pool.fresh[fresh];
-    if (b === undefined || (a !== undefined && a.strength * familiarWeight >= b.strength * freshWeight)) {
-      picked.push(a!);
-      familiar++;
-    } else {
-      picked.push(b);
-      fresh++;
-    }
+  while (picked.length < size) {
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    pool.byNewness.forEach((list, at) => {
+      const candidate = list[next[at]!];
+      if (candidate && candidate.strength * weights[at]! > bestScore) {
+        best = at;
+        bestScore = candidate.strength * weights[at]!;
+      }
+    });
+    if (best < 0) break;
+    picked.push(pool.byNewness[best]![next[best]!]!);
+    next[best]! += 1;
   }
   return picked;
 }
@@ -227,7 +266,7 @@ export async function recommend(input: {
   // Only the strongest few hundred go on to facts and scoring: a decade of history offers thousands.
   const novelty = Math.min(1, Math.max(0, request.novelty));
   const contexts = request.contexts ?? [];
-  const shortlist = shortlistOf(pool, novelty, contexts.length > 0 ? 1000 : 300);
+  const shortlist = shortlistOf(pool, novelty, contexts.length > 0 ? 1000 : 300, request.limit * 2);
 
   // Facts for the history candidates (release year, genres, explicit): those the pool lacks, in one catalogue call.
   const facts = pool.facts;
@@ -249,8 +288,7 @@ export async function recommend(input: {
     if (id !== undefined && profile.lastPlayed[id]! >= recentCutoff) continue;
     const fact = candidate.facts ?? (candidate.trackId ? facts.get(candidate.trackId) : undefined);
     if (!request.allowExplicit && fact?.explicit === true) continue;
-    const mix = candidate.familiar ? 1 - novelty : novelty;
-    let score = candidate.strength * (0.15 + 0.85 * mix);
+    let score = candidate.strength * sliderWeight(novelty, candidate.newness ?? (candidate.familiar ? 0 : 1));
     if (feedback.likedArtists.has(artistKey)) score *= 1.25;
     if (feedback.likedTracks.has(candidate.key)) score *= 1.1;
     let reason: string | null = null;
@@ -272,29 +310,27 @@ export async function recommend(input: {
   }
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-  // Re-ranking: no artist floods the list.
-  const perArtist = request.perArtist ?? 2;
-  const byArtist = new Map<string, number>();
-  const picked: Recommendation[] = [];
-  for (const candidate of scored) {
-    if (picked.length >= request.limit) break;
-    const artistKey = candidate.artistKey ?? normaliseName(candidate.artist);
-    const count = byArtist.get(artistKey) ?? 0;
-    if (count >= perArtist) continue;
-    byArtist.set(artistKey, count + 1);
-    picked.push({
-      key: candidate.key,
-      trackId: candidate.trackId,
-      name: candidate.name,
-      artist: candidate.artist,
-      album: candidate.album ?? candidate.facts?.album ?? null,
-      imageUrl: candidate.facts?.imageUrl ?? null,
-      explicit: candidate.facts?.explicit ?? null,
-      source: candidate.source,
-      explanation: candidate.reason ? `${candidate.evidence} ${capitalise(candidate.reason)}.` : candidate.evidence,
-      score: Math.round(candidate.score * 1000) / 1000,
-    });
-  }
+  // Re-ranking: the source blend, and no artist floods the list.
+  const blended = pickBlended(
+    scored.map((candidate) => ({ ...candidate, artistKey: candidate.artistKey ?? normaliseName(candidate.artist) })),
+    {
+      quotas: sourceQuotas({ novelty, seed: request.seed, limit: request.limit }),
+      perArtist: perArtistOf({ ...request, novelty }),
+      limit: request.limit,
+    },
+  );
+  const picked: Recommendation[] = blended.map((candidate) => ({
+    key: candidate.key,
+    trackId: candidate.trackId,
+    name: candidate.name,
+    artist: candidate.artist,
+    album: candidate.album ?? candidate.facts?.album ?? null,
+    imageUrl: candidate.facts?.imageUrl ?? null,
+    explicit: candidate.facts?.explicit ?? null,
+    source: candidate.source,
+    explanation: candidate.reason ? `${candidate.evidence} ${capitalise(candidate.reason)}.` : candidate.evidence,
+    score: Math.round(candidate.score * 1000) / 1000,
+  }));
   return spacedByArtist(picked);
 }
 

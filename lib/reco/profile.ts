@@ -14,6 +14,11 @@ export interface TrackProfile {
   listens: Int32Array;
   /** Listens in the last 90 days before `now`. */
   recentListens: Int32Array;
+  /**
+   * Listens weighted by how recent they are (a listen `HALF_LIFE_DAYS` ago counts half): what the
+   * listener is into now, with a fresh find on the rise above an old rotation on its way out.
+   */
+  decayedListens: Float64Array;
   /** Skips (under the threshold, or marked skipped), all time. */
   skips: Int32Array;
   firstPlayed: Float64Array;
@@ -29,6 +34,7 @@ export interface TrackProfile {
 }
 
 export const RECENT_DAYS = 90;
+export const HALF_LIFE_DAYS = 14;
 
 export function bandOfHour(hour: number): number {
   if (hour >= 6 && hour <= 11) return 1;
@@ -43,6 +49,8 @@ export function trackProfile(index: ListeningIndex, options: { now: number; time
   const artists = index.artists.length;
   const listens = new Int32Array(tracks);
   const recentListens = new Int32Array(tracks);
+  const decayedListens = new Float64Array(tracks);
+  const decay = Math.LN2 / (HALF_LIFE_DAYS * DAY_MS);
   const skips = new Int32Array(tracks);
   const firstPlayed = new Float64Array(tracks).fill(Number.POSITIVE_INFINITY);
   const lastPlayed = new Float64Array(tracks);
@@ -66,6 +74,7 @@ export function trackProfile(index: ListeningIndex, options: { now: number; time
       continue;
     }
     listens[track]! += 1;
+    decayedListens[track]! += Math.exp(-(options.now - at) * decay);
     const artist = index.artist[row]!;
     artistListens[artist]! += 1;
     if (at >= recentFrom) {
@@ -92,6 +101,7 @@ export function trackProfile(index: ListeningIndex, options: { now: number; time
     now: options.now,
     listens,
     recentListens,
+    decayedListens,
     skips,
     firstPlayed,
     lastPlayed,

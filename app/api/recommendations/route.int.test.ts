@@ -1,8 +1,8 @@
 /**
  * GET /api/recommendations through its real handler, as the demo listener (a real session, the
  * embedded store in a temporary directory, the demo history and model stored as the app stores
- * them): contexts combine one per kind, and a wrong combination is a problem+json that says what
- * to send. Nothing of ours is mocked.
+ * them): contexts combine one per kind, a wrong combination is a problem+json that says what to
+ * send, and a mood with an activity visibly changes the list. Nothing of ours is mocked.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,4 +84,17 @@ describe("GET /api/recommendations", () => {
       expect(problem.errors[0]!.message).toMatch(wanted);
     }
   });
+
+  it("changes at least half of the 20 picks when any mood and any activity are chosen", async () => {
+    const plain = new Set((await items("limit=20")).items.map((item) => item.key));
+    expect(plain.size).toBe(20);
+    const { CONTEXTS } = await import("@/lib/reco");
+    const of = (kind: string) => CONTEXTS.filter((context) => context.kind === kind).map((context) => context.id);
+    for (const query of of("mood").flatMap((mood) => of("activity").map((activity) => `${mood},${activity}`))) {
+      const chosen = (await items(`limit=20&context=${query}`)).items;
+      const kept = chosen.filter((item) => plain.has(item.key)).length;
+      expect(kept, query).toBeLessThanOrEqual(10);
+      expect(chosen.length, query).toBeGreaterThanOrEqual(15);
+    }
+  }, 120_000);
 });

@@ -19,6 +19,8 @@ export interface Candidate {
   facts?: CatalogTrack;
   /** The normalised artist name (set once the pool is built). */
   artistKey?: string;
+  /** 0 known track, 0.5 unheard track by a known artist, 1 unknown artist (set once the pool is built). */
+  newness?: number;
 }
 
 /** What every source reads: the listener's history and profile, the request and the catalogue. */

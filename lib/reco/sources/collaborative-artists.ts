@@ -1,10 +1,13 @@
 import { hasHeard, type Candidate, type SourceInput } from "./candidate";
 
-/** Collaborative filtering: tracks of artists listeners with a similar taste play, new to this one (three per artist at most). */
+/**
+ * Collaborative filtering: tracks of artists listeners with a similar taste play, new to this one:
+ * every artist of the signal, two tracks each, so a list asked for new music reaches many artists.
+ */
 export async function collaborativeArtists({ collaborative, heard, artistTracksOf }: SourceInput): Promise<Candidate[]> {
   if (!collaborative || collaborative.artists.length === 0) return [];
   const candidates: Candidate[] = [];
-  const top = collaborative.artists.slice(0, 12);
+  const top = collaborative.artists.slice(0, 20);
   const maxScore = Math.max(...top.map((artist) => artist.score), 1e-9);
   // Where the public model's match of the listener's artists is partial, say what the guess rests on.
   const basis =
@@ -31,7 +34,7 @@ export async function collaborativeArtists({ collaborative, heard, artistTracksO
         familiar: false,
         facts: track,
       });
-      if (++taken >= 3) break;
+      if (++taken >= 2) break;
     }
   });
   return candidates;

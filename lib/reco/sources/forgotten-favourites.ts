@@ -17,7 +17,8 @@ export function forgottenFavourites({ index, profile }: SourceInput): Candidate[
     const listens = profile.listens[id]!;
     if (listens < 5 || profile.lastPlayed[id]! >= forgottenBefore) continue;
     const gapYears = (now - profile.lastPlayed[id]!) / (365 * DAY_MS);
-    const strength = (Math.log1p(listens) / Math.log1p(maxListens)) * (1 - Math.exp(-gapYears * 1.5));
+    // At most 0.45: below every track on repeat now, which the listener is likelier to want back.
+    const strength = 0.45 * (Math.log1p(listens) / Math.log1p(maxListens)) * (1 - Math.exp(-gapYears * 1.5));
     const evidence = `You played “${index.tracks[id]!.name}” ${profile.peakYearListens[id]} times in ${profile.peakYear[id]} and not since ${monthYear(profile.lastPlayed[id]!)}.`;
     candidates.push(historyCandidate(index, id, "forgotten", strength, evidence));
   }

@@ -19,7 +19,7 @@ export function sessionNeighbours({ index, profile, request, heard }: SourceInpu
   for (const [seed, counts] of next) {
     for (const [id, count] of counts) {
       if (count < 2) continue;
-      const strength = (count / maxFollows) * (seedId !== undefined ? 1.2 : 0.9);
+      const strength = (count / maxFollows) * (seedId !== undefined ? 1.2 : 0.5);
       candidates.push(
         historyCandidate(index, id, "session", strength, `Often played right after “${index.tracks[seed]!.name}” (${count} times).`),
       );
