@@ -11,7 +11,7 @@ import type { History } from "@/lib/reco";
 
 export async function runTemporal(options: { history?: string[]; listeners?: number; cohort?: number }): Promise<boolean> {
   const { DEFAULT_HISTORY_END, DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
-  const { temporalEvaluation, historyCatalog } = await import("@/lib/reco");
+  const { engineWins, temporalEvaluation, historyCatalog } = await import("@/lib/reco");
   const { demoCatalogPort } = await import("@/lib/reco");
   const { demoIndexRows, toPlayRow } = await import("@/lib/listening");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
@@ -56,28 +56,37 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
     });
     port = historyCatalog([...listeners, ...(listeners.length === 1 ? cohort : [])]);
   } else {
-    listeners = Array.from({ length: options.listeners ?? 8 }, (_, index) => demoHistory(100 + index, 12_000, 4));
+    listeners = Array.from({ length: options.listeners ?? 16 }, (_, index) => demoHistory(100 + index, 12_000, 4));
     port = demoCatalogPort(catalog);
   }
   const others = listeners.length === 1 || !options.history ? [...listeners, ...cohort] : listeners;
   const started = performance.now();
   const result = await temporalEvaluation({ listeners, others, catalog: port });
   const seconds = (performance.now() - started) / 1000;
-  const row = (name: string) =>
-    `${name.padEnd(20)}${result.all[name]!.recallAt50.toFixed(3).padStart(12)}${result.all[name]!.ndcgAt20.toFixed(3).padStart(12)}${result.fresh[name]!.recallAt50.toFixed(3).padStart(14)}${result.fresh[name]!.ndcgAt20.toFixed(3).padStart(14)}`;
+  const cell = (scores: { recallAt50: number; ndcgAt20: number }) =>
+    `${scores.recallAt50.toFixed(3).padStart(9)}${scores.ndcgAt20.toFixed(3).padStart(9)}`;
   console.log(
-    `\ntemporal evaluation: ${result.listeners} listeners (${result.freshListeners} with new tracks in the window), 30 days after each cut, ${seconds.toFixed(1)} s`,
+    `\ntemporal evaluation: ${result.listeners} listeners (${result.newTrackListeners} with new tracks, ${result.newArtistListeners} with new artists in the window), 30 days after each cut, ${seconds.toFixed(1)} s`,
   );
   console.log(
-    `${"method".padEnd(20)}${"R@50 all".padStart(12)}${"NDCG@20 all".padStart(12)}${"R@50 new".padStart(14)}${"NDCG@20 new".padStart(14)}`,
+    `${"".padEnd(22)}${"tracks: all".padEnd(18)}${"tracks: new".padEnd(18)}${"artists: all".padEnd(18)}${"artists: new".padEnd(18)}`,
   );
-  for (const method of Object.keys(result.all)) console.log(row(method));
-  const engine = result.all.engine!.recallAt50;
-  const beats = engine > result.all["replay top tracks"]!.recallAt50 && engine > result.all["recent popularity"]!.recallAt50;
+  console.log(`${"method".padEnd(22)}${"   R@50  NDCG@20".repeat(4)}`);
+  for (const [method, row] of Object.entries(result.rows))
+    console.log(`${method.padEnd(22)}${cell(row.tracks)}${cell(row.newTracks)}${cell(row.artists)}${cell(row.newArtists)}`);
+  console.log(`\nhow much contexts change the 20 picks (novelty 0.3, last 30 days left out): share of picks in common`);
+  console.log(`${"lists compared".padEnd(34)}${"mean".padStart(7)}${"min".padStart(7)}${"max".padStart(7)}${"picks".padStart(7)}`);
+  for (const row of result.contexts)
+    console.log(
+      `${row.label.padEnd(34)}${row.overlap.toFixed(2).padStart(7)}${row.min.toFixed(2).padStart(7)}${row.max.toFixed(2).padStart(7)}${row.picks.toFixed(1).padStart(7)}`,
+    );
+  const { wins, failures } = engineWins(result);
   console.log(
-    beats ? "engine beats both baselines on recall@50 (all tracks)" : "engine does NOT beat both baselines on recall@50 (all tracks)",
+    wins
+      ? "\nengine wins at both ends: at familiar on recall@50 (all tracks), at new on recall@50 (new tracks and new artists), against every baseline"
+      : `\nengine does NOT win at both ends:\n  ${failures.join("\n  ")}`,
   );
-  return beats;
+  return wins;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -22,7 +22,7 @@ export {
 export { loadPretrained, PRETRAINED_PATH, pretrainedLoadStats, pretrainedModel } from "./pretrained";
 export { artistNeighbours, scoreArtists } from "./neighbours";
 export { trackProfile } from "./profile";
-export { historyCatalog, temporalEvaluation, type History } from "./temporal";
+export { engineWins, historyCatalog, temporalEvaluation, type History, type TemporalResult } from "./temporal";
 // The collaborative-filtering models and the HetRec protocol, for `npm run eval:reco`.
 export * from "./cf";
 export * from "./eval";
