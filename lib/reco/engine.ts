@@ -94,6 +94,8 @@ function heardKeys(index: ListeningIndex) {
 interface CandidatePool {
   /** Candidates by newness: `byNewness[i]` holds those of newness `NEWNESS[i]`. */
   byNewness: Candidate[][];
+  /** Each source's strongest candidates (as many as a blend may need), strongest first. */
+  bestBySource: Candidate[][];
   /** Catalogue facts fetched so far for the pool's history candidates, by track id. */
   facts: Map<string, CatalogTrack>;
 }
@@ -109,6 +111,9 @@ const NEWNESS = [0, 0.5, 1] as const;
 export function sliderWeight(novelty: number, newness: number): number {
   return 0.15 + 0.85 * (1 - Math.abs(novelty - newness));
 }
+
+/** Enough of each source for a blend of the longest list (50), twice over. */
+const BEST_PER_SOURCE = 100;
 
 const POOLS_PER_PROFILE = 32;
 const pools = perProcess("reco.pools", () => new WeakMap<TrackProfile, Map<string, Promise<CandidatePool>>>());
@@ -201,7 +206,14 @@ async function buildPool(input: {
     byNewness[NEWNESS.indexOf(candidate.newness as (typeof NEWNESS)[number])]!.push(candidate);
   }
   for (const list of byNewness) list.sort(byStrength);
-  return { pool: { byNewness, facts: new Map() }, degraded };
+  const bySource = new Map<string, Candidate[]>();
+  for (const candidate of all) {
+    const list = bySource.get(candidate.source);
+    if (list) list.push(candidate);
+    else bySource.set(candidate.source, [candidate]);
+  }
+  const bestBySource = [...bySource.values()].map((list) => list.sort(byStrength).slice(0, BEST_PER_SOURCE));
+  return { pool: { byNewness, bestBySource, facts: new Map() }, degraded };
 }
 
 /** The index's artists by normalised name. */
@@ -220,11 +232,14 @@ function shortlistOf(pool: CandidatePool, novelty: number, size: number, perSour
   const inList = new Set(picked);
   const bySource = new Map<string, number>();
   for (const candidate of picked) bySource.set(candidate.source, (bySource.get(candidate.source) ?? 0) + 1);
-  for (const candidate of pool.byNewness.flat()) {
-    const count = bySource.get(candidate.source) ?? 0;
-    if (count >= perSource || inList.has(candidate)) continue;
-    bySource.set(candidate.source, count + 1);
-    picked.push(candidate);
+  for (const best of pool.bestBySource) {
+    for (const candidate of best) {
+      const count = bySource.get(candidate.source) ?? 0;
+      if (count >= perSource) break;
+      if (inList.has(candidate)) continue;
+      bySource.set(candidate.source, count + 1);
+      picked.push(candidate);
+    }
   }
   return picked;
 }
@@ -266,7 +281,7 @@ export async function recommend(input: {
   // Only the strongest few hundred go on to facts and scoring: a decade of history offers thousands.
   const novelty = Math.min(1, Math.max(0, request.novelty));
   const contexts = request.contexts ?? [];
-  const shortlist = shortlistOf(pool, novelty, contexts.length > 0 ? 1000 : 300, request.limit * 2);
+  const shortlist = shortlistOf(pool, novelty, contexts.length > 0 ? 600 : 300, request.limit * 2);
 
   // Facts for the history candidates (release year, genres, explicit): those the pool lacks, in one catalogue call.
   const facts = pool.facts;
@@ -279,7 +294,7 @@ export async function recommend(input: {
   }
 
   // Filters, features and the score.
-  const scored: Array<Candidate & { score: number; reason: string | null }> = [];
+  const scored: Array<Candidate & { artistKey: string; score: number; reason: string | null }> = [];
   for (const candidate of shortlist) {
     const artistKey = candidate.artistKey ?? normaliseName(candidate.artist);
     if (feedback.dislikedTracks.has(candidate.key) || feedback.dislikedArtists.has(artistKey) || feedback.snoozedTracks.has(candidate.key))
@@ -306,19 +321,16 @@ export async function recommend(input: {
       score *= match.score ** CONTEXT_FIT_POWER * (match.score < MIN_CONTEXT_FIT ? 0.01 : 1);
       reason = match.reason;
     }
-    scored.push({ ...candidate, ...(fact ? { facts: fact } : {}), score, reason });
+    scored.push({ ...candidate, artistKey, ...(fact ? { facts: fact } : {}), score, reason });
   }
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   // Re-ranking: the source blend, and no artist floods the list.
-  const blended = pickBlended(
-    scored.map((candidate) => ({ ...candidate, artistKey: candidate.artistKey ?? normaliseName(candidate.artist) })),
-    {
-      quotas: sourceQuotas({ novelty, seed: request.seed, limit: request.limit }),
-      perArtist: perArtistOf({ ...request, novelty }),
-      limit: request.limit,
-    },
-  );
+  const blended = pickBlended(scored, {
+    quotas: sourceQuotas({ novelty, seed: request.seed, limit: request.limit }),
+    perArtist: perArtistOf({ ...request, novelty }),
+    limit: request.limit,
+  });
   const picked: Recommendation[] = blended.map((candidate) => ({
     key: candidate.key,
     trackId: candidate.trackId,
