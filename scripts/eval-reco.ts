@@ -5,7 +5,8 @@
  * Offline evaluation of lib/reco/cf on HetRec 2011 Last.fm 2K (`npm run data:hetrec` downloads it)
  * with the published protocol (5 folds by row order, binary relevance, full ranking without the
  * user's training artists; metrics per test user, then averaged over folds). Prints one row per
- * model and the README's reference rows. Writes the main model's (`best`, else the first model's)
+ * model and the README's reference rows. `best` is the served artist model, scored through the app's
+ * own `scoreHistory` (lib/reco/eval/served.ts). Writes the main model's (`best`, else the first model's)
  * top-20 per evaluated user as JSON lines to `<out>/fold-<f>.jsonl`:
  * `{"user":"<userID>","items":["<artistID>", ...]}`.
  * `--users N` evaluates only the first N test users (by index) of each fold, for quick CI runs;

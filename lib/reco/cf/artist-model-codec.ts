@@ -6,7 +6,7 @@
  * holds the configuration, sizes, fold-in scalars, meta (source, version, trainedAt) and the byte
  * range of every body section. Item factors are int8 with one float32 scale per artist (max |h| /
  * 127): the scores move by well under the rank gaps that matter (measured in `npm run
- * reco:pretrain`). Tag and neighbour weights are uint8 with a per-row scale. Strings (artist keys,
+ * reco:pretrain`). Tag weights are uint8 with a per-row scale. Strings (artist keys,
  * names, the tag vocabulary) are NUL-separated UTF-8. Numbers are little-endian.
  */
 import { assembleArtistModel, type ArtistModel, type ArtistModelConfig } from "./artist-model";
@@ -107,7 +107,7 @@ export function encodeArtistModel(model: ArtistModel, meta: ArtistModelMeta): Ui
     w.add(`${name}.values`, qm.q);
   };
   if (model.tags) addSparse("tags", model.tags);
-  if (model.neighbours) addSparse("neighbours", model.neighbours);
+  w.add("listeners", model.listeners);
   w.add("keys", joinStrings(meta.keys));
   w.add("names", joinStrings(meta.names));
   const vocabulary = new Map<string, number>();
@@ -192,7 +192,7 @@ export function decodeArtistModel(input: Uint8Array): { model: ArtistModel; meta
     dequantizeRows(indptr, n, u8(`${name}.values`), f32(`${name}.scale`), data);
     return { rows: n, cols, indptr, indices: Int32Array.from(u16or32(`${name}.indices`, cols > 0x10000)), data };
   };
-  const model = assembleArtistModel(header.config, ials, sparse("tags", header.tagCols), sparse("neighbours", n));
+  const model = assembleArtistModel(header.config, ials, sparse("tags", header.tagCols), Float32Array.from(f32("listeners")));
   const vocabulary = splitStrings(u8("tagVocabulary"), 1);
   const tagStarts = u32("artistTags.indptr");
   const tagIndices = u32("artistTags.indices");

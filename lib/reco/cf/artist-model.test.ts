@@ -43,7 +43,7 @@ function clusters(): { train: Csr; tags: Csr } {
 const SMALL: ArtistModelConfig = {
   ials: { ...ARTIST_MODEL.ials, factors: 4, iterations: 8 },
   content: { weight: 0.15 },
-  neighbours: { weight: 0.2, k: 10, shrink: 0, weighting: "binary" },
+  popularity: { weight: 0.1 },
 };
 
 function scores(model: ArtistModel, items: number[], values: number[]) {
@@ -113,7 +113,7 @@ describe("encodeArtistModel / decodeArtistModel", () => {
       expect(decoded.meta).toEqual(meta);
       expect(decoded.model.config).toEqual(model.config);
       expect(decoded.model.tags?.indices).toEqual(model.tags?.indices);
-      expect(decoded.model.neighbours?.indices).toEqual(model.neighbours?.indices);
+      expect(decoded.model.listeners).toEqual(model.listeners);
       const a = scores(model, [0, 1, 2], [30, 20, 10]);
       const b = scores(decoded.model, [0, 1, 2], [30, 20, 10]);
       for (let i = 0; i < 13; i++) expect(Math.abs(b[i]! - a[i]!)).toBeLessThan(0.05);

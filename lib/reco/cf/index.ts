@@ -6,11 +6,12 @@
  * fills one score per item (higher = better); `recommend` turns that into a top-N list without the
  * user's own items. Training is deterministic (seeded).
  *
- * `trainRecommender` is the tuned configuration (see lib/reco/eval and `npm run eval:reco`):
- * iALS (d = 128) with per-user relative play-count confidences and popularity-weighted unobserved
- * pairs, blended (z-scored per user) with an item-item content model over item features (tags)
- * and a friends model over user links when those are given.
+ * The served model is `trainArtistModel` / `scoreHistory` (artist-model.ts): the one class of model
+ * `npm run eval:reco` measures and the app serves, from a listening history alone.
+ * `trainRecommender` is the earlier blend (iALS with a pruned tag KNN and a friends model over
+ * user links), kept for the evaluation's comparison rows; both share the iALS settings.
  */
+import { ARTIST_MODEL } from "./artist-model";
 import { BlendModel, type BlendNormalization } from "./blend";
 import { trainIals, type IalsOptions } from "./ials";
 import { topN, type ImplicitModel, type ScoredItem } from "./model";
@@ -52,17 +53,8 @@ export {
   type Interactions,
 } from "./sparse";
 
-/** The tuned iALS settings (HetRec Last.fm 2K, see lib/reco/eval). */
-export const DEFAULT_IALS: Readonly<IalsOptions> = {
-  factors: 128,
-  unobservedWeight: 0.05,
-  unobservedExponent: 0.3,
-  regularization: 0.012,
-  regExponent: 1,
-  confidence: "user",
-  alpha: 0.5,
-  iterations: 10,
-};
+/** The tuned iALS settings (HetRec Last.fm 2K, see lib/reco/eval): the served model's. */
+export const DEFAULT_IALS: Readonly<IalsOptions> = ARTIST_MODEL.ials;
 
 export interface RecommenderOptions {
   /** Overrides of `DEFAULT_IALS`. */

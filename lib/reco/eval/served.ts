@@ -28,8 +28,8 @@ export function servedModelForFold(
 ): ServedFoldModel {
   const train = fold.train;
   const model = trainArtistModel(train, { itemFeatures: itemTags, ...options });
-  const { content, neighbours } = model.config;
-  const name = `served(${model.ials.name}${model.tags ? ` + ${content.weight}*tags` : ""}${model.neighbours ? ` + ${neighbours.weight}*itemknn(k=${neighbours.k})` : ""})`;
+  const { content, popularity } = model.config;
+  const name = `served(${model.ials.name}${model.tags ? ` + ${content.weight}*tags` : ""}${popularity.weight ? ` + ${popularity.weight}*popularity` : ""})`;
   return {
     name,
     users: train.rows,
