@@ -192,7 +192,10 @@ export function decodeArtistModel(input: Uint8Array): { model: ArtistModel; meta
     dequantizeRows(indptr, n, u8(`${name}.values`), f32(`${name}.scale`), data);
     return { rows: n, cols, indptr, indices: Int32Array.from(u16or32(`${name}.indices`, cols > 0x10000)), data };
   };
-  const model = assembleArtistModel(header.config, ials, sparse("tags", header.tagCols), Float32Array.from(f32("listeners")));
+  // Artifacts written before the popularity part (no "listeners" section) decode without it.
+  const listeners = header.sections.listeners ? Float32Array.from(f32("listeners")) : new Float32Array(n);
+  const config: ArtistModelConfig = { ...header.config, popularity: header.config.popularity ?? { weight: 0 } };
+  const model = assembleArtistModel(config, ials, sparse("tags", header.tagCols), listeners);
   const vocabulary = splitStrings(u8("tagVocabulary"), 1);
   const tagStarts = u32("artistTags.indptr");
   const tagIndices = u32("artistTags.indices");

@@ -121,6 +121,28 @@ describe("encodeArtistModel / decodeArtistModel", () => {
     }
   });
 
+  it("decodes an artifact from before the popularity part without it", () => {
+    const bytes = encodeArtistModel(model, meta);
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as {
+      config: Partial<ArtistModelConfig>;
+      sections: Record<string, unknown>;
+    };
+    delete header.config.popularity;
+    delete header.sections.listeners;
+    // Same length, padded with spaces, so every section stays where it is.
+    const edited = new TextEncoder().encode(JSON.stringify(header).padEnd(headerLength, " "));
+    const old = bytes.slice();
+    old.set(edited, 8);
+    const decoded = decodeArtistModel(old);
+    expect(decoded.model.config.popularity.weight).toBe(0);
+    expect(
+      topN(scores(decoded.model, [0, 1, 2], [30, 20, 10]), 3, new Uint8Array(13).fill(1, 0, 3))
+        .map((s) => s.item)
+        .sort(),
+    ).toEqual([3, 4, 5]);
+  });
+
   it("refuses bytes that are not an artist model and meta of the wrong length", () => {
     expect(() => decodeArtistModel(new TextEncoder().encode("not a model at all"))).toThrow(/bad magic/);
     expect(() => encodeArtistModel(model, { ...meta, keys: ["one"] })).toThrow(/13 keys/);
