@@ -11,7 +11,7 @@ import type { History } from "@/lib/reco";
 
 export async function runTemporal(options: { history?: string[]; listeners?: number; cohort?: number }): Promise<boolean> {
   const { DEFAULT_HISTORY_END, DEMO_LISTENER, generateListeningHistory, getDemoCatalog } = await import("@/lib/demo");
-  const { engineWins, temporalEvaluation, historyCatalog } = await import("@/lib/reco");
+  const { engineWins, temporalEvaluation, historyCatalog, pretrainedModel } = await import("@/lib/reco");
   const { demoCatalogPort } = await import("@/lib/reco");
   const { demoIndexRows, toPlayRow } = await import("@/lib/listening");
   const catalog = getDemoCatalog(DEMO_LISTENER.seed);
@@ -60,8 +60,10 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
     port = demoCatalogPort(catalog);
   }
   const others = listeners.length === 1 || !options.history ? [...listeners, ...cohort] : listeners;
+  // Real listeners get the pretrained public model too, as Spotify listeners do in the app.
+  const publicModel = options.history?.length ? await pretrainedModel() : null;
   const started = performance.now();
-  const result = await temporalEvaluation({ listeners, others, catalog: port });
+  const result = await temporalEvaluation({ listeners, others, catalog: port, publicModel });
   const seconds = (performance.now() - started) / 1000;
   const cell = (scores: { recallAt50: number; ndcgAt20: number }) =>
     `${scores.recallAt50.toFixed(3).padStart(9)}${scores.ndcgAt20.toFixed(3).padStart(9)}`;
@@ -80,6 +82,13 @@ export async function runTemporal(options: { history?: string[]; listeners?: num
     console.log(
       `${row.label.padEnd(34)}${row.overlap.toFixed(2).padStart(7)}${row.min.toFixed(2).padStart(7)}${row.max.toFixed(2).padStart(7)}${row.picks.toFixed(1).padStart(7)}`,
     );
+  if (result.publicMatch) {
+    const { listeners: matchedListeners, matched, played } = result.publicMatch;
+    console.log(
+      `\npublic model (${publicModel?.version}): knows ${matched.toLocaleString("en")} of the ${played.toLocaleString("en")} artists ` +
+        `${matchedListeners} listener(s) listened to before their cut (${played > 0 ? ((100 * matched) / played).toFixed(1) : "0.0"}%, by normalised name)`,
+    );
+  } else if (options.history?.length) console.log("\npublic model: off or missing (RECO_PUBLIC_MODEL, lib/reco/pretrained)");
   const { wins, failures } = engineWins(result);
   console.log(
     wins

@@ -58,8 +58,8 @@ export interface ListenerArtists {
 
 /** Recent listens count this much more than old ones: taste moves, and the model should follow it. */
 const RECENT_WEIGHT = 3;
-/** An artist the listener has played this often is theirs already, not a discovery (twice still is). */
-const KNOWN_LISTENS = 3;
+/** An artist the listener has listened to at all is theirs already: the collaborative source is for artists new to them. */
+const KNOWN_LISTENS = 1;
 
 /** The listener's artists as the collaborative models read them. */
 export function listenerArtists(index: ListeningIndex, profile: TrackProfile): ListenerArtists {
@@ -245,7 +245,7 @@ export function evaluateHeldOut(
     const keys = [...before.keys()].map((at) => matrix.artists[at]!);
     const listens = [...before.values()];
     const signal = collaborativeFor(served, { keys, listens, recentListens: listens.map(() => 0) }, { limit: 50, minMatched: 1 });
-    // Artists played once or twice before the cut stay candidates when served; they are no discovery here.
+    // Only artists new to the listener count (the signal leaves out those they listened to).
     const ranked = (signal?.artists ?? []).filter((artist) => !byKey.has(artist.key) || !before.has(byKey.get(artist.key)!));
     recall += ranked.filter((artist) => truth.has(artist.key)).length / Math.min(truth.size, 50);
     let dcg = 0;

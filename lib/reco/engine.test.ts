@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { IndexBuilder } from "@/lib/listening";
 import { contextById, contextMatch, contextsMatch, parseContexts } from "./context";
 import { NO_FEEDBACK, recommend, spacedByArtist, type CatalogPort, type CatalogTrack, type Feedback } from "./engine";
-import { artistNeighbours, evaluateNeighbours, scoreArtists } from "./neighbours";
 import { followers, trackProfile } from "./profile";
 
 const DAY = 86_400_000;
@@ -267,83 +266,5 @@ describe("contexts", () => {
     expect(contextsMatch([contextById("chill")!, contextById("commute")!], daytime).score).toBeCloseTo(chill * 1);
     expect(contextsMatch([contextById("workout")!, contextById("1990s")!], facts).score).toBe(0);
     expect(contextsMatch([], facts)).toEqual({ score: 1, reason: null });
-  });
-});
-
-describe("artist neighbours", () => {
-  it("learns that artists shared by listeners are neighbours, and ranks unheard ones for a listener", () => {
-    // Listeners 0-3 play A and B; 4-7 play C and D; listener 8 plays only A.
-    const rows = [
-      ...Array.from(
-        { length: 4 },
-        () =>
-          new Map([
-            [0, 10],
-            [1, 8],
-          ]),
-      ),
-      ...Array.from(
-        { length: 4 },
-        () =>
-          new Map([
-            [2, 9],
-            [3, 7],
-          ]),
-      ),
-      new Map([[0, 5]]),
-    ];
-    const model = artistNeighbours({ artists: ["a", "b", "c", "d"], names: ["A", "B", "C", "D"], rows }, { k: 3, shrink: 1 });
-    expect(model.neighbours[0]![0]).toBe(1);
-    const scores = scoreArtists(model, rows[8]!);
-    expect(scores[1]).toBeGreaterThan(0);
-    expect(scores[2]).toBe(0);
-  });
-
-  it("evaluates on held-out time: artists a listener starts playing are found when co-listeners play them", () => {
-    const make = (user: number, late: string) => {
-      const builder = new IndexBuilder(`l${user}`, 1);
-      const add = (at: number, artist: string) =>
-        builder.add({
-          playedAt: at,
-          msPlayed: 100_000,
-          trackKey: `${artist}|t`,
-          trackId: null,
-          trackName: "t",
-          artistName: artist,
-          albumName: null,
-          platform: null,
-          flags: 0,
-        });
-      for (let day = 0; day < 100; day++) add(NOW - (300 - day) * DAY, day % 2 === 0 ? "A" : "B");
-      add(NOW - 10 * DAY, late);
-      return builder.build();
-    };
-    const indexes = [make(0, "C"), make(1, "C"), make(2, "C")];
-    // Listeners 3-5 played A, B and C long ago: C is A's and B's neighbour.
-    for (let user = 3; user < 6; user++) {
-      const builder = new IndexBuilder(`l${user}`, 1);
-      for (const [offset, artist] of [
-        [400, "A"],
-        [399, "B"],
-        [398, "C"],
-        [100, "A"],
-      ] as const)
-        builder.add({
-          playedAt: NOW - offset * DAY,
-          msPlayed: 100_000,
-          trackKey: `${artist}|t`,
-          trackId: null,
-          trackName: "t",
-          artistName: artist,
-          albumName: null,
-          platform: null,
-          flags: 0,
-        });
-      indexes.push(builder.build());
-    }
-    const result = evaluateNeighbours(indexes, { k: 10, shrink: 0 });
-    expect(result.users).toBe(3);
-    expect(result.recallAt50).toBe(1);
-    expect(result.ndcgAt20).toBe(1);
   });
 });

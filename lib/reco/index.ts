@@ -20,7 +20,6 @@ export {
   type ServedModel,
 } from "./collaborative";
 export { loadPretrained, PRETRAINED_PATH, pretrainedLoadStats, pretrainedModel } from "./pretrained";
-export { artistNeighbours, scoreArtists } from "./neighbours";
 export { trackProfile } from "./profile";
 export { engineWins, historyCatalog, temporalEvaluation, type History, type TemporalResult } from "./temporal";
 // The collaborative-filtering models and the HetRec protocol, for `npm run eval:reco`.

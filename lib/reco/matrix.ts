@@ -1,5 +1,12 @@
 import { normaliseName } from "@/lib/listening";
-import type { ArtistMatrix } from "./neighbours";
+
+/** Listener × artist listens: artists by normalised name, with a display name each. */
+export interface ArtistMatrix {
+  artists: string[];
+  names: string[];
+  /** Per listener: artist → listens. */
+  rows: Array<Map<number, number>>;
+}
 
 /** One listener's listens as the artist name of each. */
 export type ArtistRow = string[];

@@ -37,7 +37,7 @@ export async function contextOverlaps(input: {
   index: ListeningIndex;
   profile: TrackProfile;
   catalog: CatalogPort;
-  collaborative: CollaborativeSignal;
+  collaborative?: CollaborativeSignal;
 }): Promise<Map<string, Array<{ overlap: number; picks: number }>>> {
   const list = async (contexts: ContextDefinition[]) =>
     (await recommend({ ...input, feedback: NO_FEEDBACK, request: { ...DISCOVER_REQUEST, contexts } })).map((item) => item.key);

@@ -9,7 +9,7 @@
 import { IndexBuilder, normaliseName, type ListeningIndex, type PlayRow } from "@/lib/listening";
 import { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack, type CollaborativeSignal } from "./engine";
 import { matrixFromRows, type ArtistRow } from "./matrix";
-import { artistNeighbours } from "./neighbours";
+import { collaborativeFor, fuseSignals, historyIn, servedModel, trainDeploymentModel, type ServedModel } from "./collaborative";
 import { RECENT_DAYS, trackProfile, type TrackProfile } from "./profile";
 import { contextOverlaps, type ContextOverlap } from "./temporal-contexts";
 
@@ -52,6 +52,8 @@ export interface TemporalResult {
   newTrackListeners: number;
   newArtistListeners: number;
   contexts: ContextOverlap[];
+  /** With a public model: how many of the listeners' artists it knows (by normalised name), summed over listeners. */
+  publicMatch?: { listeners: number; matched: number; played: number };
 }
 
 export const engineRowName = (level: (typeof NOVELTY_LEVELS)[number]) => `engine ${level.name} (${level.novelty})`;
@@ -144,42 +146,36 @@ export function historyCatalog(histories: History[]): CatalogPort {
 }
 
 /**
- * The collaborative signal for one listener (the last of `world`) from the world before the cut:
- * artists listeners like them play and they do not know yet (the model is fitted on everyone's
- * plays before `cut`).
+ * The collaborative signal the app would serve the listener at the cut: the served artist model
+ * (`trainDeploymentModel`) trained on everyone's listens before it, and for real listeners the
+ * pretrained public model too, fused as in lib/reco/models.ts; the listener's artists weigh by
+ * listens, those of the last 90 days counting more. Null when neither knows enough of them.
  */
-export function collaborativeBefore(world: History[], cut: number): CollaborativeSignal {
+export function collaborativeBefore(
+  world: History[],
+  cut: number,
+  publicModel?: ServedModel | null,
+): { signal: CollaborativeSignal | null; publicMatch: { matched: number; played: number } | null } {
   const artistRows: ArtistRow[] = world.map((history) =>
     history.rows.filter((row) => row.playedAt < cut && row.msPlayed >= THRESHOLD).map((row) => row.artistName),
   );
   const matrix = matrixFromRows(artistRows);
-  const model = artistNeighbours(matrix, { k: 40, shrink: 10 });
-  const listenerRow = matrix.rows[matrix.rows.length - 1]!;
-  // The listener's artists weigh as in the served model (lib/reco/models.ts): log listens, those of
-  // the last 90 days counting more, so the signal follows what they play now.
+  const served = servedModel(trainDeploymentModel(matrix), { keys: matrix.artists, names: matrix.names }, "deployment", "temporal");
   const recent = new Map<string, number>();
   for (const row of world[world.length - 1]!.rows)
     if (row.playedAt >= cut - RECENT_DAYS * DAY_MS && row.playedAt < cut && row.msPlayed >= THRESHOLD)
       recent.set(normaliseName(row.artistName), (recent.get(normaliseName(row.artistName)) ?? 0) + 1);
-  const scores = new Float64Array(model.artists.length);
-  for (const [artist, count] of listenerRow) {
-    const weight = Math.log1p(count) + 2 * Math.log1p(recent.get(matrix.artists[artist]!) ?? 0);
-    const neighbours = model.neighbours[artist] ?? [];
-    for (let at = 0; at < neighbours.length; at += 2) scores[neighbours[at]!]! += weight * neighbours[at + 1]!;
+  const keys: string[] = [];
+  const listens: number[] = [];
+  const recentListens: number[] = [];
+  for (const [artist, count] of matrix.rows[matrix.rows.length - 1]!) {
+    keys.push(matrix.artists[artist]!);
+    listens.push(count);
+    recentListens.push(recent.get(matrix.artists[artist]!) ?? 0);
   }
-  const knownArtists = new Set([...listenerRow].filter(([, count]) => count >= 3).map(([artist]) => artist));
-  const ranked = [...scores.keys()]
-    .filter((artist) => scores[artist]! > 0 && !knownArtists.has(artist))
-    .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, 20);
-  return {
-    artists: ranked.map((artist) => ({
-      key: matrix.artists[artist]!,
-      name: matrix.names[artist]!,
-      score: scores[artist]!,
-      because: null,
-    })),
-  };
+  const artists = { keys, listens, recentListens };
+  const signal = fuseSignals([publicModel ? collaborativeFor(publicModel, artists) : null, collaborativeFor(served, artists)]);
+  return { signal, publicMatch: publicModel ? historyIn(publicModel, artists) : null };
 }
 
 const artistKey = (name: string) => name.trim().toLowerCase();
@@ -211,6 +207,8 @@ export async function temporalEvaluation(input: {
   listeners: History[];
   others: History[];
   catalog: CatalogPort;
+  /** The pretrained public model, for real listeners' histories (as served to Spotify listeners). */
+  publicModel?: ServedModel | null;
 }): Promise<TemporalResult> {
   const methods = [...NOVELTY_LEVELS.map(engineRowName), ...BASELINES];
   const rows: Record<string, TemporalRow> = Object.fromEntries(methods.map((method) => [method, emptyRow()]));
@@ -218,6 +216,7 @@ export async function temporalEvaluation(input: {
   let counted = 0;
   let newTrackListeners = 0;
   let newArtistListeners = 0;
+  const publicMatch = { listeners: 0, matched: 0, played: 0 };
 
   for (const listener of input.listeners) {
     const last = listener.rows.reduce((latest, row) => Math.max(latest, row.playedAt), 0);
@@ -242,7 +241,13 @@ export async function temporalEvaluation(input: {
 
     // The world before the cut: the collaborative model and what was popular in the 30 days before it.
     const world = [...input.others.filter((other) => other.name !== listener.name), listener];
-    const collaborative = collaborativeBefore(world, cut);
+    const learnt = collaborativeBefore(world, cut, input.publicModel);
+    const collaborative = learnt.signal ?? undefined;
+    if (learnt.publicMatch) {
+      publicMatch.listeners += 1;
+      publicMatch.matched += learnt.publicMatch.matched;
+      publicMatch.played += learnt.publicMatch.played;
+    }
     const profile = trackProfile(before, { now: cut, timeZone: "UTC", listenThresholdMs: THRESHOLD });
 
     const lists = new Map<string, Ranked>();
@@ -329,7 +334,14 @@ export async function temporalEvaluation(input: {
     max: Math.max(...values.map((value) => value.overlap)),
     picks: values.reduce((sum, value) => sum + value.picks, 0) / Math.max(1, values.length),
   }));
-  return { listeners: counted, rows, newTrackListeners, newArtistListeners, contexts };
+  return {
+    listeners: counted,
+    rows,
+    newTrackListeners,
+    newArtistListeners,
+    contexts,
+    ...(input.publicModel ? { publicMatch } : {}),
+  };
 }
 
 function add(total: TemporalScores, scores: TemporalScores) {
