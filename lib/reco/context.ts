@@ -73,6 +73,9 @@ export function parseContexts(
   return { contexts: CONTEXT_KINDS.flatMap((kind) => (byKind.has(kind) ? [byKind.get(kind)!] : [])) };
 }
 
+/** How much less each family after a context's first fits it. */
+const FAMILY_STEP = 0.2;
+
 export interface TrackFacts {
   families: readonly string[];
   releaseYear: number | null;
@@ -88,8 +91,11 @@ export interface TrackFacts {
 export function contextMatch(context: ContextDefinition, facts: TrackFacts): { score: number; reason: string | null } {
   const parts: Array<{ weight: number; score: number; reason: string | null }> = [];
   if (context.families && facts.families.length > 0) {
-    const hit = facts.families.some((family) => context.families!.includes(family));
-    parts.push({ weight: 2, score: hit ? 1 : 0, reason: hit ? `fits ${context.label.toLowerCase()}` : null });
+    // The families are listed most typical first: the first fits fully, each next one a little less,
+    // so a context re-ranks what fits it rather than only keeping it.
+    const rank = Math.min(...facts.families.map((family) => context.families!.indexOf(family)).filter((at) => at >= 0));
+    const hit = Number.isFinite(rank);
+    parts.push({ weight: 2, score: hit ? 1 - FAMILY_STEP * rank : 0, reason: hit ? `fits ${context.label.toLowerCase()}` : null });
   }
   if (context.years) {
     if (facts.releaseYear === null) parts.push({ weight: 3, score: 0, reason: null });

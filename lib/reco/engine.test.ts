@@ -258,8 +258,11 @@ describe("contexts", () => {
   });
 
   it("combine by multiplying the fits, with the first reason there is", () => {
-    const facts = { families: ["jazz"], releaseYear: 1985, durationMs: 200_000, bands: [] };
+    const facts = { families: ["folk"], releaseYear: 1985, durationMs: 200_000, bands: [] };
     expect(contextsMatch([contextById("chill")!, contextById("1980s")!], facts)).toEqual({ score: 1, reason: "fits chill" });
+    // A context's families are graded, most typical first: jazz is chill's second.
+    expect(contextMatch(contextById("chill")!, { ...facts, families: ["jazz"] }).score).toBeCloseTo(0.8);
+    expect(contextMatch(contextById("chill")!, { ...facts, families: ["rock", "jazz", "folk"] }).score).toBe(1);
     const daytime = { ...facts, bands: [0, 5, 5, 0] };
     const chill = contextMatch(contextById("chill")!, daytime).score;
     expect(chill).toBeCloseTo(2 / 3.5);
