@@ -212,9 +212,13 @@ function checkAnswer(item: (typeof EVAL_CASES)[number], turn: Turn): string | nu
       const [title, artist] = query.split(/\s+by\s+/);
       const byArtist = raw.filter((play) => play.artist.toLowerCase() === query);
       const byTitle = raw.filter((play) => play.title.toLowerCase() === title && (!artist || play.artist.toLowerCase() === artist));
+      // The listener's most listened match; on a tie, the one with more time in the range (as the tool ranks them).
       const counts = new Map<string, number>();
+      const time = new Map<string, number>();
       for (const play of listens(byTitle)) counts.set(play.track, (counts.get(play.track) ?? 0) + 1);
-      const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+      for (const play of byTitle)
+        if (play.day >= days.from && play.day <= days.to) time.set(play.track, (time.get(play.track) ?? 0) + play.ms);
+      const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || (time.get(b[0]) ?? 0) - (time.get(a[0]) ?? 0))[0];
       // An artist and a track can share the name: the listener means the one they listen to most.
       const artistWins = byArtist.length > 0 && listens(byArtist).length > (best?.[1] ?? -1);
       const matched = artistWins ? byArtist : byTitle.filter((play) => play.track === best?.[0]);
