@@ -54,6 +54,7 @@ async function history(store: Store, user: string) {
         artists: [{ id: "x", name: "Floating Points" }],
         album: null,
         trackNumber: 1,
+        previewUrl: null,
       },
     })),
     null,

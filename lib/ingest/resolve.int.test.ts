@@ -52,6 +52,7 @@ describe("resolving account-data plays to Spotify tracks", () => {
       durationMs: 1,
       explicit: false,
       trackNumber: 1,
+      previewUrl: null,
       album: null,
       artists: [{ id: "a", name: "Orbital" }],
     };

@@ -43,6 +43,7 @@ function recent(n: number): PlayedTrack {
       artists: [{ id: "a1", name: "Nils Frahm" }],
       album: null,
       trackNumber: 1,
+      previewUrl: null,
     },
   };
 }

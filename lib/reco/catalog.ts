@@ -28,6 +28,8 @@ export function demoCatalogPort(catalog: DemoCatalog = getDemoCatalog(DEMO_LISTE
       explicit: track.explicit,
       families,
       popularity: track.popularity,
+      // Generated tracks have no audio: no preview rather than a fake one.
+      previewUrl: null,
     };
   };
   return {
@@ -67,6 +69,7 @@ function fromTrack(track: Track): CatalogTrack {
     // Spotify no longer gives new apps artist genres reliably: unknown, so genre contexts stay neutral.
     families: [],
     popularity: null,
+    previewUrl: track.previewUrl,
   };
 }
 

@@ -44,6 +44,7 @@ const track = (artist: string, name: string, extra: Partial<CatalogTrack> = {}):
   explicit: false,
   families: ["rock"],
   popularity: 50,
+  previewUrl: null,
   ...extra,
 });
 

@@ -37,6 +37,8 @@ export interface Recommendation {
   artist: string;
   album: string | null;
   imageUrl: string | null;
+  /** A 30-second clip, when the catalogue has one. */
+  previewUrl: string | null;
   explicit: boolean | null;
   source: RecoSource;
   /** One sentence from real evidence: "You played X 212 times in 2019 and not since Mar 2021." */
@@ -338,6 +340,7 @@ export async function recommend(input: {
     artist: candidate.artist,
     album: candidate.album ?? candidate.facts?.album ?? null,
     imageUrl: candidate.facts?.imageUrl ?? null,
+    previewUrl: candidate.facts?.previewUrl ?? null,
     explicit: candidate.facts?.explicit ?? null,
     source: candidate.source,
     explanation: candidate.reason ? `${candidate.evidence} ${capitalise(candidate.reason)}.` : candidate.evidence,

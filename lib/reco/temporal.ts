@@ -124,6 +124,7 @@ export function historyCatalog(histories: History[]): CatalogPort {
           explicit: null,
           families: [],
           popularity: null,
+          previewUrl: null,
         };
         entry = { track, plays: 0 };
         tracks.set(row.trackId, entry);

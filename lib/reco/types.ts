@@ -15,6 +15,8 @@ export interface CatalogTrack {
   families: readonly string[];
   /** 0-100, Spotify's popularity when known. */
   popularity: number | null;
+  /** A 30-second clip to preview, when the catalogue has one (Spotify often has none; the demo catalogue never). */
+  previewUrl: string | null;
 }
 
 export interface CatalogPort {

@@ -100,6 +100,8 @@ export class DemoSpotifyClient implements SpotifyClient {
       artists: track.artistIds.map((id) => ({ id, name: this.catalog.artistsById.get(id)?.name ?? "Unknown artist" })),
       album: album ? { id: album.id, name: album.name, imageUrl: album.imageUrl, releaseDate: album.releaseDate } : null,
       trackNumber: track.trackNumber,
+      // The generated catalogue has no audio.
+      previewUrl: null,
     };
   }
 

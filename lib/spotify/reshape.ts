@@ -46,6 +46,7 @@ export function reshapeTrack(raw: Raw, album?: Raw): Track {
         }
       : null,
     trackNumber: num(raw.track_number, 1),
+    previewUrl: str(raw.preview_url) || null,
   };
 }
 

@@ -31,6 +31,8 @@ export interface Track {
   artists: ArtistRef[];
   album: { id: string; name: string; imageUrl: string | null; releaseDate: string | null } | null;
   trackNumber: number;
+  /** A 30-second MP3 clip, when Spotify still offers one (often null, and absent for apps in development mode). */
+  previewUrl: string | null;
 }
 
 export interface SpotifyProfileSummary {
