@@ -119,6 +119,10 @@ export interface FeedbackDocument extends StoredDocument {
   target: FeedbackTarget;
   itemId: string;
   kind: FeedbackKind;
+  /** How the listener saw it when they said it (a track's title, or an artist's name as written): for lists, since the id alone may be a bare Spotify id. */
+  name?: string;
+  /** The track's artist, as shown. */
+  artist?: string;
   createdAt: Date;
   updatedAt: Date;
 }

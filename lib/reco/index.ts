@@ -2,7 +2,8 @@ export { demoCatalogPort, spotifyCatalogPort } from "./catalog";
 export { CONTEXT_IDS, CONTEXTS, contextById, parseContexts, type ContextDefinition } from "./context";
 export type { Recommendation, RecoSource } from "./engine";
 export { activeModel, listModels, rollbackModel, type ModelDocument } from "./models";
-export { recommendationsFor, setFeedback, type RecoQuery, type RecoResponse } from "./server";
+export { listFeedback, setFeedback, type FeedbackEntry, type ListenerFeedback } from "./feedback";
+export { recommendationsFor, type RecoQuery, type RecoResponse } from "./server";
 export { retrainAfterImport, trainAll, RETRAIN_AFTER_ROWS } from "./train";
 // The engine and the model pieces, for benchmarks and the offline evaluations.
 export { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack } from "./engine";

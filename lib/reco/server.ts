@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getCache } from "@/lib/cache";
 import { AppError } from "@/lib/errors";
-import { feedbackRepository, getStore, type FeedbackKind, type FeedbackTarget } from "@/lib/db";
+import { feedbackRepository, getStore } from "@/lib/db";
 import { listenerIndex, listenerNow, type ListeningIndex, normaliseName } from "@/lib/listening";
 import type { ListenerProfile } from "@/lib/listener";
 import { perProcess } from "@/lib/process-state";
@@ -10,6 +10,7 @@ import { spotifyClientFor } from "@/lib/spotify";
 import { observeDuration } from "@/lib/telemetry";
 import { demoCatalogPort, spotifyCatalogPort } from "./catalog";
 import { parseContexts, type ContextDefinition } from "./context";
+import { SNOOZE_MS } from "./feedback";
 import { recommend, type Feedback, type Recommendation } from "./engine";
 import { collaborativeSignal } from "./models";
 import { trackProfile, type TrackProfile } from "./profile";
@@ -58,7 +59,7 @@ function profileOf(index: ListeningIndex, now: number, timeZone: string, listenT
 
 async function feedbackOf(userId: string): Promise<{ feedback: Feedback; fingerprint: string }> {
   const records = await feedbackRepository(await getStore()).list(userId);
-  const weekAgo = Date.now() - 7 * 86_400_000;
+  const weekAgo = Date.now() - SNOOZE_MS;
   const likedTracks = new Set<string>();
   const dislikedTracks = new Set<string>();
   const likedArtists = new Set<string>();
@@ -150,15 +151,4 @@ async function compute(
   };
   await getCache().set(cacheKey, response, { ttlSeconds: RESULT_TTL_SECONDS });
   return response;
-}
-
-/** Records a like, dislike or "not now" (or removes it with kind null). */
-export async function setFeedback(
-  listener: Pick<ListenerProfile, "id">,
-  input: { target: FeedbackTarget; itemId: string; kind: FeedbackKind | null },
-): Promise<void> {
-  const repository = feedbackRepository(await getStore());
-  const itemId = input.target === "artist" ? normaliseName(input.itemId) : input.itemId;
-  if (input.kind === null) await repository.remove(listener.id, input.target, itemId);
-  else await repository.set(listener.id, input.target, itemId, input.kind);
 }
