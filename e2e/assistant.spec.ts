@@ -219,9 +219,9 @@ test.describe("assistant", () => {
     const picked: Array<{ key: string; name: string }> = [];
     for (const index of [2, 0]) {
       const card = cards.nth(index);
-      const name = (await card.locator("p").first().textContent()) ?? "";
+      const name = (await card.getByTestId("pick-name").textContent()) ?? "";
       picked.push({ key: (await card.getAttribute("data-key")) ?? "", name });
-      await card.getByRole("button", { name: `Add ${name} to the playlist draft`, exact: true }).click();
+      await card.getByRole("button", { name: `Add to draft: ${name}`, exact: true }).click();
       await expect(page.getByTestId("draft")).toContainText(name);
     }
 

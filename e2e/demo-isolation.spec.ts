@@ -38,7 +38,7 @@ test("two demo visitors keep their chats and likes to themselves, and share the 
   await a.goto("/discover");
   const cards = a.getByTestId("recommendation");
   const card = cards.first();
-  const name = (await card.locator("p").first().textContent()) ?? "";
+  const name = (await card.getByTestId("pick-name").textContent()) ?? "";
   const like = card.getByRole("button", { name: `Like ${name}`, exact: true });
   const liked = a.waitForResponse((response) => response.url().endsWith("/api/feedback") && response.request().method() === "POST");
   await like.click();
@@ -49,7 +49,7 @@ test("two demo visitors keep their chats and likes to themselves, and share the 
   const dropped = a.waitForResponse((response) => response.url().endsWith("/api/feedback") && response.request().method() === "POST");
   await cards
     .nth(1)
-    .getByRole("button", { name: `No more ${artist}`, exact: true })
+    .getByRole("button", { name: `No more of this artist: ${artist}`, exact: true })
     .click();
   expect((await dropped).status()).toBe(200);
   await a.reload();

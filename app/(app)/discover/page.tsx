@@ -13,8 +13,9 @@ import { demoPreparing } from "@/lib/ingest";
 import { listenerIndex } from "@/lib/listening";
 import { finishDemoHistory } from "../demo-history";
 import { currentListener } from "@/lib/listener";
-import { recommendationsFor } from "@/lib/reco";
+import { listFeedback, recommendationsFor } from "@/lib/reco";
 import { readDiscoverParams, recoApiQuery, recoQueries } from "@/lib/reco/client";
+import { recommendationsQuery } from "@/app/api/recommendations/schema";
 
 export const metadata: Metadata = { title: "Discover" };
 
@@ -56,12 +57,20 @@ export default async function DiscoverPage({ searchParams }: PageProps<"/discove
   }
   const params = readDiscoverParams(await searchParams);
   const queryClient = new QueryClient();
-  queryClient.setQueryData(recoQueries.recommendations(params).queryKey, await recommendationsFor(listener, recoApiQuery(params)));
+  // The same validation as GET /api/recommendations: a mix the API refuses is left to the browser,
+  // which shows the API's problem and a retry rather than failing the page.
+  const apiQuery = recommendationsQuery.safeParse(recoApiQuery(params));
+  const [picks, feedback] = await Promise.all([
+    apiQuery.success ? recommendationsFor(listener, apiQuery.data) : null,
+    listFeedback(listener),
+  ]);
+  if (picks) queryClient.setQueryData(recoQueries.recommendations(params).queryKey, picks);
+  queryClient.setQueryData(recoQueries.feedback().queryKey, feedback);
   return (
     <>
       {header}
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <DiscoverView />
+        <DiscoverView catalogue={listener.isDemo ? "demo" : "spotify"} />
       </HydrationBoundary>
     </>
   );

@@ -1,10 +1,14 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { FeedbackSettings } from "@/components/discover/feedback-settings";
 import { PageHeader } from "@/components/layout/page-header";
 import { ThemeChoice } from "@/components/layout/theme-choice";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appVersion, backendModes, type BackendMode } from "@/lib/health";
 import { currentListener } from "@/lib/listener";
 import { readsDemoHistory } from "@/lib/listening";
+import { listFeedback } from "@/lib/reco";
+import { recoQueries } from "@/lib/reco/client";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -26,6 +30,8 @@ export default async function SettingsPage() {
   const modes = backendModes();
   const listener = await currentListener();
   const demoHistory = listener ? await readsDemoHistory(listener) : false;
+  const opinions = new QueryClient();
+  if (listener) opinions.setQueryData(recoQueries.feedback().queryKey, await listFeedback(listener));
   return (
     <>
       <PageHeader title="Settings" description="How EchoTune looks and what it runs on." />
@@ -51,6 +57,19 @@ export default async function SettingsPage() {
             </CardDescription>
           </CardHeader>
         </Card>
+        {listener ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Likes and blocked artists</CardTitle>
+              <CardDescription>What you told Discover. Undo any of it here; the next picks follow.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <HydrationBoundary state={dehydrate(opinions)}>
+                <FeedbackSettings timeZone={listener.settings.timeZone} />
+              </HydrationBoundary>
+            </CardContent>
+          </Card>
+        ) : null}
         <Card>
           <CardHeader>
             <CardTitle>About this instance</CardTitle>

@@ -1,0 +1,21 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+/** Discover's shape while its picks are computed: the header, the chips panel, a column of cards and the draft. */
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-6">
+      <span className="sr-only">Loading picks…</span>
+      <Skeleton className="h-9 w-48" />
+      <Skeleton className="h-5 w-96 max-w-full" />
+      <Skeleton className="h-64 w-full rounded-xl sm:h-56" />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="grid gap-3">
+          {Array.from({ length: 4 }, (_, index) => (
+            <Skeleton key={index} className="h-40 w-full rounded-xl sm:h-32" />
+          ))}
+        </div>
+        <Skeleton className="h-32 w-full rounded-xl" />
+      </div>
+    </div>
+  );
+}
