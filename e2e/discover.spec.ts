@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 // One listener's feedback changes their next results: these run in order, not side by side.
-test.describe.configure({ mode: "serial" });
+// Each test walks several pages on two shared cores: a minute each.
+test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 const cards = (page: Page) => page.getByTestId("recommendation");
 const keysOf = (page: Page) => cards(page).evaluateAll((items) => items.map((item) => item.getAttribute("data-key") ?? ""));

@@ -96,8 +96,8 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
         </p>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <section aria-labelledby="picks-heading">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <section aria-labelledby="picks-heading" className="min-w-0">
           <h2 id="picks-heading" className="sr-only">
             Picks
           </h2>
@@ -120,7 +120,7 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
             </div>
           ) : null}
           <ul
-            className={cn("grid gap-3 transition-opacity", updating && "opacity-60")}
+            className={cn("grid grid-cols-1 gap-3 transition-opacity", updating && "opacity-60")}
             data-testid="recommendations"
             aria-busy={updating || query.isPending}
           >

@@ -14,6 +14,9 @@ const SOURCE_LABELS: Record<Recommendation["source"], string> = {
   catalogue: "More from a favourite",
 };
 
+/** Compact on a phone (still 32 px tall), the usual size from sm up. */
+const ACTION = "h-8 gap-1.5 px-2.5 sm:h-9 sm:gap-2 sm:px-3";
+
 export interface PickActions {
   like: (on: boolean) => void;
   notNow: () => void;
@@ -101,6 +104,7 @@ export function PickCard({
         <Button
           type="button"
           size="sm"
+          className={ACTION}
           variant={liked ? "secondary" : "outline"}
           aria-pressed={liked}
           aria-label={`Like ${item.name}`}
@@ -109,13 +113,14 @@ export function PickCard({
           <ThumbsUpIcon aria-hidden="true" className={cn(liked && "fill-current")} />
           Like
         </Button>
-        <Button type="button" size="sm" variant="outline" aria-label={`Not now: ${item.name}`} onClick={actions.notNow}>
+        <Button type="button" size="sm" className={ACTION} variant="outline" aria-label={`Not now: ${item.name}`} onClick={actions.notNow}>
           <ClockIcon aria-hidden="true" />
           Not now
         </Button>
         <Button
           type="button"
           size="sm"
+          className={ACTION}
           variant="outline"
           aria-label={`No more of this artist: ${item.artist}`}
           onClick={actions.blockArtist}
@@ -123,7 +128,14 @@ export function PickCard({
           <UserXIcon aria-hidden="true" />
           No more of this artist
         </Button>
-        <Button type="button" size="sm" variant="outline" aria-label={`More like this: ${item.name}`} onClick={actions.moreLikeThis}>
+        <Button
+          type="button"
+          size="sm"
+          className={ACTION}
+          variant="outline"
+          aria-label={`More like this: ${item.name}`}
+          onClick={actions.moreLikeThis}
+        >
           <SparklesIcon aria-hidden="true" />
           More like this
         </Button>
@@ -131,6 +143,7 @@ export function PickCard({
           <Button
             type="button"
             size="sm"
+            className={ACTION}
             variant="outline"
             aria-label={`${playing ? "Pause" : "Play"} preview: ${item.name}`}
             onClick={actions.preview}
@@ -139,7 +152,7 @@ export function PickCard({
             {playing ? "Pause preview" : "Play preview"}
           </Button>
         ) : null}
-        <Button asChild size="sm" variant="outline">
+        <Button asChild size="sm" className={ACTION} variant="outline">
           <a
             href={spotifyUrlOf(item, catalogue)}
             target="_blank"
@@ -151,7 +164,14 @@ export function PickCard({
             Open in Spotify
           </a>
         </Button>
-        <Button type="button" size="sm" variant="outline" aria-label={`Add to draft: ${item.name}`} onClick={actions.addToDraft}>
+        <Button
+          type="button"
+          size="sm"
+          className={ACTION}
+          variant="outline"
+          aria-label={`Add to draft: ${item.name}`}
+          onClick={actions.addToDraft}
+        >
           <ListPlusIcon aria-hidden="true" />
           Add to draft
         </Button>

@@ -8,7 +8,7 @@ export default function Loading() {
       <Skeleton className="h-9 w-48" />
       <Skeleton className="h-5 w-96 max-w-full" />
       <Skeleton className="h-64 w-full rounded-xl sm:h-56" />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="grid gap-3">
           {Array.from({ length: 4 }, (_, index) => (
             <Skeleton key={index} className="h-40 w-full rounded-xl sm:h-32" />
