@@ -172,8 +172,10 @@ test.describe("discover", () => {
       .click();
     expect((await saved).status()).toBe(200);
     await expect(byArtist).toHaveCount(0);
+    // Focus moves from the gone card to Undo: one Enter takes it back.
+    await expect(page.getByTestId("undo-bar").getByRole("button", { name: "Undo", exact: true })).toBeFocused();
     saved = post();
-    await page.getByTestId("undo-bar").getByRole("button", { name: "Undo", exact: true }).click();
+    await page.keyboard.press("Enter");
     expect((await saved).status()).toBe(200);
     await expect(byArtist.first()).toBeVisible();
 

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { SparklesIcon, Undo2Icon } from "lucide-react";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { discoverSearch, readDiscoverParams, recoQueries, type DiscoverParams, type FeedbackInput } from "@/lib/reco/client";
@@ -32,6 +32,12 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
   const draft = useDraft();
   const opinion = useOpinion({ recommendationsKey: recommendations.queryKey, onError: setAnnouncement });
   const { preview, toggle } = usePreview({ onError: setAnnouncement });
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  // A hidden pick takes its focused button with it: focus goes to Undo, one Enter from taking it back.
+  useEffect(() => {
+    if (undo) undoButton.current?.focus();
+  }, [undo]);
 
   const navigate = useCallback((next: DiscoverParams) => {
     const search = discoverSearch(next);
@@ -72,6 +78,7 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
         <div className="flex flex-wrap items-center gap-3 rounded-xl border px-4 py-2 text-sm" data-testid="undo-bar">
           <span>{undo.message}</span>
           <Button
+            ref={undoButton}
             type="button"
             size="sm"
             variant="outline"
