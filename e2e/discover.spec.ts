@@ -221,6 +221,24 @@ test.describe("discover", () => {
     await expect(snoozed).toContainText("Nothing hidden");
   });
 
+  test("more like this starts from the pick, lives in the URL, and Back to all picks returns", async ({ page }) => {
+    await page.goto("/discover");
+    const card = cards(page).first();
+    await expect(card).toBeVisible();
+    const name = (await card.getByTestId("pick-name").textContent()) ?? "";
+    const key = (await card.getAttribute("data-key")) ?? "";
+    const answered = page.waitForResponse(
+      (response) => response.url().includes("/api/recommendations?") && new URL(response.url()).searchParams.get("seed") === key,
+    );
+    await card.getByRole("button", { name: `More like this: ${name}`, exact: true }).click();
+    expect((await answered).status()).toBe(200);
+    await expect.poll(() => new URL(page.url()).searchParams.get("seed")).toBe(key);
+    await expect(page.getByTestId("seed-banner")).toContainText(`More like ${name}`);
+    await page.getByRole("button", { name: "Back to all picks", exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("seed")).toBeNull();
+    await expect(page.getByTestId("seed-banner")).toHaveCount(0);
+  });
+
   test("tracks go to the playlist draft and stay there", async ({ page }) => {
     await page.goto("/discover");
     const card = cards(page).first();

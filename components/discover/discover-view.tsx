@@ -29,6 +29,8 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
   const liked = useMemo(() => likedKeys(feedback.data), [feedback.data]);
   const [announcement, setAnnouncement] = useState("");
   const [undo, setUndo] = useState<{ input: FeedbackInput; message: string } | null>(null);
+  // The seed's title, when the listener chose it here (a shared link only has its key).
+  const [seedName, setSeedName] = useState<{ key: string; name: string } | null>(null);
   const draft = useDraft();
   const opinion = useOpinion({ recommendationsKey: recommendations.queryKey, onError: setAnnouncement });
   const { preview, toggle } = usePreview({ onError: setAnnouncement });
@@ -64,7 +66,15 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
       {params.seed ? (
         <div className="flex flex-wrap items-center gap-3 rounded-xl border bg-accent/40 px-4 py-3 text-sm" data-testid="seed-banner">
           <SparklesIcon aria-hidden="true" className="size-4" />
-          <span>Showing picks near a track you chose.</span>
+          <span>
+            {seedName?.key === params.seed ? (
+              <>
+                More like <strong className="font-semibold">{seedName.name}</strong>: tracks you pair with it, and artists near its artist.
+              </>
+            ) : (
+              "More like a track you chose: tracks you pair with it, and artists near its artist."
+            )}
+          </span>
           <Button type="button" size="sm" variant="outline" onClick={() => navigate({ ...params, seed: undefined })}>
             Back to all picks
           </Button>
@@ -159,6 +169,7 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
                     ),
                   moreLikeThis: () => {
                     setAnnouncement(`Showing picks like ${item.name}.`);
+                    setSeedName({ key: item.key, name: item.name });
                     navigate({ ...params, seed: item.key });
                   },
                   preview: () => item.previewUrl && toggle(item.key, item.previewUrl, item.name),
