@@ -207,6 +207,7 @@ test.describe("discover", () => {
     await expect(track).toBeVisible();
     const name = (await track.getByTestId("pick-name").textContent()) ?? "";
     const key = (await track.getAttribute("data-key")) ?? "";
+    const artist = (await track.getAttribute("data-artist")) ?? "";
     const byKey = page.locator(`[data-testid="recommendation"][data-key="${key}"]`);
     await track.getByRole("button", { name: `Not now: ${name}`, exact: true }).click();
     await expect(byKey).toHaveCount(0);
@@ -219,6 +220,16 @@ test.describe("discover", () => {
     await expect(snoozed).toContainText(name);
     await snoozed.getByRole("button", { name: `Show again: ${name}`, exact: true }).click();
     await expect(snoozed).toContainText("Nothing hidden");
+
+    // A track dislike (no longer offered on Discover, but earlier ones count) is listed while there is one.
+    await expect(page.getByTestId("disliked-tracks")).toHaveCount(0);
+    const disliked = await page.request.post("/api/feedback", { data: { target: "track", itemId: key, kind: "dislike", name, artist } });
+    expect(disliked.status()).toBe(200);
+    await page.reload();
+    const dislikes = page.getByTestId("disliked-tracks");
+    await expect(dislikes).toContainText(name);
+    await dislikes.getByRole("button", { name: `Take back the dislike for ${name}`, exact: true }).click();
+    await expect(dislikes).toHaveCount(0);
   });
 
   test("more like this starts from the pick, lives in the URL, and Back to all picks returns", async ({ page }) => {

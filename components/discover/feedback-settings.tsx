@@ -51,6 +51,20 @@ export function FeedbackSettings({ timeZone }: { timeZone: string }) {
       undo: "Allow again",
       undoLabel: (entry) => `Allow again: ${entry.name}`,
     },
+    // Discover no longer offers a track dislike, but earlier ones still count: shown only while there are any.
+    ...(feedback.dislikedTracks.length > 0
+      ? [
+          {
+            id: "disliked-tracks",
+            title: "Disliked tracks",
+            empty: "",
+            entries: feedback.dislikedTracks,
+            when: (entry: FeedbackEntry) => `Disliked ${day(entry.at)}`,
+            undo: "Take back",
+            undoLabel: (entry: FeedbackEntry) => `Take back the dislike for ${entry.name}`,
+          },
+        ]
+      : []),
     {
       id: "snoozed-tracks",
       title: "Not now",
