@@ -89,8 +89,9 @@ export const envSchema = z
     ASSISTANT_TURNS_PER_MINUTE: tokenCount(12),
 
     /**
-     * The pretrained public artist model (HetRec 2011 Last.fm, research data for non-commercial use):
-     * "on" serves it to Spotify listeners; "off" for deployments that may not use that data.
+     * The pretrained public artist model and its listener tags as genres (HetRec 2011 Last.fm, research
+     * data for non-commercial use): "on" serves them to Spotify listeners; "off" for deployments that
+     * may not use that data.
      */
     RECO_PUBLIC_MODEL: z.enum(["on", "off"]).default("on"),
 

@@ -6,6 +6,7 @@
  * first use.
  */
 import "server-only";
+import { env } from "@/lib/env";
 import { normaliseName } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
 import type { PublicGenreTable } from "./build";
@@ -32,6 +33,8 @@ function publicGenreMap(): Promise<Map<string, readonly string[]>> {
 
 /** A lookup of an artist's genres by its name as the listener's history spells it; undefined when unknown. */
 export async function publicGenresOf(): Promise<(artistName: string) => readonly string[] | undefined> {
+  // The same research data as the public artist model: off together (RECO_PUBLIC_MODEL=off).
+  if (env.RECO_PUBLIC_MODEL === "off") return () => undefined;
   const byName = await publicGenreMap();
   return (artistName) => byName.get(normaliseName(artistName));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { familiesOf, publicGenresOf } from "@/lib/genres";
 import { normaliseName } from "@/lib/listening";
 import { DEMO_LISTENER, genresById, getDemoCatalog, type DemoCatalog, type DemoTrack } from "@/lib/demo";
 import type { SpotifyClient, Track } from "@/lib/spotify";
@@ -55,7 +56,9 @@ export function demoCatalogPort(catalog: DemoCatalog = getDemoCatalog(DEMO_LISTE
   };
 }
 
-function fromTrack(track: Track): CatalogTrack {
+type GenreLookup = (artistName: string) => readonly string[] | undefined;
+
+function fromTrack(track: Track, genreOf: GenreLookup): CatalogTrack {
   const year = track.album?.releaseDate ? Number(track.album.releaseDate.slice(0, 4)) : null;
   return {
     trackId: track.id,
@@ -66,8 +69,9 @@ function fromTrack(track: Track): CatalogTrack {
     releaseYear: Number.isFinite(year) ? year : null,
     durationMs: track.durationMs,
     explicit: track.explicit,
-    // Spotify no longer gives new apps artist genres reliably: unknown, so genre contexts stay neutral.
-    families: [],
+    // Spotify no longer gives new apps artist genres: the public listener tags stand in where they
+    // know the artist; elsewhere unknown, so genre contexts stay neutral.
+    families: familiesOf(genreOf(track.artists[0]?.name ?? "") ?? []),
     popularity: null,
     previewUrl: track.previewUrl,
   };
@@ -79,20 +83,25 @@ function fromTrack(track: Track): CatalogTrack {
  * source empty for this request rather than failing it.
  */
 export function spotifyCatalogPort(client: SpotifyClient): CatalogPort {
+  // Without the table (switched off, or unreadable) genres stay unknown rather than failing requests.
+  const genres = publicGenresOf().catch((): GenreLookup => () => undefined);
   return {
     async tracks(trackIds) {
       const found = new Map<string, CatalogTrack>();
       // A handful at most: each is a request.
       for (const id of trackIds.slice(0, 25)) {
         const track = await client.track(id).catch(() => null);
-        if (track) found.set(id, fromTrack(track));
+        if (track) found.set(id, fromTrack(track, await genres));
       }
       return found;
     },
     async artistTracks(artistName) {
       const results = await client.search(`artist:${artistName}`, { types: ["track"], limit: 10 });
       const wanted = normaliseName(artistName);
-      return results.tracks.filter((track) => normaliseName(track.artists[0]?.name ?? "") === wanted).map(fromTrack);
+      const genreOf = await genres;
+      return results.tracks
+        .filter((track) => normaliseName(track.artists[0]?.name ?? "") === wanted)
+        .map((track) => fromTrack(track, genreOf));
     },
   };
 }
