@@ -35,7 +35,10 @@ describe("Discover's chips", () => {
       novelty: 0.5,
       recentDays: 30,
     });
-    expect(recoApiQuery({ contexts: [], seed: "k", novelty: 0 })).toEqual({ seed: "k", limit: 20, novelty: 0, recentDays: 30 });
+    // At the familiar end this month's favourites are welcome; elsewhere the last 30 days are left out.
+    expect(recoApiQuery({ contexts: [], seed: "k", novelty: 0 })).toEqual({ seed: "k", limit: 20, novelty: 0, recentDays: 0 });
+    expect(recoApiQuery({ contexts: [], novelty: 10 }).recentDays).toBe(0);
+    expect(recoApiQuery({ contexts: [], novelty: 20 }).recentDays).toBe(30);
   });
 });
 

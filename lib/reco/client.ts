@@ -69,6 +69,9 @@ export function discoverSearch(params: DiscoverParams): string {
   return parts.join("&");
 }
 
+/** Slider positions (0-100) at or below this are the familiar end. */
+export const FAMILIAR_END = 10;
+
 /** The API query for a view (`GET /api/recommendations?context=chill,evening`: one id per kind). */
 export function recoApiQuery(params: DiscoverParams) {
   return {
@@ -76,7 +79,9 @@ export function recoApiQuery(params: DiscoverParams) {
     ...(params.seed ? { seed: params.seed } : {}),
     limit: 20,
     novelty: params.novelty / 100,
-    recentDays: 30,
+    // At the familiar end the listener asks for what they know, this month's favourites included;
+    // elsewhere what they played in the last 30 days is left out.
+    recentDays: params.novelty <= FAMILIAR_END ? 0 : 30,
   };
 }
 
