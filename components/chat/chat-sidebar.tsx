@@ -8,6 +8,7 @@ import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { chatQueries } from "@/lib/assistant/client";
 import { ChatRow } from "./chat-row";
+import { QueryError } from "@/components/ui/query-error";
 
 /** The listener's chats, newest first, with a link to start a new one. */
 export function ChatSidebar({ onNavigate }: { onNavigate?: () => void }) {
@@ -32,14 +33,7 @@ export function ChatSidebar({ onNavigate }: { onNavigate?: () => void }) {
       >
         Chats
       </h2>
-      {chats.isError ? (
-        <p role="alert" className="px-3 text-sm">
-          {chats.error.message}{" "}
-          <button type="button" className="underline" onClick={() => void chats.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : null}
+      <QueryError error={chats.error} onRetry={() => void chats.refetch()} className="mx-3 px-3 py-2" />
       {chats.isSuccess && list.length === 0 ? (
         <p className="px-3 text-sm text-muted-foreground" data-testid="chats-empty">
           No chats yet. Ask something and the conversation is kept here.

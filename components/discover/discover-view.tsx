@@ -14,6 +14,7 @@ import { PickCard } from "./pick-card";
 import { PlaylistDraft, useDraft } from "./playlist-draft";
 import { useOpinion } from "./use-opinion";
 import { usePreview } from "./use-preview";
+import { QueryError } from "@/components/ui/query-error";
 
 /**
  * Discover: combinable context chips and the familiar-to-new slider (both in the URL, so a mix is
@@ -104,14 +105,7 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
           </Button>
         </div>
       ) : null}
-      {query.error ? (
-        <p role="alert" className="rounded-lg border border-destructive/40 px-4 py-3 text-sm">
-          {query.error.message}{" "}
-          <button type="button" className="underline underline-offset-2" onClick={() => void query.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : null}
+      <QueryError error={query.error} onRetry={() => void query.refetch()} />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <section aria-labelledby="picks-heading" className="min-w-0">

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { recoQueries, type FeedbackEntry, type FeedbackInput } from "@/lib/reco/client";
 import { NO_OPINIONS } from "./opinions";
 import { useOpinion } from "./use-opinion";
+import { QueryError } from "@/components/ui/query-error";
 
 interface ListSpec {
   id: string;
@@ -87,14 +88,7 @@ export function FeedbackSettings({ timeZone }: { timeZone: string }) {
       <p className="sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
-      {query.error ? (
-        <p role="alert" className="rounded-lg border border-destructive/40 px-4 py-3 text-sm">
-          {query.error.message}{" "}
-          <button type="button" className="underline underline-offset-2" onClick={() => void query.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : null}
+      <QueryError error={query.error} onRetry={() => void query.refetch()} />
       {lists.map((list) => (
         <section key={list.id} aria-labelledby={`${list.id}-heading`} data-testid={list.id}>
           <h4 id={`${list.id}-heading`} className="text-sm font-semibold">

@@ -1,6 +1,16 @@
 "use client";
 
-import { ClockIcon, ExternalLinkIcon, ListPlusIcon, PauseIcon, PlayIcon, SparklesIcon, ThumbsUpIcon, UserXIcon } from "lucide-react";
+import {
+  ClockIcon,
+  ExternalLinkIcon,
+  ListPlusIcon,
+  PauseIcon,
+  PlayIcon,
+  SparklesIcon,
+  ThumbsUpIcon,
+  UserXIcon,
+  type LucideIcon,
+} from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { spotifyUrlOf, type Recommendation } from "@/lib/reco/client";
 import { cn } from "@/lib/utils";
@@ -113,44 +123,21 @@ export function PickCard({
           <ThumbsUpIcon aria-hidden="true" className={cn(liked && "fill-current")} />
           Like
         </Button>
-        <Button type="button" size="sm" className={ACTION} variant="outline" aria-label={`Not now: ${item.name}`} onClick={actions.notNow}>
-          <ClockIcon aria-hidden="true" />
-          Not now
-        </Button>
-        <Button
-          type="button"
-          size="sm"
-          className={ACTION}
-          variant="outline"
-          aria-label={`No more of this artist: ${item.artist}`}
+        <Action icon={ClockIcon} label="Not now" name={`Not now: ${item.name}`} onClick={actions.notNow} />
+        <Action
+          icon={UserXIcon}
+          label="No more of this artist"
+          name={`No more of this artist: ${item.artist}`}
           onClick={actions.blockArtist}
-        >
-          <UserXIcon aria-hidden="true" />
-          No more of this artist
-        </Button>
-        <Button
-          type="button"
-          size="sm"
-          className={ACTION}
-          variant="outline"
-          aria-label={`More like this: ${item.name}`}
-          onClick={actions.moreLikeThis}
-        >
-          <SparklesIcon aria-hidden="true" />
-          More like this
-        </Button>
+        />
+        <Action icon={SparklesIcon} label="More like this" name={`More like this: ${item.name}`} onClick={actions.moreLikeThis} />
         {item.previewUrl ? (
-          <Button
-            type="button"
-            size="sm"
-            className={ACTION}
-            variant="outline"
-            aria-label={`${playing ? "Pause" : "Play"} preview: ${item.name}`}
+          <Action
+            icon={playing ? PauseIcon : PlayIcon}
+            label={playing ? "Pause preview" : "Play preview"}
+            name={`${playing ? "Pause" : "Play"} preview: ${item.name}`}
             onClick={actions.preview}
-          >
-            {playing ? <PauseIcon aria-hidden="true" /> : <PlayIcon aria-hidden="true" />}
-            {playing ? "Pause preview" : "Play preview"}
-          </Button>
+          />
         ) : null}
         <Button asChild size="sm" className={ACTION} variant="outline">
           <a
@@ -164,18 +151,18 @@ export function PickCard({
             Open in Spotify
           </a>
         </Button>
-        <Button
-          type="button"
-          size="sm"
-          className={ACTION}
-          variant="outline"
-          aria-label={`Add to draft: ${item.name}`}
-          onClick={actions.addToDraft}
-        >
-          <ListPlusIcon aria-hidden="true" />
-          Add to draft
-        </Button>
+        <Action icon={ListPlusIcon} label="Add to draft" name={`Add to draft: ${item.name}`} onClick={actions.addToDraft} />
       </div>
     </li>
+  );
+}
+
+/** An action on a pick: its words visible, an accessible name that says which pick it acts on. */
+function Action({ icon: Icon, label, name, onClick }: { icon: LucideIcon; label: string; name: string; onClick: () => void }) {
+  return (
+    <Button type="button" size="sm" className={ACTION} variant="outline" aria-label={name} onClick={onClick}>
+      <Icon aria-hidden="true" />
+      {label}
+    </Button>
   );
 }

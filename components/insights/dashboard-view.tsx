@@ -28,6 +28,7 @@ import {
   TimelineWidget,
   TopWidget,
 } from "./widgets";
+import { QueryError } from "@/components/ui/query-error";
 
 /**
  * The dashboard. Its state is the URL (`?range=6m&by=time`): the server prefetched this view's
@@ -67,14 +68,7 @@ export function DashboardView() {
           {updating ? "Updating…" : `${data.range.label}: ${formatDayRange(data.range.fromDate, data.range.toDate)} · ${data.timeZone}`}
         </p>
       </div>
-      {query.error ? (
-        <p role="alert" className="rounded-lg border border-destructive/40 px-4 py-3 text-sm">
-          {query.error.message}{" "}
-          <button type="button" className="underline" onClick={() => void query.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : null}
+      <QueryError error={query.error} onRetry={() => void query.refetch()} />
       <div aria-busy={updating} className={cn("flex flex-col gap-6 transition-opacity", updating && "opacity-60")}>
         <SummaryTiles data={data} />
         <Island>
