@@ -17,7 +17,8 @@ test("a Spotify listener whose artists are in the public data gets its picks, ex
   await fetch(`${fakeSpotifyUrl}/__admin/config`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ userId: `indie-${Date.now()}` }),
+    // This account's app has extended quota: tracks carry 30-second previews (the fake's are 3 s of silence).
+    body: JSON.stringify({ userId: `indie-${Date.now()}`, previews: true }),
   });
   await signInWithSpotify(page);
 
@@ -47,6 +48,19 @@ test("a Spotify listener whose artists are in the public data gets its picks, ex
   // None of the listener's own artists is offered as new.
   for (const text of texts) for (const artist of PUBLIC_LISTENER_ARTISTS) expect(text).not.toContain(`also play ${artist} (`);
   await expectAccessible();
+
+  // A preview plays one at a time, shows its progress, and goes back to idle at its end.
+  const first = cards.first();
+  const name = await first.getByTestId("pick-name").innerText();
+  await first.getByRole("button", { name: `Play preview: ${name}` }).click();
+  await expect(first.getByRole("button", { name: `Pause preview: ${name}` })).toBeVisible();
+  await expect(first.getByRole("progressbar", { name: `Preview of ${name}` })).toBeVisible();
+  await expect(first.getByRole("button", { name: `Play preview: ${name}` })).toBeVisible({ timeout: 10_000 });
+  await expect(first.getByRole("progressbar")).toHaveCount(0);
+  await expect(cards.nth(1).getByRole("link", { name: /^Open in Spotify: / })).toHaveAttribute(
+    "href",
+    /^https:\/\/open\.spotify\.com\/track\/[0-9A-Za-z]{22}$/,
+  );
 
   // Genres come from listener tags in the public data, with how much of the listening they cover.
   await page.goto("/dashboard?range=all");

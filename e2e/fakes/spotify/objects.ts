@@ -12,9 +12,15 @@ import { albumOf, artistsOf, isrcOf } from "./world";
 export interface Urls {
   root: string;
   api: string;
+  /** Tracks carry a `preview_url` (extended quota; see FakeState.previews). */
+  previews?: boolean;
 }
 
-export const urlsOf = (context: RequestContext): Urls => ({ root: context.baseUrl, api: `${context.baseUrl}/v1` });
+export const urlsOf = (context: RequestContext): Urls => ({
+  root: context.baseUrl,
+  api: `${context.baseUrl}/v1`,
+  previews: context.state.previews,
+});
 
 export type Json = Record<string, unknown>;
 
@@ -87,6 +93,7 @@ export function simplifiedTrack(urls: Urls, track: DemoTrack): Json {
     type: "track",
     uri: `spotify:track:${track.id}`,
     is_local: false,
+    ...(urls.previews ? { preview_url: `${urls.root}/preview/${track.id}.wav` } : {}),
   };
 }
 

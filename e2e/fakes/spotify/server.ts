@@ -7,7 +7,7 @@
  *   node --import ./scripts/register.ts e2e/fakes/spotify/server.ts --port 3901
  *
  * Admin (JSON): POST /__admin/reset | /__admin/fault {path,status,times,retryAfter,reason,message,delayMs}
- *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds,userId}
+ *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds,userId,previews}
  *   GET /__admin/log | /__admin/tokens
  *   Listener (admin.ts): POST /__admin/plays | /__admin/devices; GET /__admin/player
  * Cover art: GET /image/<album|artist>/<id>.svg
@@ -18,7 +18,7 @@ import type { AddressInfo } from "node:net";
 import { FakeSpotifyState, randomToken, type Fault, type LoggedRequest } from "./state";
 import { handleApi } from "./api";
 import { adminDevices, adminPlayer, adminPlays } from "./admin";
-import { handleImage } from "./images";
+import { handleImage, handlePreview } from "./images";
 import { sendJson, type RequestContext } from "./http";
 
 export interface FakeSpotify {
@@ -193,6 +193,7 @@ function admin(context: RequestContext): void {
     case "POST /__admin/config":
       if (body.rotation === "keep" || body.rotation === "rotate") state.rotation = body.rotation;
       if (typeof body.accessTokenTtlSeconds === "number") state.accessTokenTtlSeconds = body.accessTokenTtlSeconds;
+      if (typeof body.previews === "boolean") state.previews = body.previews;
       // Another Spotify account for the next sign-in (the same name, a new id): a listener with no data yet.
       if (typeof body.userId === "string" && body.userId) state.user = { ...state.user, id: body.userId };
       return sendJson(context, 200, { ok: true });
@@ -231,6 +232,7 @@ export async function startFakeSpotify(options: FakeSpotifyOptions = {}): Promis
       if (url.pathname.startsWith("/__admin")) return admin(context);
       if (url.pathname === "/authorize" && request.method === "GET") return authorizePage(context);
       if (url.pathname.startsWith("/image/") && request.method === "GET") return handleImage(context);
+      if (url.pathname.startsWith("/preview/") && request.method === "GET") return handlePreview(context);
       if (url.pathname === "/authorize/decision" && request.method === "POST") return authorizeDecision(context);
       if (url.pathname === "/api/token") {
         if (request.method !== "POST") return oauthError(context, "invalid_request", "POST required", 405);

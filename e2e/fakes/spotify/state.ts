@@ -73,6 +73,12 @@ export class FakeSpotifyState {
   /** "keep": refresh responses omit refresh_token; "rotate": they carry a new one and the old dies. */
   rotation: "keep" | "rotate" = "keep";
   accessTokenTtlSeconds = 3600;
+  /**
+   * Development mode sends no `preview_url`; an app with extended quota still gets 30-second clips
+   * for many tracks. `/__admin/config {previews: true}` makes tracks carry one (a short silent clip
+   * served by the fake), so the app's preview player can be tried.
+   */
+  previews = false;
   faults: Fault[] = [];
   /** Web API requests being answered right now, and the most at once: proves client concurrency limits. */
   inFlight = 0;
@@ -137,6 +143,7 @@ export class FakeSpotifyState {
     this.peakInFlight = 0;
     this.rotation = "keep";
     this.accessTokenTtlSeconds = 3600;
+    this.previews = false;
     this.user = defaultUser();
     this.library.reset();
   }
