@@ -135,7 +135,8 @@ vitestStage("unit");
 vitestStage("integration");
 // The recommender's offline evaluations, as CI runs them: HetRec fold 0 (the main model and the
 // ported most-popular baseline; the full five folds are in the README) with its fold file, and
-// the temporal evaluation on generated listeners, which fails unless the engine wins at both ends of the slider against every baseline.
+// the temporal evaluation on generated listeners, which fails unless the engine wins at both ends
+// of the slider against every baseline.
 // HetRec data: HETREC_DIR when set, else data/hetrec2011-lastfm-2k (npm run data:hetrec), else a
 // small synthetic set in the same format from the demo cohort, which checks the pipeline end to end.
 const HETREC_DOWNLOADED = "data/hetrec2011-lastfm-2k";
