@@ -22,6 +22,7 @@ export {
   type SeedState,
   type SegmentPayload,
 } from "./repositories/listening";
+export { playlistsRepository, playlistVersionId, type PlaylistContent, type PlaylistsRepository } from "./repositories/playlists";
 export { sharesRepository, type SharesRepository } from "./repositories/shares";
 export { chatsRepository, usageRepository, type ChatsRepository } from "./repositories/chats";
 export { feedbackRepository, type FeedbackRepository } from "./repositories/feedback";

@@ -234,6 +234,76 @@ export interface UsageDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+/** Where a stored playlist came from. */
+export type PlaylistOrigin = "discover" | "assistant" | "seed" | "prompt" | "blend" | "manual";
+
+/** One track of a stored playlist, as the listener sees it (never a raw Spotify object). */
+export interface PlaylistTrack {
+  /** `spotify:track:<id>` (the demo catalogue uses the same form); unique within a playlist. */
+  key: string;
+  name: string;
+  artistName: string;
+  albumName: string | null;
+  imageUrl: string | null;
+  durationMs: number | null;
+  explicit: boolean | null;
+  /** Kept by "Tune". */
+  pinned: boolean;
+  /** Why it is here (a pick's explanation). */
+  reason: string | null;
+  /** Blend: the display name whose taste it comes from. */
+  from: string | null;
+}
+
+/** Where a playlist stands on Spotify: written by the save path, read by the list and the editor. */
+export interface SpotifySync {
+  /** Spotify's id once created. */
+  playlistId: string | null;
+  /** `https://open.spotify.com/playlist/<id>` */
+  url: string | null;
+  /** The playlist version being pushed. */
+  targetVersion: number;
+  /** The version Spotify holds in full. */
+  syncedVersion: number | null;
+  status: "pending" | "synced" | "failed";
+  /** What went wrong, in words a listener understands. */
+  error: string | null;
+  updatedAt: Date;
+}
+
+/**
+ * A listener's playlist: its head (the version shown) in full, so reading one is one document.
+ * `_id` is random, or derived from the client's request id so a retried create finds its playlist.
+ */
+export interface PlaylistDocument extends StoredDocument {
+  userId: string;
+  name: string;
+  description: string;
+  origin: PlaylistOrigin;
+  tracks: PlaylistTrack[];
+  /** The version shown (the head). */
+  version: number;
+  /** The newest version kept: redo goes up to it; an edit after undo lowers it to the new head. */
+  latestVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+  spotify: SpotifySync | null;
+  blendId: string | null;
+}
+
+/** One version of a playlist (`_id` is `<playlistId>|<version>`), kept for undo, redo and restore. */
+export interface PlaylistVersionDocument extends StoredDocument {
+  playlistId: string;
+  userId: string;
+  version: number;
+  name: string;
+  description: string;
+  tracks: PlaylistTrack[];
+  /** What changed, in the listener's words ("Moved “Song” up"). */
+  label: string;
+  createdAt: Date;
+}
+
 export const collections = {
   users: "users",
   accounts: "accounts",
@@ -248,6 +318,8 @@ export const collections = {
   chats: "chats",
   messages: "messages",
   usage: "usage",
+  playlists: "playlists",
+  playlistVersions: "playlist_versions",
 } as const;
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
@@ -278,6 +350,8 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
   chats: [{ name: "chats_by_user", key: { userId: 1, updatedAt: -1 } }],
   messages: [{ name: "messages_by_chat", key: { chatId: 1, position: 1 } }],
   usage: [{ name: "usage_by_day", key: { day: 1 } }],
+  playlists: [{ name: "playlists_by_user", key: { userId: 1, updatedAt: -1 } }],
+  playlist_versions: [{ name: "playlist_versions_by_playlist", key: { playlistId: 1, version: -1 } }],
   rollups: [
     { name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true },
     { name: "rollups_by_time", key: { userId: 1, start: 1 } },

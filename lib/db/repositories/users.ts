@@ -31,6 +31,8 @@ const OWNED_BY_USER_ID = [
   collections.plays,
   collections.rollups,
   collections.listening,
+  collections.playlists,
+  collections.playlistVersions,
 ] as const;
 
 export const defaultSettings: ListenerSettings = { timeZone: "UTC", listenThresholdMs: 30_000, allowExplicit: true };
