@@ -1,0 +1,35 @@
+import "server-only";
+
+/**
+ * Stored playlists (issue 17): the listener's playlists with every version kept, so edits can be
+ * undone, redone and restored, and a playlist follows the listener across browsers.
+ */
+export {
+  ConflictError,
+  createPlaylist,
+  deletePlaylist,
+  editPlaylist,
+  getPlaylist,
+  listPlaylists,
+  listPlaylistVersions,
+  redoPlaylist,
+  restorePlaylistVersion,
+  setSpotifySync,
+  toPlaylist,
+  undoPlaylist,
+  type NewPlaylist,
+} from "./playlists";
+export { applyEdit, PlaylistEditError, toPlaylistTrack } from "./edit";
+export {
+  PLAYLIST_MAX_DESCRIPTION,
+  PLAYLIST_MAX_NAME,
+  PLAYLIST_MAX_TRACKS,
+  playlistDescription,
+  playlistEdit,
+  playlistName,
+  playlistOrigins,
+  playlistTrackInput,
+  type PlaylistEdit,
+  type PlaylistTrackInput,
+} from "./limits";
+export type { Json, Playlist, PlaylistOrigin, PlaylistSummary, PlaylistTrack, PlaylistVersionSummary, SpotifySync } from "./types";
