@@ -30,11 +30,14 @@ export { importsRepository, type ChunkTally, type ImportsRepository } from "./re
 export { playId, playsRepository, type NewPlay, type PlaysRepository, type TimeRange } from "./repositories/plays";
 export { dayOf, rollupsRepository, type PlayTally, type RollupsRepository } from "./repositories/rollups";
 export {
+  DEFAULT_RECENT_DAYS,
   DEMO_TIME_ZONE,
   DEMO_USER_ID,
   defaultSettings,
   isDemoVisitorId,
   newDemoVisitorId,
+  recentDaysOf,
+  timeZoneSourceOf,
   usersRepository,
   type SpotifyProfile,
   type UsersRepository,

@@ -4,12 +4,30 @@
  */
 import type { IndexSpec, StoredDocument } from "./port";
 
+/**
+ * Where the stored time zone came from: the built-in default (UTC, until the browser tells us the
+ * listener's zone at first sign-in), the browser, the listener's own choice in Settings, or the demo
+ * history's home zone. Only a zone still at `default` is replaced by the browser's.
+ */
+export type TimeZoneSource = "default" | "browser" | "chosen" | "demo";
+
 export interface ListenerSettings {
   /** IANA zone used for every day and hour boundary in insights. */
   timeZone: string;
+  /**
+   * Missing on accounts made before it existed: read through `timeZoneSourceOf` (lib/db), which
+   * takes a zone other than UTC for a deliberate one.
+   */
+  timeZoneSource?: TimeZoneSource;
   /** A play counts as a listen from this many milliseconds (Spotify's own rule is 30 s). */
   listenThresholdMs: number;
+  /** Whether recommendations may include tracks the catalogue marks explicit. */
   allowExplicit: boolean;
+  /**
+   * Discover leaves out tracks heard in this many days (away from its familiar end, which asks for
+   * them). Missing on older accounts: `recentDaysOf` (lib/db) gives the default, 30.
+   */
+  recentDays?: number;
 }
 
 export interface UserDocument extends StoredDocument {
@@ -59,6 +77,11 @@ export interface PlayDocument extends StoredDocument {
   segmentId?: string;
 }
 
+/**
+ * A rollup's counts. Its `listens` and `skips` use Spotify's fixed 30 s rule, whatever a listener's
+ * threshold: insights never read them (they count from the listening index with the listener's
+ * `listenThresholdMs`), so changing the threshold needs no re-import and no rollup rebuild.
+ */
 export interface ListeningTotals {
   plays: number;
   /** Plays of at least 30 s (Spotify's rule). */

@@ -86,6 +86,15 @@ export function accountsRepository(store: Store) {
       );
     },
 
+    /**
+     * Forgets the listener's Spotify connection: the sealed tokens, the sync cursor and any pause go
+     * with the document, so nothing can call Spotify for them and sync no longer lists them. Signing
+     * in with Spotify again (`connect`) starts a new one. Returns whether there was one.
+     */
+    async disconnect(userId: string): Promise<boolean> {
+      return (await accounts.deleteOne({ _id: userId })) === 1;
+    },
+
     listActive(limit = 100): Promise<AccountDocument[]> {
       return accounts.find({ status: "active" }, { sort: { lastSyncAt: 1 }, limit });
     },

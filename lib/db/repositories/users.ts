@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Store } from "../port";
-import { collections, type ListenerSettings, type UserDocument } from "../schema";
+import { collections, type ListenerSettings, type TimeZoneSource, type UserDocument } from "../schema";
 
 /**
  * The owner of the shared demo history (stored once, read by every demo visitor). No session ever
@@ -35,7 +35,29 @@ const OWNED_BY_USER_ID = [
   collections.playlistVersions,
 ] as const;
 
-export const defaultSettings: ListenerSettings = { timeZone: "UTC", listenThresholdMs: 30_000, allowExplicit: true };
+/** How many days of recent plays Discover leaves out unless the listener says otherwise. */
+export const DEFAULT_RECENT_DAYS = 30;
+
+export const defaultSettings: ListenerSettings = {
+  timeZone: "UTC",
+  timeZoneSource: "default",
+  listenThresholdMs: 30_000,
+  allowExplicit: true,
+  recentDays: DEFAULT_RECENT_DAYS,
+};
+
+/**
+ * Where a listener's zone came from. Accounts made before the source was stored have none: UTC is
+ * then the untouched default (the browser may replace it), any other zone was set on purpose.
+ */
+export function timeZoneSourceOf(settings: Pick<ListenerSettings, "timeZone" | "timeZoneSource">): TimeZoneSource {
+  return settings.timeZoneSource ?? (settings.timeZone === defaultSettings.timeZone ? "default" : "chosen");
+}
+
+/** The days of recent plays Discover leaves out for this listener (30 on accounts older than the setting). */
+export function recentDaysOf(settings: Pick<ListenerSettings, "recentDays">): number {
+  return settings.recentDays ?? DEFAULT_RECENT_DAYS;
+}
 
 /** The demo listener lives where their generated history does (lib/demo's DEMO_LISTENER.timeZone). */
 export const DEMO_TIME_ZONE = "Europe/Berlin";
@@ -60,7 +82,7 @@ function demoProfile(now: Date): Omit<UserDocument, "_id" | "lastSeenAt"> {
     spotifyId: null,
     country: null,
     product: null,
-    settings: { ...defaultSettings, timeZone: DEMO_TIME_ZONE },
+    settings: { ...defaultSettings, timeZone: DEMO_TIME_ZONE, timeZoneSource: "demo" },
     createdAt: now,
     updatedAt: now,
   };
@@ -144,9 +166,33 @@ export function usersRepository(store: Store) {
       return (await users.findOne({ _id: id })) as UserDocument;
     },
 
+    /** Sets the given settings and leaves the others; the same call twice leaves the same document. */
     async updateSettings(id: string, settings: Partial<ListenerSettings>, now = new Date()): Promise<boolean> {
-      const changes = Object.fromEntries(Object.entries(settings).map(([key, value]) => [`settings.${key}`, value]));
+      const changes = Object.fromEntries(
+        Object.entries(settings)
+          .filter(([, value]) => value !== undefined)
+          .map(([key, value]) => [`settings.${key}`, value]),
+      );
       const result = await users.updateOne({ _id: id }, { $set: { ...changes, updatedAt: now } });
+      return result.matchedCount === 1;
+    },
+
+    /**
+     * Takes the browser's zone at first sign-in, only while the stored one is still the untouched
+     * default: one conditional write, so it never overrides a zone the listener chose meanwhile (in
+     * another tab) and a second browser cannot move it again. Returns whether it was taken.
+     */
+    async adoptBrowserTimeZone(id: string, timeZone: string, now = new Date()): Promise<boolean> {
+      const result = await users.updateOne(
+        {
+          _id: id,
+          $or: [
+            { "settings.timeZoneSource": "default" },
+            { "settings.timeZoneSource": { $exists: false }, "settings.timeZone": defaultSettings.timeZone },
+          ],
+        },
+        { $set: { "settings.timeZone": timeZone, "settings.timeZoneSource": "browser", updatedAt: now } },
+      );
       return result.matchedCount === 1;
     },
   };
