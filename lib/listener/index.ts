@@ -2,9 +2,29 @@ import "server-only";
 import { currentSession, sessionOf, type Listener } from "@/lib/auth";
 import { getCache } from "@/lib/cache";
 import { getStore, usersRepository, type ListenerSettings } from "@/lib/db";
+import { profileCacheKey } from "./preferences";
 
 export type { Listener } from "@/lib/auth";
 export { DEMO_IDLE_DAYS, removeIdleDemoListeners } from "./cleanup";
+export {
+  adoptBrowserTimeZone,
+  disconnectSpotify,
+  settingsFingerprint,
+  settingsViewOf,
+  spotifyConnectionOf,
+  updateListenerSettings,
+  type SpotifyConnection,
+} from "./preferences";
+export {
+  canonicalTimeZone,
+  formatThreshold,
+  RECENT_DAYS_CHOICES,
+  RECENT_DAYS_MAX,
+  THRESHOLD_BOUNDS_MS,
+  THRESHOLD_CHOICES_S,
+  type SettingsPatch,
+  type SettingsView,
+} from "./settings";
 
 /** The listener with their profile: what the UI may know, no tokens, no internal fields. */
 export interface ListenerProfile extends Listener {
@@ -20,7 +40,7 @@ const PROFILE_TTL_SECONDS = 60;
  * visitor removed as idle signs in again). Keeps `lastSeenAt` current, at most once an hour.
  */
 export async function profileOf(listener: Listener): Promise<ListenerProfile | null> {
-  const cacheKey = `listener:${listener.id}:profile`;
+  const cacheKey = profileCacheKey(listener.id);
   const cached = await getCache().get<Omit<ListenerProfile, "reconnectRequired">>(cacheKey);
   const base =
     cached ??
