@@ -8,16 +8,20 @@ import { createUIMessageStream, type UIMessageChunk } from "ai";
 import { getCache } from "@/lib/cache";
 import { env } from "@/lib/env";
 import { listenerIndex } from "@/lib/insights";
-import type { ListenerProfile } from "@/lib/listener";
+import { settingsFingerprint, type ListenerProfile } from "@/lib/listener";
 import { ASSISTANT_LIMITS } from "./config";
 import type { ChatMessage, ChatMetadata, OfflineReason } from "./types";
 
-/** The cache key of a question: the listener, the revision of their plays, who would answer, and the question (case and spacing ignored). */
+/**
+ * The cache key of a question: the listener, the revision of their plays, their settings (a new
+ * listen threshold or time zone changes every number), who would answer, and the question (case
+ * and spacing ignored).
+ */
 export async function answerKeyFor(listener: ListenerProfile, question: string, offlineReason: OfflineReason | null): Promise<string> {
   const normalised = question.toLowerCase().replace(/\s+/g, " ");
   const revision = (await listenerIndex(listener)).revision;
   const digest = createHash("sha256")
-    .update(`${revision}|${offlineReason ?? env.GEMINI_MODEL}|${normalised}`)
+    .update(`${revision}|${settingsFingerprint(listener.settings)}|${offlineReason ?? env.GEMINI_MODEL}|${normalised}`)
     .digest("base64url")
     .slice(0, 24);
   return `assistant:answer:${listener.id}:${digest}`;

@@ -73,15 +73,21 @@ export function discoverSearch(params: DiscoverParams): string {
 export const FAMILIAR_END = 10;
 
 /** The API query for a view (`GET /api/recommendations?context=chill,evening`: one id per kind). */
-export function recoApiQuery(params: DiscoverParams) {
+export function recoApiQuery(params: DiscoverParams): {
+  context?: string;
+  seed?: string;
+  limit: number;
+  novelty: number;
+  recentDays?: number;
+} {
   return {
     ...(params.contexts.length > 0 ? { context: params.contexts.join(",") } : {}),
     ...(params.seed ? { seed: params.seed } : {}),
     limit: 20,
     novelty: params.novelty / 100,
     // At the familiar end the listener asks for what they know, this month's favourites included;
-    // elsewhere what they played in the last 30 days is left out.
-    recentDays: params.novelty <= FAMILIAR_END ? 0 : 30,
+    // elsewhere the server leaves out the days of recent plays their setting says (30 by default).
+    ...(params.novelty <= FAMILIAR_END ? { recentDays: 0 } : {}),
   };
 }
 

@@ -2,9 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getCache } from "@/lib/cache";
 import { AppError } from "@/lib/errors";
-import { feedbackRepository, getStore } from "@/lib/db";
+import { feedbackRepository, getStore, recentDaysOf } from "@/lib/db";
 import { listenerIndex, listenerNow, type ListeningIndex, normaliseName } from "@/lib/listening";
-import type { ListenerProfile } from "@/lib/listener";
+import { settingsFingerprint, type ListenerProfile } from "@/lib/listener";
 import { perProcess } from "@/lib/process-state";
 import { spotifyClientFor } from "@/lib/spotify";
 import { observeDuration } from "@/lib/telemetry";
@@ -21,7 +21,8 @@ export interface RecoQuery {
   seed?: string;
   limit: number;
   novelty: number;
-  recentDays: number;
+  /** Days of recent plays to leave out; the listener's setting when not given (Discover sends 0 at its familiar end). */
+  recentDays?: number;
 }
 
 export interface RecoResponse {
@@ -82,14 +83,16 @@ async function feedbackOf(userId: string): Promise<{ feedback: Feedback; fingerp
 }
 
 /**
- * Recommendations for the listener, cached per listener, query, plays revision and feedback: a
- * new play or a new opinion changes the key, so the next request computes afresh.
+ * Recommendations for the listener, cached per listener, query, plays revision, feedback and
+ * settings: a new play, a new opinion or a changed setting (threshold, time zone, explicit,
+ * recent days) changes the key, so the next request computes afresh.
  */
-export async function recommendationsFor(listener: ListenerProfile, query: RecoQuery): Promise<RecoResponse> {
+export async function recommendationsFor(listener: ListenerProfile, request: RecoQuery): Promise<RecoResponse> {
   const started = performance.now();
+  const query: RecoQuery & { recentDays: number } = { ...request, recentDays: request.recentDays ?? recentDaysOf(listener.settings) };
   const [index, { feedback, fingerprint }] = await Promise.all([listenerIndex(listener), feedbackOf(listener.id)]);
   const contexts = contextsOf(query);
-  const cacheKey = `reco:${listener.id}:${index.revision}:${fingerprint}:${contexts.map((context) => context.id).join(",") || "-"}:${query.seed ?? "-"}:${query.limit}:${query.novelty}:${query.recentDays}:${listener.settings.allowExplicit}`;
+  const cacheKey = `reco:${listener.id}:${index.revision}:${fingerprint}:${contexts.map((context) => context.id).join(",") || "-"}:${query.seed ?? "-"}:${query.limit}:${query.novelty}:${query.recentDays}:${settingsFingerprint(listener.settings)}`;
   const cache = getCache();
   const cached = await cache.get<RecoResponse>(cacheKey);
   if (cached) {
@@ -118,7 +121,7 @@ const inflight = perProcess("reco.inflight", () => new Map<string, Promise<RecoR
 
 async function compute(
   listener: ListenerProfile,
-  query: RecoQuery,
+  query: RecoQuery & { recentDays: number },
   { index, feedback, cacheKey }: { index: ListeningIndex; feedback: Feedback; cacheKey: string },
 ): Promise<RecoResponse> {
   const contexts = contextsOf(query);

@@ -19,5 +19,6 @@ export const recommendationsQuery = z.object({
   seed: z.string().min(1).max(600).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   novelty: z.coerce.number().min(0).max(1).default(0.3),
-  recentDays: z.coerce.number().int().min(0).max(365).default(30),
+  /** Days of recent plays to leave out; without it, the listener's setting (30 unless they changed it). */
+  recentDays: z.coerce.number().int().min(0).max(365).optional(),
 });

@@ -33,7 +33,7 @@ export async function engineTracks(
     ...(seedTrack ? { seed: seedTrack.key } : {}),
     limit: input.limit ?? 10,
     novelty: input.novelty ?? 0.5,
-    recentDays: 30,
+    // recentDays left out: the listener's setting, as on Discover.
   });
   const tracks = response.items.map(trackCardOf);
   return { tracks, seedName: seedTrack ? seedTrack.name : null };
