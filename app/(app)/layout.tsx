@@ -9,8 +9,9 @@ import { MobileNav } from "@/components/layout/mobile-nav";
 import { ServiceUnavailable } from "@/components/layout/service-unavailable";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { TimeZoneDetect } from "@/components/settings/time-zone-detect";
 import { currentSession } from "@/lib/auth";
-import { StoreUnavailableError } from "@/lib/db";
+import { StoreUnavailableError, timeZoneSourceOf } from "@/lib/db";
 import { currentListener, type ListenerProfile } from "@/lib/listener";
 import { readsDemoHistory } from "@/lib/listening";
 import { site } from "@/lib/site";
@@ -66,6 +67,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6">
           {available && listener.reconnectRequired ? <ReconnectBanner /> : null}
+          {available && timeZoneSourceOf(listener.settings) === "default" ? <TimeZoneDetect /> : null}
           {/* One query cache for every signed-in page, kept across navigations between them. The
               provider is a client component; this layout and the pages stay server components. */}
           {available ? <QueryProvider>{children}</QueryProvider> : <ServiceUnavailable />}

@@ -3,9 +3,12 @@ import type { Metadata } from "next";
 import { FeedbackSettings } from "@/components/discover/feedback-settings";
 import { PageHeader } from "@/components/layout/page-header";
 import { ThemeChoice } from "@/components/layout/theme-choice";
+import { AccountCard } from "@/components/settings/account-card";
+import { DiscoverSettings } from "@/components/settings/discover-settings";
+import { ListeningSettings } from "@/components/settings/listening-settings";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appVersion, backendModes, type BackendMode } from "@/lib/health";
-import { currentListener } from "@/lib/listener";
+import { currentListener, settingsViewOf, spotifyConnectionOf } from "@/lib/listener";
 import { readsDemoHistory } from "@/lib/listening";
 import { listFeedback } from "@/lib/reco";
 import { recoQueries } from "@/lib/reco/client";
@@ -30,11 +33,15 @@ export default async function SettingsPage() {
   const modes = backendModes();
   const listener = await currentListener();
   const demoHistory = listener ? await readsDemoHistory(listener) : false;
+  const connection = listener ? await spotifyConnectionOf(listener) : null;
   const opinions = new QueryClient();
   if (listener) opinions.setQueryData(recoQueries.feedback().queryKey, await listFeedback(listener));
   return (
     <>
-      <PageHeader title="Settings" description="How EchoTune looks and what it runs on." />
+      <PageHeader
+        title="Settings"
+        description="How EchoTune counts your listening, what Discover picks, how it looks and what it runs on."
+      />
       <div className="grid gap-6">
         <Card>
           <CardHeader>
@@ -45,18 +52,29 @@ export default async function SettingsPage() {
             <ThemeChoice />
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Account</CardTitle>
-            <CardDescription data-testid="account-description">
-              {listener?.isDemo
-                ? demoHistory
-                  ? "You are exploring as the demo listener, with eight years of generated history up to yesterday (a new one each day). Nothing you do here touches a Spotify account."
-                  : "You are exploring as a demo listener, with the history you imported. Nothing you do here touches a Spotify account."
-                : `Signed in with Spotify as ${listener?.displayName ?? "you"}. Your tokens stay on our server.`}
-            </CardDescription>
-          </CardHeader>
-        </Card>
+        {listener && connection ? (
+          <>
+            <Card>
+              <CardHeader>
+                <CardTitle>Listening</CardTitle>
+                <CardDescription>How your plays are counted, on every page and in the assistant&apos;s answers.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <ListeningSettings initial={settingsViewOf(listener.settings)} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>Discover</CardTitle>
+                <CardDescription>What recommendations may include, on Discover and in the assistant.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <DiscoverSettings initial={settingsViewOf(listener.settings)} />
+              </CardContent>
+            </Card>
+            <AccountCard listener={listener} demoHistory={demoHistory} connection={connection} />
+          </>
+        ) : null}
         {listener ? (
           <Card>
             <CardHeader>
