@@ -30,6 +30,15 @@ function useBrowserTimeZone(): string | null {
   );
 }
 
+/** False on the server and while hydrating: the zone list is the browser's own, which the server's may not match. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
 /** Matches "new york", "new_york" and "York" alike. */
 const normalise = (text: string) =>
   text
@@ -53,7 +62,10 @@ export function ListeningSettings({ initial }: { initial: SettingsView }) {
       `Saved. A play now counts as a listen from ${formatThreshold(settings.listenThresholdMs)}, and days and hours are in ${settings.timeZone}. Every page counts this way from now on.`,
   );
 
-  const zones = useMemo(() => timeZoneChoices(zone), [zone]);
+  const hydrated = useHydrated();
+  const zones = useMemo(() => (hydrated ? timeZoneChoices(zone) : [zone]), [hydrated, zone]);
+  // Each zone's offset once per list, not on every keystroke of the search.
+  const labels = useMemo(() => new Map(zones.map((each) => [each, describeTimeZone(each)])), [zones]);
   const matches = useMemo(() => {
     const wanted = normalise(search);
     return wanted ? zones.filter((each) => normalise(each).includes(wanted)) : zones;
@@ -141,7 +153,7 @@ export function ListeningSettings({ initial }: { initial: SettingsView }) {
         >
           {shown.map((each) => (
             <option key={each} value={each} className="rounded px-2 py-1">
-              {describeTimeZone(each)}
+              {labels.get(each) ?? each}
             </option>
           ))}
         </select>
