@@ -10,7 +10,8 @@ import { signInWithDemo, signInWithSpotify } from "./pages/sign-in";
 
 // A demo visitor of their own: the import replaces the shared demo history for them only.
 const visitorState = "e2e/.auth/settings-visitor.json";
-test.describe.configure({ mode: "serial" });
+// Each test loads the dashboard and Settings several times: on a busy two-core machine that takes a while.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const DAY_MS = 86_400_000;
 /** Play lengths on both sides of 30 s and 60 s. */
