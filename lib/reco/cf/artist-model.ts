@@ -38,7 +38,8 @@ export interface ArtistModelConfig {
  * any listener's history gives, tags 0.6 and popularity 0.1 (+0.003 NDCG@10 over tags 0.15
  * alone; popularity 0.2 scores 0.0003 more but drops coverage@10 below 0.10). No friends part: the app has no friend graph. Item-KNN, RP3beta, EASE and pruned tag
  * KNN parts, seed bagging, d = 192/256 and tags as extra iALS rows or columns were measured and
- * did not help.
+ * did not help; nor did user-KNN parts, a per-listener popularity weight or a learned re-ranker of
+ * the top 200 (logistic or boosted trees).
  */
 export const ARTIST_MODEL: Readonly<ArtistModelConfig> = {
   ials: {
