@@ -24,6 +24,7 @@ export {
 } from "./repositories/listening";
 export { playlistsRepository, playlistVersionId, type PlaylistContent, type PlaylistsRepository } from "./repositories/playlists";
 export { sharesRepository, type SharesRepository } from "./repositories/shares";
+export { blendPairKey, blendsRepository, inviteHashOf, type AcceptOutcome, type BlendsRepository } from "./repositories/blends";
 export { chatsRepository, usageRepository, type ChatsRepository } from "./repositories/chats";
 export { feedbackRepository, type FeedbackRepository } from "./repositories/feedback";
 export { importsRepository, type ChunkTally, type ImportsRepository } from "./repositories/imports";

@@ -222,6 +222,41 @@ export interface ShareDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+/**
+ * A Blend between two listeners, from the invite to the end. While `status` is "invited" only the
+ * inviter is a member and the link's token (kept as a SHA-256 hash, never in clear) opens it; the
+ * first listener to accept turns it "active" and the token is gone, so an invite works once.
+ * Leaving deletes the document. A demo visitor's Blend with a generated demo friend is active at
+ * once, with the friend's id (`friend:<slug>`) as the second member.
+ */
+export interface BlendDocument extends StoredDocument {
+  /** Random and url-safe: the Blend's address, `/blend/<id>`. */
+  _id: string;
+  status: "invited" | "active";
+  /** Who made the invite: always a member. */
+  inviterId: string;
+  /**
+   * Whoever accepted (or the demo friend's id); null while invited. Two fields rather than an
+   * array of members: the embedded store's indexes are on scalar values.
+   */
+  partnerId: string | null;
+  /**
+   * `<id>|<id>` of the two members, sorted, once active (a unique index: one Blend per pair);
+   * `invite|<_id>` while invited.
+   */
+  pairKey: string;
+  /** SHA-256 (base64url) of the invite link's token; null once used. */
+  inviteHash: string | null;
+  /** When the invite stops working; null once used. */
+  inviteExpiresAt: Date | null;
+  /** Each member's stored Blend playlist (lib/playlists, origin "blend"), once made. */
+  playlists: Array<{ userId: string; playlistId: string }>;
+  /** When the Blend playlist was last drawn (accept, or Refresh). */
+  generatedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** A conversation with the assistant; `_id` is the client's chat id, readable only by its owner. */
 export interface ChatDocument extends StoredDocument {
   userId: string;
@@ -337,6 +372,7 @@ export const collections = {
   resolutions: "resolutions",
   listening: "listening",
   shares: "shares",
+  blends: "blends",
   models: "models",
   chats: "chats",
   messages: "messages",
@@ -369,6 +405,12 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "listening_by_kind", key: { userId: 1, kind: 1 } },
   ],
   shares: [{ name: "shares_by_user", key: { userId: 1, year: 1 }, unique: true }],
+  blends: [
+    { name: "blends_unique_pair", key: { pairKey: 1 }, unique: true },
+    { name: "blends_by_inviter", key: { inviterId: 1, updatedAt: -1 } },
+    { name: "blends_by_partner", key: { partnerId: 1, updatedAt: -1 } },
+    { name: "blends_by_invite", key: { inviteHash: 1 } },
+  ],
   models: [{ name: "models_by_scope", key: { scope: 1, version: -1 } }],
   chats: [{ name: "chats_by_user", key: { userId: 1, updatedAt: -1 } }],
   messages: [{ name: "messages_by_chat", key: { chatId: 1, position: 1 } }],
