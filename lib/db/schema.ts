@@ -225,7 +225,7 @@ export interface ShareDocument extends StoredDocument {
 /**
  * A Blend between two listeners, from the invite to the end. While `status` is "invited" only the
  * inviter is a member and the link's token (kept as a SHA-256 hash, never in clear) opens it; the
- * first listener to accept turns it "active" and the token is gone, so an invite works once.
+ * first listener to accept turns it "active", after which the link only says it was used.
  * Leaving deletes the document. A demo visitor's Blend with a generated demo friend is active at
  * once, with the friend's id (`friend:<slug>`) as the second member.
  */
@@ -245,7 +245,7 @@ export interface BlendDocument extends StoredDocument {
    * `invite|<_id>` while invited.
    */
   pairKey: string;
-  /** SHA-256 (base64url) of the invite link's token; null once used. */
+  /** SHA-256 (base64url) of the invite link's token (kept once used, so the link can say so); null without an invite. */
   inviteHash: string | null;
   /** When the invite stops working; null once used. */
   inviteExpiresAt: Date | null;

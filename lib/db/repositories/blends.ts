@@ -73,7 +73,8 @@ export function blendsRepository(store: Store) {
         const result = await blends.updateOne(
           { _id: invite._id, status: "invited", inviteHash: invite.inviteHash },
           {
-            $set: { status: "active", partnerId: userId, pairKey, inviteHash: null, inviteExpiresAt: null, updatedAt: now },
+            // The hash stays, so the used link can say so (and take its member to the Blend).
+            $set: { status: "active", partnerId: userId, pairKey, inviteExpiresAt: null, updatedAt: now },
           },
         );
         // Someone else accepted between the read and the write: the invite is used.
@@ -116,6 +117,11 @@ export function blendsRepository(store: Store) {
         if (error instanceof DuplicateKeyError) return null;
         throw error;
       }
+    },
+
+    /** The Blend two members share, if any. */
+    byPair(a: string, b: string): Promise<BlendDocument | null> {
+      return blends.findOne({ pairKey: blendPairKey(a, b) });
     },
 
     /** The listener's Blends and open invites, newest first; their own expired invites are removed on the way. */

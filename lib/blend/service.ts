@@ -1,0 +1,269 @@
+import "server-only";
+import type { Listener } from "@/lib/auth";
+import { blendsRepository, getStore, isDemoVisitorId, type BlendDocument } from "@/lib/db";
+import { demoEnabled } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { deletePlaylist, getPlaylist } from "@/lib/playlists";
+import { logger } from "@/lib/telemetry";
+import { DEMO_FRIENDS, demoFriendBySlug, demoFriendOf, friendMemberId } from "./demo-friends";
+import { describeMatch, matchScore, sharedItems } from "./match";
+import { memberById, membersOf, type BlendMember } from "./members";
+import { storeBlendPlaylists } from "./playlist";
+import { tasteOf } from "./taste";
+import type { BlendList, BlendRange, BlendSummary, BlendTrack, BlendView, InviteCreated, InvitePreview, PickWho } from "./types";
+
+type Caller = Pick<Listener, "id" | "isDemo">;
+
+/** An invite link works for a week, as a shared link in a chat usually gets opened within days. */
+export const INVITE_TTL_MS = 7 * 86_400_000;
+/** Open invites per listener: enough to invite a few friends, too few to spray links. */
+export const MAX_OPEN_INVITES = 5;
+/** Shared artists and tracks shown (the score counts them all). */
+const SHARED_SHOWN = 20;
+
+const repository = async () => blendsRepository(await getStore());
+
+const notFound = () =>
+  new AppError("not_found", { detail: "No such Blend: it may have ended when one of you left. Start a new one from Blend." });
+
+const badInvite = () =>
+  new AppError("not_found", {
+    detail: "This invite link does not work: it was declined or withdrawn, or the address is incomplete. Ask for a new link.",
+  });
+
+/** A 409 saying why an invite cannot be accepted, with a stable `reason` for the page. */
+function inviteProblem(reason: string, detail: string, extensions: Record<string, unknown> = {}): AppError {
+  return new AppError("conflict", { detail, extensions: { reason, ...extensions } });
+}
+
+const dateText = (date: Date) => date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** The listener's signed-in form, for their own playlists. */
+const asListener = (caller: Caller): Listener => ({ id: caller.id, isDemo: caller.isDemo, reconnectRequired: false });
+
+/** Deletes a Blend's stored playlists, each through its owner (a missing one is fine: they deleted it). */
+async function deleteBlendPlaylists(blend: BlendDocument): Promise<void> {
+  for (const { userId, playlistId } of blend.playlists) {
+    await deletePlaylist({ id: userId, isDemo: isDemoVisitorId(userId), reconnectRequired: false }, playlistId);
+  }
+}
+
+/** Both members, or null after ending a Blend whose other member's account is gone (an idle demo visitor removed). */
+async function liveMembers(blend: BlendDocument): Promise<[BlendMember, BlendMember] | null> {
+  const members = await membersOf(blend);
+  if (members) return members;
+  const removed = await (await repository()).remove(blend._id, blend.inviterId);
+  if (removed) await deleteBlendPlaylists(removed);
+  return null;
+}
+
+/** The listener's Blends and open invites, and for a demo visitor the demo friends. */
+export async function listBlends(caller: Caller): Promise<BlendList> {
+  const blends = await (await repository()).listFor(caller.id);
+  const summaries: BlendSummary[] = [];
+  for (const blend of blends) {
+    const base = {
+      id: blend._id,
+      createdAt: blend.createdAt.toISOString(),
+      playlistId: blend.playlists.find((entry) => entry.userId === caller.id)?.playlistId ?? null,
+    };
+    if (blend.status === "invited") {
+      summaries.push({ ...base, status: "invited", partner: null, inviteExpiresAt: blend.inviteExpiresAt?.toISOString() ?? null });
+      continue;
+    }
+    const members = await liveMembers(blend);
+    if (!members) continue;
+    const partner = members[0].id === caller.id ? members[1] : members[0];
+    summaries.push({ ...base, status: "active", partner: { name: partner.name, demoFriend: partner.friend !== null }, inviteExpiresAt: null });
+  }
+  const withFriend = new Map(blends.flatMap((blend) => (blend.partnerId && demoFriendOf(blend.partnerId) ? [[blend.partnerId, blend._id]] : [])));
+  const friends =
+    caller.isDemo && demoEnabled()
+      ? DEMO_FRIENDS.map((friend) => ({
+          slug: friend.slug,
+          name: friend.name,
+          about: friend.about,
+          blendId: withFriend.get(friendMemberId(friend)) ?? null,
+        }))
+      : [];
+  return { blends: summaries, friends, maxOpenInvites: MAX_OPEN_INVITES };
+}
+
+/** A new invite for the listener to share: the link (shown once), valid for a week and for one listener. */
+export async function createInvite(caller: Caller, origin: string, now = new Date()): Promise<InviteCreated> {
+  const blends = await repository();
+  if ((await blends.countOpenInvites(caller.id, now)) >= MAX_OPEN_INVITES) {
+    throw inviteProblem(
+      "too_many_invites",
+      `You have ${MAX_OPEN_INVITES} invites waiting already. Withdraw one you no longer need, or wait until one is accepted or expires.`,
+    );
+  }
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
+  const { blend, token } = await blends.createInvite(caller.id, expiresAt, now);
+  const path = `/blend/join/${token}`;
+  return { id: blend._id, path, url: `${origin}${path}`, expiresAt: expiresAt.toISOString() };
+}
+
+/** What an invite link shows the listener who opened it (nothing is accepted by looking). */
+export async function previewInvite(caller: Caller, token: string, now = new Date()): Promise<InvitePreview> {
+  const blends = await repository();
+  const invite = await blends.byToken(token);
+  if (!invite) throw badInvite();
+  const inviter = await memberById(invite.inviterId);
+  if (!inviter) throw badInvite();
+  const preview = { inviterName: inviter.name, expiresAt: invite.inviteExpiresAt?.toISOString() ?? null, blendId: null };
+  if (invite.status === "active") {
+    const member = invite.inviterId === caller.id || invite.partnerId === caller.id;
+    return { ...preview, state: member ? "member" : "used", blendId: member ? invite._id : null };
+  }
+  if (invite.inviterId === caller.id) return { ...preview, state: "own" };
+  if (!invite.inviteExpiresAt || invite.inviteExpiresAt.getTime() <= now.getTime()) return { ...preview, state: "expired" };
+  const existing = await blends.byPair(invite.inviterId, caller.id);
+  if (existing) return { ...preview, state: "already", blendId: existing._id };
+  return { ...preview, state: "open" };
+}
+
+/** Accepts an invite: the two become members, and each gets the Blend playlist. Returns the Blend's id. */
+export async function acceptInvite(caller: Caller, token: string, now = new Date()): Promise<{ id: string }> {
+  const blends = await repository();
+  const outcome = await blends.accept(token, caller.id, now);
+  if (!outcome.ok) {
+    const inviter = outcome.blend ? await memberById(outcome.blend.inviterId) : null;
+    const who = inviter?.name ?? "the listener who invited you";
+    switch (outcome.reason) {
+      case "not_found":
+        throw badInvite();
+      case "expired":
+        throw inviteProblem(
+          "invite_expired",
+          `This invite expired on ${dateText(outcome.blend?.inviteExpiresAt ?? now)}. Ask ${who} for a new link.`,
+        );
+      case "used":
+        if (outcome.blend && outcome.blend.partnerId === caller.id) return { id: outcome.blend._id };
+        throw inviteProblem("invite_used", `This invite has been used already: a link works for one listener. Ask ${who} for a new one.`);
+      case "own":
+        throw inviteProblem("own_invite", "This is your own invite. Send the link to the listener you want to blend with.");
+      case "already":
+        throw inviteProblem("already_blended", `You and ${who} already have a Blend: open it from Blend instead.`, {
+          blendId: (await blends.byPair(outcome.blend?.inviterId ?? "", caller.id))?._id ?? null,
+        });
+    }
+  }
+  await drawPlaylists(outcome.blend, now);
+  return { id: outcome.blend._id };
+}
+
+/** Draws and stores the playlists of a new Blend; a failure leaves the Blend without them, and Refresh tries again. */
+async function drawPlaylists(blend: BlendDocument, now: Date): Promise<void> {
+  const members = await membersOf(blend);
+  if (!members) return;
+  try {
+    await storeBlendPlaylists(blend, members, now);
+  } catch (error) {
+    logger.error({ err: error, blendId: blend._id }, "blend: the playlist could not be drawn");
+  }
+}
+
+/** Declines an invite: it is gone for good (the inviter sees it no more). */
+export async function declineInvite(caller: Caller, token: string): Promise<void> {
+  if (!(await (await repository()).decline(token, caller.id))) throw badInvite();
+}
+
+/** A demo visitor's Blend with a demo friend, made at once (no invite): returns its id. */
+export async function blendWithFriend(caller: Caller, slug: string, now = new Date()): Promise<{ id: string }> {
+  const friend = demoFriendBySlug(slug);
+  if (!friend || !caller.isDemo || !demoEnabled()) {
+    throw new AppError("not_found", { detail: "No such demo friend. Demo friends are offered to demo visitors on the Blend page." });
+  }
+  const blends = await repository();
+  const blend = await blends.createDirect(caller.id, friendMemberId(friend), now);
+  if (!blend) {
+    throw inviteProblem("already_blended", `You already have a Blend with ${friend.name}: open it from Blend.`, {
+      blendId: (await blends.byPair(caller.id, friendMemberId(friend)))?._id ?? null,
+    });
+  }
+  await drawPlaylists(blend, now);
+  return { id: blend._id };
+}
+
+async function activeBlendOf(caller: Caller, id: string): Promise<{ blend: BlendDocument; members: [BlendMember, BlendMember] }> {
+  const blend = await (await repository()).findForMember(id, caller.id);
+  if (!blend) throw notFound();
+  if (blend.status !== "active") {
+    throw new AppError("not_found", { detail: "Nobody has accepted this invite yet. The Blend appears here once someone does." });
+  }
+  const members = await liveMembers(blend);
+  if (!members) throw new AppError("not_found", { detail: "This Blend has ended: the other listener's account no longer exists." });
+  return { blend, members };
+}
+
+/** Whose taste a stored pick comes from, seen from the viewer's side. */
+function whoOf(from: string | null, names: [string, string], viewer: 0 | 1): PickWho | null {
+  if (from === `${names[0]} & ${names[1]}`) return "both";
+  if (from === names[viewer]) return "you";
+  if (from === names[viewer === 0 ? 1 : 0]) return "partner";
+  return null;
+}
+
+/**
+ * A Blend as one member sees it over a range: the match, the artists and tracks both have in their
+ * tops (with each side's rank) and their own copy of the playlist. Nothing else of the other
+ * member's listening is in it. Another listener's Blend is "not found".
+ */
+export async function blendView(caller: Caller, id: string, range: BlendRange, now = Date.now()): Promise<BlendView> {
+  const { blend, members } = await activeBlendOf(caller, id);
+  const viewer: 0 | 1 = members[0].id === caller.id ? 0 : 1;
+  const you = members[viewer];
+  const partner = members[viewer === 0 ? 1 : 0];
+  const [yourIndex, theirIndex] = await Promise.all([you.index(), partner.index()]);
+  const yours = tasteOf(yourIndex, range, you.rules, now);
+  const theirs = tasteOf(theirIndex, range, partner.rules, now);
+  const score = matchScore(yours.artists, theirs.artists);
+  const names: [string, string] = [members[0].name, members[1].name];
+  const entry = blend.playlists.find((each) => each.userId === caller.id);
+  const stored = entry ? await getPlaylist(asListener(caller), entry.playlistId) : null;
+  const tracks: BlendTrack[] = (stored?.tracks ?? []).map((track) => ({
+    key: track.key,
+    name: track.name,
+    artistName: track.artistName,
+    albumName: track.albumName,
+    imageUrl: track.imageUrl,
+    durationMs: track.durationMs,
+    from: track.from,
+    who: whoOf(track.from, names, viewer),
+    reason: track.reason,
+    pinned: track.pinned,
+  }));
+  const shared = (list: ReturnType<typeof sharedItems>) =>
+    list.slice(0, SHARED_SHOWN).map((item) => ({ name: item.name, ...(item.artist ? { artist: item.artist } : {}), ranks: item.ranks }));
+  return {
+    id: blend._id,
+    you: { name: you.name },
+    partner: { name: partner.name, demoFriend: partner.friend ? { about: partner.friend.about } : null },
+    range,
+    rangeLabel: yours.label,
+    match: { ...score, explanation: describeMatch(score, yours.label) },
+    sharedArtists: shared(sharedItems(yours.artists, theirs.artists)),
+    sharedTracks: shared(sharedItems(yours.tracks, theirs.tracks)),
+    playlist: stored ? { id: stored.id, name: stored.name, version: stored.version, tracks } : null,
+    generatedAt: blend.generatedAt?.toISOString() ?? null,
+  };
+}
+
+/** Draws the Blend playlist again for both members: a new version of each copy (or a new copy for one who deleted theirs). */
+export async function refreshBlend(caller: Caller, id: string, now = new Date()): Promise<{ generatedAt: string; tracks: number }> {
+  const { blend, members } = await activeBlendOf(caller, id);
+  const picks = await storeBlendPlaylists(blend, members, now);
+  return { generatedAt: now.toISOString(), tracks: picks.length };
+}
+
+/**
+ * Leaves a Blend (or withdraws an open invite): the Blend is deleted for both members, with the
+ * Blend playlist stored here for each. A copy already saved to Spotify stays on Spotify.
+ */
+export async function leaveBlend(caller: Caller, id: string): Promise<{ deletedPlaylists: number }> {
+  const removed = await (await repository()).remove(id, caller.id);
+  if (!removed) throw notFound();
+  await deleteBlendPlaylists(removed);
+  return { deletedPlaylists: removed.playlists.length };
+}
