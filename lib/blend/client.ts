@@ -85,7 +85,10 @@ export const blendMutations = {
     mutationOptions({
       mutationKey: [...blendQueries.all, "friend"] as const,
       mutationFn: (slug: string) =>
-        fetchJson<{ id: string }>("/api/blends/friends", { ...json({ friend: slug }), fallback: "The Blend could not be made. Try again." }),
+        fetchJson<{ id: string }>("/api/blends/friends", {
+          ...json({ friend: slug }),
+          fallback: "The Blend could not be made. Try again.",
+        }),
     }),
   refresh: (id: string) =>
     mutationOptions({

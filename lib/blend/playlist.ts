@@ -118,7 +118,11 @@ function playlistName(names: [string, string], viewer: 0 | 1): string {
  * playlist (origin "blend") the first time or when they deleted theirs, otherwise a new version
  * of theirs ("Refreshed the Blend", undoable). Returns the picks drawn.
  */
-export async function storeBlendPlaylists(blend: BlendDocument, members: [BlendMember, BlendMember], now = new Date()): Promise<BlendPick[]> {
+export async function storeBlendPlaylists(
+  blend: BlendDocument,
+  members: [BlendMember, BlendMember],
+  now = new Date(),
+): Promise<BlendPick[]> {
   const { picks, label } = await drawFor(members);
   const names: [string, string] = [members[0].name, members[1].name];
   const stored: BlendDocument["playlists"] = [];

@@ -74,9 +74,16 @@ export async function listBlends(caller: Caller): Promise<BlendList> {
     const members = await liveMembers(blend);
     if (!members) continue;
     const partner = members[0].id === caller.id ? members[1] : members[0];
-    summaries.push({ ...base, status: "active", partner: { name: partner.name, demoFriend: partner.friend !== null }, inviteExpiresAt: null });
+    summaries.push({
+      ...base,
+      status: "active",
+      partner: { name: partner.name, demoFriend: partner.friend !== null },
+      inviteExpiresAt: null,
+    });
   }
-  const withFriend = new Map(blends.flatMap((blend) => (blend.partnerId && demoFriendOf(blend.partnerId) ? [[blend.partnerId, blend._id]] : [])));
+  const withFriend = new Map(
+    blends.flatMap((blend) => (blend.partnerId && demoFriendOf(blend.partnerId) ? [[blend.partnerId, blend._id]] : [])),
+  );
   const friends =
     caller.isDemo && demoEnabled()
       ? DEMO_FRIENDS.map((friend) => ({
