@@ -26,6 +26,7 @@ export const config = {
     "/discover/:path*",
     "/assistant/:path*",
     "/playlists/:path*",
+    "/blend/:path*",
     "/import/:path*",
     "/settings/:path*",
   ],

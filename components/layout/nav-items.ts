@@ -1,4 +1,5 @@
 import {
+  BlendIcon,
   CalendarHeartIcon,
   CompassIcon,
   LayoutDashboardIcon,
@@ -15,6 +16,7 @@ export const appNavItems = [
   { href: "/discover", label: "Discover", Icon: CompassIcon },
   { href: "/assistant", label: "Assistant", Icon: MessageCircleIcon },
   { href: "/playlists", label: "Playlists", Icon: ListMusicIcon },
+  { href: "/blend", label: "Blend", Icon: BlendIcon },
   { href: "/import", label: "Import", Icon: UploadIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },
 ] as const;

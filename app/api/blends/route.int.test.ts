@@ -18,7 +18,6 @@ const dataDir = mkdtempSync(join(tmpdir(), "echotune-blends-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const origin = "http://127.0.0.1:3000";
-const noParams: RouteContext = { params: Promise.resolve({}) };
 const withParams = (params: Record<string, string>): RouteContext => ({ params: Promise.resolve(params) });
 const DAY = 86_400_000;
 
