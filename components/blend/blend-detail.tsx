@@ -69,6 +69,8 @@ export function BlendDetail({ id, range }: { id: string; range: BlendRange }) {
   );
 }
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** The score, big, with the computation in words beneath. */
 function Match({ view }: { view: BlendView }) {
   const { match } = view;
@@ -87,7 +89,10 @@ function Match({ view }: { view: BlendView }) {
         Each of you brings your top artists by listening time, as shares of your own total; the score adds up the smaller share of every
         artist and divides by the sum of the larger ones. 100% would be the same artists in the same proportions. You share{" "}
         {match.sharedArtists} of them.
-        {view.partner.demoFriend ? ` ${view.partner.name} is a demo friend: ${view.partner.demoFriend.about}` : ""}
+        {view.partner.demoFriend ? ` ${view.partner.name} is a demo friend: ${lowerFirst(view.partner.demoFriend.about)}` : ""}
+        {view.sharedDemoHistory
+          ? " You both read the demo’s shared history (neither of you has imported your own), so your tastes match fully."
+          : ""}
       </p>
     </section>
   );

@@ -18,12 +18,36 @@ export interface DemoFriend {
   about: string;
 }
 
-/** Four cohort members with different tastes: from a close match with the demo history to a far one. */
+/**
+ * The cohort's first four members. Over the last 6 months their weighted Jaccard with the demo
+ * history runs from about 6% (Mira, Jonas) to 1% (Ada, Tomás): generated tastes over a large
+ * catalogue overlap little, as strangers' do.
+ */
 export const DEMO_FRIENDS: readonly DemoFriend[] = [
-  { slug: "mira", name: "Mira", member: 0, about: "Generated demo listener no. 1: three years of plays on the demo catalogue." },
-  { slug: "jonas", name: "Jonas", member: 1, about: "Generated demo listener no. 2: three years of plays on the demo catalogue." },
-  { slug: "ada", name: "Ada", member: 2, about: "Generated demo listener no. 3: three years of plays on the demo catalogue." },
-  { slug: "tomas", name: "Tomás", member: 3, about: "Generated demo listener no. 4: three years of plays on the demo catalogue." },
+  {
+    slug: "mira",
+    name: "Mira",
+    member: 0,
+    about: "A generated demo listener (cohort member 1) with three years of plays on the demo catalogue.",
+  },
+  {
+    slug: "jonas",
+    name: "Jonas",
+    member: 1,
+    about: "A generated demo listener (cohort member 2) with three years of plays on the demo catalogue.",
+  },
+  {
+    slug: "ada",
+    name: "Ada",
+    member: 2,
+    about: "A generated demo listener (cohort member 3) with three years of plays on the demo catalogue.",
+  },
+  {
+    slug: "tomas",
+    name: "Tomás",
+    member: 3,
+    about: "A generated demo listener (cohort member 4) with three years of plays on the demo catalogue.",
+  },
 ];
 
 const FRIEND_PREFIX = "friend:";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Listener } from "@/lib/auth";
 import { DEMO_TIME_ZONE, getStore, isDemoVisitorId, usersRepository, type BlendDocument } from "@/lib/db";
-import { listenerIndex, type ListeningIndex } from "@/lib/listening";
+import { historyOwner, listenerIndex, type ListeningIndex } from "@/lib/listening";
 import type { ListenerProfile } from "@/lib/listener";
 import { demoFriendIndex, demoFriendOf, type DemoFriend } from "./demo-friends";
 import type { TasteRules } from "./taste";
@@ -18,6 +18,8 @@ export interface BlendMember {
   /** The listener, to store their Blend playlist and ask for their recommendations; null for a demo friend. */
   profile: ListenerProfile | null;
   index(): Promise<ListeningIndex>;
+  /** Whose history they read (`historyOwner`): a demo visitor without an import reads the shared demo history. */
+  historyOwner(): Promise<string>;
 }
 
 const FRIEND_RULES: TasteRules = { timeZone: DEMO_TIME_ZONE, listenThresholdMs: 30_000, demoCatalogue: true };
@@ -35,8 +37,19 @@ function displayNameOf(id: string, displayName: string): string {
 /** A member by id: a listener of this instance, a demo friend, or null when their account is gone. */
 export async function memberById(id: string): Promise<BlendMember | null> {
   const friend = demoFriendOf(id);
-  if (friend) return { id, name: friend.name, friend, rules: FRIEND_RULES, profile: null, index: async () => demoFriendIndex(friend) };
-  const user = await usersRepository(await getStore()).findById(id);
+  if (friend) {
+    return {
+      id,
+      name: friend.name,
+      friend,
+      rules: FRIEND_RULES,
+      profile: null,
+      index: async () => demoFriendIndex(friend),
+      historyOwner: async () => id,
+    };
+  }
+  const store = await getStore();
+  const user = await usersRepository(store).findById(id);
   if (!user) return null;
   const isDemo = isDemoVisitorId(id);
   const profile: ListenerProfile = {
@@ -54,6 +67,7 @@ export async function memberById(id: string): Promise<BlendMember | null> {
     rules: { timeZone: user.settings.timeZone, listenThresholdMs: user.settings.listenThresholdMs, demoCatalogue: isDemo },
     profile,
     index: () => listenerIndex(profile),
+    historyOwner: () => historyOwner(store, profile),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawBlend, type BlendCandidate, type BlendPick } from "./picks";
+import { drawBlend, fromOf, reasonOf, type BlendCandidate, type BlendPick } from "./picks";
 
 let counter = 0;
 const track = (artistName: string, name = `Song ${++counter}`): BlendCandidate => ({
@@ -72,5 +72,27 @@ describe("drawBlend", () => {
   it("stops short rather than break the artist rule", () => {
     const picks = drawBlend({ favourites: [tracksBy("solo", 10, 1), []], shared: [], recommended: [[], []] });
     expect(picks).toHaveLength(1);
+  });
+});
+
+describe("attribution", () => {
+  const names: [string, string] = ["Ana", "Sam"];
+  const pick = (source: BlendPick["source"]): BlendPick => ({ ...track("x"), source });
+
+  it("names whose taste a pick comes from, both names for a shared one", () => {
+    expect(fromOf(pick({ kind: "member", member: 0 }), names)).toBe("Ana");
+    expect(fromOf(pick({ kind: "member", member: 1 }), names)).toBe("Sam");
+    expect(fromOf(pick({ kind: "new", member: 1 }), names)).toBe("Sam");
+    expect(fromOf(pick({ kind: "shared" }), names)).toBe("Ana & Sam");
+  });
+
+  it("writes each member's copy from their side", () => {
+    const sams = pick({ kind: "member", member: 1 });
+    expect(reasonOf(sams, 1, names, "Last 6 months")).toBe("One of your most played tracks (last 6 months).");
+    expect(reasonOf(sams, 0, names, "Last 6 months")).toBe("One of Sam’s most played tracks (last 6 months).");
+    expect(reasonOf(pick({ kind: "new", member: 0 }), 1, names, "All time")).toBe(
+      "New to you both: recommended by EchoTune from Ana’s taste.",
+    );
+    expect(reasonOf(pick({ kind: "shared" }), 0, names, "All time")).toBe("In both your top tracks (all time).");
   });
 });

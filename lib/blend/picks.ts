@@ -114,3 +114,22 @@ export function drawBlend(pool: BlendPool, options: DrawOptions = {}): BlendPick
   }
   return picks;
 }
+
+/** The "from" of a pick: the name(s) whose taste it comes from. */
+export function fromOf(pick: BlendPick, names: [string, string]): string {
+  return pick.source.kind === "shared" ? `${names[0]} & ${names[1]}` : names[pick.source.member];
+}
+
+/** Why a pick is in the playlist, written for the member `viewer` (0 or 1) who owns this copy. */
+export function reasonOf(pick: BlendPick, viewer: 0 | 1, names: [string, string], rangeLabel: string): string {
+  const range = rangeLabel.toLowerCase();
+  const whose = (member: 0 | 1) => (member === viewer ? "your" : `${names[member]}’s`);
+  switch (pick.source.kind) {
+    case "shared":
+      return `In both your top tracks (${range}).`;
+    case "member":
+      return `One of ${whose(pick.source.member)} most played tracks (${range}).`;
+    case "new":
+      return `New to you both: recommended by EchoTune from ${whose(pick.source.member)} taste.`;
+  }
+}

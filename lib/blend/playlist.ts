@@ -7,7 +7,7 @@ import { recommendationsFor } from "@/lib/reco";
 import { DEMO_LISTENER, demoImageUrl, getDemoCatalog } from "@/lib/demo";
 import { sharedItems } from "./match";
 import { listenerOfMember, type BlendMember } from "./members";
-import { drawBlend, type BlendCandidate, type BlendPick } from "./picks";
+import { drawBlend, fromOf, reasonOf, type BlendCandidate, type BlendPick } from "./picks";
 import { tasteOf, type BlendRange, type Taste } from "./taste";
 
 /** The range the playlist is drawn from (Spotify's Blend follows recent listening). */
@@ -86,25 +86,6 @@ export async function drawFor(members: [BlendMember, BlendMember]): Promise<{ pi
   // Both tastes are labelled by the range actually read (6 months, or all time when either was thin).
   const label = tastes[0].label === tastes[1].label ? tastes[0].label : "All time";
   return { picks, label };
-}
-
-/** The "from" of a pick: the name(s) whose taste it comes from. */
-export function fromOf(pick: BlendPick, names: [string, string]): string {
-  return pick.source.kind === "shared" ? `${names[0]} & ${names[1]}` : names[pick.source.member];
-}
-
-/** Why a pick is in the playlist, written for the member `viewer` (0 or 1) who owns this copy. */
-export function reasonOf(pick: BlendPick, viewer: 0 | 1, names: [string, string], rangeLabel: string): string {
-  const range = rangeLabel.toLowerCase();
-  const whose = (member: 0 | 1) => (member === viewer ? "your" : `${names[member]}’s`);
-  switch (pick.source.kind) {
-    case "shared":
-      return `In both your top tracks (${range}).`;
-    case "member":
-      return `One of ${whose(pick.source.member)} most played tracks (${range}).`;
-    case "new":
-      return `New to you both: recommended by EchoTune from ${whose(pick.source.member)} taste.`;
-  }
 }
 
 /** The playlist's name for one member: their own name first, as Spotify's Blend does ("Ana + Sam"). */

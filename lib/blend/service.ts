@@ -222,7 +222,12 @@ export async function blendView(caller: Caller, id: string, range: BlendRange, n
   const viewer: 0 | 1 = members[0].id === caller.id ? 0 : 1;
   const you = members[viewer];
   const partner = members[viewer === 0 ? 1 : 0];
-  const [yourIndex, theirIndex] = await Promise.all([you.index(), partner.index()]);
+  const [yourIndex, theirIndex, yourOwner, theirOwner] = await Promise.all([
+    you.index(),
+    partner.index(),
+    you.historyOwner(),
+    partner.historyOwner(),
+  ]);
   const yours = tasteOf(yourIndex, range, you.rules, now);
   const theirs = tasteOf(theirIndex, range, partner.rules, now);
   const score = matchScore(yours.artists, theirs.artists);
@@ -252,6 +257,7 @@ export async function blendView(caller: Caller, id: string, range: BlendRange, n
     match: { ...score, explanation: describeMatch(score, yours.label) },
     sharedArtists: shared(sharedItems(yours.artists, theirs.artists)),
     sharedTracks: shared(sharedItems(yours.tracks, theirs.tracks)),
+    sharedDemoHistory: yourOwner === theirOwner,
     playlist: stored ? { id: stored.id, name: stored.name, version: stored.version, tracks } : null,
     generatedAt: blend.generatedAt?.toISOString() ?? null,
   };

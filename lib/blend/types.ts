@@ -102,6 +102,8 @@ export interface BlendView {
   };
   sharedArtists: SharedEntry[];
   sharedTracks: SharedEntry[];
+  /** Both are demo visitors reading the demo's one shared history (neither imported their own): a full match, explained. */
+  sharedDemoHistory: boolean;
   /** The viewer's own copy; null when they deleted it (Refresh draws a new one) or there were no picks. */
   playlist: { id: string; name: string; version: number; tracks: BlendTrack[] } | null;
   generatedAt: string | null;

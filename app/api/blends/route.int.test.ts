@@ -224,6 +224,8 @@ describe.each([
     const first = await view(blendId, a);
     const second = await view(blendId, b);
     expect(first.match.percent).toBe(second.match.percent);
+    // Each read their own import, not the demo's shared history.
+    expect(first.sharedDemoHistory).toBe(false);
     expect(first.match.value).toBeGreaterThan(0);
     expect(first.match.value).toBeLessThan(1);
     expect(first.match.explanation).toMatch(

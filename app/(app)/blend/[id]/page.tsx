@@ -36,7 +36,7 @@ export default async function BlendDetailPage({ params, searchParams }: PageProp
         description={
           <>
             Your Blend: how your tastes match, what you share, and a playlist from both.{" "}
-            <Link href="/blend" className="text-brand-text underline-offset-4 hover:underline">
+            <Link href="/blend" className="text-brand-text underline underline-offset-4">
               All Blends
             </Link>
           </>
