@@ -40,7 +40,8 @@ async function expectBlend(page: Page, partner: string | RegExp) {
 test("two demo visitors blend through an invite link, see the match and the playlist, and one leaves for both", async ({ browser }) => {
   test.setTimeout(180_000);
   const a = await newVisitor(browser);
-  const b = await newVisitor(browser);
+  // B is not signed in yet: the invite link sends them to sign in, then back to the invite.
+  const b = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
 
   // A makes an invite and copies the link.
   await a.goto("/blend");
@@ -52,8 +53,11 @@ test("two demo visitors blend through an invite link, see the match and the play
   await expect(a.getByTestId("blend-invite")).toHaveCount(1);
   await expectAccessibleOn(a);
 
-  // B opens it: who sent it and what a Blend shares, then accepts.
+  // B opens it, starts the demo, and is back at the invite: who sent it and what a Blend shares, then accepts.
   await b.goto(url.pathname);
+  await expect(b).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await b.getByTestId("sign-in-demo").click();
+  await expect(b).toHaveURL(new RegExp(`${url.pathname}$`), { timeout: 60_000 });
   const inviter =
     (await b.getByRole("heading", { level: 2, name: /invited you to a Blend$/ }).textContent())?.replace(" invited you to a Blend", "") ??
     "";
@@ -116,6 +120,13 @@ test("a demo visitor blends with a demo friend at once", async ({ page, expectAc
   await expect(page.locator('[data-testid="pick-from"][data-who="partner"]').first()).toHaveText(/Jonas$/);
   await expect(page.locator('[data-testid="pick-from"][data-who="you"]').first()).toHaveText(/You$/);
   await expect(page.getByTestId("blend-match")).toContainText("Jonas is a demo friend");
+  await expectAccessible();
+  // On a phone, in dark mode: it fits the screen and passes the accessibility check.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(page.getByTestId("blend-pick").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await expectAccessible();
 
   // Refresh draws it again (a new version of the stored playlist); leaving ends it.

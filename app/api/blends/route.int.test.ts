@@ -363,6 +363,29 @@ describe.each([
     expect(await getPlaylist({ id: b.id, isDemo: true, reconnectRequired: false }, seenB.playlist!.id)).toBeNull();
   });
 
+  it("ends a Blend whose other member's account is gone (an idle demo visitor removed), with the stored copy", async () => {
+    const invite = await newInvite(outsider);
+    const gone = await (await import("@/lib/auth/testing")).signInAsDemoVisitor(origin);
+    const { getStore, usersRepository } = await import("@/lib/db");
+    const { storePlayBatch } = await import("@/lib/listening");
+    const store = await getStore();
+    for (const [visitor, prefix] of [
+      [outsider, "Olga"],
+      [gone, "Gus"],
+    ] as const) {
+      const mine = Array.from({ length: 30 }, (_, index) => plays(`${prefix} Artist ${index % 10}`, `${prefix} Song ${index}`, 2)).flat();
+      await storePlayBatch(store, visitor.id, { sourceKey: `import|${prefix}/1`, plays: mine });
+    }
+    expect((await answer(invite.token, gone, "accept")).status).toBe(200);
+    const seen = await view(invite.id, outsider);
+    expect(seen.playlist).not.toBeNull();
+    await usersRepository(store).removeDemoVisitor(gone.id);
+    const listed = (await (await get(routes.list, "/api/blends", outsider)).json()) as BlendList;
+    expect(listed.blends.map((blend) => blend.id)).not.toContain(invite.id);
+    expect((await get(routes.view, `/api/blends/${invite.id}`, outsider, { id: invite.id })).status).toBe(404);
+    expect(await getPlaylist({ id: outsider.id, isDemo: true, reconnectRequired: false }, seen.playlist!.id)).toBeNull();
+  });
+
   it("blends a demo visitor with a demo friend at once, and only once", async () => {
     const list = (await (await get(routes.list, "/api/blends", b)).json()) as BlendList;
     expect(list.friends.map((friend) => friend.name)).toEqual(["Mira", "Jonas", "Ada", "Tomás"]);
