@@ -7,19 +7,8 @@ import "server-only";
  * stored through lib/playlists. Either can leave, which ends it for both. Demo visitors can blend
  * with generated demo friends without an invite.
  */
-export {
-  acceptInvite,
-  blendView,
-  blendWithFriend,
-  createInvite,
-  declineInvite,
-  INVITE_TTL_MS,
-  leaveBlend,
-  listBlends,
-  MAX_OPEN_INVITES,
-  previewInvite,
-  refreshBlend,
-} from "./service";
+export { acceptInvite, blendWithFriend, createInvite, declineInvite, INVITE_TTL_MS, MAX_OPEN_INVITES, previewInvite } from "./invites";
+export { blendView, leaveBlend, listBlends, refreshBlend } from "./service";
 export { DEMO_FRIENDS, type DemoFriend } from "./demo-friends";
 export { BLEND_RANGES } from "./taste";
 export type * from "./types";
