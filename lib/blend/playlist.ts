@@ -38,7 +38,7 @@ function hasTrack(index: ListeningIndex, key: string): boolean {
 async function newFinds(member: BlendMember, other: ListeningIndex): Promise<BlendCandidate[]> {
   if (!member.profile) return [];
   const catalog = member.rules.demoCatalogue ? getDemoCatalog(DEMO_LISTENER.seed) : null;
-  const request = recommendationsFor(member.profile, { limit: RECOMMENDATIONS_PER_MEMBER, novelty: 0.5, recentDays: 30 });
+  const request = recommendationsFor(member.profile, { limit: RECOMMENDATIONS_PER_MEMBER, novelty: 0.5 });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), RECOMMENDATION_BUDGET_MS);
