@@ -17,3 +17,5 @@ export { findRange, rangeKey } from "./dates";
 export { EVAL_CASES, EVAL_NOW, EVAL_ZONE, type EvalCase } from "./eval/cases";
 export { assistantTools } from "./tools";
 export { DISCOVER_DRAFT_MAX_NAME, DISCOVER_DRAFT_MAX_TRACKS } from "./draft-track";
+export { DEFAULT_DRAFT_COUNT, draftFromPrompt, draftFromSeed, tunedTracks, type PlaylistDraft } from "./playlist-drafts";
+export { PLAYLIST_PROMPT_MAX_COUNT, readPlaylistPrompt, type PlaylistPrompt } from "./intents";

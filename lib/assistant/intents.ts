@@ -82,7 +82,7 @@ export const HELP_TEXT =
 const CONTEXT_WORDS: Array<[RegExp, string, "mood" | "activity" | "era" | "time"]> = [
   [/\b(chill|chilled|relax|relaxing|calm|mellow|laid[- ]back|cozy|cosy)\b/, "chill", "mood"],
   [/\b(energetic|energy|upbeat|pump(?:ed)?|hype|high[- ]energy)\b/, "energetic", "mood"],
-  [/\b(sad|melanchol\w*|blue|heartbr\w+|moody|rainy day)\b/, "melancholy", "mood"],
+  [/\b(sad|melanchol\w*|blue|heartbr\w+|moody|rainy|rain)\b/, "melancholy", "mood"],
   [/\b(happy|cheerful|sunny|feel[- ]good|joyful|good mood)\b/, "happy", "mood"],
   [/\b(workout|work out|gym|run|running|jog|jogging|training|lifting|exercise|cardio)\b/, "workout", "activity"],
   [/\b(focus|study|studying|concentrat\w*|coding|reading|homework|deep work)\b/, "focus", "activity"],
@@ -101,6 +101,44 @@ const CONTEXT_WORDS: Array<[RegExp, string, "mood" | "activity" | "era" | "time"
 ];
 
 const contextOf = (text: string) => CONTEXT_WORDS.find(([pattern]) => pattern.test(text));
+
+/** What a playlist prompt asks for ("90s trip-hop for a rainy evening, 25 tracks"). */
+export interface PlaylistPrompt {
+  /** A name made from the prompt's own words, without the count. */
+  name: string;
+  /** Context ids, at most one per kind (mood, activity, era, time of day), in the prompt's order. */
+  contexts: string[];
+  /** How many tracks it asks for, or null when it names no number. */
+  count: number | null;
+}
+
+/** The most tracks one prompt may ask for. */
+export const PLAYLIST_PROMPT_MAX_COUNT = 100;
+
+/**
+ * Reads a playlist prompt with the offline model's words: every context it names (one per kind,
+ * first wins) and a track count ("25 tracks", "30 songs"). Words with no context (a genre such as
+ * trip-hop) stay in the name. Deterministic, so the editor's Tune and the API read prompts alike.
+ */
+export function readPlaylistPrompt(prompt: string): PlaylistPrompt {
+  const text = normaliseText(prompt);
+  const kinds = new Set<string>();
+  const contexts: string[] = [];
+  for (const [pattern, id, kind] of CONTEXT_WORDS) {
+    if (kinds.has(kind) || !pattern.test(text)) continue;
+    kinds.add(kind);
+    contexts.push(id);
+  }
+  const counted = /\b(\d{1,4})\s*(?:tracks?|songs?|tunes?)\b/i.exec(prompt);
+  const count = counted ? Math.min(PLAYLIST_PROMPT_MAX_COUNT, Math.max(1, Number(counted[1]))) : null;
+  const words = prompt
+    .replace(/[,;:\s-]*\b(?:with\s+|of\s+)?\d{1,4}\s*(?:tracks?|songs?|tunes?)\b[.!]?/i, " ")
+    .replace(/^\s*(?:please\s+)?(?:make|build|create|give)(?:\s+me)?\s+(?:an?\s+)?(?:playlist|mix)\s+(?:of|with|for)?\s*/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const name = words ? `${words[0]!.toUpperCase()}${words.slice(1)}`.slice(0, 100) : "EchoTune mix";
+  return { name, contexts, count };
+}
 
 // Words the rules depend on, for spelling repair: a word one edit away from one of these (and not a
 // word itself) is read as it. Names in quotes or after "play"/"like" are taken from the original.

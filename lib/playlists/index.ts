@@ -12,6 +12,7 @@ export {
   getPlaylist,
   listPlaylists,
   listPlaylistVersions,
+  playlistForRequest,
   redoPlaylist,
   restorePlaylistVersion,
   setSpotifySync,
@@ -19,6 +20,8 @@ export {
   undoPlaylist,
   type NewPlaylist,
 } from "./playlists";
+export { addToDiscoverDraft, DISCOVER_DRAFT_NAME, getDiscoverDraft, startDiscoverDraft } from "./discover-draft";
+export { searchTracks } from "./search";
 export { applyEdit, PlaylistEditError, toPlaylistTrack } from "./edit";
 export {
   PLAYLIST_MAX_DESCRIPTION,

@@ -94,6 +94,12 @@ export async function getPlaylist(listener: Listener, id: string): Promise<Playl
   return document ? toPlaylist(document) : null;
 }
 
+/** The playlist a create with this request id made, or null: a retry answers without doing the work again. */
+export async function playlistForRequest(listener: Listener, requestId: string): Promise<Playlist | null> {
+  const document = await (await repository()).find(listener.id, idFor(listener, requestId));
+  return document ? toPlaylist(document) : null;
+}
+
 export interface NewPlaylist {
   name: string;
   description?: string;

@@ -3,8 +3,9 @@ import { tool } from "ai";
 import { z } from "zod";
 import { groundTracks } from "../grounding";
 import type { PlaylistDraftOutput } from "../tool-outputs";
-import { contextSchema, type ToolContext } from "./context";
-import { engineTracks } from "./recommend";
+import { engineDraftTracks } from "../playlist-drafts";
+import { contextSchema, historyTrackFor, type ToolContext } from "./context";
+import { trackCardOf } from "./recommend";
 
 /**
  * A playlist draft: tracks from our engine (with a context or a seed), or songs the model names,
@@ -38,13 +39,14 @@ export function buildPlaylistTool(ctx: ToolContext) {
           summary: `Draft “${input.name}”: ${tracks.length} tracks${dropped > 0 ? ` (${dropped} suggested songs could not be found and were left out)` : ""}. Approve it to save it to Spotify.`,
         };
       }
-      const { tracks } = await engineTracks(ctx, {
-        ...(input.context ? { context: input.context } : {}),
-        ...(input.seed ? { seed: input.seed } : {}),
-        limit: input.limit ?? 15,
-        novelty: 0.5,
+      // The same engine draft the Playlists page makes from a prompt (lib/assistant/playlist-drafts.ts).
+      const seed = input.seed ? await historyTrackFor(ctx.listener, input.seed) : null;
+      const picks = await engineDraftTracks(ctx.listener, {
+        ...(input.context ? { contexts: [input.context] } : {}),
+        seed: seed ? seed.index.tracks[seed.id]!.key : null,
+        count: input.limit ?? 15,
       });
-      const playable = tracks.filter((track) => track.key.startsWith("spotify:track:"));
+      const playable = picks.map(trackCardOf);
       return {
         name: input.name,
         description,

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Listener } from "@/lib/auth";
+import { spotifyClientFor } from "@/lib/spotify";
+import type { PlaylistTrackInput } from "./limits";
+
+/** Most results one search returns (Spotify's development-mode cap is 10 per type). */
+export const SEARCH_LIMIT = 10;
+
+/**
+ * Tracks to add to a playlist, from the listener's catalogue: Spotify's search for a Spotify
+ * listener, the demo catalogue for a demo visitor. Shaped as playlist tracks, never raw Spotify objects.
+ */
+export async function searchTracks(listener: Listener, query: string): Promise<PlaylistTrackInput[]> {
+  const client = spotifyClientFor({ userId: listener.id, isDemo: listener.isDemo });
+  const { tracks } = await client.search(query, { types: ["track"], limit: SEARCH_LIMIT });
+  return tracks.map((track) => ({
+    key: track.uri,
+    name: track.name,
+    artistName: track.artists.map((artist) => artist.name).join(", ") || "Unknown artist",
+    albumName: track.album?.name ?? null,
+    imageUrl: track.album?.imageUrl ?? null,
+    durationMs: track.durationMs,
+    explicit: track.explicit,
+  }));
+}
