@@ -168,8 +168,7 @@ export function DiscoverView({ catalogue }: { catalogue: "spotify" | "demo" }) {
                   },
                   preview: () => item.previewUrl && toggle(item.key, item.previewUrl, item.name),
                   addToDraft: () => {
-                    draft.add(item);
-                    setAnnouncement(`Added ${item.name} to the draft.`);
+                    if (draft.add(item)) setAnnouncement(`Added ${item.name} to the draft.`);
                   },
                 }}
               />

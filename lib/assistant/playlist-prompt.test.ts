@@ -8,8 +8,16 @@ describe("readPlaylistPrompt", () => {
       contexts: ["melancholy", "1990s", "evening"],
       count: 25,
     });
-    expect(readPlaylistPrompt("Make me a playlist for the gym with 30 songs")).toEqual({ name: "The gym", contexts: ["workout"], count: 30 });
-    expect(readPlaylistPrompt("something chill and happy")).toEqual({ name: "Something chill and happy", contexts: ["chill"], count: null });
+    expect(readPlaylistPrompt("Make me a playlist for the gym with 30 songs")).toEqual({
+      name: "The gym",
+      contexts: ["workout"],
+      count: 30,
+    });
+    expect(readPlaylistPrompt("something chill and happy")).toEqual({
+      name: "Something chill and happy",
+      contexts: ["chill"],
+      count: null,
+    });
   });
 
   it("keeps a count within what one draft may hold", () => {

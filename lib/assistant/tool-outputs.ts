@@ -106,6 +106,8 @@ export interface PlaylistDraftOutput {
   tracks: TrackCard[];
   dropped: number;
   summary: string;
+  /** The stored playlist this draft is (the Discover draft), to open in the editor. */
+  playlistId?: string | null;
 }
 
 export interface SavePlaylistOutput {

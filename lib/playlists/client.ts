@@ -4,9 +4,10 @@
  */
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/http/client";
+import type { PlaylistEdit, PlaylistTrackInput } from "./limits";
 import type { Json, Playlist, PlaylistSummary, PlaylistVersionSummary } from "./types";
 
-export { applyEdit, PlaylistEditError } from "./edit";
+export { applyEdit, PlaylistEditError, toPlaylistTrack } from "./edit";
 export { PLAYLIST_MAX_DESCRIPTION, PLAYLIST_MAX_NAME, PLAYLIST_MAX_TRACKS, type PlaylistEdit, type PlaylistTrackInput } from "./limits";
 export type { Json, Playlist, PlaylistOrigin, PlaylistSummary, PlaylistTrack, PlaylistVersionSummary, SpotifySync } from "./types";
 
@@ -45,6 +46,18 @@ export const playlistQueries = {
           })
         ).playlist,
     }),
+  /** The listener's current Discover draft (null before their first pick). */
+  discoverDraft: () =>
+    queryOptions({
+      queryKey: [...playlistQueries.all, "discover-draft"] as const,
+      queryFn: async ({ signal }) =>
+        (
+          await fetchJson<{ playlist: PlaylistData | null }>("/api/playlists/draft", {
+            signal,
+            fallback: "Your draft could not be loaded. Try again.",
+          })
+        ).playlist,
+    }),
   versions: (id: string) =>
     queryOptions({
       queryKey: [...playlistQueries.all, "versions", id] as const,
@@ -56,4 +69,74 @@ export const playlistQueries = {
           })
         ).versions,
     }),
+};
+
+/** A server value as the API would send it (dates as strings): for data a page prefetches on the server. */
+export function asJson<T>(value: T): Json<T> {
+  return JSON.parse(JSON.stringify(value)) as Json<T>;
+}
+
+const jsonInit = (method: string, body: unknown) => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+/** The requests the pages send; each answers with the playlist as it now is. */
+export const playlistRequests = {
+  create: async (body: {
+    prompt?: string;
+    seed?: { kind: "track" | "artist"; id: string };
+    name?: string;
+    description?: string;
+    origin?: "discover" | "assistant" | "seed" | "prompt" | "manual";
+    tracks?: PlaylistTrackInput[];
+    requestId: string;
+  }) =>
+    (
+      await fetchJson<{ playlist: PlaylistData }>("/api/playlists", {
+        ...jsonInit("POST", body),
+        fallback: "The playlist could not be made. Try again.",
+      })
+    ).playlist,
+  edit: async (id: string, baseVersion: number, edit: PlaylistEdit) =>
+    (
+      await fetchJson<{ playlist: PlaylistData }>(`/api/playlists/${encodeURIComponent(id)}`, {
+        ...jsonInit("PATCH", { baseVersion, edit }),
+        fallback: "Your change could not be saved. Try again.",
+      })
+    ).playlist,
+  version: async (id: string, body: { action: "undo" | "redo" | "restore"; baseVersion: number; version?: number }) =>
+    (
+      await fetchJson<{ playlist: PlaylistData }>(`/api/playlists/${encodeURIComponent(id)}/versions`, {
+        ...jsonInit("POST", body),
+        fallback: "The playlist's history could not be changed. Try again.",
+      })
+    ).playlist,
+  tune: async (id: string, baseVersion: number, prompt: string) =>
+    (
+      await fetchJson<{ playlist: PlaylistData }>(`/api/playlists/${encodeURIComponent(id)}/tune`, {
+        ...jsonInit("POST", { baseVersion, prompt }),
+        fallback: "The playlist could not be tuned. Try again.",
+      })
+    ).playlist,
+  remove: (id: string) =>
+    fetchJson<void>(`/api/playlists/${encodeURIComponent(id)}`, {
+      method: "DELETE",
+      fallback: "The playlist could not be deleted. Try again.",
+    }),
+  addToDraft: async (tracks: PlaylistTrackInput[]) =>
+    (
+      await fetchJson<{ playlist: PlaylistData }>("/api/playlists/draft", {
+        ...jsonInit("POST", { tracks }),
+        fallback: "The track could not be added to your draft. Try again.",
+      })
+    ).playlist,
+  search: async (query: string, signal?: AbortSignal) =>
+    (
+      await fetchJson<{ tracks: PlaylistTrackInput[] }>(`/api/playlists/search?q=${encodeURIComponent(query)}`, {
+        ...(signal ? { signal } : {}),
+        fallback: "The catalogue could not be searched. Try again.",
+      })
+    ).tracks,
 };

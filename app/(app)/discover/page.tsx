@@ -13,6 +13,8 @@ import { demoPreparing } from "@/lib/ingest";
 import { listenerIndex } from "@/lib/listening";
 import { finishDemoHistory } from "../demo-history";
 import { currentListener } from "@/lib/listener";
+import { getDiscoverDraft } from "@/lib/playlists";
+import { asJson, playlistQueries } from "@/lib/playlists/client";
 import { listFeedback, recommendationsFor } from "@/lib/reco";
 import { readDiscoverParams, recoApiQuery, recoQueries } from "@/lib/reco/client";
 import { recommendationsQuery } from "@/app/api/recommendations/schema";
@@ -60,12 +62,14 @@ export default async function DiscoverPage({ searchParams }: PageProps<"/discove
   // The same validation as GET /api/recommendations: a mix the API refuses is left to the browser,
   // which shows the API's problem and a retry rather than failing the page.
   const apiQuery = recommendationsQuery.safeParse(recoApiQuery(params));
-  const [picks, feedback] = await Promise.all([
+  const [picks, feedback, draft] = await Promise.all([
     apiQuery.success ? recommendationsFor(listener, apiQuery.data) : null,
     listFeedback(listener),
+    getDiscoverDraft(listener),
   ]);
   if (picks) queryClient.setQueryData(recoQueries.recommendations(params).queryKey, picks);
   queryClient.setQueryData(recoQueries.feedback().queryKey, feedback);
+  queryClient.setQueryData(playlistQueries.discoverDraft().queryKey, draft ? asJson(draft) : null);
   return (
     <>
       {header}

@@ -56,7 +56,7 @@ async function call(
       headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     }),
-    { params: Promise.resolve(id ? { id } : {}) },
+    { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) },
   );
 }
 
@@ -181,15 +181,7 @@ describe("the playlists API", () => {
   it("makes a draft from a seed artist the listener played, and says so when they never did", async () => {
     const { POST } = await collection();
     const { listenerIndex } = await import("@/lib/insights");
-    const { defaultSettings } = await import("@/lib/db");
-    const index = await listenerIndex({
-      id: visitor.id,
-      isDemo: true,
-      reconnectRequired: false,
-      displayName: "",
-      imageUrl: null,
-      settings: defaultSettings,
-    });
+    const index = await listenerIndex({ id: visitor.id, isDemo: true });
     const artist = index.artists[index.artist[index.count - 1]!]!.name;
     const made = await json<{ playlist: PlaylistData }>(
       await call(POST, "/api/playlists", { method: "POST", body: { seed: { kind: "artist", id: artist } } }),

@@ -1,17 +1,18 @@
 import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
+import { getDiscoverDraft } from "@/lib/playlists";
 import type { PlaylistDraftOutput, TrackCard } from "../tool-outputs";
 import type { ToolContext } from "./context";
 
 const TRACK_URI = /^spotify:track:([A-Za-z0-9]{1,40})$/;
 
 /**
- * The playlist draft the listener put together on Discover, as a draft the chat can save: its
+ * The playlist draft the listener put together on Discover (stored with their playlists), as a draft the chat can save: its
  * Spotify tracks in the listener's order. Tracks known only from their history (no Spotify match)
  * cannot go into a Spotify playlist: they are counted as left out. Nothing is saved here.
  */
-export function discoverDraftTool({ draft = [] }: ToolContext) {
+export function discoverDraftTool({ listener, draft: sent = [] }: ToolContext) {
   return tool({
     description:
       "The listener's own playlist draft from the Discover page (tracks they added there). Use it when they speak of their draft or want to save it. Shown to the listener as a draft; saving needs savePlaylist with exactly its track keys and their approval.",
@@ -19,6 +20,9 @@ export function discoverDraftTool({ draft = [] }: ToolContext) {
     execute: async (input): Promise<PlaylistDraftOutput> => {
       const name = input.name ?? "My Discover picks";
       const description = "Picked on EchoTune Discover.";
+      // The draft is kept on the server now; a browser that still sends its own copy is the fallback.
+      const stored = await getDiscoverDraft(listener);
+      const draft = stored ? stored.tracks.map((track) => ({ key: track.key, name: track.name, artist: track.artistName })) : sent;
       const seen = new Set<string>();
       const tracks: TrackCard[] = [];
       let dropped = 0;
@@ -53,7 +57,7 @@ export function discoverDraftTool({ draft = [] }: ToolContext) {
           : dropped > 0
             ? `Your Discover draft has no tracks that can be saved to Spotify${leftOut}. Add tracks on Discover with the list button, then ask again.`
             : "Your playlist draft is empty. Add tracks on Discover with the list button, then ask me again to save it.";
-      return { name, description, tracks, dropped, summary };
+      return { name, description, tracks, dropped, summary, playlistId: stored?.id ?? null };
     },
   });
 }
