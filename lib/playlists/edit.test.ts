@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { applyEdit, PlaylistEditError, toPlaylistTrack, uniqueTracks } from "./edit";
-import { PLAYLIST_MAX_TRACKS } from "./limits";
+import { PLAYLIST_MAX_TRACKS, playlistTrackInput } from "./limits";
 
 const track = (id: string, name = `Song ${id}`) => toPlaylistTrack({ key: `spotify:track:${id}`, name, artistName: "Artist" });
 const content = { name: "Mix", description: "", tracks: ["a", "b", "c", "d"].map((id) => track(id)) };
 const keys = (result: ReturnType<typeof applyEdit>) => result?.content.tracks.map((entry) => entry.key.slice(-1));
+
+describe("playlistTrackInput", () => {
+  it("takes covers from https or this site, nothing else", () => {
+    const cover = (imageUrl: string) =>
+      playlistTrackInput.safeParse({ key: "spotify:track:a", name: "A", artistName: "B", imageUrl }).success;
+    expect(cover("https://i.scdn.co/image/ab67")).toBe(true);
+    expect(cover("/demo-art/album/a1.svg")).toBe(true);
+    expect(cover("//evil.example/x.png")).toBe(false);
+    expect(cover("javascript:alert(1)")).toBe(false);
+    expect(cover("http://i.scdn.co/image/ab67")).toBe(false);
+  });
+});
 
 describe("applyEdit", () => {
   it("moves a track to a position and says which way it went", () => {

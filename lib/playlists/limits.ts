@@ -22,7 +22,12 @@ export const playlistTrackInput = z.object({
   name: z.string().trim().min(1).max(300),
   artistName: z.string().trim().min(1).max(300),
   albumName: z.string().trim().max(300).nullish(),
-  imageUrl: z.url().max(1000).nullish(),
+  // Spotify's covers (https) or the demo catalogue's art, served by this site (`/demo-art/...`).
+  imageUrl: z
+    .string()
+    .max(1000)
+    .regex(/^(?:https:\/\/\S+|\/(?!\/)\S*)$/, "Use an https URL or a path on this site.")
+    .nullish(),
   durationMs: z.number().int().min(0).max(86_400_000).nullish(),
   explicit: z.boolean().nullish(),
   pinned: z.boolean().optional(),
