@@ -56,7 +56,7 @@ export async function engineDraftTracks(
     ...(options.seed ? { seed: options.seed } : {}),
     limit: Math.min(PLAYLIST_PROMPT_MAX_COUNT + 50, options.count + exclude.size + 10),
     novelty: options.novelty ?? 0.5,
-    recentDays: 30,
+    // recentDays left out: the listener's setting, as on Discover.
   });
   return response.items.filter((item) => SAVEABLE.test(item.key) && !exclude.has(item.key)).slice(0, options.count);
 }
