@@ -21,7 +21,15 @@ import {
   type Json,
 } from "./objects";
 import { idParam, limitParam, offsetParam, parseUri } from "./params";
-import { addPlaylistItems, createPlaylist, getPlaylist, myPlaylists, playlistItems } from "./playlists";
+import {
+  addPlaylistItems,
+  changePlaylistDetails,
+  createPlaylist,
+  getPlaylist,
+  myPlaylists,
+  playlistItems,
+  updatePlaylistItems,
+} from "./playlists";
 import { devices, next, pause, play, playbackState, queue } from "./player";
 import {
   albumOf,
@@ -333,8 +341,8 @@ const ROUTES: ReadonlyArray<{ pattern: RegExp; methods: Partial<Record<string, H
   { pattern: /^\/v1\/artists\/([^/]+)\/albums$/, methods: { GET: artistAlbums } },
   { pattern: /^\/v1\/albums\/([^/]+)\/tracks$/, methods: { GET: albumTracks } },
   { pattern: /^\/v1\/me\/playlists$/, methods: { GET: myPlaylists, POST: createPlaylist } },
-  { pattern: /^\/v1\/playlists\/([^/]+)$/, methods: { GET: getPlaylist } },
-  { pattern: /^\/v1\/playlists\/([^/]+)\/items$/, methods: { GET: playlistItems, POST: addPlaylistItems } },
+  { pattern: /^\/v1\/playlists\/([^/]+)$/, methods: { GET: getPlaylist, PUT: changePlaylistDetails } },
+  { pattern: /^\/v1\/playlists\/([^/]+)\/items$/, methods: { GET: playlistItems, POST: addPlaylistItems, PUT: updatePlaylistItems } },
   { pattern: /^\/v1\/me\/player$/, methods: { GET: playbackState } },
   { pattern: /^\/v1\/me\/player\/devices$/, methods: { GET: devices } },
   { pattern: /^\/v1\/me\/player\/play$/, methods: { PUT: play } },
@@ -345,7 +353,8 @@ const ROUTES: ReadonlyArray<{ pattern: RegExp; methods: Partial<Record<string, H
 
 export async function handleApi(context: RequestContext): Promise<void> {
   const { state, url, request } = context;
-  const fault = state.takeFault(url.pathname) ?? state.takeFault("*");
+  // One lookup per request: "*" faults match every path, so a second lookup would count them twice.
+  const fault = state.takeFault(url.pathname, request.method ?? "GET");
   if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault && fault.status >= 400) {
     const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};

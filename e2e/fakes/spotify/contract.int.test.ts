@@ -212,6 +212,12 @@ function endpoints(): Call[] {
       path: `/playlists/${ownPlaylist}/items`,
       body: { uris: [`spotify:track:${track.id}`] },
     },
+    {
+      op: ["put", "/playlists/{playlist_id}/items"],
+      path: `/playlists/${ownPlaylist}/items`,
+      body: { uris: [`spotify:track:${track.id}`] },
+    },
+    { op: ["put", "/playlists/{playlist_id}"], path: `/playlists/${ownPlaylist}`, body: { name: "Renamed" } },
     { op: ["put", "/me/library"], path: `/me/library?uris=spotify:track:${track.id}` },
     { op: ["delete", "/me/library"], path: `/me/library?uris=spotify:track:${track.id}` },
     { op: ["get", "/me/player"], path: "/me/player" },
@@ -378,6 +384,69 @@ describe("fake Spotify responses match the OpenAPI description", () => {
       { op: ["post", "/playlists/{playlist_id}/items"], path: `/playlists/${other}/items`, body: { uris: uris.slice(0, 1) } },
       403,
     );
+  });
+
+  it("PUT /playlists/{id}/items: replace (200, up to 100, empty clears), reorder, never both; 403 for others", async () => {
+    const id = await ownPlaylistId();
+    const tracks = world().catalog.tracks.slice(0, 101);
+    const uris = tracks.map((track) => `spotify:track:${track.id}`);
+    const put = (body: unknown, path = `/playlists/${id}/items`) =>
+      conforming({ op: ["put", "/playlists/{playlist_id}/items"], path, body }, undefined);
+    const entries = () => fake.state.library.playlists.find((playlist) => playlist.id === id)?.entries.map((entry) => entry.uri);
+
+    const replaced = await put({ uris: uris.slice(0, 100) });
+    expect(replaced.status).toBe(200);
+    expect((replaced.body as { snapshot_id: string }).snapshot_id).toEqual(expect.any(String));
+    expect(entries()).toEqual(uris.slice(0, 100));
+    expect((await put({ uris })).body).toEqual({ error: { status: 400, message: "Too many items requested: the maximum is 100" } });
+    expect(entries()).toHaveLength(100);
+    // The query parameter wins over the body, as for POST.
+    expect((await put({ uris: uris.slice(5, 9) }, `/playlists/${id}/items?uris=${uris.slice(0, 3).join(",")}`)).status).toBe(200);
+    expect(entries()).toEqual(uris.slice(0, 3));
+    // Move the first item to the end.
+    expect((await put({ range_start: 0, insert_before: 3 })).status).toBe(200);
+    expect(entries()).toEqual([uris[1], uris[2], uris[0]]);
+    expect((await put({ range_start: 2, insert_before: 9 })).status).toBe(400);
+    expect((await put({ uris: uris.slice(0, 1), range_start: 0, insert_before: 1 })).status).toBe(400);
+    expect((await put({ uris: ["spotify:track:nope"] })).status).toBe(400);
+    expect(entries()).toHaveLength(3);
+    expect((await put({ uris: [] })).status).toBe(200);
+    expect(entries()).toEqual([]);
+    expect((await put({ uris: uris.slice(0, 1) }, `/playlists/${friendsPlaylistId(false)}/items`)).status).toBe(403);
+    expect((await put({ uris: uris.slice(0, 1) }, "/playlists/0000000000000000000000/items")).status).toBe(404);
+  });
+
+  it("PUT /playlists/{id}: changes the owner's details (200, no body); 400 for bad values, 403 for others", async () => {
+    const id = await ownPlaylistId();
+    const change = (body: unknown, playlist = id) =>
+      conforming({ op: ["put", "/playlists/{playlist_id}"], path: `/playlists/${playlist}`, body }, undefined);
+    expect((await change({ name: "Rainy evening", description: "Trip-hop, slow" })).status).toBe(200);
+    const { body } = await conforming({ op: ["get", "/playlists/{playlist_id}"], path: `/playlists/${id}` }, 200);
+    expect(body).toMatchObject({ name: "Rainy evening", description: "Trip-hop, slow", public: false });
+    expect((await change({ name: "" })).status).toBe(400);
+    expect((await change({ public: "yes" })).status).toBe(400);
+    expect((await change({ collaborative: true, public: true })).status).toBe(400);
+    // A collaborator may edit the items but not the details.
+    expect((await change({ name: "Mine now" }, friendsPlaylistId(true))).status).toBe(403);
+    expect((await change({ name: "x" }, "0000000000000000000000")).status).toBe(404);
+  });
+
+  it("faults can name a method and let requests through first: the second add-items call fails, GETs pass", async () => {
+    const id = await ownPlaylistId();
+    const uris = [`spotify:track:${samples().track.id}`];
+    const add = { op: ["post", "/playlists/{playlist_id}/items"] as [Method, string], path: `/playlists/${id}/items`, body: { uris } };
+    fake.state.faults.push({ path: "/v1/playlists/", method: "POST", after: 1, status: 500, times: 1 });
+    await conforming(add, 201);
+    await conforming({ op: ["get", "/playlists/{playlist_id}/items"], path: `/playlists/${id}/items` }, 200);
+    const response = await fetch(`${fake.apiUrl}/playlists/${id}/items`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ uris }),
+    });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { status: 500, message: "Server error" } });
+    await conforming(add, 201);
+    expect(fake.state.library.playlists.find((playlist) => playlist.id === id)?.entries).toHaveLength(2);
   });
 
   it("PUT and DELETE /me/library: 200 with no body; 400 beyond 40 URIs or for a malformed one", async () => {

@@ -3,7 +3,7 @@
  * `/items` paths). Items are readable and writable only for playlists the listener owns or
  * collaborates on; others answer 403, as Spotify does for a development-mode app.
  */
-import { sendApiError, sendJson, type RequestContext } from "./http";
+import { sendApiError, sendEmpty, sendJson, type RequestContext } from "./http";
 import { newBase62Id, snapshotId, type FakePlaylist, type PlaylistEntry } from "./library";
 import { images, isoSeconds, ownerRef, paging, trackObject, urlsOf, userRef, type Json, type Urls } from "./objects";
 import { idParam, jsonBody, limitParam, offsetParam, parseUri } from "./params";
@@ -147,6 +147,43 @@ export function playlistItems(context: RequestContext, rawId: string): void {
   );
 }
 
+/**
+ * The track URIs of an add or replace request (a `uris` query parameter overrides the body), at
+ * most 100, each an existing track; undefined after answering with Spotify's 400.
+ */
+function itemUris(context: RequestContext, body: Record<string, unknown>, allowEmpty: boolean): string[] | undefined {
+  const fromQuery = context.url.searchParams.get("uris");
+  const uris: unknown =
+    fromQuery !== null
+      ? fromQuery
+          .split(",")
+          .map((uri) => uri.trim())
+          .filter((uri) => uri !== "")
+      : body.uris;
+  if (!Array.isArray(uris) || (!allowEmpty && uris.length === 0) || !uris.every((uri) => typeof uri === "string")) {
+    sendApiError(context, 400, "No uris provided");
+    return undefined;
+  }
+  if (uris.length > 100) {
+    sendApiError(context, 400, "Too many items requested: the maximum is 100");
+    return undefined;
+  }
+  const { tracksById } = fakeWorld().catalog;
+  for (const uri of uris as string[]) {
+    const parsed = parseUri(uri);
+    if (!parsed || (parsed.type !== "track" && parsed.type !== "episode")) {
+      sendApiError(context, 400, `Invalid track uri: ${uri}`);
+      return undefined;
+    }
+    // The fake's catalog has no episodes to put in a playlist.
+    if (parsed.type === "episode" || !tracksById.has(parsed.id)) {
+      sendApiError(context, 400, "Payload contains a non-existing ID");
+      return undefined;
+    }
+  }
+  return uris as string[];
+}
+
 /** Appends (or inserts at `position`) up to 100 track URIs; a `uris` query parameter overrides the body. */
 export function addPlaylistItems(context: RequestContext, rawId: string): void {
   const playlist = findPlaylist(context, rawId);
@@ -155,18 +192,8 @@ export function addPlaylistItems(context: RequestContext, rawId: string): void {
   const body = jsonBody(context);
   if (body === undefined) return;
   const query = context.url.searchParams;
-  const fromQuery = query.get("uris");
-  const uris: unknown = fromQuery !== null ? fromQuery.split(",").map((uri) => uri.trim()) : body.uris;
-  if (!Array.isArray(uris) || uris.length === 0 || !uris.every((uri) => typeof uri === "string"))
-    return sendApiError(context, 400, "No uris provided");
-  if (uris.length > 100) return sendApiError(context, 400, "Too many items requested: the maximum is 100");
-  const { tracksById } = fakeWorld().catalog;
-  for (const uri of uris as string[]) {
-    const parsed = parseUri(uri);
-    if (!parsed || (parsed.type !== "track" && parsed.type !== "episode")) return sendApiError(context, 400, `Invalid track uri: ${uri}`);
-    // The fake's catalog has no episodes to put in a playlist.
-    if (parsed.type === "episode" || !tracksById.has(parsed.id)) return sendApiError(context, 400, "Payload contains a non-existing ID");
-  }
+  const uris = itemUris(context, body, false);
+  if (uris === undefined) return;
   const rawPosition = query.get("position") ?? body.position;
   let position = playlist.entries.length;
   if (rawPosition !== undefined && rawPosition !== null) {
@@ -175,7 +202,69 @@ export function addPlaylistItems(context: RequestContext, rawId: string): void {
       return sendApiError(context, 400, "Index out of bounds");
   }
   const now = Math.floor(Date.now() / 1000) * 1000;
-  playlist.entries.splice(position, 0, ...(uris as string[]).map((uri) => ({ uri, addedAt: now, addedBy: "" })));
+  playlist.entries.splice(position, 0, ...uris.map((uri) => ({ uri, addedAt: now, addedBy: "" })));
   playlist.version += 1;
   return sendJson(context, 201, { snapshot_id: snapshotId(playlist) });
+}
+
+const isIndex = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
+/**
+ * PUT /playlists/{id}/items: either replace every item with up to 100 URIs (an empty list clears
+ * the playlist) or move `range_length` items from `range_start` to before `insert_before`, never
+ * both in one request. 200 with the new snapshot_id.
+ */
+export function updatePlaylistItems(context: RequestContext, rawId: string): void {
+  const playlist = findPlaylist(context, rawId);
+  if (!playlist) return;
+  if (!canEdit(context, playlist)) return sendApiError(context, 403, "Forbidden");
+  const body = jsonBody(context);
+  if (body === undefined) return;
+  const replacing = context.url.searchParams.has("uris") || body.uris !== undefined;
+  const reordering = body.range_start !== undefined || body.insert_before !== undefined;
+  if (replacing && reordering) return sendApiError(context, 400, "Cannot replace and reorder items in the same request");
+  if (replacing) {
+    const uris = itemUris(context, body, true);
+    if (uris === undefined) return;
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    playlist.entries = uris.map((uri) => ({ uri, addedAt: now, addedBy: "" }));
+  } else {
+    const { range_start: start, insert_before: before, range_length: rawLength = 1 } = body;
+    const length = rawLength as number;
+    if (!isIndex(start) || !isIndex(before) || !Number.isInteger(length) || length < 1)
+      return sendApiError(context, 400, "Missing or invalid range_start, insert_before or range_length");
+    if (start + length > playlist.entries.length || before > playlist.entries.length)
+      return sendApiError(context, 400, "Index out of bounds");
+    if (body.snapshot_id !== undefined && body.snapshot_id !== snapshotId(playlist))
+      return sendApiError(context, 400, "Invalid snapshot id");
+    const moved = playlist.entries.splice(start, length);
+    playlist.entries.splice(before > start ? before - length : before, 0, ...moved);
+  }
+  playlist.version += 1;
+  return sendJson(context, 200, { snapshot_id: snapshotId(playlist) });
+}
+
+/** PUT /playlists/{id}: name, description, public, collaborative; only the owner may. 200, no body. */
+export function changePlaylistDetails(context: RequestContext, rawId: string): void {
+  const playlist = findPlaylist(context, rawId);
+  if (!playlist) return;
+  if (!context.state.library.owns(playlist, context.state.user.id)) return sendApiError(context, 403, "Forbidden");
+  const body = jsonBody(context);
+  if (body === undefined) return;
+  if (body.name !== undefined && (typeof body.name !== "string" || body.name.trim() === ""))
+    return sendApiError(context, 400, "Invalid value for field: name");
+  for (const field of ["public", "collaborative"] as const)
+    if (body[field] !== undefined && typeof body[field] !== "boolean")
+      return sendApiError(context, 400, `Invalid value for field: ${field}`);
+  if (body.description !== undefined && typeof body.description !== "string")
+    return sendApiError(context, 400, "Invalid value for field: description");
+  const isPublic = (body.public as boolean | undefined) ?? playlist.public;
+  const collaborative = (body.collaborative as boolean | undefined) ?? playlist.collaborative;
+  if (collaborative && isPublic) return sendApiError(context, 400, "Collaborative playlists can only be private.");
+  if (typeof body.name === "string") playlist.name = body.name;
+  if (typeof body.description === "string") playlist.description = body.description;
+  playlist.public = isPublic;
+  playlist.collaborative = collaborative;
+  playlist.version += 1;
+  return sendEmpty(context, 200);
 }

@@ -6,7 +6,7 @@
  *
  *   node --import ./scripts/register.ts e2e/fakes/spotify/server.ts --port 3901
  *
- * Admin (JSON): POST /__admin/reset | /__admin/fault {path,status,times,retryAfter,reason,message,delayMs}
+ * Admin (JSON): POST /__admin/reset | /__admin/fault {path,method,after,status,times,retryAfter,reason,message,delayMs}
  *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds,userId,previews}
  *   GET /__admin/log | /__admin/tokens
  *   Listener (admin.ts): POST /__admin/plays | /__admin/devices; GET /__admin/player
@@ -179,7 +179,11 @@ function admin(context: RequestContext): void {
       state.reset();
       return sendJson(context, 200, { ok: true });
     case "POST /__admin/fault":
-      state.faults.push({ ...(body as unknown as Fault), times: Number(body.times ?? Number.MAX_SAFE_INTEGER) });
+      state.faults.push({
+        ...(body as unknown as Fault),
+        times: Number(body.times ?? Number.MAX_SAFE_INTEGER),
+        ...(body.after !== undefined ? { after: Number(body.after) } : {}),
+      });
       return sendJson(context, 200, { ok: true, faults: state.faults.length });
     case "POST /__admin/clear-faults":
       state.faults = [];

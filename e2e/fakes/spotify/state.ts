@@ -27,6 +27,10 @@ export interface IssuedCode {
 export interface Fault {
   /** Which requests: a path prefix such as "/v1/me" or "/api/token"; "*" for every API call. */
   path: string;
+  /** Only requests with this method ("POST"); every method when absent. */
+  method?: string;
+  /** Matching requests to let through first: `after: 1` fails the second add-items call, not the first. */
+  after?: number;
   /** How many requests it affects; Infinity until cleared. */
   times: number;
   status: number;
@@ -109,10 +113,19 @@ export class FakeSpotifyState {
     return [...this.accessTokens.keys(), ...this.refreshTokens.keys()];
   }
 
-  /** The next scripted fault for this path, consumed. */
-  takeFault(path: string): Fault | undefined {
-    const fault = this.faults.find((candidate) => candidate.times > 0 && (candidate.path === "*" || path.startsWith(candidate.path)));
+  /** The next scripted fault for this request, consumed; a fault still letting requests through counts this one. */
+  takeFault(path: string, method?: string): Fault | undefined {
+    const fault = this.faults.find(
+      (candidate) =>
+        candidate.times > 0 &&
+        (candidate.path === "*" || path.startsWith(candidate.path)) &&
+        (candidate.method === undefined || method === undefined || candidate.method.toUpperCase() === method.toUpperCase()),
+    );
     if (!fault) return undefined;
+    if (fault.after !== undefined && fault.after > 0) {
+      fault.after -= 1;
+      return undefined;
+    }
     fault.times -= 1;
     this.faults = this.faults.filter((candidate) => candidate.times > 0);
     return fault;
