@@ -45,8 +45,15 @@ export interface SpotifyClient {
   myPlaylists(options?: PageOptions): Promise<Page<Playlist>>;
   createPlaylist(input: { name: string; description?: string; public?: boolean }): Promise<Playlist>;
   playlistItems(id: string, options?: PageOptions): Promise<Page<Track>>;
-  /** Appends in order, 100 per request. */
+  /**
+   * Appends in order, 100 per request. A 5xx or a network error is not retried here: Spotify may
+   * have added the tracks anyway, so the caller reads the playlist back before adding more.
+   */
   addToPlaylist(id: string, uris: string[]): Promise<{ snapshotId: string }>;
+  /** Replaces every item with at most 100 URIs (an empty list clears it); append the rest with addToPlaylist. */
+  replacePlaylistItems(id: string, uris: string[]): Promise<{ snapshotId: string }>;
+  /** Renames or redescribes a playlist the listener owns. */
+  changePlaylistDetails(id: string, details: { name?: string; description?: string; public?: boolean }): Promise<void>;
   saveToLibrary(uris: string[]): Promise<void>;
   removeFromLibrary(uris: string[]): Promise<void>;
   playback(): Promise<PlaybackState | null>;
@@ -56,6 +63,9 @@ export interface SpotifyClient {
   next(deviceId?: string): Promise<void>;
   queue(uri: string, deviceId?: string): Promise<void>;
 }
+
+/** Spotify's limit of URIs in one add or replace request. */
+export const PLAYLIST_BATCH = 100;
 
 export function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];

@@ -14,7 +14,7 @@ import {
   type DemoTrack,
 } from "@/lib/demo";
 import { perProcess } from "@/lib/process-state";
-import type { PageOptions, SearchResults, SpotifyClient } from "./client";
+import { PLAYLIST_BATCH, type PageOptions, type SearchResults, type SpotifyClient } from "./client";
 import { SpotifyRequestError } from "./errors";
 import type {
   Album,
@@ -53,12 +53,38 @@ function page<T>(items: T[], options: PageOptions = {}, max = 50, fallback = 20)
   return { items: items.slice(offset, offset + limit), total: items.length, offset, limit, hasMore: offset + limit < items.length };
 }
 
-// Playlists and playback the demo listener creates live in this process only: nothing real to save to.
-const playlists = perProcess("spotify.demoPlaylists", () => [] as Array<Playlist & { uris: string[] }>);
-const playback = perProcess(
-  "spotify.demoPlayback",
-  () => ({ isPlaying: false, track: null, queue: [] }) as { isPlaying: boolean; track: Track | null; queue: string[] },
-);
+interface DemoPlaylist extends Playlist {
+  uris: string[];
+}
+
+interface DemoAccount {
+  playlists: DemoPlaylist[];
+  playback: { isPlaying: boolean; track: Track | null; upNext: string[]; queue: string[] };
+}
+
+/** A demo visitor keeps at most this many demo Spotify playlists; older ones make room. */
+const MAX_DEMO_PLAYLISTS = 200;
+
+// Each demo visitor has their own demo Spotify (playlists, player), kept in this process only:
+// there is nothing real to save to, and a visitor's stored playlists re-create theirs when it is gone.
+const accounts = perProcess("spotify.demoAccounts", () => new Map<string, DemoAccount>());
+
+function accountOf(ownerId: string): DemoAccount {
+  let account = accounts.get(ownerId);
+  if (!account) {
+    account = { playlists: [], playback: { isPlaying: false, track: null, upNext: [], queue: [] } };
+    accounts.set(ownerId, account);
+  }
+  return account;
+}
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** A 22-character base62 id, the shape of Spotify's. */
+function newPlaylistId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(22)), (byte) => BASE62[byte % 62]).join("");
+}
+
 const demoDevice: Device = {
   id: "demo-speaker",
   name: "Demo speaker",
@@ -71,6 +97,27 @@ const demoDevice: Device = {
 export class DemoSpotifyClient implements SpotifyClient {
   readonly kind = "demo" as const;
   private readonly catalog = getDemoCatalog(DEMO_LISTENER.seed);
+  private readonly account: DemoAccount;
+
+  /** `ownerId`: whose demo Spotify this is (each demo visitor has their own playlists and player). */
+  constructor(ownerId = "demo") {
+    this.account = accountOf(ownerId);
+  }
+
+  private playlist(id: string): DemoPlaylist {
+    const playlist = this.account.playlists.find((candidate) => candidate.id === id);
+    if (!playlist) throw new SpotifyRequestError(404, "Resource not found");
+    return playlist;
+  }
+
+  private trackOfUri(uri: string): Track | null {
+    const track = uri.startsWith("spotify:track:") ? this.catalog.tracksById.get(uri.slice("spotify:track:".length)) : undefined;
+    return track ? this.trackOf(track) : null;
+  }
+
+  private assertTracks(uris: string[]): void {
+    for (const uri of uris) if (!this.trackOfUri(uri)) throw new SpotifyRequestError(400, `Invalid track uri: ${uri}`);
+  }
 
   private artistOf(artist: DemoArtist): Artist {
     return { id: artist.id, name: artist.name, uri: `spotify:artist:${artist.id}`, imageUrl: artist.imageUrl, genres: artist.genres };
@@ -236,14 +283,14 @@ export class DemoSpotifyClient implements SpotifyClient {
 
   async myPlaylists(options?: PageOptions): Promise<Page<Playlist>> {
     return page(
-      playlists.map(({ uris: _uris, ...playlist }) => playlist),
+      this.account.playlists.map(({ uris: _uris, ...playlist }) => playlist),
       options,
     );
   }
 
   async createPlaylist(input: { name: string; description?: string; public?: boolean }): Promise<Playlist> {
-    const id = `demo${Date.now().toString(36)}${playlists.length}`;
-    const playlist = {
+    const id = newPlaylistId();
+    const playlist: DemoPlaylist = {
       id,
       uri: `spotify:playlist:${id}`,
       name: input.name,
@@ -252,30 +299,43 @@ export class DemoSpotifyClient implements SpotifyClient {
       ownerId: "demo",
       trackCount: 0,
       imageUrl: null,
-      url: `/playlists#${id}`,
-      uris: [] as string[],
+      // Nothing to open: the demo Spotify lives inside EchoTune.
+      url: "",
+      uris: [],
     };
-    playlists.unshift(playlist);
+    this.account.playlists.unshift(playlist);
+    this.account.playlists.length = Math.min(this.account.playlists.length, MAX_DEMO_PLAYLISTS);
     const { uris: _uris, ...created } = playlist;
     return created;
   }
 
   async playlistItems(id: string, options?: PageOptions): Promise<Page<Track>> {
-    const playlist = playlists.find((candidate) => candidate.id === id);
-    if (!playlist) throw new SpotifyRequestError(404, "Resource not found");
-    const tracks = playlist.uris.flatMap((uri) => {
-      const track = this.catalog.tracksById.get(uri.replace("spotify:track:", ""));
-      return track ? [this.trackOf(track)] : [];
-    });
+    const tracks = this.playlist(id).uris.flatMap((uri) => this.trackOfUri(uri) ?? []);
     return page(tracks, options, 50, 50);
   }
 
   async addToPlaylist(id: string, uris: string[]): Promise<{ snapshotId: string }> {
-    const playlist = playlists.find((candidate) => candidate.id === id);
-    if (!playlist) throw new SpotifyRequestError(404, "Resource not found");
+    const playlist = this.playlist(id);
+    this.assertTracks(uris);
     playlist.uris.push(...uris);
     playlist.trackCount = playlist.uris.length;
     return { snapshotId: `demo-${playlist.uris.length}` };
+  }
+
+  async replacePlaylistItems(id: string, uris: string[]): Promise<{ snapshotId: string }> {
+    const playlist = this.playlist(id);
+    if (uris.length > PLAYLIST_BATCH) throw new SpotifyRequestError(400, "Too many items requested: the maximum is 100");
+    this.assertTracks(uris);
+    playlist.uris = [...uris];
+    playlist.trackCount = playlist.uris.length;
+    return { snapshotId: `demo-${playlist.uris.length}` };
+  }
+
+  async changePlaylistDetails(id: string, details: { name?: string; description?: string; public?: boolean }): Promise<void> {
+    const playlist = this.playlist(id);
+    if (details.name !== undefined) playlist.name = details.name;
+    if (details.description !== undefined) playlist.description = details.description;
+    if (details.public !== undefined) playlist.public = details.public;
   }
 
   async saveToLibrary(): Promise<void> {}
@@ -283,6 +343,7 @@ export class DemoSpotifyClient implements SpotifyClient {
   async removeFromLibrary(): Promise<void> {}
 
   async playback(): Promise<PlaybackState | null> {
+    const { playback } = this.account;
     if (!playback.track) return null;
     return { device: demoDevice, isPlaying: playback.isPlaying, progressMs: 0, track: playback.track, shuffle: false, repeat: "off" };
   }
@@ -291,23 +352,40 @@ export class DemoSpotifyClient implements SpotifyClient {
     return [demoDevice];
   }
 
-  async play(input: { uris?: string[] }): Promise<void> {
-    const first = input.uris?.[0];
-    const track = first ? this.catalog.tracksById.get(first.replace("spotify:track:", "")) : undefined;
-    if (track) playback.track = this.trackOf(track);
+  /** Plays a list of tracks or a demo playlist on the demo speaker; with neither, resumes. */
+  async play(input: { uris?: string[]; contextUri?: string; deviceId?: string }): Promise<void> {
+    const { playback } = this.account;
+    if (input.deviceId && input.deviceId !== demoDevice.id) throw new SpotifyRequestError(404, "Device not found");
+    let uris = input.uris;
+    if (input.contextUri) {
+      const id = input.contextUri.startsWith("spotify:playlist:") ? input.contextUri.slice("spotify:playlist:".length) : "";
+      const playlist = this.account.playlists.find((candidate) => candidate.id === id);
+      if (!playlist || playlist.uris.length === 0) throw new SpotifyRequestError(404, "Context not found");
+      uris = playlist.uris;
+    }
+    if (uris?.length) {
+      this.assertTracks(uris);
+      playback.track = this.trackOfUri(uris[0]!);
+      playback.upNext = uris.slice(1);
+    }
     playback.isPlaying = playback.track !== null;
   }
 
   async pause(): Promise<void> {
-    playback.isPlaying = false;
+    this.account.playback.isPlaying = false;
   }
 
   async next(): Promise<void> {
-    const next = playback.queue.shift();
-    if (next) await this.play({ uris: [next] });
+    const { playback } = this.account;
+    const next = playback.queue.shift() ?? playback.upNext.shift();
+    if (next) {
+      playback.track = this.trackOfUri(next);
+      playback.isPlaying = true;
+    }
   }
 
   async queue(uri: string): Promise<void> {
-    playback.queue.push(uri);
+    this.assertTracks([uri]);
+    this.account.playback.queue.push(uri);
   }
 }

@@ -24,6 +24,12 @@ export interface CallOptions {
   body?: unknown;
   /** A stable name for counters, e.g. "GET /me/top/{type}". */
   endpoint: string;
+  /**
+   * false: a 5xx or a network error is thrown at once instead of retried, because Spotify may
+   * have applied the request (adding items twice would duplicate them). 429s are still waited
+   * out: a rate-limited request was not applied. Default true.
+   */
+  idempotent?: boolean;
 }
 
 export interface TransportSettings {
@@ -158,7 +164,7 @@ export async function callSpotify<T>(account: SpotifyAccount, call: CallOptions,
         countEvent(`spotify.call.${call.endpoint}.network`);
         recordFailure(account.userId, settings);
         failures += 1;
-        if (failures >= settings.attempts || breakerFor(account.userId).openUntil > Date.now()) {
+        if (call.idempotent === false || failures >= settings.attempts || breakerFor(account.userId).openUntil > Date.now()) {
           throw new SpotifyUnavailableError((error as Error).message, error);
         }
         await settings.sleep(jittered(settings.baseBackoffMs, failures - 1));
@@ -196,7 +202,7 @@ export async function callSpotify<T>(account: SpotifyAccount, call: CallOptions,
       if (response.status >= 500) {
         recordFailure(account.userId, settings);
         failures += 1;
-        if (failures >= settings.attempts || breakerFor(account.userId).openUntil > Date.now()) {
+        if (call.idempotent === false || failures >= settings.attempts || breakerFor(account.userId).openUntil > Date.now()) {
           throw new SpotifyUnavailableError(`HTTP ${response.status}`);
         }
         await settings.sleep(jittered(settings.baseBackoffMs, failures - 1));

@@ -8,7 +8,7 @@ import { defaultTransportSettings, type SpotifyAccount } from "./http";
 import { getSpotifyAccessToken } from "./tokens";
 import { WebApiSpotifyClient } from "./web-client";
 
-export type { PageOptions, SearchResults, SpotifyClient } from "./client";
+export { PLAYLIST_BATCH, type PageOptions, type SearchResults, type SpotifyClient } from "./client";
 export { demoHistory, DemoSpotifyClient } from "./demo-client";
 export { SpotifyRateLimitedError, SpotifyRequestError, SpotifyUnavailableError } from "./errors";
 export { callSpotify, defaultTransportSettings, resetSpotifyBreakers, type SpotifyAccount, type TransportSettings } from "./http";
@@ -40,7 +40,10 @@ export function webClientFor(userId: string): WebApiSpotifyClient {
   return new WebApiSpotifyClient(spotifyAccountFor(userId), defaultTransportSettings(env.SPOTIFY_API_URL), getCache());
 }
 
-/** The right Spotify for whoever is asking: the demo catalog for the demo listener, the Web API otherwise. */
+/**
+ * The right Spotify for whoever is asking: the demo catalog (with this visitor's own demo
+ * playlists and player) for a demo visitor, the Web API otherwise.
+ */
 export function spotifyClientFor(listener: { userId: string; isDemo: boolean }): SpotifyClient {
-  return listener.isDemo ? new DemoSpotifyClient() : webClientFor(listener.userId);
+  return listener.isDemo ? new DemoSpotifyClient(listener.userId) : webClientFor(listener.userId);
 }

@@ -297,6 +297,33 @@ describe("WebApiSpotifyClient against the fake Web API", () => {
     expect(after.items[0]).toMatchObject({ id: playlist.id, trackCount: 250, imageUrl: expect.stringMatching(imageOf("album")) });
   });
 
+  it("replacePlaylistItems (one PUT, at most 100) and changePlaylistDetails rewrite the same playlist", async () => {
+    const spotify = client();
+    const playlist = await spotify.createPlaylist({ name: "Draft" });
+    const uris = unsavedTrackUris(120);
+    await spotify.addToPlaylist(playlist.id, uris.slice(0, 30));
+    await spotify.replacePlaylistItems(playlist.id, uris.slice(30, 130));
+    expect(apiCalls("PUT", `/v1/playlists/${playlist.id}/items`)).toHaveLength(1);
+    const page = await spotify.playlistItems(playlist.id, { limit: 50, offset: 50 });
+    expect(page.total).toBe(90);
+    expect(page.items.map((track) => track.uri)).toEqual(uris.slice(80, 120));
+    await expect(spotify.replacePlaylistItems(playlist.id, uris.concat(uris))).rejects.toBeInstanceOf(RangeError);
+    await spotify.changePlaylistDetails(playlist.id, { name: "Final", description: "Kept" });
+    expect((await spotify.myPlaylists()).items[0]).toMatchObject({ id: playlist.id, name: "Final", description: "Kept", trackCount: 90 });
+  });
+
+  it("addToPlaylist is not retried after a 500 (Spotify may have added the tracks); a replace is", async () => {
+    const spotify = client();
+    const playlist = await spotify.createPlaylist({ name: "Once" });
+    const uris = unsavedTrackUris(3);
+    await admin("/__admin/fault", { path: `/v1/playlists/${playlist.id}/items`, method: "POST", status: 500, times: 1 });
+    await expect(spotify.addToPlaylist(playlist.id, uris)).rejects.toBeInstanceOf(SpotifyUnavailableError);
+    expect(apiCalls("POST", `/v1/playlists/${playlist.id}/items`)).toHaveLength(1);
+    await admin("/__admin/fault", { path: `/v1/playlists/${playlist.id}/items`, method: "PUT", status: 500, times: 1 });
+    await spotify.replacePlaylistItems(playlist.id, uris);
+    expect(apiCalls("PUT", `/v1/playlists/${playlist.id}/items`).map((entry) => entry.status)).toEqual([500, 200]);
+  });
+
   it("playlistItems of a followed playlist the listener neither owns nor collaborates on is a 403", async () => {
     const spotify = client();
     const { items } = await spotify.myPlaylists();

@@ -1,5 +1,5 @@
 import type { Cache } from "@/lib/cache";
-import { chunk, type PageOptions, type SearchResults, type SpotifyClient } from "./client";
+import { chunk, PLAYLIST_BATCH, type PageOptions, type SearchResults, type SpotifyClient } from "./client";
 import { SpotifyRequestError } from "./errors";
 import { callSpotify, type CallOptions, type SpotifyAccount, type TransportSettings } from "./http";
 import {
@@ -204,16 +204,32 @@ export class WebApiSpotifyClient implements SpotifyClient {
 
   async addToPlaylist(id: string, uris: string[]): Promise<{ snapshotId: string }> {
     let snapshotId = "";
-    for (const part of chunk(uris, 100)) {
+    for (const part of chunk(uris, PLAYLIST_BATCH)) {
       const raw = await this.required<{ snapshot_id: string }>({
         method: "POST",
         path: `/playlists/${encodeURIComponent(id)}/items`,
         body: { uris: part },
         endpoint: "POST /playlists/{id}/items",
+        idempotent: false,
       });
       snapshotId = raw.snapshot_id;
     }
     return { snapshotId };
+  }
+
+  async replacePlaylistItems(id: string, uris: string[]): Promise<{ snapshotId: string }> {
+    if (uris.length > PLAYLIST_BATCH) throw new RangeError(`Spotify replaces at most ${PLAYLIST_BATCH} items at once`);
+    const raw = await this.required<{ snapshot_id: string }>({
+      method: "PUT",
+      path: `/playlists/${encodeURIComponent(id)}/items`,
+      body: { uris },
+      endpoint: "PUT /playlists/{id}/items",
+    });
+    return { snapshotId: raw.snapshot_id };
+  }
+
+  async changePlaylistDetails(id: string, details: { name?: string; description?: string; public?: boolean }): Promise<void> {
+    await this.call({ method: "PUT", path: `/playlists/${encodeURIComponent(id)}`, body: details, endpoint: "PUT /playlists/{id}" });
   }
 
   async saveToLibrary(uris: string[]): Promise<void> {
