@@ -10,6 +10,7 @@ import type { Json, Playlist, PlaylistSummary, PlaylistVersionSummary } from "./
 export { applyEdit, PlaylistEditError, toPlaylistTrack } from "./edit";
 export { PLAYLIST_MAX_DESCRIPTION, PLAYLIST_MAX_NAME, PLAYLIST_MAX_TRACKS, type PlaylistEdit, type PlaylistTrackInput } from "./limits";
 export type { Json, Playlist, PlaylistOrigin, PlaylistSummary, PlaylistTrack, PlaylistVersionSummary, SpotifySync } from "./types";
+export { spotifyStateOf, STALE_PENDING_MS, type SpotifyState } from "./spotify-state";
 
 /** A playlist as the API sends it. */
 export type PlaylistData = Json<Playlist>;

@@ -36,3 +36,5 @@ export {
   type PlaylistTrackInput,
 } from "./limits";
 export type { Json, Playlist, PlaylistOrigin, PlaylistSummary, PlaylistTrack, PlaylistVersionSummary, SpotifySync } from "./types";
+export { saveToSpotify, type SpotifySaveOutcome } from "./sync";
+export { spotifyStateOf, type SpotifyState } from "./spotify-state";
