@@ -12,6 +12,7 @@ export { PLAYLIST_BATCH, type PageOptions, type SearchResults, type SpotifyClien
 export { demoHistory, DemoSpotifyClient } from "./demo-client";
 export { SpotifyRateLimitedError, SpotifyRequestError, SpotifyUnavailableError } from "./errors";
 export { callSpotify, defaultTransportSettings, resetSpotifyBreakers, type SpotifyAccount, type TransportSettings } from "./http";
+export { PLAYER_HELP, playerCommand, playerProblemOf, type PlayerProblem } from "./player";
 export { spotifyScopes } from "./scopes";
 export {
   createTokenRefresher,
