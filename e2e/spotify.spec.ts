@@ -194,13 +194,17 @@ test("the assistant says plainly when playback needs an active device, or Premiu
     expect(scripted.ok).toBe(true);
     await page.getByRole("textbox", { name: "Message" }).fill(question);
     await page.getByRole("button", { name: "Send", exact: true }).click();
+    // Playback waits for the listener's yes.
+    const approval = page.getByTestId("playback-approval").last();
+    await expect(approval).toHaveAttribute("data-state", "approval-requested", { timeout: 30_000 });
+    await approval.getByRole("button", { name: "Play", exact: true }).click();
   };
 
   await page.goto("/assistant");
   await fake("/__admin/devices", { devices: [], activeDeviceId: null });
   await ask("Play my song now, on whatever device");
   await expect(page.getByTestId("playback-card").last()).toHaveAttribute("data-problem", "no-active-device", { timeout: 30_000 });
-  await expect(page.getByTestId("playback-card").last()).toContainText("No Spotify device is active");
+  await expect(page.getByTestId("playback-card").last()).toContainText("Open Spotify on a phone, computer or speaker, start any song");
 
   await fake("/__admin/devices", { product: "free" });
   await ask("Play my song now, second attempt");

@@ -445,30 +445,47 @@ interface Turn {
 }
 
 async function ask(model: Parameters<typeof generateText>[0]["model"], question: string, previous?: string): Promise<Turn> {
-  const result = await generateText({
-    model,
-    messages: [
-      ...(previous
-        ? [
-            { role: "user" as const, content: previous },
-            { role: "assistant" as const, content: "…" },
-          ]
-        : []),
-      { role: "user" as const, content: question },
-    ],
-    tools,
-    toolApproval: { savePlaylist: "user-approval" },
-    stopWhen: isStepCount(4),
-    maxRetries: 0,
-  });
-  const calls = result.steps.flatMap((step) =>
-    step.toolResults.map((toolResult) => ({
-      tool: toolResult.toolName,
-      input: toolResult.input as Record<string, unknown>,
-      output: toolResult.output as Record<string, unknown> | undefined,
-    })),
-  );
-  return { text: result.text, calls };
+  const messages: import("ai").ModelMessage[] = [
+    ...(previous
+      ? [
+          { role: "user" as const, content: previous },
+          { role: "assistant" as const, content: "…" },
+        ]
+      : []),
+    { role: "user" as const, content: question },
+  ];
+  const turn: Turn = { text: "", calls: [] };
+  // Playback waits for the listener's yes, as in the app: the evaluation says yes to it (saving
+  // stays unanswered, as a listener reviewing the draft would leave it), then reads the answer.
+  for (let round = 0; round < 2; round++) {
+    const result = await generateText({
+      model,
+      messages,
+      tools,
+      toolApproval: { savePlaylist: "user-approval", playback: "user-approval" },
+      stopWhen: isStepCount(4),
+      maxRetries: 0,
+    });
+    turn.text = result.text;
+    turn.calls.push(
+      ...result.steps.flatMap((step) =>
+        step.toolResults.map((toolResult) => ({
+          tool: toolResult.toolName,
+          input: toolResult.input as Record<string, unknown>,
+          output: toolResult.output as Record<string, unknown> | undefined,
+        })),
+      ),
+    );
+    const playback = result.content.flatMap((part) =>
+      part.type === "tool-approval-request" && part.toolCall.toolName === "playback" ? [part.approvalId] : [],
+    );
+    if (playback.length === 0) break;
+    messages.push(...result.response.messages, {
+      role: "tool",
+      content: playback.map((approvalId) => ({ type: "tool-approval-response" as const, approvalId, approved: true })),
+    });
+  }
+  return turn;
 }
 
 const answerMisses: string[] = [];

@@ -40,9 +40,10 @@ export function modelBadge(metadata: ChatMetadata | undefined): ModelBadge | nul
 }
 
 export const PLAYBACK_PROBLEMS: Record<PlaybackProblem, string> = {
-  "no-active-device": "No Spotify device is active. Open Spotify on your phone, computer or speaker, start any track, then ask again.",
-  "premium-required": "Spotify only lets Premium accounts control playback from other apps.",
-  "not-connected": "Playback needs a connected Spotify account. The demo listener cannot control a player.",
+  "no-active-device": "No Spotify device is active. Open Spotify on a phone, computer or speaker, start any song, then try again.",
+  "premium-required":
+    "Spotify only lets Premium accounts be controlled by other apps. Play it in the Spotify app instead, or upgrade to Premium to play from EchoTune.",
+  "not-connected": "Spotify needs you to sign in again: reconnect Spotify in Settings, then try again.",
   "not-found": "Spotify could not find that track.",
   unavailable: "Spotify did not answer. Try again in a moment.",
 };
@@ -81,6 +82,9 @@ export function announcementFor(message: ChatMessage): string {
   const sentences = [body ? `The assistant answered: ${clip(body.replace(/\s+/g, " "), ANNOUNCEMENT_LENGTH)}` : "The assistant answered."];
   if (tools.some((part) => part.type === "tool-savePlaylist" && part.state === "approval-requested")) {
     sentences.push("It asks to save a playlist to Spotify: review the tracks, then choose Save to Spotify or Cancel.");
+  }
+  if (tools.some((part) => part.type === "tool-playback" && part.state === "approval-requested")) {
+    sentences.push("It asks to start playback on your Spotify: choose Play or Cancel.");
   }
   return sentences.join(" ");
 }

@@ -6,6 +6,7 @@ import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import type { ChatMessage } from "@/lib/assistant/client";
 import { cn } from "@/lib/utils";
+import { PlaybackApprovalCard } from "./cards/playback-approval-card";
 import { ApprovalCard } from "./cards/save-playlist-card";
 import { ModelBadge } from "./model-badge";
 import { ToolCard } from "./cards/tool-card";
@@ -61,6 +62,8 @@ function PureMessage({ message, conversation = [], status, streaming, onApproval
           <div key={tool.toolCallId} className="w-full max-w-2xl">
             {tool.type === "tool-savePlaylist" ? (
               <ApprovalCard part={tool} messages={conversation} busy={busy} expired={!isLast} onRespond={onApprovalResponse} />
+            ) : tool.type === "tool-playback" && tool.state === "approval-requested" ? (
+              <PlaybackApprovalCard part={tool} busy={busy} expired={!isLast} onRespond={onApprovalResponse} />
             ) : (
               <ToolCard part={tool} />
             )}

@@ -111,9 +111,13 @@ export interface PlaylistDraftOutput {
 }
 
 export interface SavePlaylistOutput {
+  /** True once Spotify holds every track. */
   saved: boolean;
+  /** The Spotify playlist's id, once created (also after a save that stopped midway). */
   playlistId: string | null;
   url: string | null;
+  /** The stored playlist (its page is /playlists/<id>): kept even when Spotify failed, to finish with Retry. */
+  storedPlaylistId: string | null;
   name: string;
   trackCount: number;
   summary: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
-import { ReconnectRequiredError, SpotifyRequestError } from "@/lib/spotify";
+import { PLAYER_HELP, playerProblemOf } from "@/lib/spotify";
 import { searchTracks } from "../grounding";
 import type { PlaybackOutput, PlaybackProblem } from "../tool-outputs";
 import { historyTrackFor, type ToolContext } from "./context";
@@ -9,24 +9,34 @@ import { historyTrackFor, type ToolContext } from "./context";
 const TRACK_URI = /^spotify:track:[A-Za-z0-9]{1,40}$/;
 
 const PROBLEMS: Record<PlaybackProblem, string> = {
-  "no-active-device":
-    "There is no active Spotify device. Open Spotify on a phone, computer or speaker, play anything for a second, then ask again.",
-  "premium-required": "Spotify only lets apps control playback for Premium accounts.",
-  "not-connected": "Spotify is not connected: reconnect it in Settings.",
+  "no-active-device": PLAYER_HELP.NO_ACTIVE_DEVICE,
+  "premium-required": PLAYER_HELP.PREMIUM_REQUIRED,
+  "not-connected": PLAYER_HELP.RECONNECT,
   "not-found": "I could not find that track in the catalogue.",
   unavailable: "Spotify did not answer; try again in a moment.",
 };
 
+/** The player's words for what went wrong (lib/spotify's, shared with the player API). */
 function problemOf(error: unknown): PlaybackProblem {
-  if (error instanceof ReconnectRequiredError) return "not-connected";
-  if (error instanceof SpotifyRequestError) {
-    if (error.reason === "NO_ACTIVE_DEVICE" || error.status === 404) return "no-active-device";
-    if (error.reason === "PREMIUM_REQUIRED" || error.status === 403) return "premium-required";
+  switch (playerProblemOf(error)) {
+    case "NO_ACTIVE_DEVICE":
+    case "DEVICE_NOT_FOUND":
+      return "no-active-device";
+    case "PREMIUM_REQUIRED":
+    case "DEVICE_NOT_CONTROLLABLE":
+      return "premium-required";
+    case "RECONNECT":
+      return "not-connected";
+    default:
+      return "unavailable";
   }
-  return "unavailable";
 }
 
-/** Play or queue tracks on the listener's active Spotify device, with a plain answer when it cannot. */
+/**
+ * Play or queue tracks on the listener's active Spotify device, with a plain answer when it
+ * cannot. Starting playback acts on the listener's speakers: it runs only after they approve it
+ * in the chat (toolApproval in turn.ts), like saving a playlist.
+ */
 export function playbackTool({ client, listener }: ToolContext) {
   return tool({
     description:
