@@ -4,6 +4,7 @@
  *                         appends plays after the history (now, by default), as new listening
  *   POST /__admin/devices {devices?: [{id, name, type?, ...}], activeDeviceId?: string | null, product?: "premium" | "free"}
  *   GET  /__admin/player  the player state and devices
+ *   GET  /__admin/playlists  the listener's playlists with their track URIs in order (what a save left)
  */
 import { sendJson, type RequestContext } from "./http";
 import type { FakeDevice } from "./library";
@@ -89,4 +90,17 @@ export function adminDevices(context: RequestContext, body: Record<string, unkno
 export function adminPlayer(context: RequestContext): void {
   const { library, user } = context.state;
   return sendJson(context, 200, { player: library.player, devices: library.devices, product: user.product });
+}
+
+export function adminPlaylists(context: RequestContext): void {
+  return sendJson(
+    context,
+    200,
+    context.state.library.playlists.map((playlist) => ({
+      id: playlist.id,
+      name: playlist.name,
+      description: playlist.description,
+      uris: playlist.entries.map((entry) => entry.uri),
+    })),
+  );
 }

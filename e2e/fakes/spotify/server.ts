@@ -9,7 +9,7 @@
  * Admin (JSON): POST /__admin/reset | /__admin/fault {path,method,after,status,times,retryAfter,reason,message,delayMs}
  *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds,userId,previews}
  *   GET /__admin/log | /__admin/tokens
- *   Listener (admin.ts): POST /__admin/plays | /__admin/devices; GET /__admin/player
+ *   Listener (admin.ts): POST /__admin/plays | /__admin/devices; GET /__admin/player | /__admin/playlists
  * Cover art: GET /image/<album|artist>/<id>.svg
  */
 import { createHash, timingSafeEqual } from "node:crypto";
@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeSpotifyState, randomToken, type Fault, type LoggedRequest } from "./state";
 import { handleApi } from "./api";
-import { adminDevices, adminPlayer, adminPlays } from "./admin";
+import { adminDevices, adminPlayer, adminPlaylists, adminPlays } from "./admin";
 import { handleImage, handlePreview } from "./images";
 import { sendJson, type RequestContext } from "./http";
 
@@ -213,6 +213,8 @@ function admin(context: RequestContext): void {
       return adminDevices(context, body);
     case "GET /__admin/player":
       return adminPlayer(context);
+    case "GET /__admin/playlists":
+      return adminPlaylists(context);
     default:
       return sendJson(context, 404, { error: "unknown admin endpoint" });
   }
