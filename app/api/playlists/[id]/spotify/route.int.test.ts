@@ -166,6 +166,50 @@ describe("POST /api/playlists/{id}/spotify against the fake Spotify", () => {
     expect(foreign.body.code).toBe("not_found");
   });
 
+  it("the assistant's save that Spotify cuts off leaves a stored playlist, finished by the same Retry", async () => {
+    const { assistantTools } = await import("@/lib/assistant");
+    const { spotifyClientFor } = await import("@/lib/spotify");
+    const profile = {
+      ...USER,
+      displayName: "Nova",
+      imageUrl: null,
+      settings: { timeZone: "Europe/Berlin", listenThresholdMs: 30_000, allowExplicit: true },
+    };
+    const tools = assistantTools({ listener: profile, client: spotifyClientFor({ userId: USER.id, isDemo: false }) });
+    const tracks = catalogTracks(2, 900);
+    // What the chat showed: a draft from buildPlaylist.
+    const messages = [
+      {
+        role: "tool" as const,
+        content: [
+          {
+            type: "tool-result" as const,
+            toolCallId: "draft-1",
+            toolName: "buildPlaylist",
+            output: {
+              type: "json" as const,
+              value: { tracks: tracks.map((track) => ({ key: track.key, name: track.name, artist: "Artist", source: "catalog" })) },
+            },
+          },
+        ],
+      },
+    ];
+    fake.state.faults.push({ path: "/v1/playlists/", method: "POST", times: 1, status: 503 });
+    const output = (await tools.savePlaylist.execute!(
+      { name: "From the chat", trackKeys: tracks.map((track) => track.key) },
+      { toolCallId: "save-1", messages, context: {} },
+    )) as import("@/lib/assistant").SavePlaylistOutput;
+    expect(output).toMatchObject({ saved: false, trackCount: 2, storedPlaylistId: expect.any(String), playlistId: expect.any(String) });
+    expect(output.summary).toMatch(/kept “From the chat” in your playlists.*Retry/);
+    const stored = (await playlists.getPlaylist(USER, output.storedPlaylistId!))!;
+    expect(stored).toMatchObject({ origin: "assistant", spotify: { status: "failed", playlistId: output.playlistId } });
+    expect(onSpotify(output.playlistId!)).toEqual([]);
+
+    const retried = await save(output.storedPlaylistId!);
+    expect(retried.body.spotify).toMatchObject({ status: "synced", playlistId: output.playlistId });
+    expect(onSpotify(output.playlistId!)).toEqual(tracks.map((track) => track.key));
+  });
+
   it("a demo visitor saves to their own demo Spotify, and can play it there", async () => {
     const { signInAsDemoVisitor } = await import("@/lib/auth/testing");
     const visitor = await signInAsDemoVisitor(origin);
