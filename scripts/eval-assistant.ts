@@ -444,6 +444,18 @@ interface Turn {
   calls: Array<{ tool: string; input: Record<string, unknown>; output: Record<string, unknown> | undefined }>;
 }
 
+/** The results of tool calls run on approval, from a round's response messages. */
+function approvedToolResults(messages: import("ai").ModelMessage[]): Turn["calls"] {
+  const calls: Turn["calls"] = [];
+  for (const message of messages) {
+    if (message.role !== "tool") continue;
+    for (const part of message.content)
+      if (part.type === "tool-result" && part.output.type === "json")
+        calls.push({ tool: part.toolName, input: {}, output: part.output.value as Record<string, unknown> });
+  }
+  return calls;
+}
+
 async function ask(model: Parameters<typeof generateText>[0]["model"], question: string, previous?: string): Promise<Turn> {
   const messages: import("ai").ModelMessage[] = [
     ...(previous
@@ -467,7 +479,11 @@ async function ask(model: Parameters<typeof generateText>[0]["model"], question:
       maxRetries: 0,
     });
     turn.text = result.text;
+    // An approved call runs before the first step of the next round: its result is in the
+    // round's response messages, not in a step.
+    const approvedResults = round === 0 ? [] : approvedToolResults(result.response.messages);
     turn.calls.push(
+      ...approvedResults,
       ...result.steps.flatMap((step) =>
         step.toolResults.map((toolResult) => ({
           tool: toolResult.toolName,

@@ -1,6 +1,7 @@
 "use client";
 
 import { CheckIcon, ExternalLinkIcon, ListMusicIcon, XIcon } from "lucide-react";
+import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { ChatMessage } from "@/lib/assistant/client";
@@ -51,14 +52,24 @@ export function ApprovalCard({
 
   if (part.state === "output-available") {
     const { output } = part;
+    const stored = output.storedPlaylistId ? (
+      <Link
+        href={`/playlists/${encodeURIComponent(output.storedPlaylistId)}`}
+        className="inline-flex items-center gap-1 font-medium text-brand-text underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+        data-testid="stored-playlist-link"
+      >
+        {output.saved ? "Open in Playlists" : "Open in Playlists to retry"}
+      </Link>
+    ) : null;
     if (!output.saved) {
       return frame(
         part.state,
         <>
           <h3 id={headingId} className="font-semibold">
-            Not saved
+            {output.storedPlaylistId ? "Kept in your playlists, not on Spotify yet" : "Not saved"}
           </h3>
           <p className="mt-1 text-muted-foreground">{output.summary}</p>
+          {stored ? <p className="mt-2">{stored}</p> : null}
         </>,
         "muted",
       );
@@ -85,6 +96,7 @@ export function ApprovalCard({
             <span className="sr-only">(opens in a new tab)</span>
           </a>
         ) : null}
+        {stored}
       </div>,
       "done",
     );
