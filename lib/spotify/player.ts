@@ -25,7 +25,8 @@ export function playerProblemOf(error: unknown): PlayerProblem | null {
   if (error.reason === "NO_ACTIVE_DEVICE") return "NO_ACTIVE_DEVICE";
   if (error.reason === "PREMIUM_REQUIRED") return "PREMIUM_REQUIRED";
   if (error.reason === "DEVICE_NOT_CONTROLLABLE" || error.reason === "REMOTE_CONTROL_DISALLOW") return "DEVICE_NOT_CONTROLLABLE";
-  if (error.status === 404) return /device/i.test(error.message) ? "DEVICE_NOT_FOUND" : "NO_ACTIVE_DEVICE";
+  if (error.status === 404 && /active device/i.test(error.message)) return "NO_ACTIVE_DEVICE";
+  if (error.status === 404 && /device/i.test(error.message)) return "DEVICE_NOT_FOUND";
   if (error.status === 401) return "RECONNECT";
   return null;
 }
