@@ -444,18 +444,6 @@ interface Turn {
   calls: Array<{ tool: string; input: Record<string, unknown>; output: Record<string, unknown> | undefined }>;
 }
 
-/** The results of tool calls run on approval, from a round's response messages. */
-function approvedToolResults(messages: import("ai").ModelMessage[]): Turn["calls"] {
-  const calls: Turn["calls"] = [];
-  for (const message of messages) {
-    if (message.role !== "tool") continue;
-    for (const part of message.content)
-      if (part.type === "tool-result" && part.output.type === "json")
-        calls.push({ tool: part.toolName, input: {}, output: part.output.value as Record<string, unknown> });
-  }
-  return calls;
-}
-
 async function ask(model: Parameters<typeof generateText>[0]["model"], question: string, previous?: string): Promise<Turn> {
   const messages: import("ai").ModelMessage[] = [
     ...(previous
@@ -477,21 +465,17 @@ async function ask(model: Parameters<typeof generateText>[0]["model"], question:
       toolApproval: { savePlaylist: "user-approval", playback: "user-approval" },
       stopWhen: isStepCount(4),
       maxRetries: 0,
+      // Every execution, an approved one included (it runs before the round's first step).
+      onToolExecutionEnd: ({ toolCall, toolOutput }) => {
+        if (toolOutput.type !== "tool-result") return;
+        turn.calls.push({
+          tool: toolCall.toolName,
+          input: toolCall.input as Record<string, unknown>,
+          output: toolOutput.output as Record<string, unknown> | undefined,
+        });
+      },
     });
     turn.text = result.text;
-    // An approved call runs before the first step of the next round: its result is in the
-    // round's response messages, not in a step.
-    const approvedResults = round === 0 ? [] : approvedToolResults(result.response.messages);
-    turn.calls.push(
-      ...approvedResults,
-      ...result.steps.flatMap((step) =>
-        step.toolResults.map((toolResult) => ({
-          tool: toolResult.toolName,
-          input: toolResult.input as Record<string, unknown>,
-          output: toolResult.output as Record<string, unknown> | undefined,
-        })),
-      ),
-    );
     const playback = result.content.flatMap((part) =>
       part.type === "tool-approval-request" && part.toolCall.toolName === "playback" ? [part.approvalId] : [],
     );
