@@ -4,8 +4,10 @@ import { getDemoCatalog } from "@/lib/demo";
 import { expect, test } from "./fixtures";
 import { signInWithSpotify } from "./pages/sign-in";
 
-// These share the fake Spotify's state, so they run one after another.
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// These share the fake Spotify's state, so they run one after another. No reset: other spec files
+// may be signed in to the fake at the same time (a reset would revoke their tokens); the player's
+// devices and plan are put back as they were after the test.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
 
 async function fake<T = unknown>(path: string, body?: unknown): Promise<T> {
@@ -18,13 +20,23 @@ async function fake<T = unknown>(path: string, body?: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-const LAPTOP = { id: "5fbb3ba6aa454b5534c4ba43a8c7e8e45a63ad0e", name: "Nova's MacBook", type: "Computer" };
+const LAPTOP = { id: "5fbb3ba6aa454b5534c4ba43a8c7e8e45a63ad0e", name: "Nova's MacBook", type: "Computer", volume_percent: 64 };
+const PHONE = {
+  id: "c2a8e8f0b6d24f1e9a3b7c5d4e6f8a0b1c2d3e4f",
+  name: "Nova's Pixel",
+  type: "Smartphone",
+  volume_percent: 100,
+  supports_volume: false,
+};
+
+test.afterAll(async () => {
+  await fake("/__admin/devices", { devices: [LAPTOP, PHONE], activeDeviceId: null, product: "premium" });
+});
 
 test("playing a playlist on a device: no active device and Premium required say what to do; then it plays", async ({
   page,
   expectAccessible,
 }) => {
-  await fake("/__admin/reset", {});
   await fake("/__admin/config", { userId: `player-ui-${Date.now()}` });
   await signInWithSpotify(page);
   const { tracks, artistsById } = getDemoCatalog(FAKE_WORLD_SEED);
@@ -47,6 +59,7 @@ test("playing a playlist on a device: no active device and Premium required say 
   // Spotify is open nowhere: no device to pick, and Play says how to get one.
   await fake("/__admin/devices", { devices: [], activeDeviceId: null });
   await page.goto(`/playlists/${playlist.id}`);
+  await expect(page.getByTestId("playlist-actions")).toHaveAttribute("data-hydrated", "true", { timeout: 60_000 });
   await page.getByTestId("show-player").click();
   const player = page.getByTestId("player-controls");
   await expect(player.getByTestId("no-devices")).toBeVisible();

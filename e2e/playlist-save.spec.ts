@@ -5,8 +5,9 @@ import { getDemoCatalog } from "@/lib/demo";
 import { expect, test } from "./fixtures";
 import { signInWithSpotify } from "./pages/sign-in";
 
-// These share the fake Spotify's state, so they run one after another.
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// These share the fake Spotify's state, so they run one after another. No reset: other spec files
+// may be signed in to the fake at the same time (a reset would revoke their tokens).
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
 
 type Logged = { method: string; path: string; status?: number };
@@ -32,16 +33,12 @@ async function createPlaylist(page: Page, name: string, count: number, from = 0)
     artistName: artistsById.get(track.artistIds[0]!)?.name ?? "Unknown artist",
   }));
   const response = await page.request.post("/api/playlists", {
-    data: { name, origin: "manual", tracks, requestId: `e2e-${name}-${Date.now()}` },
+    data: { name, origin: "manual", tracks, requestId: `e2e-${name.replace(/\W+/g, "-")}-${Date.now()}` },
   });
   expect(response.status(), await response.text()).toBe(201);
   const { playlist } = (await response.json()) as { playlist: { id: string } };
   return { id: playlist.id, uris: tracks.map((track) => track.key) };
 }
-
-test.beforeAll(async () => {
-  await fake("/__admin/reset", {});
-});
 
 test("saving a 150-track playlist takes exactly 2 add-items calls; a 500 on the second batch is retried to 150 unique tracks", async ({
   page,
@@ -55,6 +52,7 @@ test("saving a 150-track playlist takes exactly 2 add-items calls; a 500 on the 
   await page.goto(`/playlists/${first.id}`);
   const actions = page.getByTestId("playlist-actions");
   await expect(actions).toHaveAttribute("data-spotify-state", "unsaved");
+  await expect(actions).toHaveAttribute("data-hydrated", "true", { timeout: 60_000 });
   const logged = (await fake<Logged[]>("/__admin/log")).length;
   await actions.getByTestId("spotify-save").click();
   await expect(actions.getByTestId("spotify-synced")).toHaveText("Saved to Spotify", { timeout: 30_000 });
@@ -74,6 +72,7 @@ test("saving a 150-track playlist takes exactly 2 add-items calls; a 500 on the 
   const second = await createPlaylist(page, "Interrupted", 150, 300);
   await fake("/__admin/fault", { path: "/v1/playlists/", method: "POST", after: 1, times: 1, status: 500 });
   await page.goto(`/playlists/${second.id}`);
+  await expect(actions).toHaveAttribute("data-hydrated", "true", { timeout: 60_000 });
   await actions.getByTestId("spotify-save").click();
   await expect(actions.getByTestId("spotify-error")).toContainText("100 of 150 tracks are on Spotify so far", { timeout: 30_000 });
   await expect(actions).toHaveAttribute("data-spotify-state", "failed");
@@ -82,6 +81,7 @@ test("saving a 150-track playlist takes exactly 2 add-items calls; a 500 on the 
   // It stays resumable after a reload (another browser would see the same).
   await page.reload();
   await expect(actions.getByTestId("spotify-save")).toHaveText("Retry");
+  await expect(actions).toHaveAttribute("data-hydrated", "true", { timeout: 60_000 });
   await actions.getByTestId("spotify-save").click();
   await expect(actions.getByTestId("spotify-synced")).toBeVisible({ timeout: 30_000 });
   await expect(actions.getByTestId("spotify-error")).toHaveCount(0);
@@ -105,6 +105,7 @@ test("an edit after saving syncs to the same Spotify playlist", async ({ page })
   const created = await createPlaylist(page, "Edited later", 5, 600);
   await page.goto(`/playlists/${created.id}`);
   const actions = page.getByTestId("playlist-actions");
+  await expect(actions).toHaveAttribute("data-hydrated", "true", { timeout: 60_000 });
   await actions.getByTestId("spotify-save").click();
   await expect(actions.getByTestId("spotify-synced")).toBeVisible({ timeout: 30_000 });
   const spotifyId = (await actions.getByTestId("spotify-link").getAttribute("href"))!.split("/").pop()!;
@@ -117,6 +118,7 @@ test("an edit after saving syncs to the same Spotify playlist", async ({ page })
   expect(edited.ok(), await edited.text()).toBe(true);
   await page.reload();
   await expect(actions).toHaveAttribute("data-spotify-state", "changed");
+  await expect(actions).toHaveAttribute("data-hydrated", "true", { timeout: 60_000 });
   await actions.getByTestId("spotify-save").click();
   await expect(actions.getByTestId("spotify-synced")).toBeVisible({ timeout: 30_000 });
   const onSpotify = await fake<Array<{ id: string; uris: string[] }>>("/__admin/playlists");

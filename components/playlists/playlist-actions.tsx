@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangleIcon, CheckIcon, ExternalLinkIcon, Loader2Icon, RefreshCwIcon, UploadIcon } from "lucide-react";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { PlayerControls, type PlayTarget } from "@/components/player/player-controls";
 import { Button } from "@/components/ui/button";
 import { fetchJson, ProblemError } from "@/lib/http/client";
@@ -14,6 +14,8 @@ interface SaveAnswer {
   tracksOnSpotify: number;
   trackCount: number;
 }
+
+const subscribeNothing = () => () => {};
 
 const plural = (count: number) => `${count} ${count === 1 ? "track" : "tracks"}`;
 
@@ -29,6 +31,12 @@ export function PlaylistActions({ playlist }: { playlist: PlaylistData }) {
   const queryClient = useQueryClient();
   const [last, setLast] = useState<SaveAnswer | null>(null);
   const [showPlayer, setShowPlayer] = useState(false);
+  // True once React runs the buttons (false in the server's HTML): tests and tools wait for it.
+  const hydrated = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
   const save = useMutation({
     mutationKey: [...playlistQueries.all, "spotify", playlist.id],
     mutationFn: () =>
@@ -60,7 +68,12 @@ export function PlaylistActions({ playlist }: { playlist: PlaylistData }) {
         : null;
 
   return (
-    <div className="flex w-full flex-col gap-2 sm:w-auto sm:items-end" data-testid="playlist-actions" data-spotify-state={state}>
+    <div
+      className="flex w-full flex-col gap-2 sm:w-auto sm:items-end"
+      data-testid="playlist-actions"
+      data-spotify-state={state}
+      data-hydrated={hydrated}
+    >
       <div className="flex flex-wrap items-center gap-2">
         {state === "synced" ? (
           <span className="inline-flex items-center gap-1.5 text-sm" data-testid="spotify-synced">
