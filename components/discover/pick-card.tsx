@@ -11,6 +11,7 @@ import {
   UserXIcon,
   type LucideIcon,
 } from "lucide-react";
+import { PlayOnSpotifyButton } from "@/components/player/player-controls";
 import { Button } from "@/components/ui/button";
 import { spotifyUrlOf, type Recommendation } from "@/lib/reco/client";
 import { cn } from "@/lib/utils";
@@ -139,6 +140,7 @@ export function PickCard({
             onClick={actions.preview}
           />
         ) : null}
+        {item.trackId ? <PlayOnSpotifyButton uri={`spotify:track:${item.trackId}`} label={item.name} className={ACTION} /> : null}
         <Button asChild size="sm" className={ACTION} variant="outline">
           <a
             href={spotifyUrlOf(item, catalogue)}

@@ -108,3 +108,34 @@ export function TrackPlayButtons({ uri, label }: { uri: string; label: string })
     </span>
   );
 }
+
+/** One labelled "Play on Spotify" action for a card (a Discover pick): plays the track on the chosen device. */
+export function PlayOnSpotifyButton({ uri, label, className }: { uri: string; label: string; className?: string }) {
+  const player = usePlayer({ enabled: false });
+  return (
+    <>
+      <Button
+        type="button"
+        size="sm"
+        variant="outline"
+        className={className}
+        onClick={() => player.run({ command: "play", uris: [uri], label })}
+        disabled={player.busy}
+        aria-label={`Play on Spotify: ${label}`}
+        data-testid="play-on-spotify"
+      >
+        <PlayIcon aria-hidden="true" />
+        Play on Spotify
+      </Button>
+      {player.error ? (
+        <p role="alert" className="basis-full text-xs text-destructive" data-testid="play-on-spotify-error">
+          {player.error}
+        </p>
+      ) : (
+        <span aria-live="polite" className="sr-only">
+          {player.message}
+        </span>
+      )}
+    </>
+  );
+}
