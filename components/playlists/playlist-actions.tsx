@@ -61,7 +61,8 @@ export function PlaylistActions({ playlist }: { playlist: PlaylistData }) {
   const requestError =
     save.error instanceof ProblemError ? save.error.detail : save.error ? "The playlist could not be saved. Try again." : null;
   const target: PlayTarget | null =
-    sync?.playlistId && (state === "synced" || state === "changed")
+    // The saved copy only while it holds what is shown; else the tracks themselves.
+    sync?.playlistId && state === "synced"
       ? { contextUri: `spotify:playlist:${sync.playlistId}`, label: `“${playlist.name}”` }
       : count > 0
         ? { uris: playlist.tracks.slice(0, PLAY_LIMIT).map((track) => track.key), label: `“${playlist.name}”` }
