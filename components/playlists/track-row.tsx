@@ -2,6 +2,7 @@
 
 import { ArrowDownIcon, ArrowUpIcon, GripVerticalIcon, PinIcon, PinOffIcon, XIcon } from "lucide-react";
 import type { DragEvent, KeyboardEvent, Ref } from "react";
+import { TrackPlayButtons } from "@/components/player/player-controls";
 import { Button } from "@/components/ui/button";
 import type { PlaylistTrack } from "@/lib/playlists/client";
 import { cn } from "@/lib/utils";
@@ -105,6 +106,7 @@ export function TrackRow({
         ) : null}
       </span>
       <span className="flex shrink-0 items-center gap-0.5">
+        <TrackPlayButtons uri={track.key} label={`“${track.name}”`} />
         <Button
           type="button"
           size="icon"
