@@ -131,6 +131,7 @@ describe("the discoverDraft tool", () => {
       description: "Picked on EchoTune Discover.",
       tracks: [],
       dropped: 0,
+      playlistId: null,
       summary: "Your playlist draft is empty. Add tracks on Discover with the list button, then ask me again to save it.",
     });
     expect(chunks.some((chunk) => chunk.type === "tool-approval-request")).toBe(false);
