@@ -6,9 +6,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createUIMessageStream, type UIMessageChunk } from "ai";
 import { getCache } from "@/lib/cache";
+import { settingsFingerprint } from "@/lib/db";
 import { env } from "@/lib/env";
 import { listenerIndex } from "@/lib/insights";
-import { settingsFingerprint, type ListenerProfile } from "@/lib/listener";
+import type { ListenerProfile } from "@/lib/listener";
 import { ASSISTANT_LIMITS } from "./config";
 import type { ChatMessage, ChatMetadata, OfflineReason } from "./types";
 

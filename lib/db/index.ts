@@ -38,6 +38,7 @@ export {
   isDemoVisitorId,
   newDemoVisitorId,
   recentDaysOf,
+  settingsFingerprint,
   timeZoneSourceOf,
   usersRepository,
   type SpotifyProfile,

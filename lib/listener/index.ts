@@ -5,11 +5,11 @@ import { getStore, usersRepository, type ListenerSettings } from "@/lib/db";
 import { profileCacheKey } from "./preferences";
 
 export type { Listener } from "@/lib/auth";
+export { settingsFingerprint } from "@/lib/db";
 export { DEMO_IDLE_DAYS, removeIdleDemoListeners } from "./cleanup";
 export {
   adoptBrowserTimeZone,
   disconnectSpotify,
-  settingsFingerprint,
   settingsViewOf,
   spotifyConnectionOf,
   updateListenerSettings,

@@ -27,15 +27,6 @@ export function settingsViewOf(settings: ListenerSettings): SettingsView {
   };
 }
 
-/**
- * The settings that change what is computed, as one string for cache keys: a cached answer,
- * recommendation or page built under other settings is never served after a change.
- */
-export function settingsFingerprint(settings: ListenerSettings): string {
-  const view = settingsViewOf(settings);
-  return `${view.timeZone}|${view.listenThresholdMs}|${view.allowExplicit ? 1 : 0}|${view.recentDays}`;
-}
-
 const invalid = (field: string, message: string) => new AppError("validation_failed", { errors: [{ field, message }] });
 
 /** The stored form of a change, checked here too: the route validates first, any other caller gets the same answer. */

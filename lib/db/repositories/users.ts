@@ -59,6 +59,16 @@ export function recentDaysOf(settings: Pick<ListenerSettings, "recentDays">): nu
   return settings.recentDays ?? DEFAULT_RECENT_DAYS;
 }
 
+/**
+ * The settings that change what is computed, as one string for cache keys: a cached answer,
+ * recommendation or page built under other settings is never served after a change. It lives
+ * here, beside the defaults it fills in, so the evaluation scripts reach it without sign-in code.
+ */
+export function settingsFingerprint(settings: ListenerSettings): string {
+  const allowExplicit = settings.allowExplicit ? 1 : 0;
+  return `${settings.timeZone}|${settings.listenThresholdMs}|${allowExplicit}|${recentDaysOf(settings)}`;
+}
+
 /** The demo listener lives where their generated history does (lib/demo's DEMO_LISTENER.timeZone). */
 export const DEMO_TIME_ZONE = "Europe/Berlin";
 
