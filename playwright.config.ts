@@ -11,6 +11,8 @@ export const fakeGeminiUrl = `http://127.0.0.1:${geminiPort}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const isCI = Boolean(process.env.CI);
+/** Specs that reset the fake Spotify's listener or revoke its tokens (see the last project below). */
+const FAKE_RESETTING_SPECS = /(spotify|public-model)\.spec\.ts$/;
 
 // Each run gets its own embedded store, so tests never see a developer's demo data.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "echotune-e2e-"));
@@ -41,8 +43,18 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
     {
       name: "chromium",
+      testIgnore: FAKE_RESETTING_SPECS,
       use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "e2e/.auth/demo.json" },
       dependencies: ["setup"],
+    },
+    {
+      // These reset the fake Spotify or revoke its tokens, which signs out every other spec signed in
+      // to it (saving and playback): they run after all the others, one at a time (each test resets).
+      name: "chromium-fake-resets",
+      testMatch: FAKE_RESETTING_SPECS,
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "e2e/.auth/demo.json" },
+      dependencies: ["chromium"],
     },
   ],
   webServer: [
