@@ -95,6 +95,24 @@ export const envSchema = z
      */
     RECO_PUBLIC_MODEL: z.enum(["on", "off"]).default("on"),
 
+    /** Artist research through Perplexity; unset = research is off (the rest of the assistant works). */
+    PERPLEXITY_API_KEY: optionalString,
+    PERPLEXITY_BASE_URL: optionalUrl,
+    /** Perplexity requests per listener per UTC day, and for everyone together; then research says it is paused. */
+    RESEARCH_LISTENER_DAILY_REQUESTS: tokenCount(20),
+    RESEARCH_GLOBAL_DAILY_REQUESTS: tokenCount(1_000),
+
+    /** Background jobs go through Upstash QStash when its token is set; otherwise the runner polls the store. */
+    QSTASH_TOKEN: optionalString,
+    QSTASH_URL: urlWithDefault("https://qstash.upstash.io"),
+    QSTASH_CURRENT_SIGNING_KEY: optionalString,
+    QSTASH_NEXT_SIGNING_KEY: optionalString,
+
+    /** Comma-separated emails of the Spotify accounts that may open the operations page. */
+    OPERATOR_EMAILS: optionalString,
+    /** Where alert rules post when they fire (JSON); unset = alerts only on the operations page. */
+    ALERT_WEBHOOK_URL: optionalUrl,
+
     CRON_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** Bearer token that unlocks the details of `/api/health?ready=1` (hosts, errors, latency); without it, booleans only. */
     HEALTH_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
