@@ -8,6 +8,7 @@ import { MongoStore } from "@/lib/db/mongodb";
 import type { Store } from "@/lib/db/port";
 import { collections } from "@/lib/db/schema";
 import { ensureIndexes } from "@/lib/db/store";
+import { blendsRepository } from "./blends";
 import { chatsRepository } from "./chats";
 import { feedbackRepository } from "./feedback";
 import { listeningRepository } from "./listening";
@@ -52,8 +53,18 @@ function describeUsers(label: string, open: () => Promise<Store>) {
         await listeningRepository(store).appendPlays(userId, "import|c1", { count: 1, data: "x" });
       }
 
+      // A Blend each side: the idle visitor invited the active one, and blended with a demo friend.
+      const blends = blendsRepository(store);
+      const { token } = await blends.createInvite(idle, new Date(now.getTime() + DAY), now);
+      expect((await blends.accept(token, active, now)).ok).toBe(true);
+      await blends.createDirect(idle, "friend:mira", now);
+      await blends.createDirect(active, "friend:jonas", now);
+      expect(await blends.listFor(idle, now)).toHaveLength(2);
+
       expect(await users.idleDemoVisitors(new Date(now.getTime() - 30 * DAY))).toEqual([idle]);
       await users.removeDemoVisitor(idle);
+      expect(await blends.listFor(idle, now)).toEqual([]);
+      expect((await blends.listFor(active, now)).map((blend) => blend.partnerId)).toEqual(["friend:jonas"]);
       await expect(users.removeDemoVisitor(DEMO_USER_ID)).rejects.toThrow(/not a demo visitor/);
       expect(await users.findById(idle)).toBeNull();
       for (const name of [collections.chats, collections.feedback, collections.listening]) {

@@ -130,12 +130,15 @@ export function usersRepository(store: Store) {
 
     /**
      * Deletes a demo visitor and everything they own (chats, messages, feedback, imports, shares,
-     * usage, their own plays, rollups and segments). The user document goes last, so a failure
+     * usage, their own plays, rollups, segments, playlists and Blends). The user document goes last, so a failure
      * midway leaves them listed for the next run. Never the shared demo history: only visitor ids.
      */
     async removeDemoVisitor(id: string): Promise<void> {
       if (!isDemoVisitorId(id)) throw new Error(`not a demo visitor id: ${id}`);
       for (const name of OWNED_BY_USER_ID) await store.collection(name).deleteMany({ userId: id });
+      // Their Blends, whichever side they are on: the other member's own Blend playlist stays theirs.
+      await store.collection(collections.blends).deleteMany({ inviterId: id });
+      await store.collection(collections.blends).deleteMany({ partnerId: id });
       await store.collection(collections.listening).deleteOne({ _id: `revision|${id}` });
       await store.collection(collections.accounts).deleteOne({ _id: id });
       await users.deleteOne({ _id: id });
