@@ -9,7 +9,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/http/client";
-import { rejectionReasons } from "@/lib/ingest/client";
+import { LISTEN_THRESHOLD_MS, rejectionReasons, thresholdWords } from "@/lib/ingest/client";
 import { cn } from "@/lib/utils";
 import type { FileSummary, ImportReportView, WorkerEvent } from "./protocol";
 
@@ -338,9 +338,10 @@ function NothingImported({ report, reasons }: { report: ImportReportView; reason
 export function ImportReport({ report }: { report: ImportReportView }) {
   if (report.nothingImported) return <NothingImported report={report} reasons={report.nothingImported} />;
   const { counts } = report;
+  const threshold = thresholdWords(report.listenThresholdMs ?? LISTEN_THRESHOLD_MS);
   const rows: Array<[string, number, string]> = [
-    ["Imported", counts.accepted, "Plays of 30 seconds or more, now in your history"],
-    ["Short plays", counts.short, "Under 30 seconds: kept, but not counted as listens"],
+    ["Imported", counts.accepted, `Plays of ${threshold} or more, now in your history`],
+    ["Short plays", counts.short, `Under ${threshold}: kept, but not counted as listens`],
     ["Already there", counts.duplicate, "Stored before, by an earlier import or a sync"],
     ["Not imported", counts.rejected, "See the reasons below"],
   ];

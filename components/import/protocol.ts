@@ -17,6 +17,8 @@ export interface ImportReportView {
   /** Set when the import found no play at all: why, one sentence per file or reason. */
   nothingImported: string[] | null;
   listenRule: string;
+  /** The threshold this import split listens from short plays with (absent from an older server: 30 s). */
+  listenThresholdMs?: number;
 }
 
 export type WorkerRequest = { type: "start"; files: File[]; resumeImportId: string | null };

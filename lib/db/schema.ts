@@ -128,6 +128,11 @@ export interface ImportDocument extends StoredDocument {
   rejectedReasons: Record<string, number>;
   /** Chunk ids already applied: a replayed chunk changes nothing. */
   chunkIds: string[];
+  /**
+   * The listener's listen threshold when the import started: its report splits listens from short
+   * plays with it (absent on imports made before the setting existed: 30 s).
+   */
+  listenThresholdMs?: number;
   createdAt: Date;
   updatedAt: Date;
   completedAt: Date | null;

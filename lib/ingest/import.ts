@@ -105,8 +105,9 @@ export async function storeRows(
   importId: string,
   chunkId: string,
   rows: ImportRow[],
-  options: { now?: Date } = {},
+  options: { now?: Date; listenThresholdMs?: number } = {},
 ): Promise<ChunkOutcome> {
+  const thresholdMs = options.listenThresholdMs ?? LISTEN_THRESHOLD_MS;
   if (rows.length === 0) return { accepted: 0, short: 0, duplicate: 0 };
   const candidates = rows.map((row) => toPlay(row, importId, chunkId)).sort((a, b) => a.playedAt.getTime() - b.playedAt.getTime());
   const { keep, covered, superseded, supersededKeys } = await reconcileMinutePrecision(store, userId, candidates);
@@ -114,12 +115,12 @@ export async function storeRows(
     store,
     userId,
     { sourceKey: `import|${importId}/${chunkId}`, plays: keep, superseded: { ids: superseded, keys: supersededKeys } },
-    options,
+    { now: options.now },
   );
   const outcome: ChunkOutcome = { accepted: 0, short: 0, duplicate: covered };
   keep.forEach((play, index) => {
     if (status[index] === "duplicate") outcome.duplicate += 1;
-    else if (play.msPlayed < LISTEN_THRESHOLD_MS) outcome.short += 1;
+    else if (play.msPlayed < thresholdMs) outcome.short += 1;
     else outcome.accepted += 1;
   });
   return outcome;

@@ -135,4 +135,38 @@ describe.each([
     expect(again.counts.duplicate).toBeGreaterThan(0);
     expect(again.nothingImported).toBeNull();
   });
+
+  it("splits listens from short plays by the listener's threshold, and says which", async () => {
+    const catalog = getDemoCatalog(8);
+    const streams = generateListeningHistory({ seed: 8, plays: 400, years: 1, end: new Date("2025-06-01T00:00:00Z") });
+    const [file] = writeExtendedHistory(streams, catalog, { quirks: false });
+    const parsed = ingest.parseExport([{ name: file!.name, text: file!.content }]);
+    const expectedShort = (thresholdMs: number) => parsed.rows.filter((row) => row.msPlayed < thresholdMs).length;
+    expect(expectedShort(60_000)).toBeGreaterThan(expectedShort(30_000));
+
+    const users = db.usersRepository(await db.getStore());
+    const [strict, plain] = [`u-${kind}-strict`, `u-${kind}-plain`];
+    for (const id of [strict, plain])
+      await users.upsertSpotifyUser({
+        id: id.replace(/^spotify:/, ""),
+        displayName: null,
+        email: null,
+        imageUrl: null,
+        country: null,
+        product: null,
+      });
+    await users.updateSettings(`spotify:${strict}`, { listenThresholdMs: 60_000 });
+
+    const strictReport = await ingest.importParsed(`spotify:${strict}`, parsed);
+    const plainReport = await ingest.importParsed(`spotify:${plain}`, parsed);
+    expect(strictReport.counts.short).toBe(expectedShort(60_000));
+    expect(plainReport.counts.short).toBe(expectedShort(30_000));
+    expect(strictReport.counts.accepted + strictReport.counts.short).toBe(plainReport.counts.accepted + plainReport.counts.short);
+    expect(strictReport.listenThresholdMs).toBe(60_000);
+    expect(strictReport.listenRule).toMatch(/from 1 minute \(your setting/);
+    expect(plainReport.listenRule).toMatch(/from 30 seconds \(Spotify's rule\)/);
+    // The threshold is the one the import started with, whatever the setting says later.
+    await users.updateSettings(`spotify:${strict}`, { listenThresholdMs: 10_000 });
+    expect((await ingest.getImport(`spotify:${strict}`, strictReport.id)).counts.short).toBe(expectedShort(60_000));
+  });
 });

@@ -1,9 +1,9 @@
 import "server-only";
-import { getStore, importsRepository, type ImportDocument } from "@/lib/db";
+import { getStore, importsRepository, usersRepository, type ImportDocument } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { chunkTally, storeRows } from "./import";
 import { messages } from "./parse/messages";
-import { rejectionReasons } from "./reasons";
+import { LISTEN_THRESHOLD_MS, rejectionReasons, thresholdWords } from "./reasons";
 import type { ImportRow, RejectionReason } from "./rows";
 
 /** What the listener sees of an import: progress while it runs, the report when it ends. */
@@ -24,6 +24,8 @@ export interface ImportReport {
   nothingImported: string[] | null;
   /** Which rule the insights use for "a listen". */
   listenRule: string;
+  /** The listen threshold this import split listens from short plays with (the listener's setting when it started). */
+  listenThresholdMs: number;
   createdAt: string;
   completedAt: string | null;
 }
@@ -43,6 +45,13 @@ export function nothingImported(job: Pick<ImportDocument, "status" | "counts" | 
   return reasons;
 }
 
+const thresholdOf = (job: Pick<ImportDocument, "listenThresholdMs">) => job.listenThresholdMs ?? LISTEN_THRESHOLD_MS;
+
+function listenRuleOf(thresholdMs: number): string {
+  const rule = thresholdMs === LISTEN_THRESHOLD_MS ? " (Spotify's rule)" : " (your setting; Spotify's rule is 30 seconds)";
+  return `A play counts as a listen from ${thresholdWords(thresholdMs)}${rule}; shorter plays are kept and counted as short. Changing the threshold in Settings recounts your insights without a new import.`;
+}
+
 export function toReport(job: ImportDocument): ImportReport {
   return {
     id: job._id,
@@ -53,7 +62,8 @@ export function toReport(job: ImportDocument): ImportReport {
     chunksReceived: job.chunkIds.length,
     chunkIds: job.chunkIds,
     nothingImported: nothingImported(job),
-    listenRule: "A play counts as a listen from 30 seconds (Spotify's rule); shorter plays are kept and counted as short.",
+    listenRule: listenRuleOf(thresholdOf(job)),
+    listenThresholdMs: thresholdOf(job),
     createdAt: job.createdAt.toISOString(),
     completedAt: job.completedAt?.toISOString() ?? null,
   };
@@ -62,7 +72,10 @@ export function toReport(job: ImportDocument): ImportReport {
 const notFound = (id: string) => new AppError("not_found", { detail: `No import ${id} for this listener. Start a new import.` });
 
 export async function createImport(userId: string, files: ImportDocument["files"]): Promise<ImportReport> {
-  return toReport(await importsRepository(await getStore()).create(userId, files));
+  const store = await getStore();
+  // The report splits listens from short plays by the listener's threshold at the start.
+  const listenThresholdMs = (await usersRepository(store).findById(userId))?.settings.listenThresholdMs;
+  return toReport(await importsRepository(store).create(userId, files, { listenThresholdMs }));
 }
 
 export async function getImport(userId: string, id: string): Promise<ImportReport> {
@@ -95,7 +108,7 @@ export async function receiveChunk(userId: string, id: string, chunk: ChunkInput
   if (job.status !== "receiving") {
     throw new AppError("conflict", { detail: `This import is ${job.status}; it takes no more data. Start a new import to add files.` });
   }
-  const outcome = await storeRows(store, userId, id, chunk.chunkId, chunk.rows);
+  const outcome = await storeRows(store, userId, id, chunk.chunkId, chunk.rows, { listenThresholdMs: thresholdOf(job) });
   const rejectedTotal = Object.values(chunk.rejected).reduce((sum, count) => sum + (count ?? 0), 0);
   const applied = await imports.applyChunk(
     userId,

@@ -18,3 +18,15 @@ export type RejectionReason = keyof typeof rejectionReasons;
 
 /** Spotify's own rule, used by the insights: a play counts as a listen from 30 seconds. */
 export const LISTEN_THRESHOLD_MS = 30_000;
+
+/** "30 seconds", "1 minute 30 seconds", "2 minutes": how a threshold reads in a sentence. */
+export function thresholdWords(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  const parts = [
+    ...(minutes > 0 ? [`${minutes} ${minutes === 1 ? "minute" : "minutes"}`] : []),
+    ...(rest > 0 || minutes === 0 ? [`${rest} ${rest === 1 ? "second" : "seconds"}`] : []),
+  ];
+  return parts.join(" ");
+}

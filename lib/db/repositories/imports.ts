@@ -13,7 +13,11 @@ const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 export function importsRepository(store: Store) {
   const imports = store.collection<ImportDocument>(collections.imports);
   return {
-    async create(userId: string, files: ImportDocument["files"], now = new Date()): Promise<ImportDocument> {
+    async create(
+      userId: string,
+      files: ImportDocument["files"],
+      { now = new Date(), listenThresholdMs }: { now?: Date; listenThresholdMs?: number } = {},
+    ): Promise<ImportDocument> {
       const job: ImportDocument = {
         _id: randomUUID(),
         userId,
@@ -22,6 +26,7 @@ export function importsRepository(store: Store) {
         counts: { read: 0, accepted: 0, duplicate: 0, short: 0, rejected: 0 },
         rejectedReasons: {},
         chunkIds: [],
+        ...(listenThresholdMs === undefined ? {} : { listenThresholdMs }),
         createdAt: now,
         updatedAt: now,
         completedAt: null,
