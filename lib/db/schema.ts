@@ -384,6 +384,7 @@ export const collections = {
   usage: "usage",
   playlists: "playlists",
   playlistVersions: "playlist_versions",
+  modelEvents: "model_events",
 } as const;
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
@@ -402,6 +403,8 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
   feedback: [
     { name: "feedback_unique_item", key: { userId: 1, target: 1, itemId: 1 }, unique: true },
     { name: "feedback_by_kind", key: { userId: 1, kind: 1 } },
+    // Acceptance of recommendations before and since a model version was trained (lib/reco drift).
+    { name: "feedback_by_time", key: { updatedAt: 1 } },
   ],
   resolutions: [],
   listening: [
@@ -426,4 +429,5 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "rollups_unique_bucket", key: { userId: 1, granularity: 1, bucket: 1 }, unique: true },
     { name: "rollups_by_time", key: { userId: 1, start: 1 } },
   ],
+  model_events: [{ name: "model_events_by_version", key: { scope: 1, version: -1, at: 1 } }],
 };

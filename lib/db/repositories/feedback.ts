@@ -25,6 +25,21 @@ export function feedbackRepository(store: Store) {
       return (await feedback.deleteOne({ _id: idOf(userId, target, itemId), userId })) === 1;
     },
 
+    /**
+     * Everyone's opinions by kind, as they stand, last said in [from, to): how listeners took
+     * recommendations around a model version's training.
+     */
+    async tally(range: { from?: Date; to?: Date } = {}): Promise<Record<FeedbackKind, number>> {
+      const updatedAt = { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lt: range.to } : {}) };
+      const groups = await feedback.aggregate<{ _id: FeedbackKind; count: number }>([
+        ...(range.from || range.to ? [{ $match: { updatedAt } }] : []),
+        { $group: { _id: "$kind", count: { $sum: 1 } } },
+      ]);
+      const tally: Record<FeedbackKind, number> = { like: 0, dislike: 0, not_now: 0 };
+      for (const group of groups) if (Object.hasOwn(tally, group._id)) tally[group._id] = group.count;
+      return tally;
+    },
+
     list(userId: string, filter: { kind?: FeedbackKind; target?: FeedbackTarget } = {}): Promise<FeedbackDocument[]> {
       return feedback.find({ userId, ...filter }, { sort: { updatedAt: -1 } });
     },
