@@ -11,7 +11,10 @@ import { logger } from "@/lib/telemetry";
  */
 export async function finishDemoHistory(): Promise<void> {
   try {
-    await ensureDemoHistory(await getStore(), { wait: true, onStored: trainAll });
+    await ensureDemoHistory(await getStore(), {
+      wait: true,
+      onStored: (store) => trainAll({ reason: "the demo history was stored" }, store),
+    });
   } catch (error) {
     // The store is down (the page says so already): the next visit starts the work again.
     logger.warn({ err: error }, "demo history: not stored now; the next visit retries");

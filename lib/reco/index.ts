@@ -1,7 +1,10 @@
 export { demoCatalogPort, spotifyCatalogPort } from "./catalog";
 export { CONTEXT_IDS, CONTEXTS, contextById, parseContexts, type ContextDefinition } from "./context";
 export type { Recommendation, RecoSource } from "./engine";
-export { activeModel, listModels, rollbackModel, type ModelDocument } from "./models";
+export { activeModel, GATE_TOLERANCE, listModels, trainModel, type ModelDocument, type TrainRun } from "./models";
+export { checkDrift, modelHistory, rollbackModel, type ModelHistoryEntry } from "./lifecycle";
+export { ACCEPTANCE_DROP_THRESHOLD, MAX_MODEL_AGE_DAYS, MIN_OPINIONS, MIX_SHIFT_THRESHOLD, type DriftReport } from "./drift";
+export type { ModelAction } from "./model-events";
 export { listFeedback, setFeedback, type FeedbackEntry, type ListenerFeedback } from "./feedback";
 export { recommendationsFor, type RecoQuery, type RecoResponse } from "./server";
 export { retrainAfterImport, trainAll, RETRAIN_AFTER_ROWS } from "./train";

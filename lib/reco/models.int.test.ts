@@ -94,7 +94,8 @@ function deployment(): ListeningIndex[] {
 
 describe("the model registry", () => {
   it("trains, evaluates on held-out time, stores, activates, serves and rolls back", async () => {
-    const { activeModel, listModels, rollbackModel, trainModel } = await import("./models");
+    const { activeModel, listModels, trainModel } = await import("./models");
+    const { rollbackModel } = await import("./lifecycle");
     const { getStore } = await import("@/lib/db");
     const store = await getStore();
     const indexes = deployment();
@@ -118,9 +119,9 @@ describe("the model registry", () => {
       [second.version, "active"],
       [first.version, "retired"],
     ]);
-    await rollbackModel(first.version, store);
+    await rollbackModel({ toVersion: first.version, reason: "test", by: "cli" }, store);
     expect((await activeModel(store))?.version).toBe(first.version);
-    await expect(rollbackModel(999, store)).rejects.toThrow(/no model version 999/);
+    await expect(rollbackModel({ toVersion: 999, reason: "test", by: "cli" }, store)).rejects.toThrow(/no model version 999/);
   });
 
   it("fuses the deployment's picks with the public model's for a real listener, and only the deployment's for the demo", async () => {

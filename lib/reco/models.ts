@@ -4,8 +4,10 @@ import "server-only";
  * listeners and, with the demo on, a generated cohort), each evaluated on held-out time and made
  * active only when it is not worse than the active one; and the listener's collaborative signal,
  * from that model fused with the pretrained public one (`pretrained.ts`) for real listeners.
+ * Each version's lifecycle (trained, activated or rejected, retired, rolled back) is recorded in
+ * `model_events` (`model-events.ts`); drift, rollback and the history are in `lifecycle.ts`.
  */
-import { collections, getStore, type Store, type StoredDocument } from "@/lib/db";
+import { collections, DuplicateKeyError, feedbackRepository, getStore, type Store, type StoredDocument } from "@/lib/db";
 import { demoIndexRows, IndexBuilder, type ListeningIndex } from "@/lib/listening";
 import { demoEnabled } from "@/lib/env";
 import { perProcess } from "@/lib/process-state";
@@ -21,6 +23,8 @@ import {
   trainDeploymentModel,
   type ServedModel,
 } from "./collaborative";
+import { acceptanceRate, artistMixOf, type AcceptanceTally, type ArtistMix } from "./drift";
+import { recordModelEvent } from "./model-events";
 import { pretrainedModel } from "./pretrained";
 import type { CollaborativeSignal } from "./types";
 import type { TrackProfile } from "./profile";
@@ -33,13 +37,32 @@ export interface ModelDocument extends StoredDocument {
   scope: typeof MODEL_SCOPE;
   version: number;
   createdAt: Date;
-  status: "active" | "rejected" | "retired";
+  /** `candidate`: passed the gate, not yet active (a run stopped there finishes when its job runs again). */
+  status: "active" | "candidate" | "rejected" | "retired";
   /** Held-out evaluation of this version (and of the active one at the time, for the record). */
   metrics: { recallAt50: number; ndcgAt20: number; users: number; comparedTo: number | null; activeRecallAt50: number | null };
   params: { model: "artist-model"; listeners: number; artists: number };
   trainSeconds: number;
   /** The model in the pretrained artifact's binary format (`encodeArtistModel`), base64. */
   model: string;
+  // The lifecycle's record; missing on versions trained before it was kept.
+  /** The job that trained it (one version per job). */
+  jobId?: string | null;
+  /** Why it was trained, and who or what asked (`job:<id>`, `cron`, `cli`, `app`). */
+  reason?: string;
+  by?: string;
+  /** The validation gate's verdict, with the numbers. */
+  gate?: { passed: boolean; reason: string };
+  /** The listeners' artist mix it was trained on (the drift check's reference). */
+  artistMix?: ArtistMix;
+  /** Listeners' opinions of recommendations up to its training. */
+  acceptance?: AcceptanceTally & { rate: number | null };
+}
+
+/** Which version a job's training run stored: its id makes a second run of the job find it. */
+interface JobClaim extends StoredDocument {
+  version: number;
+  at: Date;
 }
 
 interface ActivePointer extends StoredDocument {
@@ -50,6 +73,8 @@ interface ActivePointer extends StoredDocument {
 const activeId = `active|${MODEL_SCOPE}`;
 const models = (store: Store) => store.collection<ModelDocument>(collections.models);
 const pointers = (store: Store) => store.collection<ActivePointer>(collections.models);
+const claims = (store: Store) => store.collection<JobClaim>(collections.models);
+const claimIdOf = (jobId: string) => `job|${MODEL_SCOPE}|${jobId}`;
 
 const cache = perProcess("reco.activeModel", () => ({}) as { current?: { version: number; served: ServedModel } });
 
@@ -96,13 +121,50 @@ export async function collaborativeSignal(
   return signal;
 }
 
+/** Who asked for a training run and why: recorded on the version and its events. */
+export interface TrainRun {
+  /** The job this run belongs to: a second run with the same id returns the version the first made. */
+  jobId?: string | undefined;
+  /** Why it runs, in plain words ("the artist mix moved 0.31 (threshold 0.2) since version 7 was trained"). */
+  reason?: string | undefined;
+  /** `job:<id>`, `cron`, `cli`, `operator:<…>`; `job:<jobId>` with a job, `app` otherwise. */
+  by?: string | undefined;
+}
+
+/** Within a hair of noise: a new version whose held-out recall@50 is this close to the active one's passes. */
+export const GATE_TOLERANCE = 0.002;
+
+/** The version a job's run made, if that run got as far as storing it. */
+async function versionOfJob(store: Store, jobId: string): Promise<ModelDocument | null> {
+  const claim = await claims(store).findOne({ _id: claimIdOf(jobId) });
+  return claim ? models(store).findOne({ _id: `${MODEL_SCOPE}@${claim.version}` }) : null;
+}
+
+/**
+ * A job's run that already stored its version: that version, its lifecycle finished (a run that
+ * stopped before activating it activates it now). Null when the job has no version yet.
+ */
+export async function jobVersion(store: Store, run: TrainRun & { jobId: string }): Promise<ModelDocument | null> {
+  const done = await versionOfJob(store, run.jobId);
+  return done ? settle(store, done, run.by ?? `job:${run.jobId}`) : null;
+}
+
 /**
  * Trains a new version from every listener's plays (and, with the demo on, a cohort of generated
- * listeners over the demo catalogue), evaluates it on held-out time, and activates it only when it
- * is not worse than the active one. Returns the stored document.
+ * listeners over the demo catalogue), records the artist mix it was trained on and listeners'
+ * acceptance of recommendations so far (for the drift check), evaluates it on held-out time, and
+ * activates it only when it passes the validation gate: not worse than the active one. Returns the
+ * stored document. With a `jobId` it runs once per job: a replay returns that job's version, and
+ * two runs of one job at the same time store one version (the loser removes its own).
  */
-export async function trainModel(options: { store?: Store; indexes: ListeningIndex[]; cohort?: ListeningIndex[] }): Promise<ModelDocument> {
+export async function trainModel(
+  options: TrainRun & { store?: Store; indexes: ListeningIndex[]; cohort?: ListeningIndex[] },
+): Promise<ModelDocument> {
   const store = options.store ?? (await getStore());
+  const by = options.by ?? (options.jobId ? `job:${options.jobId}` : "app");
+  const reason = options.reason ?? "retraining requested";
+  const done = options.jobId ? await jobVersion(store, { ...options, jobId: options.jobId }) : null;
+  if (done) return done;
   const started = performance.now();
   const everyone = [...options.indexes, ...(options.cohort ?? [])].filter((index) => index.count > 0);
   const matrix = matrixFrom(everyone.map((index) => ({ index })));
@@ -111,59 +173,173 @@ export async function trainModel(options: { store?: Store; indexes: ListeningInd
   const evaluation = evaluateHeldOut(everyone);
   const active = await activeModel(store);
   const activeDocument = active
-    ? await models(store).findOne({ _id: `${MODEL_SCOPE}@${active.version}` }, { projection: { model: 0 } })
+    ? await models(store).findOne({ _id: `${MODEL_SCOPE}@${active.version}` }, { projection: { model: 0, artistMix: 0 } })
     : null;
   const activeRecall = activeDocument?.metrics.recallAt50 ?? null;
-  const latest = await models(store).find({ scope: MODEL_SCOPE }, { sort: { version: -1 }, limit: 1, projection: { model: 0 } });
-  const version = (latest[0]?.version ?? 0) + 1;
-  // Not worse than the active one (within a hair of noise) → active.
-  const accept = activeRecall === null || evaluation.recallAt50 >= activeRecall - 0.002;
-  const bytes = encodeArtistModel(model, {
-    keys: matrix.artists,
-    names: matrix.names,
-    tags: matrix.artists.map(() => []),
-    source: `${everyone.length} listeners of this deployment${options.cohort?.length ? " and the demo cohort" : ""}`,
-    version: `${MODEL_SCOPE}@${version}`,
-    trainedAt: new Date().toISOString(),
-  });
-  const document: ModelDocument = {
-    _id: `${MODEL_SCOPE}@${version}`,
-    scope: MODEL_SCOPE,
-    version,
-    createdAt: new Date(),
-    status: accept ? "active" : "rejected",
-    metrics: { ...evaluation, comparedTo: active?.version ?? null, activeRecallAt50: activeRecall },
-    params: { model: "artist-model", listeners: everyone.length, artists: matrix.artists.length },
-    trainSeconds,
-    model: Buffer.from(bytes).toString("base64"),
-  };
-  await models(store).insertOne(document);
-  if (accept) await activate(store, version, active?.version ?? null);
-  logger.info({ version, accepted: accept, metrics: document.metrics, trainSeconds }, "reco: model trained");
-  return document;
+  const gate = gateOf(evaluation, active ? { version: active.version, recallAt50: activeRecall } : null);
+  const createdAt = new Date();
+  const opinions = await feedbackRepository(store).tally({ to: createdAt });
+  const acceptance = { accepted: opinions.like, declined: opinions.dislike + opinions.not_now };
+
+  // Two runs at once may pick the same next version: the store's _id decides, the later one takes the next.
+  for (let attempt = 0; ; attempt++) {
+    const latest = await models(store).find(
+      { scope: MODEL_SCOPE },
+      { sort: { version: -1 }, limit: 1, projection: { model: 0, artistMix: 0 } },
+    );
+    const version = (latest[0]?.version ?? 0) + 1;
+    const bytes = encodeArtistModel(model, {
+      keys: matrix.artists,
+      names: matrix.names,
+      tags: matrix.artists.map(() => []),
+      source: `${everyone.length} listeners of this deployment${options.cohort?.length ? " and the demo cohort" : ""}`,
+      version: `${MODEL_SCOPE}@${version}`,
+      trainedAt: createdAt.toISOString(),
+    });
+    const document: ModelDocument = {
+      _id: `${MODEL_SCOPE}@${version}`,
+      scope: MODEL_SCOPE,
+      version,
+      createdAt,
+      // "candidate" until activation: the active pointer, not this field, decides what is served.
+      status: gate.passed ? "candidate" : "rejected",
+      metrics: { ...evaluation, comparedTo: active?.version ?? null, activeRecallAt50: activeRecall },
+      params: { model: "artist-model", listeners: everyone.length, artists: matrix.artists.length },
+      trainSeconds,
+      model: Buffer.from(bytes).toString("base64"),
+      jobId: options.jobId ?? null,
+      reason,
+      by,
+      gate,
+      artistMix: artistMixOf(matrix),
+      acceptance: { ...acceptance, rate: acceptanceRate(acceptance) },
+    };
+    try {
+      await models(store).insertOne(document);
+    } catch (error) {
+      if (error instanceof DuplicateKeyError && attempt < 5) continue;
+      throw error;
+    }
+    if (options.jobId) {
+      try {
+        await claims(store).insertOne({ _id: claimIdOf(options.jobId), version, at: new Date() });
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
+        // The same job's other run stored its version first: that one stands.
+        await models(store).deleteOne({ _id: document._id });
+        const theirs = await versionOfJob(store, options.jobId);
+        if (!theirs) throw error;
+        return settle(store, theirs, by);
+      }
+    }
+    logger.info(
+      { version, accepted: gate.passed, metrics: document.metrics, trainSeconds, jobId: options.jobId ?? null },
+      "reco: model trained",
+    );
+    return settle(store, document, by);
+  }
 }
 
-async function activate(store: Store, version: number, previous: number | null): Promise<void> {
+/** The validation gate: held-out recall@50 not worse than the active version's, within GATE_TOLERANCE. */
+function gateOf(
+  evaluation: { recallAt50: number; ndcgAt20: number; users: number },
+  active: { version: number; recallAt50: number | null } | null,
+): { passed: boolean; reason: string } {
+  const measured = `recall@50 ${evaluation.recallAt50.toFixed(3)}, NDCG@20 ${evaluation.ndcgAt20.toFixed(3)} on ${evaluation.users} held-out listeners`;
+  if (!active || active.recallAt50 === null)
+    return { passed: true, reason: `passed the validation gate with nothing active to compare with: ${measured}` };
+  const floor = active.recallAt50 - GATE_TOLERANCE;
+  const versus = `version ${active.version}'s ${active.recallAt50.toFixed(3)} less ${GATE_TOLERANCE} of noise`;
+  return evaluation.recallAt50 >= floor
+    ? {
+        passed: true,
+        reason: `passed the validation gate: recall@50 ${evaluation.recallAt50.toFixed(3)} ≥ ${floor.toFixed(3)} (${versus}); ${measured}`,
+      }
+    : {
+        passed: false,
+        reason: `failed the validation gate: recall@50 ${evaluation.recallAt50.toFixed(3)} < ${floor.toFixed(3)} (${versus}); version ${active.version} stays active`,
+      };
+}
+
+/**
+ * Brings a stored version's lifecycle to its end: the training recorded, then activated (gate
+ * passed) or rejected. Safe to repeat: a job that crashed after storing its version finishes here
+ * when it runs again, and a finished one changes nothing.
+ */
+async function settle(store: Store, document: ModelDocument, by: string): Promise<ModelDocument> {
+  const { version } = document;
+  const event = { scope: MODEL_SCOPE, version, by };
+  await recordModelEvent(store, { ...event, action: "trained", reason: document.reason ?? "retraining requested" }, { once: true });
+  if (document.status === "rejected") {
+    await recordModelEvent(
+      store,
+      { ...event, action: "rejected", reason: document.gate?.reason ?? "failed the validation gate" },
+      { once: true },
+    );
+    return document;
+  }
+  if (document.status !== "candidate") return document;
+  const previous = (await pointers(store).findOne({ _id: activeId }))?.version ?? null;
+  if (previous === version) {
+    // Activated by a run that stopped before recording it.
+    await models(store).updateOne({ _id: document._id }, { $set: { status: "active" } });
+  } else if (previous !== document.metrics.comparedTo) {
+    // Another version became active after this one was gated against its predecessor: it stays out.
+    const reason = `version ${previous ?? "none"} became active after this version was gated against version ${document.metrics.comparedTo}`;
+    await models(store).updateOne({ _id: document._id }, { $set: { status: "retired" } });
+    await recordModelEvent(store, { ...event, action: "retired", reason }, { once: true });
+    return { ...document, status: "retired" };
+  } else {
+    await activate(store, version, previous);
+    if (previous !== null)
+      await recordModelEvent(store, {
+        scope: MODEL_SCOPE,
+        version: previous,
+        by,
+        action: "retired",
+        reason: `version ${version} passed the validation gate and replaced it`,
+      });
+  }
+  await recordModelEvent(
+    store,
+    { ...event, action: "activated", reason: document.gate?.reason ?? "passed the validation gate" },
+    { once: true },
+  );
+  return { ...document, status: "active" };
+}
+
+/** Points the active pointer at a version and retires the one it replaces; callers record why. */
+export async function activate(store: Store, version: number, previous: number | null): Promise<void> {
   await pointers(store).updateOne({ _id: activeId }, { $set: { version, updatedAt: new Date() } }, { upsert: true });
   if (previous !== null && previous !== version)
     await models(store).updateOne({ _id: `${MODEL_SCOPE}@${previous}` }, { $set: { status: "retired" } });
   await models(store).updateOne({ _id: `${MODEL_SCOPE}@${version}` }, { $set: { status: "active" } });
 }
 
-/** Makes an earlier version active again (`npm run reco:rollback -- <version>`). */
-export async function rollbackModel(version: number, store?: Store): Promise<Omit<ModelDocument, "model">> {
+/** The stored versions, newest first (at most `limit`), without their model and artist mix. */
+export async function listModels(store?: Store, limit?: number): Promise<Array<Omit<ModelDocument, "model" | "artistMix">>> {
   const db = store ?? (await getStore());
-  const document = await models(db).findOne({ _id: `${MODEL_SCOPE}@${version}` }, { projection: { model: 0 } });
-  if (!document) throw new Error(`There is no model version ${version}. List them with npm run reco:train -- --list.`);
-  const active = await activeModel(db);
-  await activate(db, version, active?.version ?? null);
-  return { ...document, status: "active" };
+  const documents = await models(db).find(
+    { scope: MODEL_SCOPE },
+    { sort: { version: -1 }, projection: { model: 0, artistMix: 0 }, ...(limit ? { limit } : {}) },
+  );
+  return documents as Array<Omit<ModelDocument, "model" | "artistMix">>;
 }
 
-export async function listModels(store?: Store): Promise<Array<Omit<ModelDocument, "model">>> {
-  const db = store ?? (await getStore());
-  const documents = await models(db).find({ scope: MODEL_SCOPE }, { sort: { version: -1 }, projection: { model: 0 } });
-  return documents as Array<Omit<ModelDocument, "model">>;
+/** The version the active pointer names (servable or not); null before any. */
+export async function activeVersion(store: Store): Promise<number | null> {
+  return (await pointers(store).findOne({ _id: activeId }))?.version ?? null;
+}
+
+/** Whether a stored version holds a model in the format served today. */
+export async function servableVersion(store: Store, version: number): Promise<boolean> {
+  const document = await models(store).findOne({ _id: `${MODEL_SCOPE}@${version}` }, { projection: { model: 1 } });
+  return typeof document?.model === "string";
+}
+
+/** One stored version, with its artist mix and without the model; null when there is none. */
+export function modelVersion(store: Store, version: number): Promise<Omit<ModelDocument, "model"> | null> {
+  return models(store).findOne({ _id: `${MODEL_SCOPE}@${version}` }, { projection: { model: 0 } });
 }
 
 /** Generated listeners sharing the demo catalogue: the co-listening the demo's collaborative model learns from. */

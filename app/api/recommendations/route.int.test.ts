@@ -34,7 +34,7 @@ beforeAll(async () => {
   const { trainAll } = await import("@/lib/reco");
   const store = await getStore();
   expect(await ensureDemoHistory(store, { wait: true })).toBe("ready");
-  await trainAll(store);
+  await trainAll({}, store);
 }, 300_000);
 afterAll(async () => {
   const { closeStore } = await import("@/lib/db");

@@ -6,7 +6,7 @@ export const maxDuration = 300;
 
 /** Vercel Cron, nightly: retrain the recommender; the new version goes live only if not worse. */
 export const GET = route({ auth: "cron" }, async ({ log }) => {
-  const model = await trainAll();
+  const model = await trainAll({ reason: "nightly retraining", by: "cron" });
   const summary = {
     version: model.version,
     status: model.status,
