@@ -190,7 +190,7 @@ describe.each([
         "cli",
         expect.stringMatching(
           new RegExp(
-            `^failed the validation gate: recall@50 0\\.\\d{3} < 0\\.998 \\(version ${active}'s 1\\.000 less 0\\.002 of noise\\); version ${active} stays active$`,
+            `^failed the validation gate: recall@50 0\\.\\d{3} < 0\\.998 \\(version ${active}'s 1\\.000 less 0\\.002 of noise\\) on 12 held-out listeners; version ${active} stays active$`,
           ),
         ),
       ],
@@ -269,5 +269,29 @@ describe.each([
     expect(moved.reason).toContain(
       `the artist mix moved ${moved.artistMixShift.toFixed(2)} (threshold 0.2) since version ${trained.version} was trained`,
     );
+  });
+
+  it("finishes a job's version when the job runs again after stopping between storing and activating it", async () => {
+    const before = (await reco.activeModel(store))!.version;
+    const stored = await reco.trainAll({ jobId: "job-4", reason: "the artist mix moved" }, store);
+    expect(stored.status).toBe("active");
+    const count = (await reco.listModels(store)).length;
+    // What a crash right after storing the version leaves: a candidate, the pointer and events as before.
+    const models = store.collection<{ _id: string; status?: string; version?: number }>(db.collections.models);
+    await models.updateOne({ _id: `cf-artist@${stored.version}` }, { $set: { status: "candidate" } });
+    await models.updateOne({ _id: `cf-artist@${before}` }, { $set: { status: "active" } });
+    await models.updateOne({ _id: "active|cf-artist" }, { $set: { version: before } });
+    const events = store.collection<{ _id: string; version: number; action: string }>(db.collections.modelEvents);
+    await events.deleteMany({ version: stored.version, action: "activated" });
+    await events.deleteMany({ version: before, action: "retired" });
+
+    const resumed = await reco.trainAll({ jobId: "job-4", reason: "delivered again" }, store);
+    expect(resumed).toMatchObject({ version: stored.version, status: "active" });
+    expect((await reco.activeModel(store))!.version).toBe(stored.version);
+    expect(await reco.listModels(store)).toHaveLength(count);
+    const history = await reco.modelHistory(store);
+    const actions = (version: number) => history.find((entry) => entry.version === version)!.events.map((event) => event.action);
+    expect(actions(stored.version)).toEqual(["trained", "activated"]);
+    expect(actions(before).at(-1)).toBe("retired");
   });
 });

@@ -245,19 +245,23 @@ function gateOf(
   evaluation: { recallAt50: number; ndcgAt20: number; users: number },
   active: { version: number; recallAt50: number | null } | null,
 ): { passed: boolean; reason: string } {
-  const measured = `recall@50 ${evaluation.recallAt50.toFixed(3)}, NDCG@20 ${evaluation.ndcgAt20.toFixed(3)} on ${evaluation.users} held-out listeners`;
+  const on = `on ${evaluation.users} held-out listeners`;
+  const recall = evaluation.recallAt50.toFixed(3);
   if (!active || active.recallAt50 === null)
-    return { passed: true, reason: `passed the validation gate with nothing active to compare with: ${measured}` };
+    return {
+      passed: true,
+      reason: `passed the validation gate with nothing active to compare with: recall@50 ${recall}, NDCG@20 ${evaluation.ndcgAt20.toFixed(3)} ${on}`,
+    };
   const floor = active.recallAt50 - GATE_TOLERANCE;
   const versus = `version ${active.version}'s ${active.recallAt50.toFixed(3)} less ${GATE_TOLERANCE} of noise`;
   return evaluation.recallAt50 >= floor
     ? {
         passed: true,
-        reason: `passed the validation gate: recall@50 ${evaluation.recallAt50.toFixed(3)} ≥ ${floor.toFixed(3)} (${versus}); ${measured}`,
+        reason: `passed the validation gate: recall@50 ${recall} ≥ ${floor.toFixed(3)} (${versus}), NDCG@20 ${evaluation.ndcgAt20.toFixed(3)} ${on}`,
       }
     : {
         passed: false,
-        reason: `failed the validation gate: recall@50 ${evaluation.recallAt50.toFixed(3)} < ${floor.toFixed(3)} (${versus}); version ${active.version} stays active`,
+        reason: `failed the validation gate: recall@50 ${recall} < ${floor.toFixed(3)} (${versus}) ${on}; version ${active.version} stays active`,
       };
 }
 
