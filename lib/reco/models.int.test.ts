@@ -2,7 +2,7 @@
  * The model registry against the real store (the embedded one in a temporary directory): a trained
  * version is evaluated on held-out time, stored in the artifact format, activated, served (fused
  * with the pretrained public model for a real listener), rolled back; a version in an older format
- * is not served.
+ * is not served, and the next training replaces it.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -146,7 +146,7 @@ describe("the model registry", () => {
     expect(demo!.signal.artists.every((artist) => [...ROCK, ...SYNTH].map((name) => name.toLowerCase()).includes(artist.key))).toBe(true);
   });
 
-  it("does not serve a version stored in an older format", async () => {
+  it("does not serve a version stored in an older format, and replaces it at the next training", async () => {
     const { activeModel } = await import("./models");
     const { collections, getStore } = await import("@/lib/db");
     const store = await getStore();
@@ -154,5 +154,10 @@ describe("the model registry", () => {
     await models.insertOne({ _id: "cf-artist@500", scope: "cf-artist", version: 500, model: { artists: [], names: [], neighbours: [] } });
     await models.updateOne({ _id: "active|cf-artist" }, { $set: { version: 500 } });
     expect(await activeModel(store)).toBeNull();
+    // The next training replaces it, whatever it measured.
+    const { trainModel } = await import("./models");
+    const next = await trainModel({ store, indexes: deployment() });
+    expect(next).toMatchObject({ version: 501, status: "active", metrics: { comparedTo: 500, activeRecallAt50: null } });
+    expect((await activeModel(store))?.version).toBe(501);
   });
 });

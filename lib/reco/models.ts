@@ -172,11 +172,13 @@ export async function trainModel(
   const trainSeconds = (performance.now() - started) / 1000;
   const evaluation = evaluateHeldOut(everyone);
   const active = await activeModel(store);
+  // What the pointer names, served or not: a version in an older format is replaced by any new one.
+  const previous = await activeVersion(store);
   const activeDocument = active
     ? await models(store).findOne({ _id: `${MODEL_SCOPE}@${active.version}` }, { projection: { model: 0, artistMix: 0 } })
     : null;
   const activeRecall = activeDocument?.metrics.recallAt50 ?? null;
-  const gate = gateOf(evaluation, active ? { version: active.version, recallAt50: activeRecall } : null);
+  const gate = gateOf(evaluation, previous === null ? null : { version: previous, recallAt50: activeRecall });
   const createdAt = new Date();
   const opinions = await feedbackRepository(store).tally({ to: createdAt });
   const acceptance = { accepted: opinions.like, declined: opinions.dislike + opinions.not_now };
@@ -203,7 +205,7 @@ export async function trainModel(
       createdAt,
       // "candidate" until activation: the active pointer, not this field, decides what is served.
       status: gate.passed ? "candidate" : "rejected",
-      metrics: { ...evaluation, comparedTo: active?.version ?? null, activeRecallAt50: activeRecall },
+      metrics: { ...evaluation, comparedTo: previous, activeRecallAt50: activeRecall },
       params: { model: "artist-model", listeners: everyone.length, artists: matrix.artists.length },
       trainSeconds,
       model: Buffer.from(bytes).toString("base64"),
