@@ -2,7 +2,7 @@ export { demoCatalogPort, spotifyCatalogPort } from "./catalog";
 export { CONTEXT_IDS, CONTEXTS, contextById, parseContexts, type ContextDefinition } from "./context";
 export type { Recommendation, RecoSource } from "./engine";
 export { activeModel, GATE_TOLERANCE, listModels, trainModel, type ModelDocument, type TrainRun } from "./models";
-export { checkDrift, modelHistory, rollbackModel, type ModelHistoryEntry } from "./lifecycle";
+export { checkDrift, lastDriftReport, modelHistory, rollbackModel, type ModelHistoryEntry } from "./lifecycle";
 export { ACCEPTANCE_DROP_THRESHOLD, MAX_MODEL_AGE_DAYS, MIN_OPINIONS, MIX_SHIFT_THRESHOLD, type DriftReport } from "./drift";
 export type { ModelAction } from "./model-events";
 export { listFeedback, setFeedback, type FeedbackEntry, type ListenerFeedback } from "./feedback";

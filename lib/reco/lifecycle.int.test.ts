@@ -111,6 +111,7 @@ describe.each([
       ?.events.map((event) => [event.action, event.by, event.reason]);
 
   it("refuses to roll back when nothing was trained, and says so", async () => {
+    expect(await reco.lastDriftReport(store)).toBeNull();
     await expect(reco.rollbackModel({ reason: "bad picks", by: "cli" }, store)).rejects.toMatchObject({
       code: "conflict",
       detail: "There is no model version to roll back to: none has been trained yet.",
@@ -269,6 +270,7 @@ describe.each([
     expect(moved.reason).toContain(
       `the artist mix moved ${moved.artistMixShift.toFixed(2)} (threshold 0.2) since version ${trained.version} was trained`,
     );
+    expect(await reco.lastDriftReport(store)).toEqual({ ...moved, checkedAt: expect.any(String) });
   });
 
   it("finishes a job's version when the job runs again after stopping between storing and activating it", async () => {

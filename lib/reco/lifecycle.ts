@@ -3,7 +3,7 @@ import "server-only";
  * The model lifecycle around the registry (`models.ts`): the drift check that says when to
  * retrain, rollback to an earlier version, and each version's history for the operations page.
  */
-import { feedbackRepository, getStore, type FeedbackKind, type Store } from "@/lib/db";
+import { collections, feedbackRepository, getStore, type FeedbackKind, type Store, type StoredDocument } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/telemetry";
 import { matrixFrom } from "./collaborative";
@@ -11,6 +11,14 @@ import { artistMixOf, driftReport, type AcceptanceTally, type DriftReport } from
 import { modelEventsOf, recordModelEvent, type ModelAction } from "./model-events";
 import { activate, activeModel, activeVersion, listModels, MODEL_SCOPE, modelVersion, servableVersion, type ModelDocument } from "./models";
 import { deploymentListening } from "./train";
+
+/** The last drift check's report, kept for the operations page (checking reads every listener's plays). */
+interface DriftRecord extends StoredDocument {
+  report: DriftReport;
+  checkedAt: Date;
+}
+const driftId = `drift|${MODEL_SCOPE}`;
+const driftRecords = (store: Store) => store.collection<DriftRecord>(collections.models);
 
 const tallyOf = (opinions: Record<FeedbackKind, number>): AcceptanceTally => ({
   accepted: opinions.like,
@@ -44,8 +52,15 @@ export async function checkDrift(store?: Store, now = new Date()): Promise<Drift
     acceptanceSince: tallyOf(await feedback.tally(document ? { from: document.createdAt } : {})),
     now,
   });
+  await driftRecords(db).updateOne({ _id: driftId }, { $set: { report, checkedAt: now } }, { upsert: true });
   logger.info({ drift: report }, "reco: drift checked");
   return report;
+}
+
+/** The report of the last drift check and when it ran (ISO 8601); null before the first. */
+export async function lastDriftReport(store?: Store): Promise<(DriftReport & { checkedAt: string }) | null> {
+  const record = await driftRecords(store ?? (await getStore())).findOne({ _id: driftId });
+  return record ? { ...record.report, checkedAt: record.checkedAt.toISOString() } : null;
 }
 
 /**
