@@ -27,6 +27,16 @@ export { sharesRepository, type SharesRepository } from "./repositories/shares";
 export { blendPairKey, blendsRepository, inviteHashOf, type AcceptOutcome, type BlendsRepository } from "./repositories/blends";
 export { chatsRepository, usageRepository, type ChatsRepository } from "./repositories/chats";
 export { feedbackRepository, type FeedbackRepository } from "./repositories/feedback";
+export {
+  appendHistory,
+  backoffMs,
+  DEFAULT_MAX_ATTEMPTS,
+  JOB_HISTORY_LIMIT,
+  jobIdOf,
+  jobsRepository,
+  type JobClaim,
+  type JobsRepository,
+} from "./repositories/jobs";
 export { importsRepository, type ChunkTally, type ImportsRepository } from "./repositories/imports";
 export { playId, playsRepository, type NewPlay, type PlaysRepository, type TimeRange } from "./repositories/plays";
 export { dayOf, rollupsRepository, type PlayTally, type RollupsRepository } from "./repositories/rollups";

@@ -367,6 +367,57 @@ export interface PlaylistVersionDocument extends StoredDocument {
   createdAt: Date;
 }
 
+export type JobStatus = "queued" | "running" | "succeeded" | "failed";
+
+export type JobEvent = "queued" | "started" | "step" | "retry" | "succeeded" | "failed" | "lease-expired" | "cancelled";
+
+/**
+ * One background job (lib/jobs): a sequence of idempotent steps whose progress (`cursor`) is saved
+ * after each one, so a runner that dies resumes where it stopped. `_id` is `<kind>|<key>`: enqueuing
+ * the same work twice finds the first job.
+ */
+export interface JobDocument extends StoredDocument {
+  kind: string;
+  /** Idempotency key, unique per kind (an import id, a day, a quarter hour). */
+  key: string;
+  status: JobStatus;
+  /** What the kind needs to run (plain JSON). */
+  input: Record<string, unknown>;
+  /** Failed tries so far; at `maxAttempts` the job is `failed`. */
+  attempts: number;
+  maxAttempts: number;
+  /** Opaque to the runner: where the kind's steps have got to (null before the first step). */
+  cursor: unknown;
+  progress: { done: number; total: number | null };
+  /** Who runs it now, and until when; null when nobody does. */
+  lease: { owner: string; until: Date } | null;
+  /**
+   * Fencing number, one more on every claim: a runner writes only while it still holds the claim it
+   * made, so one whose lease was taken over can never save over its successor.
+   */
+  leaseEpoch: number;
+  /** Not before: the first run, or the next try after a failure (backoff) or a pause. */
+  nextRunAt: Date;
+  lastError: string | null;
+  /** The newest events (at most 50). */
+  history: Array<{ at: Date; event: JobEvent; detail?: string }>;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+  userId: string | null;
+}
+
+/**
+ * A runner's claim on one lease epoch of a job (`_id` is `<jobId>#<epoch>`). Inserting it is the
+ * arbiter: a unique `_id` admits one runner per epoch on every store (FerretDB v1 applies
+ * conditional updates without isolation across processes, so the job's own update cannot be).
+ */
+export interface JobClaimDocument extends StoredDocument {
+  jobId: string;
+  owner: string;
+  at: Date;
+}
+
 export const collections = {
   users: "users",
   accounts: "accounts",
@@ -385,6 +436,8 @@ export const collections = {
   playlists: "playlists",
   playlistVersions: "playlist_versions",
   modelEvents: "model_events",
+  jobs: "jobs",
+  jobClaims: "job_claims",
 } as const;
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
@@ -430,4 +483,10 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "rollups_by_time", key: { userId: 1, start: 1 } },
   ],
   model_events: [{ name: "model_events_by_version", key: { scope: 1, version: -1, at: 1 } }],
+  jobs: [
+    { name: "jobs_unique_key", key: { kind: 1, key: 1 }, unique: true },
+    { name: "jobs_due", key: { status: 1, nextRunAt: 1 } },
+    { name: "jobs_by_update", key: { updatedAt: -1 } },
+  ],
+  job_claims: [{ name: "job_claims_by_job", key: { jobId: 1 } }],
 };

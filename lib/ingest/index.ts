@@ -3,7 +3,15 @@ export { chunkTally, storeRows, type ChunkOutcome } from "./import";
 export { completeImport, createImport, getImport, listImports, receiveChunk, toReport, type ChunkInput, type ImportReport } from "./jobs";
 export { importRowSchema, LISTEN_THRESHOLD_MS, rejectionReasons, type ImportRow, type RejectionReason } from "./rows";
 export { thresholdWords } from "./reasons";
-export { matchConfidence, MIN_CONFIDENCE, resolveAccountPlays, type ResolveResult } from "./resolve";
+export {
+  matchConfidence,
+  MIN_CONFIDENCE,
+  pendingNameCount,
+  resolveAccountPlays,
+  resolveNameBatch,
+  type ResolveBatch,
+  type ResolveResult,
+} from "./resolve";
 export { demoHistoryProgress, demoPreparing, ensureDemoHistory, type DemoHistoryOptions } from "./demo-seed";
 export { ExportPathError, readExportFiles, type ExportText } from "./files";
 export { CHUNK_ROWS, importParsed, parseExport, type ParsedExport } from "./run";

@@ -76,6 +76,75 @@ async function resolveName(
   return resolution;
 }
 
+export interface ResolveBatch extends ResolveResult {
+  /** The last name key of this batch: the next batch starts after it. Null when there were none. */
+  last: string | null;
+  /** Names in this batch (fewer than the limit: none are left after it). */
+  names: number;
+}
+
+/** Distinct names still without a track id, in key order after `after`: what a resolution job walks through. */
+export async function pendingNameCount(userId: string, store: Store): Promise<number> {
+  const [counted] = await store
+    .collection<PlayDocument>(collections.plays)
+    .aggregate<{ names: number }>([
+      { $match: { userId, trackId: null, timePrecision: "minute" } },
+      { $group: { _id: "$nameKey", plays: { $sum: 1 } } },
+      { $count: "names" },
+    ]);
+  return counted?.names ?? 0;
+}
+
+/**
+ * One batch of a resolution job: up to `limit` distinct names after `after` (key order, so a job can
+ * walk them with a cursor), each looked up once: a name already in `resolutions` costs no Spotify
+ * call, and plays are only updated while they have no track id, so a batch run twice writes nothing
+ * new. `onResolved` runs after each name's writes (progress, and tests that stop a runner there).
+ */
+export async function resolveNameBatch(
+  userId: string,
+  client: SpotifyClient,
+  options: { store: Store; after: string | null; limit: number; onResolved?: (nameKey: string) => Promise<void> },
+): Promise<ResolveBatch> {
+  const { store } = options;
+  const plays = store.collection<PlayDocument>(collections.plays);
+  const batch: ResolveBatch = { looked: 0, resolved: 0, unresolved: 0, playsUpdated: 0, pausedUntil: null, last: null, names: 0 };
+  const match = { userId, trackId: null, timePrecision: "minute", ...(options.after === null ? {} : { nameKey: { $gt: options.after } }) };
+  const names = await plays.aggregate<{ _id: string }>([
+    { $match: match },
+    { $group: { _id: "$nameKey", plays: { $sum: 1 } } },
+    { $sort: { _id: 1 } },
+    { $limit: options.limit },
+  ]);
+  batch.names = names.length;
+  for (const { _id: nameKey } of names) {
+    const sample = await plays.findOne({ userId, nameKey }, { projection: { trackName: 1, artistName: 1 } });
+    if (sample) {
+      let resolution: ResolutionDocument;
+      try {
+        resolution = await resolveName(store, client, nameKey, sample.trackName, sample.artistName);
+      } catch (error) {
+        if (error instanceof SpotifyRateLimitedError) {
+          batch.pausedUntil = error.until;
+          return batch;
+        }
+        throw error;
+      }
+      batch.looked += 1;
+      if (resolution.status === "resolved" && resolution.trackId) {
+        batch.resolved += 1;
+        const updated = await plays.updateMany({ userId, nameKey, trackId: null }, { $set: { trackId: resolution.trackId } });
+        batch.playsUpdated += updated.modifiedCount;
+      } else {
+        batch.unresolved += 1;
+      }
+    }
+    batch.last = nameKey;
+    await options.onResolved?.(nameKey);
+  }
+  return batch;
+}
+
 /**
  * Gives account-data plays (names only) their Spotify track, a distinct title and artist at a
  * time, in the background. Insights never wait for this: they work from the names meanwhile.

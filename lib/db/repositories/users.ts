@@ -33,6 +33,7 @@ const OWNED_BY_USER_ID = [
   collections.listening,
   collections.playlists,
   collections.playlistVersions,
+  collections.jobs,
 ] as const;
 
 /** How many days of recent plays Discover leaves out unless the listener says otherwise. */

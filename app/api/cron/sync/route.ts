@@ -1,21 +1,13 @@
 import { route } from "@/lib/http";
-import { syncAll } from "@/lib/ingest";
+import { cronBudgetMs, enqueueJob, quarterHour, runDueJobs } from "@/lib/jobs";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
-/** Vercel Cron calls this with `Authorization: Bearer $CRON_SECRET`: sync every connected listener. */
+/** Vercel Cron, every 15 minutes (`Authorization: Bearer $CRON_SECRET`): queue a sync of every connected listener, then run due jobs. */
 export const GET = route({ auth: "cron" }, async ({ log }) => {
-  const started = Date.now();
-  const results = await syncAll();
-  const summary = {
-    listeners: results.length,
-    inserted: results.reduce((sum, result) => sum + result.inserted, 0),
-    byStatus: Object.fromEntries(
-      Object.entries(Object.groupBy(results, (result) => result.status)).map(([status, items]) => [status, items?.length ?? 0]),
-    ),
-    ms: Date.now() - started,
-  };
-  log.info(summary, "cron: sync done");
-  return { ...summary, results };
+  const job = await enqueueJob("sync", { key: quarterHour() });
+  const run = await runDueJobs({ owner: "cron:sync", budgetMs: cronBudgetMs(maxDuration) });
+  log.info({ job: job._id, ...run }, "cron: sync queued, due jobs run");
+  return { job: job._id, run };
 });

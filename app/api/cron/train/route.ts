@@ -1,19 +1,13 @@
 import { route } from "@/lib/http";
-import { trainAll } from "@/lib/reco";
+import { cronBudgetMs, enqueueJob, runDueJobs, today } from "@/lib/jobs";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
-/** Vercel Cron, nightly: retrain the recommender; the new version goes live only if not worse. */
+/** Vercel Cron, nightly: queue the day's retraining (it goes live only if not worse), then run due jobs. */
 export const GET = route({ auth: "cron" }, async ({ log }) => {
-  const model = await trainAll({ reason: "nightly retraining", by: "cron" });
-  const summary = {
-    version: model.version,
-    status: model.status,
-    metrics: model.metrics,
-    params: model.params,
-    trainSeconds: model.trainSeconds,
-  };
-  log.info(summary, "cron: recommender trained");
-  return summary;
+  const job = await enqueueJob("train", { key: `nightly|${today()}`, input: { reason: "nightly" } });
+  const run = await runDueJobs({ owner: "cron:train", budgetMs: cronBudgetMs(maxDuration) });
+  log.info({ job: job._id, ...run }, "cron: training queued, due jobs run");
+  return { job: job._id, run };
 });

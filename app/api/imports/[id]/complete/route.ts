@@ -1,27 +1,29 @@
 import { after } from "next/server";
 import { route } from "@/lib/http";
-import { completeImport, resolveAccountPlays } from "@/lib/ingest";
-import { retrainAfterImport } from "@/lib/reco";
-import { spotifyClientFor } from "@/lib/spotify";
+import { completeImport } from "@/lib/ingest";
+import { enqueueJob, kickJobs } from "@/lib/jobs";
+import { RETRAIN_AFTER_ROWS } from "@/lib/reco";
 import { completeBody, importParams } from "./schema";
 
 export const dynamic = "force-dynamic";
 
-/** Closes the import (or cancels it): the report is final. Account-data names resolve afterwards. */
-export const POST = route({ auth: "listener", params: importParams, body: completeBody }, async ({ listener, params, body, log }) => {
+/**
+ * Closes the import (or cancels it): the report is final. Account-data names resolve afterwards, as
+ * a job: queued before the response, so a crash or a timeout loses nothing (a runner resumes it).
+ */
+export const POST = route({ auth: "listener", params: importParams, body: completeBody }, async ({ listener, params, body }) => {
   const report = await completeImport(listener.id, params.id, body?.status ?? "completed");
   if (report.status === "completed") {
-    // After the response: the listener sees the report now; track ids arrive in the background.
-    after(async () => {
-      try {
-        const result = await resolveAccountPlays(listener.id, spotifyClientFor({ userId: listener.id, isDemo: listener.isDemo }));
-        if (result.looked > 0) log.info({ ...result }, "import: account-data names resolved");
-      } catch (error) {
-        log.warn({ err: error }, "import: resolving account-data names failed; the next run retries");
-      }
-      // A large import changes what the collaborative model should know: retrain (only if not worse, it goes live).
-      await retrainAfterImport(report.counts.accepted);
-    });
+    await enqueueJob("resolve-names", { key: params.id, input: { userId: listener.id, importId: params.id }, userId: listener.id });
+    // A large import changes what the collaborative model should know: retrain (only if not worse, it
+    // goes live). Imports within the same hour share one training; the nightly one catches up.
+    if (report.counts.accepted >= RETRAIN_AFTER_ROWS)
+      await enqueueJob("train", {
+        key: `after-import|${new Date().toISOString().slice(0, 13)}`,
+        input: { reason: `import of ${report.counts.accepted} plays` },
+      });
+    // Only a kick: the jobs are stored, and whoever runs them next (this, `npm run jobs`, the cron sweep, QStash) finishes them.
+    after(() => kickJobs());
   }
   return report;
 });
