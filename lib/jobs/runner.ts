@@ -122,11 +122,12 @@ export async function runDueJobs(options: RunOptions): Promise<RunSummary> {
   const summary: RunSummary = { claimed: 0, steps: 0, outcomes: {} };
   // A job this run gave back (budget) or that failed is not picked up again by the same run.
   const seen = new Set<string>();
-  while (Date.now() < deadline) {
+  // At least one job gets a step, however small the budget: a runner always makes progress.
+  do {
     const due = (await repository.due(new Date(), seen.size + 10)).filter((job) => !seen.has(job._id));
     if (due.length === 0) break;
     for (const job of due) {
-      if (Date.now() >= deadline) break;
+      if (summary.claimed > 0 && Date.now() >= deadline) break;
       seen.add(job._id);
       const claim = await repository.claim(job, owner, leaseMs);
       if (!claim) continue;
@@ -135,7 +136,7 @@ export async function runDueJobs(options: RunOptions): Promise<RunSummary> {
       summary.steps += steps;
       summary.outcomes[outcome] = (summary.outcomes[outcome] ?? 0) + 1;
     }
-  }
+  } while (Date.now() < deadline);
   return summary;
 }
 
