@@ -27,6 +27,9 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
   if (specifier === "server-only") {
     return { url: pathToFileURL(join(root, "node_modules", "server-only", "empty.js")).href, shortCircuit: true };
   }
+  // next-auth imports "next/server" and "next/headers" without an extension, which Node's own ESM
+  // loader cannot resolve (the job runner reaches it through lib/listener).
+  if (/^next\/[a-z-]+$/.test(specifier)) return nextResolve(`${specifier}.js`, context);
   let path: string | undefined;
   if (specifier.startsWith("@/")) path = join(root, specifier.slice(2));
   else if ((specifier.startsWith("./") || specifier.startsWith("../")) && context.parentURL?.startsWith("file:")) {

@@ -18,9 +18,10 @@ describe("job history", () => {
     expect(history).toHaveLength(JOB_HISTORY_LIMIT);
     expect(history.at(-1)?.detail).toBe("step 119");
     expect(history[0]?.detail).toBe(`step ${120 - JOB_HISTORY_LIMIT}`);
-    expect(appendHistory(history, { at, event: "lease-expired" }, { at, event: "started" }).slice(-2).map((entry) => entry.event)).toEqual([
-      "lease-expired",
-      "started",
-    ]);
+    expect(
+      appendHistory(history, { at, event: "lease-expired" }, { at, event: "started" })
+        .slice(-2)
+        .map((entry) => entry.event),
+    ).toEqual(["lease-expired", "started"]);
   });
 });

@@ -40,8 +40,9 @@ registerJobKind<Input, Cursor>({
     });
     if (batch.pausedUntil)
       return { wait: batch.pausedUntil, detail: `Spotify paused this account until ${batch.pausedUntil.toISOString()}` };
-    const done = (cursor?.done ?? 0) + batch.names;
     const finished = batch.names < limit;
+    // Names a killed run resolved drop out of the pending ones: once finished, all were done.
+    const done = finished ? total : Math.min(total, (cursor?.done ?? 0) + batch.names);
     if (finished && !isDemo)
       await enqueueJob(
         "enrich-catalogue",
