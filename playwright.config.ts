@@ -8,6 +8,8 @@ const spotifyPort = Number(process.env.E2E_SPOTIFY_PORT ?? 3901);
 export const fakeSpotifyUrl = `http://127.0.0.1:${spotifyPort}`;
 const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? 3902);
 export const fakeGeminiUrl = `http://127.0.0.1:${geminiPort}`;
+const qstashPort = Number(process.env.E2E_QSTASH_PORT ?? 3903);
+export const fakeQStashUrl = `http://127.0.0.1:${qstashPort}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const isCI = Boolean(process.env.CI);
@@ -71,6 +73,16 @@ export default defineConfig({
       // The fake Gemini API (streamGenerateContent over SSE, scripted per test) the real @ai-sdk/google talks to.
       command: `node --import ./scripts/register.ts e2e/fakes/gemini/server.ts --port ${geminiPort}`,
       url: `${fakeGeminiUrl}/__admin/log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The fake QStash (publish API, signed deliveries with retries) for specs that dispatch jobs
+      // through it; the app below keeps the polling runner (no QSTASH_TOKEN).
+      command: `node --import ./scripts/register.ts e2e/fakes/qstash/server.ts --port ${qstashPort}`,
+      url: `${fakeQStashUrl}/__admin/log`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: "ignore",

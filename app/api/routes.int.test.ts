@@ -112,7 +112,13 @@ describe("every route", () => {
 
   it("answers a cron route 401 without the right secret, a listener's session included", async () => {
     const cronRoutes = routes.filter((entry) => entry.handler.spec.auth === "cron");
-    expect(cronRoutes.map(({ path }) => path).sort()).toEqual(["/api/cron/cleanup", "/api/cron/sync", "/api/cron/train"]);
+    expect(cronRoutes.map(({ path }) => path).sort()).toEqual([
+      "/api/cron/cleanup",
+      "/api/cron/drift",
+      "/api/cron/jobs",
+      "/api/cron/sync",
+      "/api/cron/train",
+    ]);
     for (const { method, path, handler } of cronRoutes) {
       const none = await handler(new Request(`${origin}${path}`, { method }), context);
       expect(none.status, `${method} ${path}`).toBe(401);

@@ -3,3 +3,4 @@
  * named checkpoint (kill tests print where they are and wait to be killed there).
  */
 export { checkpoints, registerJobKind, type JobKindDefinition, type StepContext } from "./kinds";
+export { publishJob } from "./dispatch";
