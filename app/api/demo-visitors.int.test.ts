@@ -310,7 +310,7 @@ describe("the cleanup cron", () => {
       noParams,
     );
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ removed: 1, failed: 0 });
+    expect(await response.json()).toMatchObject({ job: { status: "succeeded", result: { removed: 1 } } });
 
     expect(await users.countDocuments({ _id: a.id })).toBe(0);
     expect(Object.values(await countOf(a.id)).every((count) => count === 0)).toBe(true);

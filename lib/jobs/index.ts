@@ -10,8 +10,9 @@ import "./kinds/index";
 import { getStore, jobsRepository, type JobDocument, type JobStatus, type Store } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/telemetry";
-import { publishQuietly } from "./enqueue";
+import { enqueueJob, publishQuietly } from "./enqueue";
 import { qstashEnabled } from "./dispatch";
+import type { JobKind } from "./kinds";
 import { runDueJobs, runJob } from "./runner";
 
 export { enqueueJob, type EnqueueInput } from "./enqueue";
@@ -75,3 +76,18 @@ export async function deliverJob(jobId: string, options: { messageId: string; bu
   return { jobId, status: run.job.status, outcome: run.outcome, steps: run.steps };
 }
 export { cronBudgetMs, fiveMinutes, quarterHour, today } from "./slots";
+
+/**
+ * A cron call: queues the slot's job (once per key), runs whatever is due within `budgetMs`, and
+ * answers with where that job stands (its cursor holds the kind's result: `{ removed }`, `{ version }`).
+ */
+export async function runScheduled(
+  kind: JobKind,
+  key: string,
+  options: { input?: Record<string, unknown>; owner: string; budgetMs: number },
+) {
+  const queued = await enqueueJob(kind, { key, input: options.input });
+  const run = await runDueJobs({ owner: options.owner, budgetMs: options.budgetMs });
+  const job = (await getJob(queued._id)) ?? queued;
+  return { job: { id: job._id, status: job.status, progress: job.progress, result: job.cursor, lastError: job.lastError }, run };
+}

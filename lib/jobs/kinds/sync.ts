@@ -2,19 +2,32 @@ import "server-only";
 import { syncAll, syncListener, type SyncResult } from "@/lib/ingest";
 import { registerJobKind } from "../kinds";
 
+interface SyncSummary {
+  listeners: number;
+  inserted: number;
+  byStatus: Record<string, number>;
+}
+
 /** Recently played tracks from Spotify, for one listener or every connected one; one step (each listener's sync is idempotent by play key and cursor). */
-registerJobKind<{ userId?: string }, { results: number }>({
+registerJobKind<{ userId?: string }, SyncSummary>({
   kind: "sync",
   maxAttempts: 3,
   async step({ input }) {
     const results: SyncResult[] = input.userId ? [await syncListener(input.userId)] : await syncAll();
-    const inserted = results.reduce((sum, result) => sum + result.inserted, 0);
-    const failed = results.filter((result) => result.status === "failed").length;
+    const summary: SyncSummary = {
+      listeners: results.length,
+      inserted: results.reduce((sum, result) => sum + result.inserted, 0),
+      byStatus: Object.fromEntries(
+        Object.entries(Object.groupBy(results, (result) => result.status)).map(([status, items]) => [status, items?.length ?? 0]),
+      ),
+    };
     return {
-      cursor: { results: results.length },
+      cursor: summary,
       done: true,
       progress: { done: results.length, total: results.length },
-      detail: `${results.length} listener(s), ${inserted} new plays${failed > 0 ? `, ${failed} failed` : ""}`,
+      detail: `${summary.listeners} listener(s), ${summary.inserted} new plays (${Object.entries(summary.byStatus)
+        .map(([status, count]) => `${count} ${status}`)
+        .join(", ")})`,
     };
   },
 });

@@ -1,13 +1,12 @@
 import { route } from "@/lib/http";
-import { cronBudgetMs, enqueueJob, runDueJobs, today } from "@/lib/jobs";
+import { cronBudgetMs, runScheduled, today } from "@/lib/jobs";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 /** Vercel Cron, daily: queue the removal of demo visitors idle for 30 days (never the shared demo history), then run due jobs. */
 export const GET = route({ auth: "cron" }, async ({ log }) => {
-  const job = await enqueueJob("cleanup-demo", { key: today() });
-  const run = await runDueJobs({ owner: "cron:cleanup", budgetMs: cronBudgetMs(maxDuration) });
-  log.info({ job: job._id, ...run }, "cron: demo cleanup queued, due jobs run");
-  return { job: job._id, run };
+  const result = await runScheduled("cleanup-demo", today(), { owner: "cron:cleanup", budgetMs: cronBudgetMs(maxDuration) });
+  log.info({ job: result.job.id, status: result.job.status, ...result.run }, "cron: job queued, due jobs run");
+  return result;
 });

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http";
-import { cronBudgetMs, enqueueJob, fiveMinutes, runDueJobs } from "@/lib/jobs";
+import { cronBudgetMs, fiveMinutes, runScheduled } from "@/lib/jobs";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
@@ -10,8 +10,7 @@ export const maxDuration = 300;
  * or a lost `after()` left behind.
  */
 export const GET = route({ auth: "cron" }, async ({ log }) => {
-  const job = await enqueueJob("evaluate-alerts", { key: fiveMinutes() });
-  const run = await runDueJobs({ owner: "cron:jobs", budgetMs: cronBudgetMs(maxDuration) });
-  log.info({ job: job._id, ...run }, "cron: due jobs run");
-  return { job: job._id, run };
+  const result = await runScheduled("evaluate-alerts", fiveMinutes(), { owner: "cron:jobs", budgetMs: cronBudgetMs(maxDuration) });
+  log.info({ job: result.job.id, status: result.job.status, ...result.run }, "cron: job queued, due jobs run");
+  return result;
 });

@@ -34,7 +34,7 @@ beforeAll(async () => {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const request = new Request(`${origin}${incoming.url}`, {
       method: incoming.method,
-      headers: Object.entries(incoming.headers).map(([name, value]) => [name, String(value)]),
+      headers: Object.entries(incoming.headers).map(([name, value]): [string, string] => [name, String(value)]),
       body: Buffer.concat(chunks),
     });
     const response = await app.POST(request, { params: Promise.resolve({}) });
