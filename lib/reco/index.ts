@@ -7,7 +7,7 @@ export { ACCEPTANCE_DROP_THRESHOLD, MAX_MODEL_AGE_DAYS, MIN_OPINIONS, MIX_SHIFT_
 export type { ModelAction } from "./model-events";
 export { listFeedback, setFeedback, type FeedbackEntry, type ListenerFeedback } from "./feedback";
 export { recommendationsFor, type RecoQuery, type RecoResponse } from "./server";
-export { retrainAfterImport, trainAll, RETRAIN_AFTER_ROWS } from "./train";
+export { trainAll, RETRAIN_AFTER_ROWS } from "./train";
 // The engine and the model pieces, for benchmarks and the offline evaluations.
 export { NO_FEEDBACK, recommend, type CatalogPort, type CatalogTrack } from "./engine";
 export {

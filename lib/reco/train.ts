@@ -2,7 +2,6 @@ import "server-only";
 import { collections, getStore, isDemoVisitorId, type Store, type UserDocument } from "@/lib/db";
 import { loadListeningIndex, type ListeningIndex } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
-import { logger } from "@/lib/telemetry";
 import { demoCohort, jobVersion, trainModel, type ModelDocument, type TrainRun } from "./models";
 
 /** Imports at least this large retrain the model when they finish. */
@@ -16,10 +15,7 @@ export const RETRAIN_AFTER_ROWS = 10_000;
 const training = perProcess("reco.training", () => ({
   running: undefined as Promise<ModelDocument> | undefined,
   jobId: undefined as string | undefined,
-  lastTrainedAt: 0,
 }));
-/** Imports closer together than this share one retraining (the nightly cron catches up). */
-const RETRAIN_QUIET_MS = 10 * 60_000;
 
 /**
  * What training reads: every listener's listening index except demo visitors' (they read the shared
@@ -56,18 +52,8 @@ export function trainAll(run: TrainRun = {}, store?: Store): Promise<ModelDocume
       training.running = undefined;
       training.jobId = undefined;
     }
-    training.lastTrainedAt = Date.now();
   });
   training.running = current;
   training.jobId = run.jobId;
   return current;
-}
-
-/** After a large import: retrain in the background; a failure is logged, never shown to the listener. */
-export function retrainAfterImport(rowsAccepted: number): Promise<void> {
-  if (rowsAccepted < RETRAIN_AFTER_ROWS || training.running || Date.now() - training.lastTrainedAt < RETRAIN_QUIET_MS)
-    return Promise.resolve();
-  return trainAll({ reason: `an import of ${rowsAccepted.toLocaleString("en")} plays`, by: "app" })
-    .then(() => undefined)
-    .catch((error: unknown) => logger.warn({ err: error }, "reco: retraining after an import failed"));
 }

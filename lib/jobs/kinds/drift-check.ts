@@ -1,8 +1,7 @@
 import "server-only";
 import { enqueueJob } from "../enqueue";
 import { registerJobKind } from "../kinds";
-// LEAD: replace with `import { checkDrift } from "@/lib/reco";` once L's drift check is on main.
-import { checkDrift } from "../pending-contracts";
+import { checkDrift } from "@/lib/reco";
 
 /** Compares listening and feedback since the active model was trained; schedules retraining when they moved. */
 registerJobKind<Record<string, never>, { shouldRetrain: boolean; trainJob: string | null }>({
@@ -12,10 +11,12 @@ registerJobKind<Record<string, never>, { shouldRetrain: boolean; trainJob: strin
     const report = await checkDrift(store);
     let trainJob: string | null = null;
     if (report.shouldRetrain) {
-      // One retraining per trained version and reason: a drift seen twice schedules it once.
+      // At most one retraining a day per active version: a drift seen twice schedules it once, and
+      // a candidate the gate rejected is not retrained again in a loop.
+      const day = new Date().toISOString().slice(0, 10);
       const job = await enqueueJob(
         "train",
-        { key: `drift|${report.activeVersion ?? "none"}`, input: { reason: `drift: ${report.reason}` } },
+        { key: `drift|${report.activeVersion ?? "none"}|${day}`, input: { reason: `drift: ${report.reason}` } },
         store,
       );
       trainJob = job._id;
