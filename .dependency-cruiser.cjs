@@ -20,6 +20,7 @@ const ABOVE = {
   insights: ["reco", "assistant", "ingest", "jobs"],
   reco: ["assistant", "ingest", "jobs"],
   ingest: ["insights", "reco", "assistant", "jobs"],
+  research: ["assistant", "jobs"],
   // Background jobs run every other capability's work: nothing in lib imports them.
   ...Object.fromEntries(
     ["assistant", "auth", "blend", "cache", "demo", "genres", "health", "listener", "playlists", "security", "spotify", "telemetry"].map(
