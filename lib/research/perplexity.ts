@@ -57,9 +57,10 @@ export class PerplexityFailure extends Error {
 }
 
 /** A client per key and base URL. Retries are ours (askPerplexity), so a long Retry-After never holds a chat turn. */
-export function perplexityClient(apiKey: string, baseURL = env.PERPLEXITY_BASE_URL ?? PERPLEXITY_API_URL): Perplexity {
+export function perplexityClient(apiKey: string, { timeoutMs = RESEARCH_LIMITS.timeoutMs }: { timeoutMs?: number } = {}): Perplexity {
   // Every option explicit: the client would otherwise read PERPLEXITY_BASE_URL and PERPLEXITY_LOG itself.
-  return new Perplexity({ apiKey, baseURL, maxRetries: 0, timeout: RESEARCH_LIMITS.timeoutMs, logLevel: "off" });
+  const baseURL = env.PERPLEXITY_BASE_URL ?? PERPLEXITY_API_URL;
+  return new Perplexity({ apiKey, baseURL, maxRetries: 0, timeout: timeoutMs, logLevel: "off" });
 }
 
 const isHttpUrl = (value: unknown): value is string => {

@@ -80,7 +80,7 @@ export const usageModelOf = (model: string) => (model.startsWith("perplexity/") 
 
 export async function researchArtist(
   { userId, question, subject }: ResearchQuestion,
-  { signal }: { signal?: AbortSignal | undefined } = {},
+  { signal, timeoutMs }: { signal?: AbortSignal | undefined; timeoutMs?: number } = {},
 ): Promise<ResearchResult> {
   const apiKey = env.PERPLEXITY_API_KEY;
   if (!apiKey) return result("off", RESEARCH_OFF);
@@ -98,7 +98,7 @@ export async function researchArtist(
   const asked = subject && !normaliseQuestion(question).includes(normaliseQuestion(subject)) ? `${question} (about ${subject})` : question;
   const started = performance.now();
   try {
-    const answer = await askPerplexity(perplexityClient(apiKey), asked, { signal });
+    const answer = await askPerplexity(perplexityClient(apiKey, timeoutMs ? { timeoutMs } : {}), asked, { signal });
     observeDuration("research.perplexity", performance.now() - started);
     const model = usageModelOf(answer.model);
     await recordResearchUsage(userId, model, answer.inputTokens, answer.outputTokens, answer.costUsd);
