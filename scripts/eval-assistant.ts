@@ -32,7 +32,17 @@ process.env.DATA_DIR = dataDir;
 process.env.LOG_LEVEL ??= "warn";
 process.env.LOG_DESTINATION ??= "stderr";
 process.env.ASSISTANT_TURNS_PER_MINUTE = "100000";
-for (const name of ["MONGODB_URI", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "GOOGLE_GENERATIVE_AI_API_KEY", "GEMINI_BASE_URL"])
+// Research stays off (no Perplexity key): the evaluation checks that the offline model and Gemini's
+// path call it and pass its answer on, never spending real requests.
+for (const name of [
+  "MONGODB_URI",
+  "UPSTASH_REDIS_REST_URL",
+  "UPSTASH_REDIS_REST_TOKEN",
+  "GOOGLE_GENERATIVE_AI_API_KEY",
+  "GEMINI_BASE_URL",
+  "PERPLEXITY_API_KEY",
+  "PERPLEXITY_BASE_URL",
+])
   delete process.env[name];
 
 const { EVAL_CASES, EVAL_NOW, EVAL_ZONE } = await import("@/lib/assistant");
@@ -342,6 +352,10 @@ function checkAnswer(item: (typeof EVAL_CASES)[number], turn: Turn): string | nu
     case "play":
     case "queue":
       return call.tool === "playback" && summary.length > 0 ? null : "no playback answer";
+    case "research":
+      return call.tool === "researchArtist" && typeof input.artist === "string" && input.artist.length > 0
+        ? null
+        : "research was not asked about the artist";
     case "taste": {
       const top = ranked(raw, artistOf, "time")[0];
       return top && text.includes(top.name) ? null : `taste should lead with ${top?.name}`;

@@ -76,3 +76,23 @@ describe("understand", () => {
     expect(answer.reply).not.toMatch(/fixed set/);
   });
 });
+
+describe("research questions", () => {
+  it("sends questions about an artist, album or scene to researchArtist, with the name as the listener wrote it", () => {
+    expect(read("tell me about Massive Attack's history").call).toEqual({
+      tool: "researchArtist",
+      input: { question: "tell me about Massive Attack's history", artist: "Massive Attack" },
+    });
+    expect(read("What's the story behind Mezzanine?").call).toMatchObject({ tool: "researchArtist", input: { artist: "Mezzanine" } });
+    expect(read("any news about Portishead").call).toMatchObject({ tool: "researchArtist", input: { artist: "Portishead" } });
+    expect(read("How did Radiohead form?").call).toMatchObject({ tool: "researchArtist", input: { artist: "Radiohead" } });
+    expect(read("Tell me about A Tribe Called Quest").call).toMatchObject({ input: { artist: "A Tribe Called Quest" } });
+  });
+
+  it("leaves questions about the listener's own listening to the other tools", () => {
+    expect(read("Tell me about my taste").intent).toBe("taste");
+    expect(read("who is my top artist").intent).toBe("topArtists");
+    expect(read("whos my fav singer").intent).toBe("topArtists");
+    expect(read("how did I listen in 2022?").intent).not.toBe("research");
+  });
+});

@@ -39,6 +39,7 @@ export const INTENTS = [
   "play",
   "queue",
   "taste",
+  "research",
   "help",
 ] as const;
 export type IntentName = (typeof INTENTS)[number];
@@ -58,7 +59,8 @@ export type ToolCall =
   | { tool: "explainTaste"; input: Record<string, never> }
   | { tool: "buildPlaylist"; input: { name: string; context?: string; seed?: string } }
   | { tool: "discoverDraft"; input: { name?: string } }
-  | { tool: "playback"; input: { action: "play" | "queue"; query: string } };
+  | { tool: "playback"; input: { action: "play" | "queue"; query: string } }
+  | { tool: "researchArtist"; input: { question: string; artist?: string } };
 
 export interface Understanding {
   intent: IntentName | "unknown";
@@ -77,7 +79,7 @@ export interface UnderstandOptions {
 }
 
 export const HELP_TEXT =
-  "I answer from your own listening and act on it. Ask me, for example: “Who is my top artist of all time?”, “What did I play most in March 2023?”, “How many times did I play <a song>?”, “What's my longest streak?”, “When do I usually listen?”, “Recommend something for focus”, “More like <a song you love>”, “Build a playlist for a workout”, “Save my draft from Discover” or “Play <a song>”.";
+  "I answer from your own listening and act on it. Ask me, for example: “Who is my top artist of all time?”, “What did I play most in March 2023?”, “How many times did I play <a song>?”, “What's my longest streak?”, “When do I usually listen?”, “Recommend something for focus”, “More like <a song you love>”, “Build a playlist for a workout”, “Save my draft from Discover”, “Play <a song>” or “Tell me about <an artist>”.";
 
 const CONTEXT_WORDS: Array<[RegExp, string, "mood" | "activity" | "era" | "time"]> = [
   [/\b(chill|chilled|relax|relaxing|calm|mellow|laid[- ]back|cozy|cosy)\b/, "chill", "mood"],
@@ -491,6 +493,10 @@ export function understand(message: string, options: UnderstandOptions): Underst
     if (followUp) return followUp;
   }
 
+  // Research about an artist, album or scene themselves (not the listener's plays of them).
+  const research = researchOf(original, t);
+  if (research) return { intent: "research", call: { tool: "researchArtist", input: research } };
+
   // Playback: "play X", "put on X", "queue X", "add X to my queue" (a playlist is not playback).
   const playback =
     /^(?:(?:can|could|would) you\s+|please\s+|hey,?\s+|ok,?\s+)*(play|put on|put|start|queue(?: up)?|add)\s+(?:me\s+)?(?:the song\s+|the track\s+|some\s+)?(.+?)(?:\s+(?:to|in|on|into) (?:my |the )?(?:queue|up next))?(?:\s+(?:please|pls|now|next))?[.!?]*$/i.exec(
@@ -701,6 +707,37 @@ export function understand(message: string, options: UnderstandOptions): Underst
   if (followUp) return followUp;
 
   return { intent: "unknown", call: null, reply: suggestions(t) };
+}
+
+// "Tell me about X", "who are X", "what's the story behind X", "the history of X", "X's history",
+// "any news about X": the name is the rest of the sentence, in the listener's spelling.
+const RESEARCH_LEAD =
+  /^(?:(?:hey|ok|so|please),?\s+)?(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell me (?:a bit |a little |something |more )?about|what do you know about|(?:give me |i'd like )?(?:some )?(?:background|info|information) (?:on|about)|who (?:is|are|was|were)|what(?: is|'s| was) the (?:story|history|background|meaning) (?:behind|of)|(?:what's|what is|tell me) the (?:story|history) (?:behind|of)|(?:the )?(?:history|story|background|biography|bio|origins?) of|(?:is there |are there )?any (?:news|updates?) (?:about|on|from)|(?:what's|what is) new with|(?:the )?latest (?:news|updates?) (?:about|on|from)|(?:what's|what is) the latest (?:on|about|with)|how did)\s+(.+)$/i;
+const RESEARCH_TAIL = /^(.+?)'s? (?:history|story|biography|bio|background|origins?|latest news|news)\b/i;
+/** Words that make a question about the listener's own listening, not about the artist. */
+const LISTENER_WORDS =
+  /\b(my|mine|me|i|i've|i'm|we|top|most|favou?rites?|played|plays|listen\w*|streak|skip\w*|playlists?|draft|taste|recommend\w*|minutes|hours)\b/i;
+
+function researchOf(original: string, t: string): { question: string; artist?: string } | null {
+  const subject = RESEARCH_LEAD.exec(original)?.[1] ?? RESEARCH_LEAD.exec(t)?.[1] ?? RESEARCH_TAIL.exec(original)?.[1] ?? null;
+  if (!subject) return null;
+  // "how did X form / start / get their name": the name ends at the verb.
+  const name = tidyName(
+    subject
+      .replace(/\s+(?:form|start|begin|meet|get their name|get started|come together|break up|split)\b.*$/i, "")
+      .replace(/'s? (?:history|story|biography|bio|background|origins?|latest news|news|career|early years)\b.*$/i, "")
+      .replace(/^(?:the (?:band|artist|singer|group|album|record|song|track)\s+)/i, "")
+      .replace(/\s+(?:lately|recently|these days|this year|right now)$/i, ""),
+  );
+  // A name, not a description ("that one song from the party").
+  if (
+    name.length < 2 ||
+    LISTENER_WORDS.test(name) ||
+    /^(?:it|that|this|those|these|them|they|you|music)\b/i.test(name) ||
+    /^(?:[aA]n?|[oO]ne|[sS]ome)\s+[a-z]/.test(name)
+  )
+    return null;
+  return { question: original.trim(), artist: name };
 }
 
 /** "and in 2022?", "what about albums?", "by minutes?": the previous question again, changed. */

@@ -65,3 +65,25 @@ describe("stored chat messages", () => {
     ).toBe(false);
   });
 });
+
+describe("cacheable research", () => {
+  const answer = (status: "answered" | "budget") =>
+    ({
+      id: "a",
+      role: "assistant",
+      parts: [
+        {
+          type: "tool-researchArtist",
+          toolCallId: "c",
+          state: "output-available",
+          input: { question: "q" },
+          output: { status, question: "q", artist: null, answer: "x", citations: [], cached: false, model: null, summary: "x" },
+        },
+      ],
+    }) as unknown as ChatMessage;
+
+  it("keeps research answers, but not a refusal that may lift in a moment", () => {
+    expect(cacheable(answer("answered"))).toBe(true);
+    expect(cacheable(answer("budget"))).toBe(false);
+  });
+});

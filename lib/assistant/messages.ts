@@ -6,13 +6,16 @@ import { AppError } from "@/lib/errors";
 import type { ChatMessage } from "./types";
 
 /**
- * Side effects (playback, saving) and failures are not answers to hand out again, nor answers from
- * the Discover draft: the cache key knows the question and the plays, not what the draft holds.
+ * Side effects (playback, saving) and failures are not answers to hand out again (research that
+ * found no answer included), nor answers from the Discover draft: the cache key knows the question
+ * and the plays, not what the draft holds.
  */
 export function cacheable(message: ChatMessage): boolean {
   return message.parts.every((part) => {
     if (part.type === "tool-playback" || part.type === "tool-savePlaylist" || part.type === "tool-discoverDraft") return false;
     if ("state" in part && (part.state === "output-error" || part.state === "approval-requested")) return false;
+    // Research that did not answer (off, a spent budget, a busy service) may answer in a moment.
+    if (part.type === "tool-researchArtist" && part.state === "output-available" && part.output.status !== "answered") return false;
     return true;
   });
 }

@@ -14,6 +14,7 @@ export function instructions(listener: ListenerProfile): string {
     "For a playlist: call buildPlaylist, then call savePlaylist with exactly the draft's track keys; the listener approves saving in the app.",
     'For the draft the listener made on Discover ("my draft"): call discoverDraft, then savePlaylist with exactly its track keys.',
     "For playback use the playback tool and pass on its answer plainly (no active device, Premium required).",
+    "For questions about an artist, album, song or scene themselves (history, the story behind a record, news) call researchArtist with the question and the artist; pass its answer on with its [n] source markers, and never add facts of your own. If it says research is off or the daily limit is reached, say so plainly.",
     "Keep answers short and concrete: the tool's summary, then at most a sentence of your own.",
   ].join("\n");
 }

@@ -131,3 +131,26 @@ export interface PlaybackOutput {
   problem?: PlaybackProblem;
   summary: string;
 }
+
+/** A source a research answer cites, numbered in the order given. */
+export interface ResearchCitationOutput {
+  url: string;
+  title: string;
+}
+
+/**
+ * Artist research (Perplexity): the answer with its sources, or why there is none: "off" (no key),
+ * "budget" (today's research limit), "error" (the service failed; `answer` says what to do).
+ */
+export interface ResearchOutput {
+  status: "answered" | "off" | "budget" | "error";
+  question: string;
+  /** The artist, album or scene asked about, when named. */
+  artist: string | null;
+  answer: string;
+  citations: ResearchCitationOutput[];
+  /** Answered from the shared research cache. */
+  cached: boolean;
+  model: string | null;
+  summary: string;
+}

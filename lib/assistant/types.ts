@@ -49,6 +49,7 @@ const TOOLS: Record<ToolName, true> = {
   discoverDraft: true,
   savePlaylist: true,
   playback: true,
+  researchArtist: true,
 };
 
 /** Whether a tool part's name is one of the assistant's tools (a stored chat may name others). */

@@ -31,6 +31,7 @@ export function ToolFrame({
   className?: string;
   "data-testid": string;
   "data-tool"?: string;
+  "data-status"?: string;
 }) {
   return (
     <section className={cn("rounded-xl border bg-card p-4 text-card-foreground shadow-sm", className)} {...rest}>

@@ -8,6 +8,7 @@ import { comparePeriodsCard, listeningHabitsCard, onThisDayCard } from "./facts-
 import { listeningStatsCard } from "./listening-stats-card";
 import { playbackCard } from "./playback-card";
 import { recommendCard } from "./recommend-card";
+import { researchArtistCard } from "./research-artist-card";
 import { searchCatalogCard } from "./search-catalog-card";
 import { searchHistoryCard } from "./search-history-card";
 import { ToolError, ToolLoading, type ToolCardSpec } from "./shared";
@@ -28,6 +29,7 @@ const CARDS: { [Name in CardTool]: ToolCardSpec<Name> } = {
   buildPlaylist: buildPlaylistCard,
   discoverDraft: discoverDraftCard,
   playback: playbackCard,
+  researchArtist: researchArtistCard,
 };
 
 export function ToolCard({ part }: { part: Exclude<ChatToolPart, SavePlaylistPart> }) {

@@ -322,6 +322,18 @@ taste | - | what's my music personality
 taste | - | sum up my listening
 taste | - | who am I musically
 taste | - | describe me based on my music
+research | - | tell me about Massive Attack's history
+research | - | What's the story behind Mezzanine?
+research | - | any news about Portishead
+research | - | Who are Boards of Canada?
+research | - | how did Radiohead form
+research | - | what do you know about the Bristol sound
+research | - | tell me more about Björk
+research | - | the history of trip-hop
+research | - | Massive Attack's biography
+research | - | what's new with Portishead?
+research | - | can you tell me about Arlo Briford & the Bells
+research | - | latest news on Radiohead
 help | - | help
 help | - | what can you do?
 help | - | hi

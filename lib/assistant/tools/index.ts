@@ -9,6 +9,7 @@ import { listeningStatsTool } from "./listening-stats";
 import { onThisDayTool } from "./on-this-day";
 import { playbackTool } from "./playback";
 import { recommendTool } from "./recommend";
+import { researchArtistTool } from "./research-artist";
 import { savePlaylistTool } from "./save-playlist";
 import { searchCatalogTool } from "./search-catalog";
 import { searchHistoryTool } from "./search-history";
@@ -30,6 +31,7 @@ export function assistantTools(ctx: ToolContext) {
     discoverDraft: discoverDraftTool(ctx),
     savePlaylist: savePlaylistTool(ctx),
     playback: playbackTool(ctx),
+    researchArtist: researchArtistTool(ctx),
   };
 }
 
