@@ -10,6 +10,8 @@ const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? 3902);
 export const fakeGeminiUrl = `http://127.0.0.1:${geminiPort}`;
 const qstashPort = Number(process.env.E2E_QSTASH_PORT ?? 3903);
 export const fakeQStashUrl = `http://127.0.0.1:${qstashPort}`;
+const perplexityPort = Number(process.env.E2E_PERPLEXITY_PORT ?? 3904);
+export const fakePerplexityUrl = `http://127.0.0.1:${perplexityPort}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const isCI = Boolean(process.env.CI);
@@ -89,6 +91,15 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      // The fake Perplexity Agent API (POST /v1/responses) the official client talks to for research.
+      command: `node --import ./scripts/register.ts e2e/fakes/perplexity/server.ts --port ${perplexityPort}`,
+      url: `${fakePerplexityUrl}/__admin/log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       // The production build, as users get it; `npm test` builds it first. Spotify sign-in points at
       // the fake, and the demo stays on (DEMO=1) so both ways in are tested.
       command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
@@ -110,6 +121,8 @@ export default defineConfig({
         DEMO: "1",
         GOOGLE_GENERATIVE_AI_API_KEY: "fake-gemini-key",
         GEMINI_BASE_URL: `${fakeGeminiUrl}/v1beta`,
+        PERPLEXITY_API_KEY: "fake-perplexity-key",
+        PERPLEXITY_BASE_URL: fakePerplexityUrl,
         // Many chat turns from one listener across the suite.
         ASSISTANT_TURNS_PER_MINUTE: "200",
       },
