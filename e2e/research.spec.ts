@@ -68,7 +68,7 @@ test.describe("artist research", () => {
     }>;
     const sent = log.find((entry) => entry.body.input === question);
     expect(sent).toMatchObject({ path: "/v1/responses", headers: { authorization: "Bearer fake-perplexity-key" } });
-    await expectAccessible(page);
+    await expectAccessible();
   });
 
   test("when Perplexity is rate-limited, the card says so plainly", async ({ page }) => {
