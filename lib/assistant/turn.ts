@@ -17,7 +17,7 @@ import { chatsRepository, getStore } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ListenerProfile } from "@/lib/listener";
 import { spotifyClientFor } from "@/lib/spotify";
-import { logger, observeDuration } from "@/lib/telemetry";
+import { aiSpans, logger, observeDuration, tracingEnabled } from "@/lib/telemetry";
 import { limitTurns, recordUsage } from "./budget";
 import { titleFrom } from "./chats";
 import { ASSISTANT_LIMITS } from "./config";
@@ -126,6 +126,19 @@ export async function chatTurn(listener: ListenerProfile, input: ChatTurnInput, 
       maxRetries: 0,
       ...(signal ? { abortSignal: signal } : {}),
       providerOptions: { google: { thinkingConfig: { thinkingBudget: 0 } } },
+      // Spans for the turn, each model call and each tool (nesting their store, cache and Spotify
+      // spans); no prompts or answers in them, which are the listener's words and plays.
+      ...(tracingEnabled()
+        ? {
+            telemetry: {
+              isEnabled: true,
+              functionId: "chat-turn",
+              recordInputs: false,
+              recordOutputs: false,
+              integrations: [aiSpans("chat-turn")],
+            },
+          }
+        : {}),
       onStepEnd: async (step) => {
         await recordUsage(listener.id, step.response.modelId, step.usage.inputTokens ?? 0, step.usage.outputTokens ?? 0);
       },

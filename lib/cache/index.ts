@@ -1,18 +1,24 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { perProcess } from "@/lib/process-state";
+import { tracingEnabled, setMetricsStore } from "@/lib/telemetry";
 import { MemoryCache, MemoryRateLimiter } from "./memory";
+import { observedCache } from "./observed";
 import type { Cache, RateLimiter } from "./port";
 import { resilientCache, resilientRateLimiter } from "./resilient";
 import { createUpstashClient, UpstashCache, UpstashRateLimiter } from "./upstash";
 
-export type { Cache, CacheKind, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
+export type { Cache, CacheKind, FieldIncrements, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
 export { MemoryCache, MemoryRateLimiter } from "./memory";
+export { observedCache, cacheUseOf } from "./observed";
 export { resilientCache, resilientRateLimiter } from "./resilient";
 export { UpstashCache, UpstashRateLimiter } from "./upstash";
 
 interface CacheServices {
+  /** Lookups counted by use (and traced when tracing is on). */
   cache: Cache;
+  /** The same cache uncounted: where the metrics themselves are kept. */
+  metrics: Cache;
   /** The same cache without the outage shield, for reads that must fail closed. */
   strict: Cache;
   rateLimiter: RateLimiter;
@@ -22,20 +28,30 @@ function createServices(): CacheServices {
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
     const redis = createUpstashClient({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN });
     const upstash = new UpstashCache({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, redis });
+    const resilient = resilientCache(upstash);
     return {
-      cache: resilientCache(upstash),
+      cache: observedCache(resilient, { spans: tracingEnabled() }),
+      metrics: resilient,
       strict: upstash,
       rateLimiter: resilientRateLimiter(new UpstashRateLimiter(redis), "upstash"),
     };
   }
   const memory = new MemoryCache();
-  return { cache: memory, strict: memory, rateLimiter: new MemoryRateLimiter() };
+  return {
+    cache: observedCache(memory, { spans: tracingEnabled() }),
+    metrics: memory,
+    strict: memory,
+    rateLimiter: new MemoryRateLimiter(),
+  };
 }
 
 // One per process (kept across dev hot reloads): the memory cache would otherwise reset on every edit.
 function services(): CacheServices {
   return perProcess("cache.services", createServices);
 }
+
+// The operations page's counters live in this process's shared cache (time-bucketed, lib/telemetry).
+setMetricsStore(() => services().metrics);
 
 /** The process's cache. It never throws on get/set: an outage reads as a miss. */
 export function getCache(): Cache {

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { Cache, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
+import type { Cache, FieldIncrements, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
 
 /** The zero-config cache: a bounded LRU with per-entry TTLs, in this process only. */
 export class MemoryCache implements Cache {
@@ -35,6 +35,23 @@ export class MemoryCache implements Cache {
     if (current === undefined) this.entries.set(key, JSON.stringify(next), { ttl: options.ttlSeconds * 1000 });
     else this.entries.set(key, JSON.stringify(next), { noUpdateTTL: true });
     return next;
+  }
+
+  async incrementFields(writes: readonly FieldIncrements[]): Promise<void> {
+    for (const { key, fields, ttlSeconds } of writes) {
+      const current = this.entries.get(key);
+      const hash = current === undefined ? {} : (JSON.parse(current) as Record<string, number>);
+      for (const [field, by] of Object.entries(fields)) hash[field] = (hash[field] ?? 0) + Math.round(by);
+      if (current === undefined) this.entries.set(key, JSON.stringify(hash), { ttl: ttlSeconds * 1000 });
+      else this.entries.set(key, JSON.stringify(hash), { noUpdateTTL: true });
+    }
+  }
+
+  async readFields(keys: readonly string[]): Promise<Array<Record<string, number>>> {
+    return keys.map((key) => {
+      const raw = this.entries.get(key);
+      return raw === undefined ? {} : (JSON.parse(raw) as Record<string, number>);
+    });
   }
 
   async ping(): Promise<void> {}

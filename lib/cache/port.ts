@@ -12,7 +12,21 @@ export interface Cache {
   delete(key: string): Promise<void>;
   /** Adds `by` (default 1) and returns the new total; a new counter expires after `ttlSeconds`. */
   increment(key: string, options: { by?: number; ttlSeconds: number }): Promise<number>;
+  /**
+   * Adds to counters kept as fields of hashes, every write in one round trip where the adapter
+   * allows (time-bucketed metrics). A new hash expires after its `ttlSeconds`, as `increment`.
+   */
+  incrementFields(writes: readonly FieldIncrements[]): Promise<void>;
+  /** Reads whole hashes of counters, in order; a missing hash reads as `{}`. */
+  readFields(keys: readonly string[]): Promise<Array<Record<string, number>>>;
   ping(): Promise<void>;
+}
+
+export interface FieldIncrements {
+  key: string;
+  /** Field name to the amount added to it. */
+  fields: Record<string, number>;
+  ttlSeconds: number;
 }
 
 export interface RateLimitRule {

@@ -62,6 +62,21 @@ export function resilientCache(cache: Cache): Cache {
         return 0;
       }
     },
+    async incrementFields(writes) {
+      try {
+        await cache.incrementFields(writes);
+      } catch (error) {
+        bypassed("incrementFields", cache.kind, error);
+      }
+    },
+    async readFields(keys) {
+      try {
+        return await cache.readFields(keys);
+      } catch (error) {
+        bypassed("readFields", cache.kind, error);
+        return keys.map(() => ({}));
+      }
+    },
     ping: () => cache.ping(),
   };
 }

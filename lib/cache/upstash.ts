@@ -1,6 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
-import type { Cache, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
+import type { Cache, FieldIncrements, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
 
 export interface UpstashOptions {
   url: string;
@@ -15,6 +15,11 @@ export interface UpstashOptions {
 const INCREMENT_SCRIPT = `local value = redis.call("INCRBY", KEYS[1], ARGV[1])
 if redis.call("TTL", KEYS[1]) < 0 then redis.call("EXPIRE", KEYS[1], ARGV[2]) end
 return value`;
+
+// The same for every field of one hash: ARGV[1] is the TTL, then field and amount pairs.
+const INCREMENT_FIELDS_SCRIPT = `for i = 2, #ARGV, 2 do redis.call("HINCRBY", KEYS[1], ARGV[i], ARGV[i + 1]) end
+if redis.call("TTL", KEYS[1]) < 0 then redis.call("EXPIRE", KEYS[1], ARGV[1]) end
+return 1`;
 
 export function createUpstashClient(options: UpstashOptions): Redis {
   const timeoutMs = options.timeoutMs ?? 1_500;
@@ -70,6 +75,26 @@ export class UpstashCache implements Cache {
       [options.by ?? 1, Math.max(1, Math.ceil(options.ttlSeconds))],
     );
     return Number(value);
+  }
+
+  async incrementFields(writes: readonly FieldIncrements[]): Promise<void> {
+    if (writes.length === 0) return;
+    // One HTTP request for every hash (a pipeline), one script per hash so each gets its TTL once.
+    const pipeline = this.redis.pipeline();
+    for (const { key, fields, ttlSeconds } of writes) {
+      const args: Array<string | number> = [Math.max(1, Math.ceil(ttlSeconds))];
+      for (const [field, by] of Object.entries(fields)) args.push(field, Math.round(by));
+      pipeline.eval(INCREMENT_FIELDS_SCRIPT, [this.key(key)], args);
+    }
+    await pipeline.exec();
+  }
+
+  async readFields(keys: readonly string[]): Promise<Array<Record<string, number>>> {
+    if (keys.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const key of keys) pipeline.hgetall(this.key(key));
+    const hashes = await pipeline.exec<Array<Record<string, string | number> | null>>();
+    return hashes.map((hash) => Object.fromEntries(Object.entries(hash ?? {}).map(([field, value]) => [field, Number(value)])));
   }
 
   async ping(): Promise<void> {

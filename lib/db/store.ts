@@ -1,9 +1,10 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { perProcess } from "@/lib/process-state";
-import { logger } from "@/lib/telemetry";
+import { logger, tracingEnabled } from "@/lib/telemetry";
 import type { Store } from "./port";
 import { indexes, type CollectionName } from "./schema";
+import { tracedStore } from "./traced";
 
 /** Creates every collection's indexes; idempotent, so safe at each start. */
 export async function ensureIndexes(store: Store): Promise<void> {
@@ -13,6 +14,12 @@ export async function ensureIndexes(store: Store): Promise<void> {
 }
 
 async function openStore(): Promise<Store> {
+  const store = await openAdapter();
+  // Spans only when they are exported: without a collector the plain adapter is not even wrapped.
+  return tracingEnabled() ? tracedStore(store) : store;
+}
+
+async function openAdapter(): Promise<Store> {
   if (env.MONGODB_URI) {
     const { MongoStore } = await import("./mongodb");
     const store = new MongoStore({ uri: env.MONGODB_URI, database: env.MONGODB_DB });

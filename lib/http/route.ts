@@ -1,16 +1,28 @@
 import "server-only";
 import type { z } from "zod";
 import { ZodError } from "zod";
+import { after } from "next/server";
 import { signInRequired } from "@/lib/auth";
 import { getRateLimiter, type RateLimitRule } from "@/lib/cache";
 import { AppError, type FieldError } from "@/lib/errors";
 import { listenerOf, type ListenerProfile } from "@/lib/listener";
-import { logger, type Logger } from "@/lib/telemetry";
+import { env } from "@/lib/env";
+import {
+  flushMetrics,
+  hashedListenerId,
+  logger,
+  recordRequest,
+  runWithRequestContext,
+  withSpan,
+  type Logger,
+  type RequestLogContext,
+} from "@/lib/telemetry";
 import { DEFAULT_BODY_LIMIT, readBodyText } from "./body";
 import { callerOf } from "./caller";
 import { requireCronSecret } from "./cron";
 import { checkSameOrigin } from "./origin";
 import { problemResponse, statusOf } from "./problem";
+import { routePattern } from "./route-pattern";
 
 const REQUEST_ID_HEADER = "x-request-id";
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -176,12 +188,36 @@ export function route<
   handler: (input: RouteInput<A, Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | object> | Response | object,
 ): RouteHandler {
   const wrapped = async (request: Request, context: RouteContext): Promise<Response> => {
+    const started = performance.now();
     const requestId = requestIdFor(request);
-    const log = logger.child({ requestId });
+    const pattern = routePattern(new URL(request.url).pathname, await context?.params);
+    // Every line logged while serving this request carries these (the logger's mixin reads them).
+    const logContext: RequestLogContext = { requestId, route: `${request.method} ${pattern}` };
+    return runWithRequestContext(logContext, () =>
+      withSpan(
+        logContext.route,
+        { "http.request.method": request.method, "http.route": pattern, "echotune.request_id": requestId },
+        async (span) => {
+          const response = await respond(request, context, requestId, logContext);
+          const ms = performance.now() - started;
+          span.setAttribute("http.response.status_code", response.status);
+          recordRequest({ route: pattern, method: request.method, status: response.status, ms });
+          logger.info({ status: response.status, ms: Math.round(ms) }, "request answered");
+          // A serverless instance may freeze once it has answered: write the counters after the response.
+          if (env.VERCEL) after(flushMetrics);
+          return response;
+        },
+      ),
+    );
+  };
+
+  const respond = async (request: Request, context: RouteContext, requestId: string, logContext: RequestLogContext): Promise<Response> => {
+    const log = logger;
     let response: Response;
     let limitHeaders: Record<string, string> = {};
     try {
       const listener = await callerFor(spec.auth, request);
+      if (listener) logContext.listener = hashedListenerId(listener.id);
       checkSameOrigin(request);
       if (spec.rateLimit) {
         const result = await getRateLimiter().limit(callerOf(request, listener), spec.rateLimit);

@@ -1,6 +1,7 @@
 import "server-only";
 import { getStore, importsRepository, usersRepository, type ImportDocument } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { recordImportRows } from "@/lib/telemetry";
 import { chunkTally, storeRows } from "./import";
 import { messages } from "./parse/messages";
 import { LISTEN_THRESHOLD_MS, rejectionReasons, thresholdWords } from "./reasons";
@@ -108,6 +109,7 @@ export async function receiveChunk(userId: string, id: string, chunk: ChunkInput
   if (job.status !== "receiving") {
     throw new AppError("conflict", { detail: `This import is ${job.status}; it takes no more data. Start a new import to add files.` });
   }
+  const started = performance.now();
   const outcome = await storeRows(store, userId, id, chunk.chunkId, chunk.rows, { listenThresholdMs: thresholdOf(job) });
   const rejectedTotal = Object.values(chunk.rejected).reduce((sum, count) => sum + (count ?? 0), 0);
   const applied = await imports.applyChunk(
@@ -116,6 +118,8 @@ export async function receiveChunk(userId: string, id: string, chunk: ChunkInput
     chunk.chunkId,
     chunkTally(chunk.rows.length + rejectedTotal, outcome, chunk.rejected),
   );
+  // Throughput for the operations page: the rows this chunk brought and the time to store them.
+  if (applied) recordImportRows(chunk.rows.length, performance.now() - started);
   const latest = await imports.get(userId, id);
   if (!latest) throw notFound(id);
   return { report: toReport(latest), replayed: !applied };

@@ -5,7 +5,7 @@
  * breaker, a per-account concurrency limit, and a count and a duration for each call.
  */
 import { perProcess } from "@/lib/process-state";
-import { countEvent, logger, observeDuration } from "@/lib/telemetry";
+import { countEvent, logger, observeDuration, recordSpotifyCall, recordSpotifyPause, withSpan } from "@/lib/telemetry";
 import { SpotifyRateLimitedError, SpotifyRequestError, SpotifyUnavailableError } from "./errors";
 
 export interface SpotifyAccount {
@@ -150,18 +150,27 @@ export async function callSpotify<T>(account: SpotifyAccount, call: CallOptions,
       const started = performance.now();
       let response: Response;
       try {
-        response = await fetch(buildUrl(settings.baseUrl, call.path, call.query), {
-          method: call.method ?? "GET",
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(call.body !== undefined ? { "content-type": "application/json" } : {}),
+        response = await withSpan(
+          `spotify ${call.endpoint}`,
+          { "spotify.endpoint": call.endpoint, "http.request.method": call.method ?? "GET" },
+          async (span) => {
+            const answer = await fetch(buildUrl(settings.baseUrl, call.path, call.query), {
+              method: call.method ?? "GET",
+              headers: {
+                authorization: `Bearer ${token}`,
+                ...(call.body !== undefined ? { "content-type": "application/json" } : {}),
+              },
+              body: call.body !== undefined ? JSON.stringify(call.body) : undefined,
+              signal: AbortSignal.timeout(settings.timeoutMs),
+              cache: "no-store",
+            });
+            span.setAttribute("http.response.status_code", answer.status);
+            return answer;
           },
-          body: call.body !== undefined ? JSON.stringify(call.body) : undefined,
-          signal: AbortSignal.timeout(settings.timeoutMs),
-          cache: "no-store",
-        });
+        );
       } catch (error) {
         countEvent(`spotify.call.${call.endpoint}.network`);
+        recordSpotifyCall({ endpoint: call.endpoint, status: 0, ms: performance.now() - started });
         recordFailure(account.userId, settings);
         failures += 1;
         if (call.idempotent === false || failures >= settings.attempts || breakerFor(account.userId).openUntil > Date.now()) {
@@ -173,6 +182,7 @@ export async function callSpotify<T>(account: SpotifyAccount, call: CallOptions,
       const elapsed = performance.now() - started;
       countEvent(`spotify.call.${call.endpoint}.${response.status}`);
       observeDuration(`spotify.${call.endpoint}`, elapsed);
+      recordSpotifyCall({ endpoint: call.endpoint, status: response.status, ms: elapsed });
 
       if (response.ok) {
         breakerFor(account.userId).failures = 0;
@@ -193,6 +203,7 @@ export async function callSpotify<T>(account: SpotifyAccount, call: CallOptions,
           const until = new Date(Date.now() + retryAfter * 1000);
           await account.pauseUntil(until);
           countEvent("spotify.paused");
+          recordSpotifyPause({ account: account.userId, until });
           throw new SpotifyRateLimitedError(until, quotaExceeded);
         }
         waits += 1;

@@ -56,6 +56,21 @@ export function describeCacheContract(label: string, create: () => { cache: Cach
       expect(await cache.get(k)).toBe(1);
     });
 
+    it("adds to hash fields in one batch, reads whole hashes, and a hash expires from its first write", async () => {
+      const [a, b, missing] = [key("hash-a"), key("hash-b"), key("hash-missing")];
+      await cache.incrementFields([
+        { key: a, fields: { "req|GET /api/x|n": 2, h3: 1 }, ttlSeconds: 1 },
+        { key: b, fields: { "cache|spotify|hit": 1 }, ttlSeconds: 60 },
+      ]);
+      await cache.incrementFields([{ key: a, fields: { "req|GET /api/x|n": 3 }, ttlSeconds: 60 }]);
+      await cache.incrementFields([]);
+      expect(await cache.readFields([a, missing, b])).toEqual([{ "req|GET /api/x|n": 5, h3: 1 }, {}, { "cache|spotify|hit": 1 }]);
+      expect(await cache.readFields([])).toEqual([]);
+      // The second write did not extend the first one's TTL.
+      await sleep(1_600);
+      expect(await cache.readFields([a, b])).toEqual([{}, { "cache|spotify|hit": 1 }]);
+    });
+
     it("limits with a sliding window: the limit passes, the next is refused until the window slides", async () => {
       const rule = { name: `contract-${randomUUID().slice(0, 8)}`, limit: 3, windowSeconds: 1 };
       const results = [];
