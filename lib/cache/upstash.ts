@@ -93,8 +93,15 @@ export class UpstashCache implements Cache {
     if (keys.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const key of keys) pipeline.hgetall(this.key(key));
-    const hashes = await pipeline.exec<Array<Record<string, string | number> | null>>();
-    return hashes.map((hash) => Object.fromEntries(Object.entries(hash ?? {}).map(([field, value]) => [field, Number(value)])));
+    // Without automatic deserialisation a hash comes back as Redis sends it: [field, value, field, value...].
+    const hashes = await pipeline.exec<Array<Array<string | number> | Record<string, string | number> | null>>();
+    return hashes.map((hash) => {
+      const fields: Record<string, number> = {};
+      if (Array.isArray(hash))
+        for (let index = 0; index + 1 < hash.length; index += 2) fields[String(hash[index])] = Number(hash[index + 1]);
+      else for (const [field, value] of Object.entries(hash ?? {})) fields[field] = Number(value);
+      return fields;
+    });
   }
 
   async ping(): Promise<void> {
