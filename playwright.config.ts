@@ -12,6 +12,8 @@ const qstashPort = Number(process.env.E2E_QSTASH_PORT ?? 3903);
 export const fakeQStashUrl = `http://127.0.0.1:${qstashPort}`;
 const perplexityPort = Number(process.env.E2E_PERPLEXITY_PORT ?? 3904);
 export const fakePerplexityUrl = `http://127.0.0.1:${perplexityPort}`;
+const otlpPort = Number(process.env.E2E_OTLP_PORT ?? 3905);
+export const fakeCollectorUrl = `http://127.0.0.1:${otlpPort}`;
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const isCI = Boolean(process.env.CI);
@@ -100,6 +102,15 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      // A local OpenTelemetry collector (OTLP/HTTP, protobuf) the app exports its spans to.
+      command: `node --import ./scripts/register.ts e2e/fakes/otlp/server.ts --port ${otlpPort}`,
+      url: `${fakeCollectorUrl}/__admin/spans`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       // The production build, as users get it; `npm test` builds it first. Spotify sign-in points at
       // the fake, and the demo stays on (DEMO=1) so both ways in are tested.
       command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
@@ -125,6 +136,8 @@ export default defineConfig({
         PERPLEXITY_BASE_URL: fakePerplexityUrl,
         // Many chat turns from one listener across the suite.
         ASSISTANT_TURNS_PER_MINUTE: "200",
+        // Spans of every request go to the local collector (e2e/telemetry.spec.ts reads them).
+        OTEL_EXPORTER_OTLP_ENDPOINT: fakeCollectorUrl,
       },
     },
   ],
