@@ -62,14 +62,12 @@ test("one chat turn is exported as one trace: route → AI turn → tool → sto
       storage: storage?.name,
     };
   };
-  await expect
-    .poll(chain, { timeout: 30_000 })
-    .toMatchObject({
-      turn: "ai.streamText",
-      model: true,
-      tool: "ai.toolCall listeningStats",
-      storage: expect.stringMatching(/^(db|cache)\./),
-    });
+  await expect.poll(chain, { timeout: 30_000 }).toMatchObject({
+    turn: "ai.streamText",
+    model: true,
+    tool: "ai.toolCall listeningStats",
+    storage: expect.stringMatching(/^(db|cache)\./),
+  });
 
   // Spans name collections and operations, never what a listener asked or played.
   const spans = await spansOfTrace(root!.traceId);
