@@ -32,6 +32,7 @@ if (![budgetMs, pollMs, leaseMs ?? 1].every((value) => Number.isFinite(value) &&
 
 const { closeStore } = await import("@/lib/db");
 const { defaultOwner, runDueJobs } = await import("@/lib/jobs");
+const { flushMetrics } = await import("@/lib/telemetry");
 const owner = defaultOwner();
 
 let stopping = false;
@@ -54,4 +55,6 @@ do {
   else if (values.once) break;
   if (!values.once && summary.claimed === 0) await sleep(pollMs);
 } while (!stopping);
+// Counters are written in batches: the last ones go out before the process ends.
+await flushMetrics();
 await closeStore();

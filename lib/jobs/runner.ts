@@ -1,7 +1,7 @@
 import "server-only";
 import { hostname } from "node:os";
 import { getStore, jobsRepository, type JobClaim, type JobDocument, type Store } from "@/lib/db";
-import { logger } from "@/lib/telemetry";
+import { logger, recordJobStep, withSpan } from "@/lib/telemetry";
 import { checkpoints, jobKind } from "./kinds";
 
 /** How long a claim lasts without renewal; a step renews it every third of that while it runs. */
@@ -67,20 +67,30 @@ async function runClaimed(
     let outcome;
     const started = performance.now();
     try {
-      outcome = await definition.step({
-        jobId: claim.id,
-        input: claim.job.input,
-        cursor: claim.job.cursor,
-        progress: claim.job.progress,
-        store,
-        checkpoint: async (name) => {
-          await checkpoints.handler?.(name);
-        },
-      });
+      outcome = await withSpan(
+        `job.step ${claim.job.kind}`,
+        { "job.id": claim.id, "job.kind": claim.job.kind, "job.attempt": claim.job.attempts },
+        () =>
+          definition.step({
+            jobId: claim.id,
+            input: claim.job.input,
+            cursor: claim.job.cursor,
+            progress: claim.job.progress,
+            store,
+            checkpoint: async (name) => {
+              await checkpoints.handler?.(name);
+            },
+          }),
+      );
     } catch (error) {
       clearInterval(renewal);
       const message = errorMessage(error);
       if (lost || !(await repository.fail(claim, message))) return { outcome: "lost", steps };
+      recordJobStep({
+        kind: claim.job.kind,
+        outcome: claim.job.status === "failed" ? "failed" : "retried",
+        ms: performance.now() - started,
+      });
       log.warn({ err: error, attempts: claim.job.attempts, ms: Math.round(performance.now() - started) }, "jobs: step failed");
       return { outcome: claim.job.status === "failed" ? "failed" : "retried", steps };
     }
@@ -97,6 +107,7 @@ async function runClaimed(
       detail: outcome.detail,
     });
     if (!saved) return { outcome: "lost", steps };
+    recordJobStep({ kind: claim.job.kind, outcome: "succeeded", ms: performance.now() - started });
     steps += 1;
     log.debug({ detail: outcome.detail, ms: Math.round(performance.now() - started) }, "jobs: step done");
     if (outcome.done) {
