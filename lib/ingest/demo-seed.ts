@@ -34,8 +34,8 @@ export interface DemoHistoryOptions {
   /** false: only look whether it is stored. */
   start?: boolean;
   /**
-   * Called (not awaited) once a run has stored the whole history: the caller trains the
-   * recommender here, as after a large import (`trainAll` from lib/reco).
+   * Awaited once a run has stored the whole history: the caller queues the recommender's training
+   * here (a job, as after a large import), so the work is recorded before the run ends.
    */
   onStored?: (store: Store) => Promise<unknown>;
   /** The instant whose day's history is wanted, and the clock of the run's lease (default: the clock). */
@@ -166,7 +166,7 @@ async function seedDemo(store: Store, options: DemoHistoryOptions): Promise<void
     await listening.releaseSeed(DEMO_SEED, run).catch(() => undefined);
     throw error;
   }
-  // Like a large import, a new demo history trains the recommender (in the background): the caller's job.
+  // Like a large import, a new demo history trains the recommender: the caller queues that job.
   if (options.onStored)
-    void options.onStored(store).catch((error: unknown) => logger.warn({ err: error }, "ingest: the work after the demo history failed"));
+    await options.onStored(store).catch((error: unknown) => logger.warn({ err: error }, "ingest: the work after the demo history failed"));
 }
