@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Store } from "../port";
-import { collections, type ListenerSettings, type TimeZoneSource, type UserDocument } from "../schema";
+import { collections, type BlendDocument, type ListenerSettings, type TimeZoneSource, type UserDocument } from "../schema";
+import { playlistsRepository } from "./playlists";
 
 /**
  * The owner of the shared demo history (stored once, read by every demo visitor). No session ever
@@ -137,9 +138,13 @@ export function usersRepository(store: Store) {
     async removeDemoVisitor(id: string): Promise<void> {
       if (!isDemoVisitorId(id)) throw new Error(`not a demo visitor id: ${id}`);
       for (const name of OWNED_BY_USER_ID) await store.collection(name).deleteMany({ userId: id });
-      // Their Blends, whichever side they are on: the other member's own Blend playlist stays theirs.
-      await store.collection(collections.blends).deleteMany({ inviterId: id });
-      await store.collection(collections.blends).deleteMany({ partnerId: id });
+      // Their Blends, whichever side they are on, end as when one member leaves: with both members'
+      // stored Blend playlists (a copy already saved to Spotify stays there).
+      const blends = store.collection<BlendDocument>(collections.blends);
+      for (const blend of [...(await blends.find({ inviterId: id })), ...(await blends.find({ partnerId: id }))]) {
+        for (const { userId, playlistId } of blend.playlists) await playlistsRepository(store).remove(userId, playlistId);
+        await blends.deleteOne({ _id: blend._id });
+      }
       await store.collection(collections.listening).deleteOne({ _id: `revision|${id}` });
       await store.collection(collections.accounts).deleteOne({ _id: id });
       await users.deleteOne({ _id: id });
