@@ -21,11 +21,15 @@ const ABOVE = {
   reco: ["assistant", "ingest", "jobs"],
   ingest: ["insights", "reco", "assistant", "jobs"],
   research: ["assistant", "jobs"],
+  // Blends build on a listener's playlists and history; playlists know nothing of who builds them.
+  blend: ["assistant", "ingest", "jobs"],
+  playlists: ["assistant", "blend", "reco", "insights", "listening", "ingest", "jobs"],
   // Background jobs run every other capability's work: nothing in lib imports them.
   ...Object.fromEntries(
-    ["assistant", "auth", "blend", "cache", "demo", "genres", "health", "listener", "playlists", "security", "spotify", "telemetry"].map(
-      (layer) => [layer, ["jobs"]],
-    ),
+    ["assistant", "auth", "cache", "demo", "genres", "health", "listener", "security", "spotify", "telemetry"].map((layer) => [
+      layer,
+      ["jobs"],
+    ]),
   ),
 };
 const LAYER_ORDER = Object.entries(ABOVE).map(([layer, above]) => ({
