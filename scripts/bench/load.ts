@@ -13,7 +13,10 @@
  *   2. closed loop: autocannon with one connection per visitor and no think time, for
  *      --closed-duration seconds: the saturation throughput.
  * Each prints requests, throughput, p50/p95/p99 (HDR histograms) and failures per route. The
- * think-time phase must have no failures and p99 within 1 s, or the exit code is 1.
+ * think-time phase must have no failures and p99 within 1 s, or the exit code is 1. A chat turn
+ * counts there by its time to the first streamed text, printed on a row of its own: the offline
+ * assistant streams its answer at a reading pace (12 ms a word), so the whole stream of a long
+ * answer takes over a second by design; the chat row itself shows the whole stream.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -68,7 +71,11 @@ class RouteStats {
 }
 
 type Phase = Map<string, RouteStats>;
-const newPhase = (): Phase => new Map(MIX_ROUTES.map((route) => [route, new RouteStats()]));
+/** A chat turn's time to its first streamed text (think-time phase only), a row of its own: not a request of its own. */
+const FIRST_TEXT = "  … to its first text";
+const CHAT = "POST /api/chat";
+const newPhase = (): Phase =>
+  new Map(MIX_ROUTES.flatMap((route) => (route === CHAT ? [route, FIRST_TEXT] : [route])).map((route) => [route, new RouteStats()]));
 
 function printPhase(title: string, phase: Phase, seconds: number): { failures: number; p99: number } {
   const ms = (value: number) => `${(value / 1000).toFixed(value < 100_000 ? 1 : 0)} ms`;
@@ -81,9 +88,14 @@ function printPhase(title: string, phase: Phase, seconds: number): { failures: n
     console.log(
       `${name.padEnd(26)}${String(stats.requests).padStart(9)}${(stats.requests / seconds).toFixed(1).padStart(8)}${ms(stats.latency.percentile(50)).padStart(11)}${ms(stats.latency.percentile(95)).padStart(11)}${ms(stats.latency.percentile(99)).padStart(11)}${String(stats.non2xx).padStart(9)}${String(stats.errors).padStart(8)}`,
     );
+  // The target counts a chat turn by its first text when that was measured: the rest of its answer is paced by design.
+  const answered = createHistogram({ lowest: 1, highest: 120_000_000, figures: 3 });
+  const chatByFirstText = (phase.get(FIRST_TEXT)?.requests ?? 0) > 0;
   for (const [route, stats] of phase) {
     if (stats.requests === 0) continue;
     row(route, stats);
+    if (route !== (chatByFirstText ? CHAT : FIRST_TEXT)) answered.add(stats.latency);
+    if (route === FIRST_TEXT) continue;
     total.latency.add(stats.latency);
     total.requests += stats.requests;
     for (const [status, count] of stats.statuses) total.statuses.set(status, (total.statuses.get(status) ?? 0) + count);
@@ -97,7 +109,8 @@ function printPhase(title: string, phase: Phase, seconds: number): { failures: n
     ];
     if (reasons.length > 0) console.log(`  ${route}: ${reasons.join(", ")}`);
   }
-  return { failures: total.non2xx + total.errors, p99: total.latency.percentile(99) / 1000 };
+  if (chatByFirstText) console.log(`p99 with chat turns by their first text: ${ms(answered.percentile(99))}`);
+  return { failures: total.non2xx + total.errors, p99: answered.percentile(99) / 1000 };
 }
 
 /** Signs each visitor in (a few at a time, as visitors arrive) and waits until the demo is ready for them. */
@@ -178,7 +191,15 @@ async function thinkTimePhase(origin: string, visitors: Visitor[]): Promise<Phas
             signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
           });
           status = response.status;
-          const body = await response.text();
+          let body = "";
+          if (step.expect === "chat" && response.ok && response.body) {
+            // A chat turn streams its answer at a reading pace: what the listener waits for is its first text.
+            for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+              if (!body.includes('"type":"text-delta"') && chunk.includes('"type":"text-delta"'))
+                phase.get(FIRST_TEXT)!.record(performance.now() - started, null, null);
+              body += chunk;
+            }
+          } else body = await response.text();
           if (response.ok) problem = answerProblem(step, body);
         } catch (error) {
           problem = (error as Error).name === "TimeoutError" ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : (error as Error).message;
