@@ -1,5 +1,5 @@
 /**
- * `npm test`: the whole suite, as CI runs it. Lint, typecheck, unit, integration, the
+ * `npm test`: the whole suite, as CI runs it. Lint, typecheck, dependency checks, unit, integration, the
  * recommender's offline evaluations, production build, end-to-end in Chromium. It provisions what it can (Chromium through apt when running as
  * root on Debian), says exactly what is missing otherwise, runs every stage even after a failure
  * (so one run shows every problem), and ends with one line `N passed, N failed` totalled from the
@@ -131,6 +131,10 @@ checkStage("lint", () =>
   [run("eslint", ["--max-warnings=0", "."]), run("prettier", ["--check", "."]), run("node", ["scripts/check-deps.ts"])].every(Boolean),
 );
 checkStage("typecheck", () => run("next", ["typegen"]) && run("tsc", ["--noEmit"]));
+// Offline dependency checks: every locked package from the registry with a sha512 hash, and every
+// production licence on the allow-list. (The registry's signatures need the network: CI runs
+// `npm audit signatures`, and GitHub's dependency review checks each pull request.)
+checkStage("dependencies", () => [run("node", ["scripts/lockfile-check.ts"]), run("node", ["scripts/licences.ts"])].every(Boolean));
 vitestStage("unit");
 vitestStage("integration");
 // The recommender's offline evaluations, as CI runs them: HetRec fold 0 (the main model and the
