@@ -1,11 +1,25 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { groundTracks } from "../grounding";
 import type { PlaylistDraftOutput } from "../tool-outputs";
 import { engineDraftTracks } from "../playlist-drafts";
 import { contextSchema, historyTrackFor, type ToolContext } from "./context";
 import { trackCardOf } from "./recommend";
+
+const buildPlaylistInput = zodSchema(
+  z.object({
+    name: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(300).optional(),
+    context: contextSchema.optional(),
+    seed: z.string().trim().min(1).max(200).optional(),
+    tracks: z
+      .array(z.object({ title: z.string().trim().min(1).max(200), artist: z.string().trim().min(1).max(200) }))
+      .max(50)
+      .optional(),
+    limit: z.number().int().min(1).max(50).optional(),
+  }),
+);
 
 /**
  * A playlist draft: tracks from our engine (with a context or a seed), or songs the model names,
@@ -16,17 +30,7 @@ export function buildPlaylistTool(ctx: ToolContext) {
   return tool({
     description:
       "Build a playlist draft. Give a name, and either a context/seed for EchoTune's engine to fill it, or a list of songs (title and artist) which are checked against the catalogue. The draft is shown to the listener; saving needs savePlaylist and their approval.",
-    inputSchema: z.object({
-      name: z.string().trim().min(1).max(100),
-      description: z.string().trim().max(300).optional(),
-      context: contextSchema.optional(),
-      seed: z.string().trim().min(1).max(200).optional(),
-      tracks: z
-        .array(z.object({ title: z.string().trim().min(1).max(200), artist: z.string().trim().min(1).max(200) }))
-        .max(50)
-        .optional(),
-      limit: z.number().int().min(1).max(50).optional(),
-    }),
+    inputSchema: buildPlaylistInput,
     execute: async (input): Promise<PlaylistDraftOutput> => {
       const description = input.description ?? `Made with EchoTune${input.context ? ` for ${input.context}` : ""}.`;
       if (input.tracks && input.tracks.length > 0) {

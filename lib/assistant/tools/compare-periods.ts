@@ -1,5 +1,5 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { topItems, totals } from "@/lib/insights";
 import type { FactsOutput } from "../tool-outputs";
@@ -7,12 +7,14 @@ import type { ToolContext } from "./context";
 import { minutesOf, rangeWords, units } from "./format";
 import { rangeFor, rangeSchema, type RangeFields } from "./range";
 
+const comparePeriodsInput = zodSchema(z.object({ first: rangeSchema, second: rangeSchema }));
+
 /** "2023 vs 2024": minutes, plays and the top artist of two ranges, side by side. */
 export function comparePeriodsTool({ listener }: ToolContext) {
   return tool({
     description:
       "Compare two date ranges of the listener's history: minutes, plays, artists and the top artist of each. Quote the summary's numbers as given.",
-    inputSchema: z.object({ first: rangeSchema, second: rangeSchema }),
+    inputSchema: comparePeriodsInput,
     execute: async ({ first, second }): Promise<FactsOutput> => {
       const side = async (input: RangeFields) => {
         const { index, q, info } = await rangeFor(listener, input);

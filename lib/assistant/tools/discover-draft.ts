@@ -1,11 +1,13 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { getDiscoverDraft } from "@/lib/playlists";
 import type { PlaylistDraftOutput, TrackCard } from "../tool-outputs";
 import type { ToolContext } from "./context";
 
 const TRACK_URI = /^spotify:track:([A-Za-z0-9]{1,40})$/;
+
+const discoverDraftInput = zodSchema(z.object({ name: z.string().trim().min(1).max(100).optional() }));
 
 /**
  * The playlist draft the listener put together on Discover (stored with their playlists), as a draft the chat can save: its
@@ -16,7 +18,7 @@ export function discoverDraftTool({ listener, draft: sent = [] }: ToolContext) {
   return tool({
     description:
       "The listener's own playlist draft from the Discover page (tracks they added there). Use it when they speak of their draft or want to save it. Shown to the listener as a draft; saving needs savePlaylist with exactly its track keys and their approval.",
-    inputSchema: z.object({ name: z.string().trim().min(1).max(100).optional() }),
+    inputSchema: discoverDraftInput,
     execute: async (input): Promise<PlaylistDraftOutput> => {
       const name = input.name ?? "My Discover picks";
       const description = "Picked on EchoTune Discover.";

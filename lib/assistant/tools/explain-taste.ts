@@ -1,5 +1,5 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { dashboardFor } from "@/lib/insights";
 import { demoCatalogPort, spotifyCatalogPort } from "@/lib/reco";
@@ -9,12 +9,14 @@ import type { ToolContext } from "./context";
 const pad = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+const explainTasteInput = zodSchema(z.object({}));
+
 /** "Explain my taste": who and what dominates all-time listening, genres, decades, habits. */
 export function explainTasteTool({ listener, client }: ToolContext) {
   return tool({
     description:
       "Describe the listener's taste from all their plays: top artists with their share, genres, release decades and listening habits.",
-    inputSchema: z.object({}),
+    inputSchema: explainTasteInput,
     execute: async (): Promise<TasteOutput> => {
       const data = await dashboardFor(listener, { range: { preset: "all" }, by: "time" });
       const total = Math.max(1, data.totals.msPlayed);

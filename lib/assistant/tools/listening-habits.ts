@@ -1,5 +1,5 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { clock, discovery, sessions, skips, streaks } from "@/lib/insights";
 import { localDateString } from "@/lib/listening";
@@ -23,6 +23,8 @@ const TITLES: Record<Topic, string> = {
 const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
+const listeningHabitsInput = zodSchema(z.object({ topic: z.enum(TOPICS), ...rangeFields }));
+
 /**
  * Habits over a range, computed by the dashboard's own widgets: when (hours, weekdays), streaks of
  * days in a row, skips, sessions, and new artists and tracks.
@@ -31,7 +33,7 @@ export function listeningHabitsTool({ listener }: ToolContext) {
   return tool({
     description:
       "The listener's habits in a date range, computed like the dashboard: clock (busiest hours), weekdays, streaks (longest ever, longest in the range, current), skips (rate and most skipped tracks), sessions (count and typical length), discovery (new artists and tracks). Quote the summary's numbers as given.",
-    inputSchema: z.object({ topic: z.enum(TOPICS), ...rangeFields }),
+    inputSchema: listeningHabitsInput,
     execute: async ({ topic, ...rangeInput }): Promise<FactsOutput> => {
       const { index, q, info, now } = await rangeFor(listener, rangeInput);
       const when = rangeWords(info);

@@ -1,5 +1,5 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { dashboardFor, parseRangeParams } from "@/lib/insights";
 import type { ListeningStatsOutput, RankedItem } from "../tool-outputs";
@@ -19,6 +19,14 @@ function measure(item: { plays: number; minutes: number }, by: "plays" | "time")
 
 const named = (item: RankedItem) => (item.artist ? `“${item.name}” by ${item.artist}` : item.name);
 
+const listeningStatsInput = zodSchema(
+  z.object({
+    ...rangeFields,
+    by: z.enum(["plays", "time"]).optional().describe("rank by plays (default) or by minutes listened"),
+    kind: z.enum(["artist", "track", "album", "genre"]).optional().describe("which top list the question is about"),
+  }),
+);
+
 /**
  * "Who is my top artist of all time?", "What did I play most in March 2023?": the range's totals
  * and its top artists, tracks, albums (and genres where known), ranked exactly as the dashboard
@@ -28,11 +36,7 @@ export function listeningStatsTool({ listener }: ToolContext) {
   return tool({
     description:
       "The listener's own listening statistics for a date range, computed like the dashboard: total minutes and plays, and the top artists, tracks, albums and genres ranked by plays (default) or by minutes. `kind` says which list the question is about. Quote the summary's numbers as given.",
-    inputSchema: z.object({
-      ...rangeFields,
-      by: z.enum(["plays", "time"]).optional().describe("rank by plays (default) or by minutes listened"),
-      kind: z.enum(["artist", "track", "album", "genre"]).optional().describe("which top list the question is about"),
-    }),
+    inputSchema: listeningStatsInput,
     execute: async ({ range, from, to, by = "plays", kind }): Promise<ListeningStatsOutput> => {
       const spec = parseRangeParams({ range, ...(from ? { from } : {}), ...(to ? { to } : {}) });
       const data = await dashboardFor(listener, { range: spec, by });

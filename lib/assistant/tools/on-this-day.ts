@@ -1,5 +1,5 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { listenerIndex, listenerNow, onThisDay } from "@/lib/insights";
 import { localDateString } from "@/lib/listening";
@@ -7,18 +7,22 @@ import type { FactsOutput } from "../tool-outputs";
 import type { ToolContext } from "./context";
 import { dayLabel, units } from "./format";
 
+const onThisDayInput = zodSchema(
+  z.object({
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .describe("YYYY-MM-DD; today when left out"),
+  }),
+);
+
 /** "On this day": what the listener played on today's date in earlier years, as on the dashboard. */
 export function onThisDayTool({ listener }: ToolContext) {
   return tool({
     description:
       "What the listener played on a date (today by default) in earlier years: plays and top tracks per year, newest first. Quote the summary's numbers as given.",
-    inputSchema: z.object({
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .optional()
-        .describe("YYYY-MM-DD; today when left out"),
-    }),
+    inputSchema: onThisDayInput,
     execute: async ({ date }): Promise<FactsOutput> => {
       const index = await listenerIndex(listener);
       const day = date ?? localDateString(listenerNow(listener), listener.settings.timeZone);

@@ -1,5 +1,5 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { PLAYER_HELP, playerProblemOf } from "@/lib/spotify";
 import { searchTracks } from "../grounding";
@@ -32,6 +32,14 @@ function problemOf(error: unknown): PlaybackProblem {
   }
 }
 
+const playbackInput = zodSchema(
+  z.object({
+    action: z.enum(["play", "queue"]),
+    trackKeys: z.array(z.string().regex(TRACK_URI, "must be a spotify:track: URI")).max(50).optional(),
+    query: z.string().trim().min(1).max(200).optional(),
+  }),
+);
+
 /**
  * Play or queue tracks on the listener's active Spotify device, with a plain answer when it
  * cannot. Starting playback acts on the listener's speakers: it runs only after they approve it
@@ -41,11 +49,7 @@ export function playbackTool({ client, listener }: ToolContext) {
   return tool({
     description:
       "Play tracks now, or add one to the queue, on the listener's active Spotify device. Give track keys (spotify:track:… URIs) or a name: the listener's own most played match comes first, then the catalogue.",
-    inputSchema: z.object({
-      action: z.enum(["play", "queue"]),
-      trackKeys: z.array(z.string().regex(TRACK_URI, "must be a spotify:track: URI")).max(50).optional(),
-      query: z.string().trim().min(1).max(200).optional(),
-    }),
+    inputSchema: playbackInput,
     execute: async ({ action, trackKeys, query }): Promise<PlaybackOutput> => {
       let uris = trackKeys ?? [];
       let label = uris.length === 1 ? "the track" : `${uris.length} tracks`;

@@ -1,5 +1,5 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { recommendationsFor, type Recommendation } from "@/lib/reco";
 import type { TrackCard, TrackListOutput } from "../tool-outputs";
@@ -20,6 +20,15 @@ export function trackCardOf(item: Recommendation): TrackCard {
     explanation: item.explanation,
   };
 }
+
+const recommendInput = zodSchema(
+  z.object({
+    context: contextSchema.optional(),
+    seed: z.string().trim().min(1).max(200).optional(),
+    novelty: z.number().min(0).max(1).optional(),
+    limit: z.number().int().min(1).max(20).optional(),
+  }),
+);
 
 /** Picks from our own engine (the Discover page's), as cards with their evidence. */
 export async function engineTracks(
@@ -43,12 +52,7 @@ export function recommendTool(ctx: ToolContext) {
   return tool({
     description:
       "Recommend tracks from EchoTune's own engine, built on the listener's history and similar listeners. Optional context (mood, activity, era or time of day), a seed (a track or artist the listener knows: 'more like X'), novelty 0 (familiar) to 1 (new).",
-    inputSchema: z.object({
-      context: contextSchema.optional(),
-      seed: z.string().trim().min(1).max(200).optional(),
-      novelty: z.number().min(0).max(1).optional(),
-      limit: z.number().int().min(1).max(20).optional(),
-    }),
+    inputSchema: recommendInput,
     execute: async (input): Promise<TrackListOutput> => {
       const { tracks, seedName } = await engineTracks(ctx, input);
       const what = [input.context ? `for ${input.context}` : null, seedName ? `like “${seedName}”` : null].filter(Boolean).join(" ");

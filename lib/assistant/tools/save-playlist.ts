@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { tool, type ModelMessage } from "ai";
+import { tool, zodSchema, type ModelMessage } from "ai";
 import { z } from "zod";
 import { createPlaylist, saveToSpotify, type PlaylistTrackInput } from "@/lib/playlists";
 import type { SavePlaylistOutput, TrackCard } from "../tool-outputs";
@@ -42,6 +42,14 @@ function playlistTrackOf(key: string, card: TrackCard): PlaylistTrackInput {
   };
 }
 
+const savePlaylistInput = zodSchema(
+  z.object({
+    name: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(300).optional(),
+    trackKeys: z.array(z.string().regex(TRACK_URI, "must be a spotify:track: URI")).min(1).max(100),
+  }),
+);
+
 /**
  * Saves a draft to the listener's Spotify, through the same path as the Playlists page: the
  * draft becomes a stored playlist (origin "assistant"), then `saveToSpotify` pushes it. A Spotify
@@ -52,11 +60,7 @@ export function savePlaylistTool({ listener }: ToolContext) {
   return tool({
     description:
       "Save a playlist draft to the listener's Spotify account: the name and the track keys (spotify:track:… URIs) of a draft built with buildPlaylist. The listener must approve it first.",
-    inputSchema: z.object({
-      name: z.string().trim().min(1).max(100),
-      description: z.string().trim().max(300).optional(),
-      trackKeys: z.array(z.string().regex(TRACK_URI, "must be a spotify:track: URI")).min(1).max(100),
-    }),
+    inputSchema: savePlaylistInput,
     execute: async ({ name, description, trackKeys }, { messages, toolCallId }): Promise<SavePlaylistOutput> => {
       // Only tracks this chat has shown (drafts, picks, search results) can be saved: ids the
       // model makes up never reach the listener's Spotify.

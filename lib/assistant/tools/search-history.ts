@@ -1,5 +1,5 @@
 import "server-only";
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { localDateString, normaliseName } from "@/lib/listening";
 import type { SearchHistoryOutput } from "../tool-outputs";
@@ -17,6 +17,15 @@ function closeness(name: string, needle: string): number {
   return name.includes(needle) ? 1 : 0;
 }
 
+const searchHistoryInput = zodSchema(
+  z.object({
+    query: z.string().trim().min(1).max(200),
+    ask: z.enum(["plays", "minutes", "first", "last"]).optional(),
+    ...rangeFields,
+    range: rangeFields.range.optional(),
+  }),
+);
+
 /**
  * "How many times did I play X?", "When did I first listen to Y?": the artists and tracks of the
  * listener's history that match a name, with plays and minutes in a range (all time by default)
@@ -27,12 +36,7 @@ export function searchHistoryTool({ listener }: ToolContext) {
   return tool({
     description:
       'Look up one artist or track ("Song", "Song by Artist" or an artist) in the listener\'s own history: plays and minutes in a range (all time by default), and the first and last listen. `ask` says which fact the question is about. Quote the summary\'s numbers as given.',
-    inputSchema: z.object({
-      query: z.string().trim().min(1).max(200),
-      ask: z.enum(["plays", "minutes", "first", "last"]).optional(),
-      ...rangeFields,
-      range: rangeFields.range.optional(),
-    }),
+    inputSchema: searchHistoryInput,
     execute: async ({ query, ask = "plays", ...rangeInput }): Promise<SearchHistoryOutput> => {
       const { index, q, info } = await rangeFor(listener, rangeInput);
       const [titlePart, artistPart] = query.split(/\s+by\s+/i);
