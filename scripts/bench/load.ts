@@ -20,7 +20,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHistogram, type RecordableHistogram } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -276,7 +276,12 @@ try {
     });
   }
   await waitForServer(origin);
-  console.log(`bench:load against ${origin}: ${visitorCount} demo visitors`);
+  // The server, this bench and anything else running share the machine: say how busy it was.
+  const machine = () =>
+    `${availableParallelism()} CPUs, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" ")}`;
+  console.log(`bench:load against ${origin}: ${visitorCount} demo visitors (${machine()})`);
   const visitors = await signInVisitors(origin);
 
   const think = await thinkTimePhase(origin, visitors);
@@ -296,6 +301,7 @@ try {
     `saturation throughput: ${result.requests.average.toFixed(1)} req/s on average (autocannon: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.errors} errors, ${result.timeouts} timeouts)`,
   );
 
+  console.log(`machine after the run: ${machine()}`);
   const met = thinkResult.failures === 0 && thinkResult.p99 <= TARGET_P99_MS;
   console.log(
     `\ntarget (think time): no failures and p99 ≤ ${TARGET_P99_MS} ms: ${met ? "met" : "missed"} (${thinkResult.failures} failures, p99 ${thinkResult.p99.toFixed(0)} ms)`,
