@@ -136,9 +136,9 @@ async function signInVisitors(origin: string): Promise<Visitor[]> {
   const deadline = Date.now() + 10 * 60_000;
   const first = visitors[0]!;
   for (let attempt = 0; ; attempt += 1) {
-    const page = await fetch(`${origin}/dashboard`, { headers: { cookie: first.cookie } });
-    const html = await page.text();
-    if (page.ok && !html.includes('data-testid="demo-preparing"')) break;
+    const page = await fetch(`${origin}/dashboard`, { headers: { cookie: first.cookie } }).catch(() => null);
+    const html = (await page?.text().catch(() => "")) ?? "";
+    if (page?.ok && !html.includes('data-testid="demo-preparing"')) break;
     if (Date.now() > deadline) throw new Error("the demo history was not stored within 10 minutes");
     await sleep(1000);
   }
@@ -146,27 +146,33 @@ async function signInVisitors(origin: string): Promise<Visitor[]> {
     // A different novelty each time: an answer without the model is cached under its own query.
     const response = await fetch(`${origin}/api/recommendations?limit=1&novelty=${(0.5 + attempt / 10_000).toFixed(4)}`, {
       headers: { cookie: first.cookie },
-    });
-    const picks = (await response.json()) as { model?: string | null };
-    if (response.ok && picks.model) break;
+    }).catch(() => null);
+    const picks = ((await response?.json().catch(() => null)) ?? {}) as { model?: string | null };
+    if (response?.ok && picks.model) break;
     if (Date.now() > deadline) throw new Error("the recommender was not trained on the demo history within 10 minutes");
     await sleep(2000);
   }
   console.log(`demo history stored and recommender trained after ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  // Each visitor: their dashboard shows the history, and they have picks to give feedback on.
-  await Promise.all(
-    visitors.map(async (visitor) => {
-      const page = await fetch(`${origin}/dashboard`, { headers: { cookie: visitor.cookie } });
-      const html = await page.text();
-      if (!page.ok || html.includes('data-testid="demo-preparing"'))
-        throw new Error(`visitor ${visitor.index}: dashboard HTTP ${page.status}, not ready`);
-      const response = await fetch(`${origin}/api/recommendations?limit=20`, { headers: { cookie: visitor.cookie } });
-      const picks = (await response.json()) as { items?: Array<{ key: string; name: string; artist: string }> };
-      visitor.tracks = (picks.items ?? []).map(({ key, name, artist }) => ({ key, name, artist }));
-      if (visitor.tracks.length === 0) throw new Error(`visitor ${visitor.index}: no recommendations (HTTP ${response.status})`);
-    }),
-  );
+  // Each visitor, ten at a time: their dashboard shows the history, and they have picks to give feedback on.
+  const check = async (visitor: Visitor): Promise<string | null> => {
+    const page = await fetch(`${origin}/dashboard`, { headers: { cookie: visitor.cookie } });
+    const html = await page.text();
+    if (!page.ok || html.includes('data-testid="demo-preparing"')) return `dashboard HTTP ${page.status}, not ready`;
+    const response = await fetch(`${origin}/api/recommendations?limit=20`, { headers: { cookie: visitor.cookie } });
+    const picks = (await response.json()) as { items?: Array<{ key: string; name: string; artist: string }> };
+    visitor.tracks = (picks.items ?? []).map(({ key, name, artist }) => ({ key, name, artist }));
+    return visitor.tracks.length > 0 ? null : `no recommendations (HTTP ${response.status})`;
+  };
+  for (let index = 0; index < visitors.length; index += 10) {
+    await Promise.all(
+      visitors.slice(index, index + 10).map(async (visitor) => {
+        let problem: string | null = "not checked";
+        for (let attempt = 0; attempt < 3 && problem; attempt += 1) problem = await check(visitor).catch((error: Error) => error.message);
+        if (problem) throw new Error(`visitor ${visitor.index}: ${problem}`);
+      }),
+    );
+  }
   return visitors;
 }
 
@@ -308,7 +314,8 @@ try {
   );
   exitCode = met ? 0 : 1;
 } catch (error) {
-  console.error(`bench:load: ${(error as Error).message}`);
+  const cause = (error as Error).cause;
+  console.error(`bench:load: ${(error as Error).message}${cause ? ` (${cause instanceof Error ? cause.message : String(cause)})` : ""}`);
 } finally {
   server?.kill("SIGTERM");
   rmSync(dataDir, { recursive: true, force: true });
