@@ -13,6 +13,7 @@ export type {
 } from "./port";
 export * from "./schema";
 export { closeStore, ensureIndexes, getStore } from "./store";
+export { alertsRepository, type AlertFiring, type AlertsRepository } from "./repositories/alerts";
 export { accountsRepository, type AccountsRepository, type TokenSet } from "./repositories/accounts";
 export {
   listeningRepository,

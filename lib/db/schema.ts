@@ -418,6 +418,32 @@ export interface JobClaimDocument extends StoredDocument {
   at: Date;
 }
 
+/** What an alert rule watches (lib/ops): errors, budgets, failing jobs, Spotify pauses. */
+export type AlertRule = "error-rate" | "budget" | "job-failures" | "spotify-paused";
+
+/**
+ * One alert (lib/ops). While it is open its `_id` is `<rule>|<subject>`, so a rule that keeps
+ * firing finds its alert instead of opening another; once resolved it is kept under
+ * `<rule>|<subject>|<openedAt ms>` and the next episode may open.
+ */
+export interface AlertDocument extends StoredDocument {
+  rule: AlertRule;
+  /** What it is about: "all routes", "perplexity", a job id, a hashed Spotify account. */
+  subject: string;
+  status: "open" | "resolved";
+  /** One sentence an operator can act on, with the numbers. */
+  message: string;
+  /** The measure that fired and its threshold, in the rule's unit (a share, a count, seconds). */
+  value: number;
+  threshold: number;
+  openedAt: Date;
+  /** The last evaluation that saw the condition. */
+  seenAt: Date;
+  resolvedAt: Date | null;
+  /** The webhook post (ALERT_WEBHOOK_URL): done once per opened alert, retried until it is. */
+  webhook: { deliveredAt: Date | null; attempts: number; lastError: string | null };
+}
+
 export const collections = {
   users: "users",
   accounts: "accounts",
@@ -438,6 +464,7 @@ export const collections = {
   modelEvents: "model_events",
   jobs: "jobs",
   jobClaims: "job_claims",
+  alerts: "alerts",
 } as const;
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
@@ -489,4 +516,8 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
     { name: "jobs_by_update", key: { updatedAt: -1 } },
   ],
   job_claims: [{ name: "job_claims_by_job", key: { jobId: 1 } }],
+  alerts: [
+    // The page lists open alerts, then the newest resolved ones.
+    { name: "alerts_by_status", key: { status: 1, openedAt: -1 } },
+  ],
 };

@@ -137,6 +137,11 @@ export function usageRepository(store: Store) {
     forUser(userId: string, day: string): Promise<UsageDocument[]> {
       return usage.find({ userId, day });
     },
+
+    /** Every day from `fromDay` on (UTC, "YYYY-MM-DD"), for everyone or one listener. */
+    since(fromDay: string, userId?: string): Promise<UsageDocument[]> {
+      return usage.find(userId ? { day: { $gte: fromDay }, userId } : { day: { $gte: fromDay } });
+    },
   };
 }
 

@@ -107,12 +107,25 @@ export function jobsRepository(store: Store) {
       return jobs.findOne({ _id: id });
     },
 
-    /** The newest jobs first (by last change), optionally of one status. */
-    list(options: { limit: number; status?: JobStatus; kind?: string }): Promise<JobDocument[]> {
+    /** The newest jobs first (by last change), optionally of one status, kind or listener. */
+    list(options: { limit: number; status?: JobStatus; kind?: string; userId?: string }): Promise<JobDocument[]> {
       const filter: Filter<JobDocument> = {};
       if (options.status) filter.status = options.status;
       if (options.kind) filter.kind = options.kind;
+      if (options.userId) filter.userId = options.userId;
       return jobs.find(filter, { sort: { updatedAt: -1 }, limit: options.limit });
+    },
+
+    /** How many jobs are in each status, of everyone or of one listener. */
+    async counts(userId?: string): Promise<Record<JobStatus, number>> {
+      const statuses: JobStatus[] = ["queued", "running", "succeeded", "failed"];
+      const counts = await Promise.all(statuses.map((status) => jobs.countDocuments(userId ? { status, userId } : { status })));
+      return Object.fromEntries(statuses.map((status, index) => [status, counts[index] ?? 0])) as Record<JobStatus, number>;
+    },
+
+    /** Jobs that failed `attempts` tries or more and have not succeeded since (an operator's retry resets them). */
+    failing(attempts: number, limit = 50): Promise<JobDocument[]> {
+      return jobs.find({ attempts: { $gte: attempts }, status: { $ne: "succeeded" } }, { sort: { updatedAt: -1 }, limit });
     },
 
     /** Jobs that may run now: queued or running, due, and with no live lease. Oldest due first. */
