@@ -20,6 +20,7 @@ export {
   type RouteAuth,
   type RouteContext,
   type RouteHandler,
+  type RouteGate,
   type RouteInput,
   type RouteSpec,
 } from "./route";

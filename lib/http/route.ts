@@ -31,13 +31,23 @@ type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /**
- * Who may call a route, checked before anything of the request is read: a signed-in listener
- * (else 401), Vercel Cron with `Authorization: Bearer $CRON_SECRET`, or anyone.
+ * A capability's own check of who may call (lib/ops's operators): it names the caller, or throws
+ * the error to answer with (a 404 for routes whose existence is nobody else's business).
  */
-export type RouteAuth = "listener" | "cron" | "public";
+export interface RouteGate<C extends { id: string } = { id: string }> {
+  /** For logs and tests: "ops:view". */
+  readonly name: string;
+  caller(request: Request): Promise<C>;
+}
 
-/** What the handler gets as `listener`: the signed-in listener on "listener" routes, nobody on the others. */
-export type CallerFor<A extends RouteAuth> = A extends "listener" ? ListenerProfile : null;
+/**
+ * Who may call a route, checked before anything of the request is read: a signed-in listener
+ * (else 401), Vercel Cron with `Authorization: Bearer $CRON_SECRET`, anyone, or whoever a gate admits.
+ */
+export type RouteAuth = "listener" | "cron" | "public" | RouteGate;
+
+/** What the handler gets as `listener`: the signed-in listener on "listener" routes, a gate's caller, nobody on the others. */
+export type CallerFor<A extends RouteAuth> = A extends "listener" ? ListenerProfile : A extends RouteGate<infer C> ? C : null;
 
 export interface RouteSpec<
   A extends RouteAuth = RouteAuth,
@@ -134,7 +144,8 @@ async function readJsonBody(request: Request, limit: number): Promise<unknown> {
 }
 
 /** Who is calling, known before anything else of the request is read; 401/403 for a caller the route refuses. */
-async function callerFor(auth: RouteAuth, request: Request): Promise<ListenerProfile | null> {
+async function callerFor(auth: RouteAuth, request: Request): Promise<{ id: string } | null> {
+  if (typeof auth === "object") return auth.caller(request);
   if (auth === "cron") requireCronSecret(request);
   if (auth !== "listener") return null;
   const listener = await listenerOf(request);
