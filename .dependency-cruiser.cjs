@@ -24,6 +24,8 @@ const ABOVE = {
   // Blends build on a listener's playlists and history; playlists know nothing of who builds them.
   blend: ["assistant", "ingest", "jobs"],
   playlists: ["assistant", "blend", "reco", "insights", "listening", "ingest", "jobs"],
+  // The operations page reads every capability; only the jobs (its alert rules' runner) use it.
+  ops: ["jobs"],
   // Background jobs run every other capability's work: nothing in lib imports them.
   ...Object.fromEntries(
     ["assistant", "auth", "cache", "demo", "genres", "health", "listener", "security", "spotify", "telemetry"].map((layer) => [
@@ -35,7 +37,7 @@ const ABOVE = {
 const LAYER_ORDER = Object.entries(ABOVE).map(([layer, above]) => ({
   name: "layer-order",
   severity: "error",
-  comment: `Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening; jobs sits on top of them all. ${layer} is below ${above.join(", ")}.`,
+  comment: `Capabilities depend one way: assistant → reco → insights → listening → db, and ingest → listening; ops reads them all; jobs sits on top of them all. ${layer} is below ${above.join(", ")}.`,
   from: { path: `^lib/${layer}/` },
   to: { path: `^lib/(${above.join("|")})/` },
 }));
