@@ -2,12 +2,8 @@ import { redirect } from "next/navigation";
 import { after, connection } from "next/server";
 import type { ReactNode } from "react";
 import { ReconnectBanner } from "@/components/auth/reconnect-banner";
-import { UserMenu } from "@/components/auth/user-menu";
-import { AppNav } from "@/components/layout/app-nav";
-import { Logo } from "@/components/layout/logo";
-import { MobileNav } from "@/components/layout/mobile-nav";
+import { AppShell } from "@/components/layout/app-shell";
 import { ServiceUnavailable } from "@/components/layout/service-unavailable";
-import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { TimeZoneDetect } from "@/components/settings/time-zone-detect";
 import { currentSession } from "@/lib/auth";
@@ -40,39 +36,25 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // The demo says what its history is, while the visitor reads the shared one (not their own import).
   const demoNote = available && (await readsDemoHistory(listener).catch(() => false)) ? site.demoHistory : undefined;
   return (
-    <div className="flex min-h-dvh">
-      <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r bg-muted/30 px-3 py-4 lg:flex">
-        <Logo href="/dashboard" className="mb-6 px-3 py-1" />
-        <nav aria-label="Sections">
-          <AppNav />
-        </nav>
-      </aside>
-      <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-30 flex h-16 items-center gap-2 border-b bg-background/90 px-4 backdrop-blur sm:px-6">
-          <MobileNav />
-          <Logo href="/dashboard" className="lg:hidden" />
-          <div className="ml-auto flex items-center gap-1 sm:gap-2">
-            {available ? null : (
-              <span className="rounded-full border px-3 py-1 text-xs font-medium text-muted-foreground" data-testid="offline-badge">
-                Offline
-              </span>
-            )}
-            <ThemeToggle />
-            <UserMenu
-              name={available ? listener.displayName : session.isDemo ? "Demo listener" : "Your account"}
-              isDemo={session.isDemo}
-              note={demoNote}
-            />
-          </div>
-        </header>
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6">
-          {available && listener.reconnectRequired ? <ReconnectBanner /> : null}
-          {available && timeZoneSourceOf(listener.settings) === "default" ? <TimeZoneDetect /> : null}
-          {/* One query cache for every signed-in page, kept across navigations between them. The
-              provider is a client component; this layout and the pages stay server components. */}
-          {available ? <QueryProvider>{children}</QueryProvider> : <ServiceUnavailable />}
-        </main>
-      </div>
-    </div>
+    <AppShell
+      user={{
+        name: available ? listener.displayName : session.isDemo ? "Demo listener" : "Your account",
+        isDemo: session.isDemo,
+        note: demoNote,
+      }}
+      badge={
+        available ? null : (
+          <span className="rounded-full border px-3 py-1 text-xs font-medium text-muted-foreground" data-testid="offline-badge">
+            Offline
+          </span>
+        )
+      }
+    >
+      {available && listener.reconnectRequired ? <ReconnectBanner /> : null}
+      {available && timeZoneSourceOf(listener.settings) === "default" ? <TimeZoneDetect /> : null}
+      {/* One query cache for every signed-in page, kept across navigations between them. The
+          provider is a client component; this layout and the pages stay server components. */}
+      {available ? <QueryProvider>{children}</QueryProvider> : <ServiceUnavailable />}
+    </AppShell>
   );
 }
