@@ -55,7 +55,12 @@ let cookie: string;
 let visitorId: string;
 
 beforeAll(async () => {
-  Object.assign(process.env, { DATA_DIR: dataDir, AUTH_SECRET: "a-test-secret-that-is-long-enough-0123456789", CRON_SECRET });
+  Object.assign(process.env, {
+    DATA_DIR: dataDir,
+    AUTH_SECRET: "a-test-secret-that-is-long-enough-0123456789",
+    CRON_SECRET,
+    OPERATOR_EMAILS: "Ops@Example.test",
+  });
   for (const name of [
     "MONGODB_URI",
     "UPSTASH_REDIS_REST_URL",
@@ -84,7 +89,8 @@ describe("every route", () => {
     expect(routes.length).toBeGreaterThan(15);
     for (const { file, method, handler } of routes) {
       expect(handler.spec, `${method} in ${file} must be made with route() from @/lib/http`).toBeTypeOf("object");
-      expect(["listener", "cron", "public"], `${method} in ${file}`).toContain(handler.spec.auth);
+      const auth = handler.spec.auth;
+      expect(typeof auth === "object" ? auth.name : auth, `${method} in ${file}`).toMatch(/^(listener|cron|public|ops:view|ops:act)$/);
     }
     const listenerRoutes = routes.filter((entry) => entry.handler.spec.auth === "listener");
     expect(listenerRoutes.map(({ method, path }) => `${method} ${path}`)).toContain("POST /api/chat");
@@ -238,5 +244,72 @@ describe("a signed-in listener", () => {
     expect(tooFine.status).toBe(400);
     expect((await problemOf(tooFine)).detail).toMatch(/more than 4,000 points: use unit=week/);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("the operations API", () => {
+  const opsRoutes = () => routes.filter((entry) => entry.path.startsWith("/api/ops"));
+  const spotifyListener = async (id: string, email: string) => {
+    const { getStore, usersRepository } = await import("@/lib/db");
+    const { sessionCookieFor } = await import("@/lib/auth/testing");
+    const user = await usersRepository(await getStore()).upsertSpotifyUser({
+      id,
+      displayName: id,
+      email,
+      imageUrl: null,
+      country: "SE",
+      product: "premium",
+    });
+    return sessionCookieFor({ id: user._id, isDemo: false });
+  };
+  const call = async (entry: Entry, headers: Record<string, string>) => {
+    const request = new Request(`${origin}${entry.path}?hours=oops`, {
+      method: entry.method,
+      ...(BODY_METHODS.has(entry.method) ? { body: '{"broken', headers: { ...headers, "content-type": "application/json" } } : { headers }),
+    });
+    const response = await entry.handler(request, context);
+    expect(request.bodyUsed, `${entry.method} ${entry.path} read the body of a caller it refuses`).toBe(false);
+    return response;
+  };
+
+  it("is 404 for anyone but an operator (a demo visitor may read their own view), before any body is read", async () => {
+    expect(
+      opsRoutes()
+        .map(({ method, path }) => `${method} ${path}`)
+        .sort(),
+    ).toEqual(["GET /api/ops", "POST /api/ops/jobs/00000000-0000-4000-8000-000000000000/retry", "POST /api/ops/models/rollback"]);
+    const listener = await spotifyListener("not-an-operator", "listener@example.test");
+    for (const entry of opsRoutes()) {
+      const visitor = entry.method === "GET" ? [] : [{ who: "a demo visitor", cookie }];
+      for (const { who, cookie: session } of [{ who: "anonymous", cookie: "" }, { who: "a listener", cookie: listener }, ...visitor]) {
+        const response = await call(entry, session ? { cookie: session } : {});
+        expect(response.status, `${entry.method} ${entry.path} for ${who}`).toBe(404);
+        expect((await problemOf(response)).code).toBe("not_found");
+      }
+    }
+  });
+
+  it("lets an operator in (their email in any case) and a demo visitor read their own view", async () => {
+    const operator = await spotifyListener("an-operator", "ops@example.TEST");
+    const get = opsRoutes().find((entry) => entry.method === "GET")!.handler;
+    const mine = await get(new Request(`${origin}/api/ops?hours=1`, { headers: { cookie: operator } }), context);
+    expect(mine.status).toBe(200);
+    expect(await mine.json()).toMatchObject({ role: "operator", hours: 1, alerts: [], routes: { totals: {} } });
+    const own = await get(new Request(`${origin}/api/ops`, { headers: { cookie } }), context);
+    expect(await own.json()).toMatchObject({ role: "visitor", hours: 24, routes: null, spotify: null, alerts: null });
+    // Past the gate, the operator's input is checked.
+    const bad = await get(new Request(`${origin}/api/ops?hours=oops`, { headers: { cookie: operator } }), context);
+    expect(bad.status).toBe(400);
+    const rollback = opsRoutes().find((entry) => entry.path === "/api/ops/models/rollback")!.handler;
+    const nothing = await rollback(
+      new Request(`${origin}/api/ops/models/rollback`, {
+        method: "POST",
+        body: JSON.stringify({ reason: "worse picks" }),
+        headers: { cookie: operator, "content-type": "application/json" },
+      }),
+      context,
+    );
+    expect(nothing.status).toBe(409);
+    expect((await problemOf(nothing)).detail).toMatch(/no model version to roll back to/);
   });
 });
