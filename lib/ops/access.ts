@@ -6,8 +6,10 @@ import { AppError } from "@/lib/errors";
 
 /**
  * Who is looking at the operations page. An operator sees the whole deployment and may retry jobs
- * and roll models back; a demo visitor sees a read-only view of their own instance (their jobs and
- * AI usage, the shared health and models), never another listener's data.
+ * and roll models back. In demo mode (no Spotify sign-in configured: the deployment is the demo)
+ * each demo visitor sees a read-only view of their own instance (their jobs and AI usage, the
+ * shared health and models), never another listener's data; where Spotify sign-in is configured,
+ * a demo visitor is just another non-operator.
  */
 export interface OpsViewer {
   id: string;
@@ -28,14 +30,15 @@ export function operatorEmails(source: string | undefined = env.OPERATOR_EMAILS)
 
 /**
  * The viewer a session names, or null for everyone the page must not exist for: nobody signed in,
- * and Spotify listeners whose account's email (as Spotify gave it at sign-in) is not an operator's.
+ * Spotify listeners whose account's email (as Spotify gave it at sign-in) is not an operator's,
+ * and demo visitors outside demo mode.
  */
 export async function opsViewerOf(
   listener: Pick<Listener, "id" | "isDemo"> | null,
-  emails: Set<string> = operatorEmails(),
+  { emails = operatorEmails(), demoMode = !env.AUTH_SPOTIFY_ID }: { emails?: Set<string>; demoMode?: boolean } = {},
 ): Promise<OpsViewer | null> {
   if (!listener) return null;
-  if (listener.isDemo) return { id: listener.id, role: "visitor", by: `visitor:${listener.id}` };
+  if (listener.isDemo) return demoMode ? { id: listener.id, role: "visitor", by: `visitor:${listener.id}` } : null;
   if (emails.size === 0) return null;
   const user = await usersRepository(await getStore()).findById(listener.id);
   const email = user?.email?.trim().toLowerCase();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALERT_THRESHOLDS, budgetRule, errorRateRule, firingAlerts, jobFailuresRule, spotifyPauseRule, type AlertFacts } from "./rules";
-import { operatorEmails } from "./access";
+import { operatorEmails, opsViewerOf } from "./access";
 
 const now = new Date("2026-11-03T12:00:00Z");
 const quiet: AlertFacts = { now, requests: { total: 0, errors: 0 }, budgets: [], jobs: [], pauses: [] };
@@ -61,5 +61,16 @@ describe("operator emails", () => {
   it("are read case-insensitively from a comma-separated list, ignoring blanks and non-addresses", () => {
     expect([...operatorEmails(" Ops@Example.test, ,second@example.test,nonsense ")]).toEqual(["ops@example.test", "second@example.test"]);
     expect(operatorEmails(undefined).size).toBe(0);
+  });
+});
+
+describe("who sees the operations page", () => {
+  it("a demo visitor sees their own read-only view in demo mode only; nobody signed in sees nothing", async () => {
+    const visitor = { id: "demo-visitor-1", isDemo: true };
+    expect(await opsViewerOf(visitor, { demoMode: true })).toEqual({ id: "demo-visitor-1", role: "visitor", by: "visitor:demo-visitor-1" });
+    expect(await opsViewerOf(visitor, { demoMode: false })).toBeNull();
+    expect(await opsViewerOf(null, { demoMode: true })).toBeNull();
+    // No operator configured: no Spotify listener is one (and nothing is looked up).
+    expect(await opsViewerOf({ id: "spotify:someone", isDemo: false }, { emails: new Set() })).toBeNull();
   });
 });
