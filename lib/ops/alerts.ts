@@ -1,7 +1,7 @@
 import "server-only";
 import { alertsRepository, getStore, jobsRepository, usageRepository, type AlertDocument, type AlertFiring, type Store } from "@/lib/db";
 import { env } from "@/lib/env";
-import { logger, readOperationalMetrics, type OperationalMetrics } from "@/lib/telemetry";
+import { flushMetrics, logger, readOperationalMetrics, type OperationalMetrics } from "@/lib/telemetry";
 import { budgetsOf } from "./budgets";
 import type { OpsAlert } from "./client";
 import { ALERT_THRESHOLDS, firingAlerts, type AlertFacts } from "./rules";
@@ -14,6 +14,8 @@ export async function gatherAlertFacts(
   store: Store,
   { now = new Date(), metrics }: { now?: Date; metrics?: OperationalMetrics } = {},
 ): Promise<AlertFacts> {
+  // This instance's last second of counts is still buffered: written first, so the rules see it.
+  if (!metrics) await flushMetrics();
   const window = metrics ?? (await readOperationalMetrics({ hours: ALERT_THRESHOLDS.errorWindowHours, now: now.getTime() }));
   const [today, failing] = await Promise.all([
     usageRepository(store).forDay(now.toISOString().slice(0, 10)),

@@ -3,7 +3,7 @@ import { getStore, jobsRepository, usageRepository, type JobDocument, type Store
 import { env } from "@/lib/env";
 import { backendModes, readiness } from "@/lib/health";
 import { lastDriftReport, modelHistory } from "@/lib/reco";
-import { readOperationalMetrics } from "@/lib/telemetry";
+import { flushMetrics, readOperationalMetrics } from "@/lib/telemetry";
 import type { OpsViewer } from "./access";
 import { recentAlerts } from "./alerts";
 import { budgetsOf, providerOf } from "./budgets";
@@ -55,6 +55,8 @@ export async function opsSnapshot(viewer: OpsViewer, options: { hours: number; n
   const days = Math.min(15, Math.max(1, Math.ceil(options.hours / 24)));
   const fromDay = utcDay(now.getTime() - (days - 1) * DAY_MS);
   const jobs = jobsRepository(store);
+  // This instance's last second of counts is still buffered: written first, so the page shows it.
+  if (operator) await flushMetrics();
 
   const [health, counts, recent, usage, history, drift, metrics, alerts] = await Promise.all([
     healthOf(),
