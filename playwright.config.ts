@@ -15,10 +15,12 @@ export const fakePerplexityUrl = `http://127.0.0.1:${perplexityPort}`;
 const otlpPort = Number(process.env.E2E_OTLP_PORT ?? 3905);
 export const fakeCollectorUrl = `http://127.0.0.1:${otlpPort}`;
 const baseURL = `http://127.0.0.1:${port}`;
+export const OPERATOR_EMAIL = "ops@example.test";
+export const CRON_SECRET = "e2e-cron-secret-0123456789";
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const isCI = Boolean(process.env.CI);
 /** Specs that reset the fake Spotify's listener or revoke its tokens (see the last project below). */
-const FAKE_RESETTING_SPECS = /(spotify|public-model)\.spec\.ts$/;
+const FAKE_RESETTING_SPECS = /(spotify|public-model|ops)\.spec\.ts$/;
 
 // Each run gets its own embedded store, so tests never see a developer's demo data.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "echotune-e2e-"));
@@ -138,6 +140,10 @@ export default defineConfig({
         ASSISTANT_TURNS_PER_MINUTE: "200",
         // Spans of every request go to the local collector (e2e/telemetry.spec.ts reads them).
         OTEL_EXPORTER_OTLP_ENDPOINT: fakeCollectorUrl,
+        // The operations page: the fake Spotify account signing in with this email is an operator
+        // (e2e/ops.spec.ts), and the spec runs the alert rules through the cron route.
+        OPERATOR_EMAILS: OPERATOR_EMAIL,
+        CRON_SECRET,
       },
     },
   ],

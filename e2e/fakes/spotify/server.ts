@@ -7,7 +7,7 @@
  *   node --import ./scripts/register.ts e2e/fakes/spotify/server.ts --port 3901
  *
  * Admin (JSON): POST /__admin/reset | /__admin/fault {path,method,after,status,times,retryAfter,reason,message,delayMs}
- *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds,userId,previews}
+ *   | /__admin/expire-access-tokens | /__admin/revoke-refresh-tokens | /__admin/config {rotation,accessTokenTtlSeconds,userId,email,previews}
  *   GET /__admin/log | /__admin/tokens
  *   Listener (admin.ts): POST /__admin/plays | /__admin/devices; GET /__admin/player | /__admin/playlists
  * Cover art: GET /image/<album|artist>/<id>.svg
@@ -200,6 +200,8 @@ function admin(context: RequestContext): void {
       if (typeof body.previews === "boolean") state.previews = body.previews;
       // Another Spotify account for the next sign-in (the same name, a new id): a listener with no data yet.
       if (typeof body.userId === "string" && body.userId) state.user = { ...state.user, id: body.userId };
+      // The account's email, as /v1/me gives it (the operations page knows operators by it).
+      if (typeof body.email === "string" && body.email) state.user = { ...state.user, email: body.email };
       return sendJson(context, 200, { ok: true });
     case "GET /__admin/log":
       return sendJson(context, 200, state.log);
