@@ -8,12 +8,16 @@ import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { EmbeddedStore } from "@/lib/db/embedded/store";
-import { MongoStore } from "@/lib/db/mongodb";
-import type { Store } from "@/lib/db/port";
-import { collections, type AlertDocument, type JobDocument } from "@/lib/db/schema";
-import { ensureIndexes } from "@/lib/db/store";
-import { usageRepository } from "@/lib/db";
+import {
+  collections,
+  EmbeddedStore,
+  ensureIndexes,
+  MongoStore,
+  usageRepository,
+  type AlertDocument,
+  type JobDocument,
+  type Store,
+} from "@/lib/db";
 import { evaluateAlerts, gatherAlertFacts } from "./alerts";
 import type { AlertFacts } from "./rules";
 
