@@ -299,9 +299,9 @@ describe("extended rows", () => {
     expect(parsed.rejected).toMatchObject({ podcast_episode: 2, audiobook: 1 });
     expect(parsed.rows).toHaveLength(1);
     expect(parsed.rejectedSamples).toEqual([
-      { index: 0, reason: "podcast_episode" },
-      { index: 1, reason: "podcast_episode" },
-      { index: 2, reason: "audiobook" },
+      { index: 0, reason: "podcast_episode", field: "episode_name" },
+      { index: 1, reason: "podcast_episode", field: "spotify_episode_uri" },
+      { index: 2, reason: "audiobook", field: "audiobook_title" },
     ]);
   });
 
@@ -434,9 +434,9 @@ describe("extended rows", () => {
     expect(parsed.rejected.duplicate_in_file).toBe(3);
     expect(parsed.rows).toHaveLength(4);
     expect(parsed.rejectedSamples).toEqual([
-      { index: 1, reason: "duplicate_in_file" },
-      { index: 5, reason: "duplicate_in_file" },
-      { index: 6, reason: "duplicate_in_file" },
+      { index: 1, reason: "duplicate_in_file", field: null },
+      { index: 5, reason: "duplicate_in_file", field: null },
+      { index: 6, reason: "duplicate_in_file", field: null },
     ]);
     expect(parsed.rows[0]?.platform).toBe("ios");
   });

@@ -4,7 +4,7 @@
  */
 import type { ImportRow } from "../rows";
 import { rejectionReasons, type RejectionReason } from "../reasons";
-import { accountRow, extendedRow, rejectAll, type RowConverter } from "./convert";
+import { accountRow, extendedRow, rejectAll, type RowConverter, type RowProblem } from "./convert";
 import { baseName, classifyFile, HEAD_CHARS, streamingShapeOf, type FileKind, type StreamingKind } from "./detect";
 import { findJsonProblem, stripPreamble } from "./json";
 import { messages } from "./messages";
@@ -20,6 +20,8 @@ export interface RejectedSample {
   /** Position of the row in the file's JSON array, from 0. */
   index: number;
   reason: RejectionReason;
+  /** The row's key at fault (`ms_played`, `ts`, `trackName`…), or null when the whole row is (not an object, a video). */
+  field: string | null;
 }
 
 export interface ParsedFile {
@@ -94,14 +96,15 @@ const sameStream = (a: ImportRow, b: ImportRow) =>
 function convertRows(data: readonly unknown[], convert: RowConverter, latestMs: number, result: ParsedFile): void {
   const { rows, rejected, rejectedSamples } = result;
   const seen = new Map<string, ImportRow | ImportRow[]>();
-  const reject = (index: number, reason: RejectionReason) => {
+  const problem: RowProblem = { field: null };
+  const reject = (index: number, reason: RejectionReason, field: string | null) => {
     rejected[reason]++;
-    if (rejectedSamples.length < MAX_REJECTED_SAMPLES) rejectedSamples.push({ index, reason });
+    if (rejectedSamples.length < MAX_REJECTED_SAMPLES) rejectedSamples.push({ index, reason, field });
   };
   for (let index = 0; index < data.length; index++) {
-    const row = convert(data[index], latestMs);
+    const row = convert(data[index], latestMs, problem);
     if (typeof row === "string") {
-      reject(index, row);
+      reject(index, row, problem.field);
       continue;
     }
     const earlier = seen.get(row.endedAt);
@@ -109,13 +112,13 @@ function convertRows(data: readonly unknown[], convert: RowConverter, latestMs: 
       seen.set(row.endedAt, row);
     } else if (Array.isArray(earlier)) {
       if (earlier.some((other) => sameStream(other, row))) {
-        reject(index, "duplicate_in_file");
+        reject(index, "duplicate_in_file", null);
         continue;
       }
       earlier.push(row);
     } else {
       if (sameStream(earlier, row)) {
-        reject(index, "duplicate_in_file");
+        reject(index, "duplicate_in_file", null);
         continue;
       }
       seen.set(row.endedAt, [earlier, row]);
