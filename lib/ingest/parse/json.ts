@@ -44,8 +44,8 @@ class Stop {
 }
 
 /**
- * Where the JSON in `text` goes wrong, or null when it is well formed (or too deeply nested to
- * tell). Only called after `JSON.parse` has failed, so it favours clarity over speed.
+ * Where the JSON in `text` goes wrong, or null when it is well formed, however deeply nested. Only
+ * called after `JSON.parse` has failed, so it favours clarity over speed.
  */
 export function findJsonProblem(text: string): JsonProblem | null {
   const length = text.length;
@@ -107,62 +107,58 @@ export function findJsonProblem(text: string): JsonProblem | null {
     }
     index += word.length;
   };
+  /** One value, its arrays and objects walked with a stack of our own: no nesting depth overflows it. */
   const scanValue = (): void => {
+    // What each open container expects next: an array's element or an object's key.
+    const open: Array<"[" | "{"> = [];
+    for (;;) {
+      skipWhitespace();
+      if (index >= length) fail(index);
+      const char = text[index] as string;
+      if (char === "[" || char === "{") {
+        index++;
+        skipWhitespace();
+        if (text[index] === (char === "[" ? "]" : "}")) {
+          index++;
+        } else {
+          open.push(char);
+          if (char === "{") scanKey();
+          continue;
+        }
+      } else if (char === '"') scanString();
+      else if (char === "-" || (char >= "0" && char <= "9")) scanNumber();
+      else if (char === "t") scanWord("true");
+      else if (char === "f") scanWord("false");
+      else if (char === "n") scanWord("null");
+      else fail(index);
+      // A value ended: close every container it completes, then go on with the next element or member.
+      for (;;) {
+        const container = open.at(-1);
+        if (container === undefined) return;
+        skipWhitespace();
+        if (index >= length) fail(index);
+        if (text[index] === (container === "[" ? "]" : "}")) {
+          index++;
+          open.pop();
+          continue;
+        }
+        if (text[index] !== ",") fail(index);
+        index++;
+        if (container === "{") scanKey();
+        break;
+      }
+    }
+  };
+  /** An object's `"key" :`, leaving the index at its value. */
+  const scanKey = () => {
     skipWhitespace();
     if (index >= length) fail(index);
-    const char = text[index] as string;
-    if (char === "[") {
-      index++;
-      skipWhitespace();
-      if (text[index] === "]") {
-        index++;
-        return;
-      }
-      for (;;) {
-        scanValue();
-        skipWhitespace();
-        if (index >= length) fail(index);
-        if (text[index] === "]") {
-          index++;
-          return;
-        }
-        if (text[index] !== ",") fail(index);
-        index++;
-      }
-    }
-    if (char === "{") {
-      index++;
-      skipWhitespace();
-      if (text[index] === "}") {
-        index++;
-        return;
-      }
-      for (;;) {
-        skipWhitespace();
-        if (index >= length) fail(index);
-        if (text[index] !== '"') fail(index);
-        scanString();
-        skipWhitespace();
-        if (index >= length) fail(index);
-        if (text[index] !== ":") fail(index);
-        index++;
-        scanValue();
-        skipWhitespace();
-        if (index >= length) fail(index);
-        if (text[index] === "}") {
-          index++;
-          return;
-        }
-        if (text[index] !== ",") fail(index);
-        index++;
-      }
-    }
-    if (char === '"') return scanString();
-    if (char === "-" || (char >= "0" && char <= "9")) return scanNumber();
-    if (char === "t") return scanWord("true");
-    if (char === "f") return scanWord("false");
-    if (char === "n") return scanWord("null");
-    fail(index);
+    if (text[index] !== '"') fail(index);
+    scanString();
+    skipWhitespace();
+    if (index >= length) fail(index);
+    if (text[index] !== ":") fail(index);
+    index++;
   };
 
   try {
@@ -171,7 +167,7 @@ export function findJsonProblem(text: string): JsonProblem | null {
     if (index < length) fail(index);
     return null;
   } catch (problem) {
-    if (!(problem instanceof Stop)) return null; // nested deeper than the stack allows
+    if (!(problem instanceof Stop)) throw problem;
     return { kind: problem.kind, position: problem.position, ...lineAndColumn(text, problem.position) };
   }
 }

@@ -76,12 +76,8 @@ export const messages = {
     return `${file} contains no plays (its list is empty), so there was nothing to import from it. Spotify writes such files when there was no listening of that kind.`;
   },
 
-  malformed(file: string, problem: JsonProblem | null, detail: string): string {
-    const where = problem
-      ? ` at line ${n(problem.line)}, column ${n(problem.column)} (character ${n(problem.position + 1)})`
-      : detail
-        ? ` (${detail})`
-        : "";
+  malformed(file: string, problem: JsonProblem | null): string {
+    const where = problem ? ` at line ${n(problem.line)}, column ${n(problem.column)} (character ${n(problem.position + 1)})` : "";
     return `${file} is damaged: its JSON stops making sense${where}, so none of it was imported. ${FIX_DAMAGED}`;
   },
 
