@@ -1,7 +1,7 @@
-import { strToU8, zipSync } from "fflate";
+import { deflateSync, strToU8, UnzipInflate, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseExportEntry } from "./index";
-import { readExportZip, readZipEntries } from "./zip";
+import { readExportZip, readZipEntries, StoppableInflate } from "./zip";
 
 /** 50 MB of spaces: about 50 KB zipped, the shape of a zip bomb. Made once. */
 let made: Uint8Array | undefined;
@@ -101,5 +101,42 @@ describe("reading an export zip", () => {
     // A zip with export files reads as before.
     const files = readExportZip("export.zip", zipSync({ "a/Streaming_History_Audio_2024.json": strToU8("[]"), "a/x.txt": strToU8("x") }));
     expect(files).toEqual([{ name: "Streaming_History_Audio_2024.json", text: "[]" }]);
+  });
+});
+
+describe("StoppableInflate", () => {
+  it("inflates until terminated, then skips the rest of the entry", () => {
+    const deflated = deflateSync(new Uint8Array(1_000_000));
+    const inflate = new StoppableInflate();
+    let inflated = 0;
+    inflate.ondata = (error, chunk) => {
+      if (error) throw error;
+      inflated += chunk.length;
+    };
+    inflate.push(deflated.subarray(0, 64), false);
+    const before = inflated;
+    expect(before).toBeGreaterThan(0);
+    inflate.terminate();
+    inflate.push(deflated.subarray(64), true);
+    expect(inflated).toBe(before);
+  });
+
+  it("stops the reader inflating a bomb that lies about its size soon after its limit", () => {
+    const zip = bomb();
+    let compressedInflated = 0;
+    const original = UnzipInflate.prototype.push;
+    UnzipInflate.prototype.push = function (this: UnzipInflate, chunk: Uint8Array, final: boolean) {
+      compressedInflated += chunk.length;
+      original.call(this, chunk, final);
+    };
+    try {
+      const [entry] = readZipEntries(lieAboutSize(zip, 100), { maxEntryBytes: 1_000_000 });
+      expect(entry?.tooLarge?.limit).toBe(1_000_000);
+    } finally {
+      UnzipInflate.prototype.push = original;
+    }
+    // About 1 KB of DEFLATE makes the 1 MB limit; the other ~49 KB of the entry are never inflated.
+    expect(compressedInflated).toBeGreaterThan(0);
+    expect(compressedInflated).toBeLessThan(zip.length / 5);
   });
 });

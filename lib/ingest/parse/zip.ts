@@ -4,7 +4,7 @@
  * limit, so a small zip that expands to gigabytes costs at most the limit. Shared by the browser
  * worker and the CLI; pure, synchronous, no Node APIs.
  */
-import { Unzip, UnzipInflate, UnzipPassThrough } from "fflate";
+import { Unzip, UnzipInflate, UnzipPassThrough, type AsyncFlateStreamHandler, type UnzipDecoder } from "fflate";
 import { DEFAULT_MAX_FILE_BYTES, type ZipProblem } from "./parse";
 
 export interface ExportEntry {
@@ -23,6 +23,30 @@ export interface ZipLimits {
   maxEntryBytes?: number;
   /** Largest total inflated across the zip's entries (default: three times that). */
   maxTotalBytes?: number;
+}
+
+/**
+ * fflate's DEFLATE decoder for zip entries, made stoppable: its own has no `terminate`, so an
+ * entry refused halfway went on being inflated (and thrown away) to its very end, seconds of CPU
+ * for a bomb of a few gigabytes. Once terminated, the rest of the entry's bytes are skipped.
+ */
+export class StoppableInflate implements UnzipDecoder {
+  static readonly compression = UnzipInflate.compression;
+  ondata: AsyncFlateStreamHandler = () => undefined;
+  private readonly inflate = new UnzipInflate();
+  private stopped = false;
+
+  constructor() {
+    this.inflate.ondata = (error, chunk, final) => this.ondata(error, chunk, final);
+  }
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (!this.stopped) this.inflate.push(chunk, final);
+  }
+
+  terminate(): void {
+    this.stopped = true;
+  }
 }
 
 const WANTED = /\.(json|pdf)$/i;
@@ -113,7 +137,7 @@ export function readZipEntries(bytes: Uint8Array, limits: ZipLimits = {}, others
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
+  unzip.register(StoppableInflate);
   unzip.register(UnzipPassThrough);
   // Inflating answers each push at once: small pushes keep one answer (at most about a thousand
   // times its input, DEFLATE's limit) small, so a lying entry is stopped close to its limit.
