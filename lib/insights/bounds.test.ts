@@ -16,6 +16,13 @@ describe("bounded dashboard requests", () => {
     expect(issues.some((issue) => issue.startsWith("to: use a date from 2000-01-01"))).toBe(true);
   });
 
+  it("names the date a custom range is missing", () => {
+    const message = "a custom range needs both from and to (YYYY-MM-DD)";
+    expect(issuesOf({ range: "custom", from: "2024-01-01" })).toEqual([`to: ${message}`]);
+    expect(issuesOf({ range: "custom", to: "2024-01-01" })).toEqual([`from: ${message}`]);
+    expect(issuesOf({ range: "custom" })).toEqual([`from: ${message}`, `to: ${message}`]);
+  });
+
   it("refuses a unit that would draw more than a few thousand points, saying which to use", () => {
     const issues = issuesOf({ range: "custom", from: "2000-01-01", to: "2025-12-31", unit: "day" });
     expect(issues).toEqual([

@@ -29,9 +29,13 @@ export const dashboardParamsSchema = z
     by: z.enum(BY_VALUES).default("plays"),
     unit: z.enum(UNIT_VALUES).optional(),
   })
-  .refine((params) => params.range !== "custom" || (params.from !== undefined && params.to !== undefined), {
-    message: "a custom range needs both from and to (YYYY-MM-DD)",
-    path: ["from"],
+  .superRefine((params, context) => {
+    if (params.range !== "custom") return;
+    // The missing date is the field at fault: `to` when only `from` came.
+    for (const field of ["from", "to"] as const) {
+      if (params[field] === undefined)
+        context.addIssue({ code: "custom", path: [field], message: "a custom range needs both from and to (YYYY-MM-DD)" });
+    }
   })
   .superRefine((params, context) => {
     if (params.range !== "custom" || !params.from || !params.to || !params.unit) return;
