@@ -52,6 +52,19 @@ describe("route", () => {
     expect((await problemOf(queryResponse)).errors?.[0]?.field).toBe("query.limit");
   });
 
+  it("names each unknown key a strict body refuses, not just the body", async () => {
+    const strict = route({ auth: "public", body: z.strictObject({ name: z.string() }) }, () => ({ ok: true }));
+    const response = await strict(post("http://test/api/x", JSON.stringify({ name: "a", nmae: "b", __proto__x: 1 })), context());
+    const problem = await problemOf(response);
+    expect(problem.errors).toEqual([
+      { field: "body.nmae", message: "is not a field this endpoint takes" },
+      { field: "body.__proto__x", message: "is not a field this endpoint takes" },
+    ]);
+    expect(problem.detail).toBe(
+      "Invalid body: body.nmae is not a field this endpoint takes; body.__proto__x is not a field this endpoint takes.",
+    );
+  });
+
   it("rejects malformed JSON and the wrong content type with their own codes", async () => {
     const broken = await echo(post("http://test/api/things/1", "{name:"), context({ id: "1" }));
     expect(broken.status).toBe(400);

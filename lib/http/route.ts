@@ -90,22 +90,27 @@ export function requestIdFor(request: Request): string {
   return incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
 }
 
+/**
+ * One error per field at fault. A strict object's unknown keys come as one issue on the object;
+ * each key gets its own error, so `field` names it (`body.timezone`), not just the object.
+ */
 function fieldErrors(where: string, error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [where, ...issue.path.map(String)].join("."),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = [where, ...issue.path.map(String)];
+    if (issue.code === "unrecognized_keys" && issue.keys.length > 0)
+      return issue.keys.map((key) => ({ field: [...path, key].join("."), message: "is not a field this endpoint takes" }));
+    return [{ field: path.join("."), message: issue.message }];
+  });
 }
 
 async function validate(where: string, schema: Schema | undefined, value: unknown): Promise<unknown> {
   if (!schema) return undefined;
   const result = await schema.safeParseAsync(value);
   if (!result.success) {
+    const errors = fieldErrors(where, result.error);
     throw new AppError("validation_failed", {
-      detail: `Invalid ${where}: ${result.error.issues
-        .map((issue) => `${[where, ...issue.path.map(String)].join(".")} ${issue.message}`)
-        .join("; ")}.`,
-      errors: fieldErrors(where, result.error),
+      detail: `Invalid ${where}: ${errors.map((error) => `${error.field} ${error.message}`).join("; ")}.`,
+      errors,
     });
   }
   return result.data;
