@@ -27,7 +27,8 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           server,
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+          // Property suites beside the routes feed the real route() wrapper: no store, no server.
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.property.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },
