@@ -1,13 +1,7 @@
 import type { NextConfig } from "next";
 // Validates the environment at build and start: a malformed variable stops here, named.
-import "./lib/env.ts";
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+import { env } from "./lib/env.ts";
+import { assetPolicy, securityHeaders } from "./lib/security/headers.ts";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -23,8 +17,15 @@ const nextConfig: NextConfig = {
       { protocol: "https", hostname: "mosaic.scdn.co" },
     ],
   },
+  // Decided at build time (Next writes these into the build): HSTS follows the APP_URL built with.
+  // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders(env) },
+      // The SVGs we draw are opened as documents when followed directly: nothing in them may run.
+      { source: "/demo-art/:path*", headers: [{ key: "Content-Security-Policy", value: assetPolicy() }] },
+      { source: "/icon.svg", headers: [{ key: "Content-Security-Policy", value: assetPolicy() }] },
+    ];
   },
 };
 
