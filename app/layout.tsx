@@ -4,6 +4,7 @@ import { geistSans } from "@/components/layout/fonts";
 import { SkipLink } from "@/components/layout/skip-link";
 import { ThemeProvider } from "@/components/layout/theme-provider";
 import { env } from "@/lib/env";
+import { requestNonce } from "@/lib/security";
 import { site } from "@/lib/site";
 import "./globals.css";
 
@@ -25,11 +26,14 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  // Every page is rendered per request for its nonce (proxy.ts): no HTML is prerendered with scripts
+  // a nonce-only policy would block.
+  const nonce = await requestNonce();
   return (
     <html lang="en" className={geistSans.variable} suppressHydrationWarning>
       <body>
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           <SkipLink />
           {children}
         </ThemeProvider>

@@ -2,8 +2,18 @@ import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { perProcess } from "@/lib/process-state";
+import { NONCE_HEADER } from "./headers";
+
+/**
+ * This request's CSP nonce (set by proxy.ts), for inline scripts and styles of our own. Reading it
+ * renders the page per request, as a nonce must be new each time.
+ */
+export async function requestNonce(): Promise<string | undefined> {
+  return (await headers()).get(NONCE_HEADER) ?? undefined;
+}
 
 /** The secret, read once per process (every bundle layer must seal and open with the same one). */
 const secret = () => perProcess("security.auth-secret", () => ({ value: undefined as string | undefined }));
