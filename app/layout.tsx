@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { geistSans } from "@/components/layout/fonts";
+import { CspRuntime } from "@/components/layout/csp-runtime";
 import { SkipLink } from "@/components/layout/skip-link";
 import { ThemeProvider } from "@/components/layout/theme-provider";
 import { env } from "@/lib/env";
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   return (
     <html lang="en" className={geistSans.variable} suppressHydrationWarning>
       <body>
+        <CspRuntime />
         <ThemeProvider nonce={nonce}>
           <SkipLink />
           {children}
