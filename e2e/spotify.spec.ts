@@ -25,11 +25,16 @@ test.beforeEach(async () => {
   await fake("/__admin/reset", {});
 });
 
-test("sign in with Spotify lands in the app under the Spotify name, via a 127.0.0.1 redirect_uri", async ({ page, expectAccessible }) => {
+test("sign in with Spotify lands in the app under the Spotify name, via a 127.0.0.1 redirect_uri", async ({
+  page,
+  baseURL,
+  expectAccessible,
+}) => {
   // A Spotify account EchoTune has never seen (other specs import as the default one).
   await fake("/__admin/config", { userId: `nova-${Date.now()}` });
   await signInWithSpotify(page);
-  await expect(page).toHaveURL(/127\.0\.0\.1:3000\/dashboard$/);
+  // baseURL is APP_URL, on 127.0.0.1 (E2E_PORT, 3000 by default).
+  await expect(page).toHaveURL(`${baseURL}/dashboard`);
   await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
   // A new listener has no plays yet: the dashboard says how to get some, not empty charts.
   await expect(page.getByTestId("empty-state")).toContainText("No listening history yet");
@@ -38,11 +43,11 @@ test("sign in with Spotify lands in the app under the Spotify name, via a 127.0.
 
   const log = (await fake("/__admin/log")) as Logged[];
   const authorize = log.find((entry) => entry.path === "/authorize");
-  expect(authorize?.query.redirect_uri).toBe("http://127.0.0.1:3000/api/auth/callback/spotify");
+  expect(authorize?.query.redirect_uri).toBe(`${baseURL}/api/auth/callback/spotify`);
   expect(authorize?.query.code_challenge_method).toBe("S256");
   expect(authorize?.query.scope).toContain("user-read-recently-played");
   const exchange = log.find((entry) => entry.path === "/api/token" && entry.form?.grant_type === "authorization_code");
-  expect(exchange?.form?.redirect_uri).toBe("http://127.0.0.1:3000/api/auth/callback/spotify");
+  expect(exchange?.form?.redirect_uri).toBe(`${baseURL}/api/auth/callback/spotify`);
 
   await page.goto("/settings");
   await expect(page.getByTestId("account-description")).toContainText("Signed in with Spotify as Nova Listener");
