@@ -1,4 +1,4 @@
-import packageJson from "@/package.json";
+import packageJson from "@/package.json" with { type: "json" };
 import { env } from "@/lib/env";
 
 /** The running version: the package version plus the commit when the platform tells us. */
