@@ -217,7 +217,9 @@ describe("rate-limited routes", () => {
 
   it("keeps serving with the cache unreachable: the limiter fails open", async () => {
     const limited = await limitedRoute({
-      UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await freePort()}`,
+      // Port 9 (discard): privileged, so no test service can be listening there, unlike a "free"
+      // port another suite may bind meanwhile on a busy machine.
+      UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9",
       UPSTASH_REDIS_REST_TOKEN: "t",
       DATA_DIR: `/tmp/echotune-rl-${process.pid}`,
     });
