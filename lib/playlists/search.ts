@@ -1,6 +1,7 @@
 import "server-only";
 import type { Listener } from "@/lib/auth";
-import { spotifyClientFor } from "@/lib/spotify";
+import { AppError } from "@/lib/errors";
+import { ReconnectRequiredError, spotifyClientFor } from "@/lib/spotify";
 import type { PlaylistTrackInput } from "./limits";
 
 /** Most results one search returns (Spotify's development-mode cap is 10 per type). */
@@ -12,7 +13,19 @@ export const SEARCH_LIMIT = 10;
  */
 export async function searchTracks(listener: Listener, query: string): Promise<PlaylistTrackInput[]> {
   const client = spotifyClientFor({ userId: listener.id, isDemo: listener.isDemo });
-  const { tracks } = await client.search(query, { types: ["track"], limit: SEARCH_LIMIT });
+  let tracks;
+  try {
+    ({ tracks } = await client.search(query, { types: ["track"], limit: SEARCH_LIMIT }));
+  } catch (error) {
+    // Spotify refused our tokens: the listener's to fix, in the player's words, not a 500.
+    if (error instanceof ReconnectRequiredError)
+      throw new AppError("forbidden", {
+        detail: "Spotify needs you to sign in again: reconnect Spotify in Settings, then try again.",
+        extensions: { reason: "RECONNECT" },
+        cause: error,
+      });
+    throw error;
+  }
   return tracks.map((track) => ({
     key: track.uri,
     name: track.name,
