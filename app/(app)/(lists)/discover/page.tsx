@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { demoPreparing } from "@/lib/ingest";
 import { listenerIndex } from "@/lib/listening";
-import { finishDemoHistory } from "../demo-history";
+import { finishDemoHistory } from "../../demo-history";
 import { currentListener } from "@/lib/listener";
 import { getDiscoverDraft } from "@/lib/playlists";
 import { asJson, playlistQueries } from "@/lib/playlists/client";

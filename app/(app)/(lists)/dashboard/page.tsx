@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { dashboardFor } from "@/lib/insights";
 import { insightsQueries, readDashboardParams, toDashboardQuery } from "@/lib/insights/client";
 import { demoPreparing } from "@/lib/ingest";
-import { finishDemoHistory } from "../demo-history";
+import { finishDemoHistory } from "../../demo-history";
 import { currentListener } from "@/lib/listener";
 
 export const metadata: Metadata = { title: "Dashboard" };
