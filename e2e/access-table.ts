@@ -31,16 +31,17 @@ export const pageTable: Record<string, PageAccess> = {
   "app/(marketing)/problems/[code]/page.tsx": { access: "public", path: "/problems/not_found", status: 200 },
   "app/(marketing)/share/[token]/page.tsx": { access: "share", path: "/share/:token" },
 
-  "app/(app)/dashboard/page.tsx": { access: "signed-in", path: "/dashboard" },
+  "app/(app)/(lists)/dashboard/page.tsx": { access: "signed-in", path: "/dashboard" },
   // The caller's own plays of an item: one nobody has played is a 404, whoever asks.
   "app/(app)/dashboard/[kind]/[key]/page.tsx": { access: "signed-in", path: "/dashboard/artist/No%20such%20artist%20authz", status: 404 },
-  "app/(app)/discover/page.tsx": { access: "signed-in", path: "/discover" },
-  "app/(app)/assistant/page.tsx": { access: "signed-in", path: "/assistant" },
-  "app/(app)/playlists/page.tsx": { access: "signed-in", path: "/playlists" },
-  "app/(app)/blend/page.tsx": { access: "signed-in", path: "/blend" },
-  "app/(app)/import/page.tsx": { access: "signed-in", path: "/import" },
-  "app/(app)/settings/page.tsx": { access: "signed-in", path: "/settings" },
-  "app/(app)/recap/page.tsx": { access: "signed-in", path: "/recap" },
+  "app/(app)/(lists)/discover/page.tsx": { access: "signed-in", path: "/discover" },
+  "app/(app)/(lists)/assistant/page.tsx": { access: "signed-in", path: "/assistant" },
+  "app/(app)/(lists)/playlists/page.tsx": { access: "signed-in", path: "/playlists" },
+  "app/(app)/(lists)/blend/page.tsx": { access: "signed-in", path: "/blend" },
+  "app/(app)/(lists)/import/page.tsx": { access: "signed-in", path: "/import" },
+  "app/(app)/(lists)/settings/page.tsx": { access: "signed-in", path: "/settings" },
+  // Straight to the latest year of the caller's own history, as an HTTP redirect (the demo has one).
+  "app/(app)/recap/page.tsx": { access: "signed-in", path: "/recap", status: 307 },
   // The caller's own year: a year without plays is a 404, whoever asks.
   "app/(app)/recap/[year]/page.tsx": { access: "signed-in", path: "/recap/1991", status: 404 },
 
