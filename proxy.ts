@@ -54,6 +54,7 @@ export const config = {
     "/blend/:path*",
     "/import/:path*",
     "/settings/:path*",
+    "/ops/:path*",
   ],
 };
 

@@ -480,6 +480,14 @@ describe("operator routes", () => {
         expectProblem(await call(file, method, anonymous, path), 401, "anonymous");
         for (const persona of [owner, otherVisitor, spotifyListener]) {
           const answer = await call(file, method, persona, path);
+          // In demo mode (no Spotify sign-in configured, as here) a demo visitor reads a view of
+          // their own instance: 200, as a visitor, with nothing of the owner's when it is another.
+          if (method === "GET" && persona !== spotifyListener && answer.status === 200) {
+            expect(JSON.parse(answer.text), persona.name).toMatchObject({ role: "visitor" });
+            if (persona !== owner) expectNothingOf(ownerSecrets, answer, persona.name, { path });
+            expect(answer.text, persona.name).not.toContain(persona === owner ? otherVisitor.id! : owner.id!);
+            continue;
+          }
           expect(operatorRoutes.refused, `${persona.name}: ${answer.text.slice(0, 200)}`).toContain(answer.status);
         }
         if (method === "GET") expectOk(await call(file, "GET", operator, path), undefined, "the operator");

@@ -272,7 +272,7 @@ describe("the operations API", () => {
     return response;
   };
 
-  it("is 404 for anyone but an operator (a demo visitor may read their own view), before any body is read", async () => {
+  it("is 401 signed out and 404 for anyone but an operator (a demo visitor may read their own view), before any body is read", async () => {
     expect(
       opsRoutes()
         .map(({ method, path }) => `${method} ${path}`)
@@ -281,8 +281,11 @@ describe("the operations API", () => {
     const listener = await spotifyListener("not-an-operator", "listener@example.test");
     for (const entry of opsRoutes()) {
       const visitor = entry.method === "GET" ? [] : [{ who: "a demo visitor", cookie }];
-      for (const { who, cookie: session } of [{ who: "anonymous", cookie: "" }, { who: "a listener", cookie: listener }, ...visitor]) {
-        const response = await call(entry, session ? { cookie: session } : {});
+      const anonymous = await call(entry, {});
+      expect(anonymous.status, `${entry.method} ${entry.path} signed out`).toBe(401);
+      expect((await problemOf(anonymous)).code).toBe("unauthorized");
+      for (const { who, cookie: session } of [{ who: "a listener", cookie: listener }, ...visitor]) {
+        const response = await call(entry, { cookie: session });
         expect(response.status, `${entry.method} ${entry.path} for ${who}`).toBe(404);
         expect((await problemOf(response)).code).toBe("not_found");
       }

@@ -52,17 +52,26 @@ export async function currentOpsViewer(): Promise<OpsViewer | null> {
 }
 
 const hidden = () => new AppError("not_found", { detail: "There is nothing at this address." });
+const signedOut = () => new AppError("unauthorized");
+
+/** The session's viewer; nobody signed in is told to sign in (401), like every other API. */
+async function viewerOf(request: Request): Promise<OpsViewer | null> {
+  const session = await sessionOf(request);
+  if (!session) throw signedOut();
+  return opsViewerOf(session);
+}
 
 /**
  * The operations API's gates for lib/http's route(): `view` admits operators and demo visitors,
- * `act` (retry, rollback) operators only. Anyone else gets the 404 any unknown address gets,
- * before the request's body is read: the page is not advertised to those who may not open it.
+ * `act` (retry, rollback) operators only. Nobody signed in gets 401, as from every API; any other
+ * listener gets the 404 any unknown address gets, before the request's body is read: the page is
+ * not advertised to those who may not open it.
  */
 export const opsGates = {
   view: {
     name: "ops:view",
     async caller(request: Request): Promise<OpsViewer> {
-      const viewer = await opsViewerOf(await sessionOf(request));
+      const viewer = await viewerOf(request);
       if (!viewer) throw hidden();
       return viewer;
     },
@@ -70,7 +79,7 @@ export const opsGates = {
   act: {
     name: "ops:act",
     async caller(request: Request): Promise<OpsViewer> {
-      const viewer = await opsViewerOf(await sessionOf(request));
+      const viewer = await viewerOf(request);
       if (viewer?.role !== "operator") throw hidden();
       return viewer;
     },
