@@ -124,6 +124,8 @@ export const envSchema = z
     VERCEL: flag,
     /** Behind another proxy that sets X-Forwarded-For / X-Real-IP itself (never pass a client's own through). */
     TRUST_PROXY: flag,
+    /** Set by AWS Lambda (where Vercel's functions run too): the embedded store refuses to start there. */
+    AWS_LAMBDA_FUNCTION_NAME: optionalString,
     VERCEL_ENV: optionalString.pipe(z.enum(["production", "preview", "development"]).optional()),
     VERCEL_GIT_COMMIT_SHA: optionalString,
   })

@@ -26,7 +26,11 @@ async function openAdapter(): Promise<Store> {
     logger.info({ store: store.describe() }, "store: mongodb");
     return store;
   }
-  const { EmbeddedStore } = await import("./embedded/store");
+  const [{ EmbeddedStore }, { assertEmbeddedStoreCanLive }] = await Promise.all([
+    import("./embedded/store"),
+    import("./embedded/placement"),
+  ]);
+  assertEmbeddedStoreCanLive(env.DATA_DIR, { vercel: env.VERCEL, lambdaFunction: env.AWS_LAMBDA_FUNCTION_NAME });
   const store = new EmbeddedStore(env.DATA_DIR, { sync: env.DATA_SYNC });
   if (store.repairedLines > 0)
     logger.warn({ dir: store.dir, lines: store.repairedLines }, "store: cut a torn journal tail left by a crash");
