@@ -1,7 +1,9 @@
 /**
  * Vitest global setup for the integration project: the real servers the contract suites talk to.
  * MongoDB: MONGODB_TEST_URI when set (a mongod or Atlas you may wipe), otherwise FerretDB v1 built
- * from the Go module proxy and started here. Never silently skipped: no server, no green run.
+ * from the Go module proxy and started here. Upstash: UPSTASH_TEST_URL and UPSTASH_TEST_TOKEN when
+ * set (an Upstash REST emulator such as CI's serverless-redis-http container), otherwise our REST
+ * proxy over a real Redis. Never silently skipped: no server, no green run.
  */
 import { randomUUID } from "node:crypto";
 import type { TestProject } from "vitest/node";
@@ -36,6 +38,19 @@ export async function setup(project: TestProject) {
   console.log(`[services] MongoDB suite talks to ${server}`);
   project.provide("mongoUri", uri);
   project.provide("mongoServer", server);
+
+  const upstashUrl = process.env.UPSTASH_TEST_URL?.trim();
+  const upstashToken = process.env.UPSTASH_TEST_TOKEN?.trim();
+  if (upstashUrl || upstashToken) {
+    if (!upstashUrl || !upstashToken)
+      throw new Error("Set both UPSTASH_TEST_URL and UPSTASH_TEST_TOKEN, or neither (our proxy over Redis).");
+    const redisServer = `the Upstash REST endpoint at ${upstashUrl} (UPSTASH_TEST_URL)`;
+    console.log(`[services] cache suite talks to ${redisServer}`);
+    project.provide("upstashUrl", upstashUrl);
+    project.provide("upstashToken", upstashToken);
+    project.provide("redisServer", redisServer);
+    return;
+  }
 
   // Upstash: @upstash/redis → our REST proxy → a real Redis (REDIS_URL, the local one, or one we start).
   redis = await ensureRedis();
