@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 test.describe("landing page", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("explains the product and leads to the demo", async ({ page, expectAccessible }) => {
+  test("explains the product and leads to the demo", { tag: "@smoke" }, async ({ page, expectAccessible }) => {
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
     await expect(page).toHaveTitle(/EchoTune/);
@@ -30,7 +30,7 @@ test.describe("landing page", () => {
     expect((await manifest.json()).short_name).toBe("EchoTune");
   });
 
-  test("fits a 360 px phone without sideways scrolling", async ({ page }) => {
+  test("fits a 360 px phone without sideways scrolling", { tag: "@smoke" }, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto("/");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -58,7 +58,7 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("the API answers 401 problem+json without a session", async ({ request }) => {
+  test("the API answers 401 problem+json without a session", { tag: "@smoke" }, async ({ request }) => {
     const response = await request.get("/api/me");
     expect(response.status()).toBe(401);
     expect(await response.json()).toMatchObject({ code: "unauthorized", status: 401 });

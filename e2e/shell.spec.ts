@@ -3,20 +3,24 @@ import { expect, test } from "./fixtures";
 const sections = ["Dashboard", "Discover", "Assistant", "Playlists", "Import", "Settings"] as const;
 
 test.describe("app shell", () => {
-  test("every section has a heading, a title and no accessibility violations", async ({ page, shell, expectAccessible }) => {
-    // Seven pages, each checked by axe: the dashboard alone has a dozen charts.
-    test.setTimeout(90_000);
-    for (const section of sections) {
-      await shell.goto(`/${section.toLowerCase()}` as Parameters<typeof shell.goto>[0]);
-      await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
-      await expect(shell.sidebarLink(section)).toHaveAttribute("aria-current", "page");
-      await expect(page).toHaveTitle(`${section} · EchoTune`);
-      await expectAccessible();
-    }
-    // The demo listener has a history: the dashboard shows it rather than an empty state.
-    await shell.goto("/dashboard");
-    await expect(page.getByTestId("summary-tiles")).toBeVisible();
-  });
+  test(
+    "every section has a heading, a title and no accessibility violations",
+    { tag: "@smoke" },
+    async ({ page, shell, expectAccessible }) => {
+      // Seven pages, each checked by axe: the dashboard alone has a dozen charts.
+      test.setTimeout(90_000);
+      for (const section of sections) {
+        await shell.goto(`/${section.toLowerCase()}` as Parameters<typeof shell.goto>[0]);
+        await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
+        await expect(shell.sidebarLink(section)).toHaveAttribute("aria-current", "page");
+        await expect(page).toHaveTitle(`${section} · EchoTune`);
+        await expectAccessible();
+      }
+      // The demo listener has a history: the dashboard shows it rather than an empty state.
+      await shell.goto("/dashboard");
+      await expect(page.getByTestId("summary-tiles")).toBeVisible();
+    },
+  );
 
   test("works with the keyboard alone", async ({ page, shell }) => {
     await shell.goto("/dashboard");
