@@ -1,55 +1,72 @@
 /**
- * `npm run lhci`: Lighthouse CI on the production build with Debian's Chromium, three runs per
- * URL (lighthouserc.json), reports written to .lighthouseci/reports, and the median scores printed.
- * Accessibility below 1 fails; performance below 0.9 warns.
+ * `npm run lhci`: Lighthouse CI with the assertions of lighthouserc.json (three runs per URL, the
+ * median asserted), reports written to .lighthouseci/reports, and a summary of the scores and the
+ * script sizes against their budgets printed and written to .lighthouseci/summary.md.
  *
- * The signed-in pages (the demo listener's dashboard) need a session: this script starts the
- * server itself, signs in as the demo listener over HTTP (Auth.js's CSRF token, then the demo
- * credentials callback), warms the dashboard once (the demo history is stored on first use), and
- * hands Lighthouse the session cookie as a request header.
+ * Locally it serves the production build itself (`next start` on LHCI_PORT, default 3000, with a
+ * throwaway DATA_DIR) and runs Debian's Chromium (or CHROME_PATH). With LHCI_BASE_URL it audits a
+ * deployment instead (the preview workflow), sending Vercel's protection-bypass header when
+ * VERCEL_AUTOMATION_BYPASS_SECRET is set.
+ *
+ * The signed-in pages (the demo listener's dashboard, Discover and assistant) need a session: the
+ * script signs in as the demo listener over HTTP (Auth.js's CSRF token, then the demo credentials
+ * callback), warms the dashboard once (the demo history is stored on first use), and hands
+ * Lighthouse the session cookie as a request header.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuild } from "./lib/build.ts";
 import { demoSessionCookie, waitForServer } from "./lib/demo-server.ts";
+import { summarizeLighthouse, type LighthouseConfig, type ManifestEntry } from "./lib/lhci-summary.ts";
 
-const ORIGIN = "http://127.0.0.1:3000";
+/** The origin lighthouserc.json names; its URLs are moved to the audited origin. */
+const CONFIG_ORIGIN = "http://127.0.0.1:3000";
+const remote = process.env.LHCI_BASE_URL?.trim().replace(/\/+$/, "") || undefined;
+const port = Number(process.env.LHCI_PORT ?? 3000);
+if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+  console.error(`LHCI_PORT=${process.env.LHCI_PORT} is not a port number.`);
+  process.exit(1);
+}
+const origin = remote ?? `http://127.0.0.1:${port}`;
+const bypass = process.env.VERCEL_AUTOMATION_BYPASS_SECRET?.trim() || undefined;
+const bypassHeaders: Record<string, string> = bypass ? { "x-vercel-protection-bypass": bypass } : {};
+
 const chromePath = process.env.CHROME_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find(existsSync);
 if (!chromePath) {
   console.error("Lighthouse needs Chromium: sudo apt-get install -y chromium (or set CHROME_PATH).");
   process.exit(1);
 }
-if (!ensureBuild()) process.exit(1);
+if (!remote && !ensureBuild()) process.exit(1);
 rmSync(".lighthouseci", { recursive: true, force: true });
 
 const dataDir = mkdtempSync(join(tmpdir(), "echotune-lhci-"));
-const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", "3000"], {
-  stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir },
-});
+let server: ChildProcess | undefined;
+if (!remote) {
+  server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, APP_URL: origin },
+  });
+}
 
 let status = 1;
 try {
-  await waitForServer(ORIGIN);
-  const cookie = await demoSessionCookie(ORIGIN);
-  const warm = await fetch(`${ORIGIN}/dashboard`, { headers: { cookie } });
+  await waitForServer(origin, bypassHeaders);
+  const cookie = await demoSessionCookie(origin, bypassHeaders);
+  const warm = await fetch(`${origin}/dashboard`, { headers: { ...bypassHeaders, cookie } });
   if (!warm.ok) throw new Error(`the dashboard answered HTTP ${warm.status} to the demo listener`);
 
-  const base = JSON.parse(readFileSync("lighthouserc.json", "utf8")) as {
-    ci: { collect: Record<string, unknown> & { settings: Record<string, unknown> } };
+  const base = JSON.parse(readFileSync("lighthouserc.json", "utf8").replaceAll(CONFIG_ORIGIN, origin)) as LighthouseConfig & {
+    ci: { collect: { settings: Record<string, unknown> }; upload: Record<string, unknown> };
   };
-  const {
-    startServerCommand: _command,
-    startServerReadyPattern: _pattern,
-    startServerReadyTimeout: _timeout,
-    ...collect
-  } = base.ci.collect;
   const config = {
     ci: {
       ...base.ci,
-      collect: { ...collect, settings: { ...base.ci.collect.settings, extraHeaders: JSON.stringify({ Cookie: cookie }) } },
+      collect: {
+        ...base.ci.collect,
+        settings: { ...base.ci.collect.settings, extraHeaders: JSON.stringify({ ...bypassHeaders, Cookie: cookie }) },
+      },
     },
   };
   const configPath = join(dataDir, "lighthouserc.json");
@@ -63,23 +80,15 @@ try {
   // lhci writes one manifest entry per run, with the representative (median) run flagged.
   const manifestPath = join(".lighthouseci", "reports", "manifest.json");
   if (existsSync(manifestPath)) {
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Array<{
-      url: string;
-      isRepresentativeRun: boolean;
-      summary: Record<string, number>;
-    }>;
-    console.log("\nMedian run per URL (mobile emulation, simulated throttling):");
-    for (const entry of manifest.filter((run) => run.isRepresentativeRun)) {
-      const scores = Object.entries(entry.summary)
-        .map(([category, score]) => `${category} ${score.toFixed(2)}`)
-        .join(", ");
-      console.log(`  ${entry.url}: ${scores}`);
-    }
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as ManifestEntry[];
+    const summary = summarizeLighthouse(config, manifest, (path) => JSON.parse(readFileSync(path, "utf8")) as unknown, origin);
+    console.log(`\n${summary.text}`);
+    writeFileSync(join(".lighthouseci", "summary.md"), summary.markdown);
   }
 } catch (error) {
   console.error((error as Error).message);
 } finally {
-  server.kill("SIGTERM");
+  server?.kill("SIGTERM");
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(status);

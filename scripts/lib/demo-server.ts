@@ -1,11 +1,11 @@
 /** For scripts that drive a running app as a visitor would: wait for it, then sign in as the demo listener. */
 
 /** Resolves once `origin` answers its health check, or fails after 60 s. */
-export async function waitForServer(origin: string): Promise<void> {
+export async function waitForServer(origin: string, headers: Record<string, string> = {}): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
+      if ((await fetch(`${origin}/api/health`, { headers })).ok) return;
     } catch {
       // not listening yet
     }
@@ -18,17 +18,21 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 }
 
-/** The demo listener's session cookie (`name=value`), through the same Auth.js endpoints the sign-in form uses. */
-export async function demoSessionCookie(origin: string): Promise<string> {
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
+/**
+ * The demo listener's session cookie (`name=value`), through the same Auth.js endpoints the sign-in
+ * form uses. `headers` go with every request (a deployment's protection-bypass header). Over HTTPS
+ * Auth.js names the cookie `__Secure-authjs.session-token`.
+ */
+export async function demoSessionCookie(origin: string, headers: Record<string, string> = {}): Promise<string> {
+  const csrf = await fetch(`${origin}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${origin}/api/auth/callback/demo`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
     body: new URLSearchParams({ csrfToken, callbackUrl: `${origin}/dashboard` }),
   });
-  const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
+  const session = cookiesOf(response).find((cookie) => /^(__Secure-)?authjs\.session-token=/.test(cookie));
   if (!session) throw new Error(`demo sign-in failed (HTTP ${response.status}): no session cookie`);
   return session;
 }
