@@ -57,4 +57,5 @@ export {
 } from "./repositories/users";
 // The adapters themselves, for benchmarks and for tests that open a store of their own.
 export { EmbeddedStore } from "./embedded/store";
+export { assertEmbeddedStoreCanLive } from "./embedded/placement";
 export { MongoStore } from "./mongodb";
