@@ -78,3 +78,18 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe("a Vercel preview's APP_URL", () => {
+  it("is the deployment's own https URL unless APP_URL is set", () => {
+    const preview = { VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "echotune-abc123.vercel.app", AUTH_SECRET: "x".repeat(32) };
+    expect(parseEnv(preview).APP_URL).toBe("https://echotune-abc123.vercel.app");
+    expect(parseEnv({ ...preview, APP_URL: "https://echotune.example" }).APP_URL).toBe("https://echotune.example");
+  });
+
+  it("is left alone in production and off Vercel", () => {
+    expect(parseEnv({ VERCEL_ENV: "production", VERCEL_URL: "echotune-abc123.vercel.app", AUTH_SECRET: "x".repeat(32) }).APP_URL).toBe(
+      "http://127.0.0.1:3000",
+    );
+    expect(parseEnv({ VERCEL_URL: "echotune-abc123.vercel.app" }).APP_URL).toBe("http://127.0.0.1:3000");
+  });
+});

@@ -128,6 +128,8 @@ export const envSchema = z
     AWS_LAMBDA_FUNCTION_NAME: optionalString,
     VERCEL_ENV: optionalString.pipe(z.enum(["production", "preview", "development"]).optional()),
     VERCEL_GIT_COMMIT_SHA: optionalString,
+    /** Set by Vercel: this deployment's own host; a preview without APP_URL is served at https://VERCEL_URL. */
+    VERCEL_URL: optionalString,
   })
   .superRefine((env, ctx) => {
     const pairs: Array<[keyof typeof env, keyof typeof env]> = [
@@ -171,9 +173,19 @@ export class EnvError extends Error {
   }
 }
 
+/**
+ * A Vercel preview has a new URL on every push, so it cannot be given APP_URL in advance: unless
+ * APP_URL is set, it is the deployment's own https://VERCEL_URL (redirects and callbacks land there).
+ */
+export function withPreviewAppUrl(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  const host = source.VERCEL_URL?.trim();
+  if (source.APP_URL?.trim() || source.VERCEL_ENV?.trim() !== "preview" || !host) return source;
+  return { ...source, APP_URL: `https://${host}` };
+}
+
 /** Parses an environment record; throws EnvError naming each bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.safeParse(withPreviewAppUrl(source));
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"} ${issue.message}`));
   }

@@ -4,7 +4,7 @@
  * the cache) give up after `timeoutMs`.
  */
 import { MongoClient } from "mongodb";
-import type { envSchema as EnvSchema } from "@/lib/env";
+import { withPreviewAppUrl, type envSchema as EnvSchema } from "@/lib/env";
 
 export type Verdict = "ok" | "problem" | "note";
 
@@ -30,7 +30,8 @@ type Source = Record<string, string | undefined>;
 const SPOTIFY_CREDENTIAL = /^[0-9a-f]{32}$/;
 const LOOPBACK = new Set(["127.0.0.1", "[::1]"]);
 
-export async function diagnose(source: Source, options: DoctorOptions): Promise<Finding[]> {
+export async function diagnose(given: Source, options: DoctorOptions): Promise<Finding[]> {
+  const source = withPreviewAppUrl(given);
   const findings: Finding[] = [];
   const ok = (check: string, message: string) => findings.push({ verdict: "ok", check, message });
   const problem = (check: string, message: string) => findings.push({ verdict: "problem", check, message });
