@@ -32,7 +32,7 @@ const FAKE_RESETTING_SPECS = /(spotify|public-model|ops)\.spec\.ts$/;
 // Each run gets its own embedded store, so tests never see a developer's demo data.
 const dataDir = remoteURL ? "" : (process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "echotune-e2e-")));
 
-export default defineConfig({
+const config = defineConfig({
   testDir: "./e2e",
   // Only specs and the sign-in setup: e2e/fakes holds Vitest suites of its own.
   testMatch: /(\.spec|auth\.setup)\.ts$/,
@@ -55,8 +55,114 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: remoteURL
-    ? [
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    {
+      name: "chromium",
+      testIgnore: FAKE_RESETTING_SPECS,
+      use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "e2e/.auth/demo.json" },
+      dependencies: ["setup"],
+    },
+    {
+      // These reset the fake Spotify or revoke its tokens, which signs out every other spec signed in
+      // to it (saving and playback): they run after all the others, one at a time (each test resets).
+      name: "chromium-fake-resets",
+      testMatch: FAKE_RESETTING_SPECS,
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "e2e/.auth/demo.json" },
+      dependencies: ["chromium"],
+    },
+  ],
+  webServer: [
+    {
+      // The fake Spotify (accounts and Web API) that sign-in and the client talk to over HTTP.
+      command: `node --import ./scripts/register.ts e2e/fakes/spotify/server.ts --port ${spotifyPort}`,
+      url: `${fakeSpotifyUrl}/__admin/log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The fake Gemini API (streamGenerateContent over SSE, scripted per test) the real @ai-sdk/google talks to.
+      command: `node --import ./scripts/register.ts e2e/fakes/gemini/server.ts --port ${geminiPort}`,
+      url: `${fakeGeminiUrl}/__admin/log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The fake QStash (publish API, signed deliveries with retries) for specs that dispatch jobs
+      // through it; the app below keeps the polling runner (no QSTASH_TOKEN).
+      command: `node --import ./scripts/register.ts e2e/fakes/qstash/server.ts --port ${qstashPort}`,
+      url: `${fakeQStashUrl}/__admin/log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The fake Perplexity Agent API (POST /v1/responses) the official client talks to for research.
+      command: `node --import ./scripts/register.ts e2e/fakes/perplexity/server.ts --port ${perplexityPort}`,
+      url: `${fakePerplexityUrl}/__admin/log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // A local OpenTelemetry collector (OTLP/HTTP, protobuf) the app exports its spans to.
+      command: `node --import ./scripts/register.ts e2e/fakes/otlp/server.ts --port ${otlpPort}`,
+      url: `${fakeCollectorUrl}/__admin/spans`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The production build, as users get it; `npm test` builds it first. Spotify sign-in points at
+      // the fake, and the demo stays on (DEMO=1) so both ways in are tested.
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        // Redirects and OAuth callbacks are built from APP_URL: this server, whatever E2E_PORT says.
+        APP_URL: baseURL,
+        DATA_DIR: dataDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        AUTH_SPOTIFY_ID: "fake-client-id",
+        AUTH_SPOTIFY_SECRET: "fake-client-secret",
+        SPOTIFY_ACCOUNTS_URL: fakeSpotifyUrl,
+        SPOTIFY_API_URL: `${fakeSpotifyUrl}/v1`,
+        DEMO: "1",
+        GOOGLE_GENERATIVE_AI_API_KEY: "fake-gemini-key",
+        GEMINI_BASE_URL: `${fakeGeminiUrl}/v1beta`,
+        PERPLEXITY_API_KEY: "fake-perplexity-key",
+        PERPLEXITY_BASE_URL: fakePerplexityUrl,
+        // Many chat turns from one listener across the suite.
+        ASSISTANT_TURNS_PER_MINUTE: "200",
+        // Spans of every request go to the local collector (e2e/telemetry.spec.ts reads them).
+        OTEL_EXPORTER_OTLP_ENDPOINT: fakeCollectorUrl,
+        // The operations page: the fake Spotify account signing in with this email is an operator
+        // (e2e/ops.spec.ts), and the spec runs the alert rules through the cron route.
+        OPERATOR_EMAILS: OPERATOR_EMAIL,
+        CRON_SECRET,
+      },
+    },
+  ],
+});
+
+// Against a deployment: no local servers or fakes; the demo sign-in, then the @smoke specs.
+export default remoteURL
+  ? {
+      ...config,
+      webServer: [],
+      projects: [
         { name: "setup", testMatch: /auth\.setup\.ts$/ },
         {
           name: "smoke",
@@ -64,107 +170,6 @@ export default defineConfig({
           use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "e2e/.auth/demo.json" },
           dependencies: ["setup"],
         },
-      ]
-    : [
-        { name: "setup", testMatch: /auth\.setup\.ts$/ },
-        {
-          name: "chromium",
-          testIgnore: FAKE_RESETTING_SPECS,
-          use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "e2e/.auth/demo.json" },
-          dependencies: ["setup"],
-        },
-        {
-          // These reset the fake Spotify or revoke its tokens, which signs out every other spec signed in
-          // to it (saving and playback): they run after all the others, one at a time (each test resets).
-          name: "chromium-fake-resets",
-          testMatch: FAKE_RESETTING_SPECS,
-          workers: 1,
-          use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "e2e/.auth/demo.json" },
-          dependencies: ["chromium"],
-        },
       ],
-  webServer: remoteURL
-    ? []
-    : [
-        {
-          // The fake Spotify (accounts and Web API) that sign-in and the client talk to over HTTP.
-          command: `node --import ./scripts/register.ts e2e/fakes/spotify/server.ts --port ${spotifyPort}`,
-          url: `${fakeSpotifyUrl}/__admin/log`,
-          reuseExistingServer: false,
-          timeout: 30_000,
-          stdout: "ignore",
-          stderr: "pipe",
-        },
-        {
-          // The fake Gemini API (streamGenerateContent over SSE, scripted per test) the real @ai-sdk/google talks to.
-          command: `node --import ./scripts/register.ts e2e/fakes/gemini/server.ts --port ${geminiPort}`,
-          url: `${fakeGeminiUrl}/__admin/log`,
-          reuseExistingServer: false,
-          timeout: 30_000,
-          stdout: "ignore",
-          stderr: "pipe",
-        },
-        {
-          // The fake QStash (publish API, signed deliveries with retries) for specs that dispatch jobs
-          // through it; the app below keeps the polling runner (no QSTASH_TOKEN).
-          command: `node --import ./scripts/register.ts e2e/fakes/qstash/server.ts --port ${qstashPort}`,
-          url: `${fakeQStashUrl}/__admin/log`,
-          reuseExistingServer: false,
-          timeout: 30_000,
-          stdout: "ignore",
-          stderr: "pipe",
-        },
-        {
-          // The fake Perplexity Agent API (POST /v1/responses) the official client talks to for research.
-          command: `node --import ./scripts/register.ts e2e/fakes/perplexity/server.ts --port ${perplexityPort}`,
-          url: `${fakePerplexityUrl}/__admin/log`,
-          reuseExistingServer: false,
-          timeout: 30_000,
-          stdout: "ignore",
-          stderr: "pipe",
-        },
-        {
-          // A local OpenTelemetry collector (OTLP/HTTP, protobuf) the app exports its spans to.
-          command: `node --import ./scripts/register.ts e2e/fakes/otlp/server.ts --port ${otlpPort}`,
-          url: `${fakeCollectorUrl}/__admin/spans`,
-          reuseExistingServer: false,
-          timeout: 30_000,
-          stdout: "ignore",
-          stderr: "pipe",
-        },
-        {
-          // The production build, as users get it; `npm test` builds it first. Spotify sign-in points at
-          // the fake, and the demo stays on (DEMO=1) so both ways in are tested.
-          command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
-          url: `${baseURL}/api/health`,
-          reuseExistingServer: false,
-          timeout: 60_000,
-          stdout: "ignore",
-          stderr: "pipe",
-          env: {
-            // Redirects and OAuth callbacks are built from APP_URL: this server, whatever E2E_PORT says.
-            APP_URL: baseURL,
-            DATA_DIR: dataDir,
-            NEXT_TELEMETRY_DISABLED: "1",
-            LOG_LEVEL: "warn",
-            AUTH_SPOTIFY_ID: "fake-client-id",
-            AUTH_SPOTIFY_SECRET: "fake-client-secret",
-            SPOTIFY_ACCOUNTS_URL: fakeSpotifyUrl,
-            SPOTIFY_API_URL: `${fakeSpotifyUrl}/v1`,
-            DEMO: "1",
-            GOOGLE_GENERATIVE_AI_API_KEY: "fake-gemini-key",
-            GEMINI_BASE_URL: `${fakeGeminiUrl}/v1beta`,
-            PERPLEXITY_API_KEY: "fake-perplexity-key",
-            PERPLEXITY_BASE_URL: fakePerplexityUrl,
-            // Many chat turns from one listener across the suite.
-            ASSISTANT_TURNS_PER_MINUTE: "200",
-            // Spans of every request go to the local collector (e2e/telemetry.spec.ts reads them).
-            OTEL_EXPORTER_OTLP_ENDPOINT: fakeCollectorUrl,
-            // The operations page: the fake Spotify account signing in with this email is an operator
-            // (e2e/ops.spec.ts), and the spec runs the alert rules through the cron route.
-            OPERATOR_EMAILS: OPERATOR_EMAIL,
-            CRON_SECRET,
-          },
-        },
-      ],
-});
+    }
+  : config;
