@@ -28,6 +28,15 @@ interface StageResult {
 
 const results: StageResult[] = [];
 
+const onlyIndex = process.argv.indexOf("--only");
+const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",").filter(Boolean) : undefined;
+if (only && only.length === 0) {
+  console.error("--only needs stage names: lint, typecheck, dependencies, unit, integration, eval, build, e2e (comma separated).");
+  process.exit(1);
+}
+/** Whether `--only` (when given) names this stage; a stage left out neither runs nor counts. */
+const wanted = (stage: string) => !only || only.some((prefix) => stage.startsWith(prefix));
+
 function banner(text: string) {
   console.log(`\n\x1b[1m▶ ${text}\x1b[0m`);
 }
@@ -48,6 +57,7 @@ function readJson(path: string): Record<string, unknown> | undefined {
 
 /** A stage that is a check rather than a test runner counts as one test. */
 function checkStage(name: string, action: () => boolean) {
+  if (!wanted(name)) return true;
   banner(name);
   const started = performance.now();
   const ok = action();
@@ -56,6 +66,7 @@ function checkStage(name: string, action: () => boolean) {
 }
 
 function vitestStage(name: "unit" | "integration") {
+  if (!wanted(name)) return;
   banner(`${name} tests (Vitest)`);
   const report = `${REPORTS}/${name}.json`;
   rmSync(report, { force: true });
@@ -125,31 +136,21 @@ function ensureChromium(): boolean {
   return false;
 }
 
-const onlyIndex = process.argv.indexOf("--only");
-const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",").filter(Boolean) : undefined;
-if (only && only.length === 0) {
-  console.error("--only needs stage names: lint, typecheck, dependencies, unit, integration, eval, build, e2e (comma separated).");
-  process.exit(1);
-}
-const wanted = (stage: string) => !only || only.some((prefix) => stage.startsWith(prefix));
-
 console.log(describeNode());
 mkdirSync(REPORTS, { recursive: true });
 const suiteStarted = performance.now();
 
 // Lint is three checks: ESLint, the formatter, and the layer rules (scripts/check-deps.ts).
-if (wanted("lint"))
-  checkStage("lint", () =>
-    [run("eslint", ["--max-warnings=0", "."]), run("prettier", ["--check", "."]), run("node", ["scripts/check-deps.ts"])].every(Boolean),
-  );
-if (wanted("typecheck")) checkStage("typecheck", () => run("next", ["typegen"]) && run("tsc", ["--noEmit"]));
+checkStage("lint", () =>
+  [run("eslint", ["--max-warnings=0", "."]), run("prettier", ["--check", "."]), run("node", ["scripts/check-deps.ts"])].every(Boolean),
+);
+checkStage("typecheck", () => run("next", ["typegen"]) && run("tsc", ["--noEmit"]));
 // Offline dependency checks: every locked package from the registry with a sha512 hash, and every
 // production licence on the allow-list. (The registry's signatures need the network: CI runs
 // `npm audit signatures`, and GitHub's dependency review checks each pull request.)
-if (wanted("dependencies"))
-  checkStage("dependencies", () => [run("node", ["scripts/lockfile-check.ts"]), run("node", ["scripts/licences.ts"])].every(Boolean));
-if (wanted("unit")) vitestStage("unit");
-if (wanted("integration")) vitestStage("integration");
+checkStage("dependencies", () => [run("node", ["scripts/lockfile-check.ts"]), run("node", ["scripts/licences.ts"])].every(Boolean));
+vitestStage("unit");
+vitestStage("integration");
 // The recommender's offline evaluations, as CI runs them: HetRec fold 0 (the main model and the
 // ported most-popular baseline; the full five folds are in the README) with its fold file, and
 // the temporal evaluation on generated listeners, which fails unless the engine wins at both ends
@@ -158,68 +159,62 @@ if (wanted("integration")) vitestStage("integration");
 // small synthetic set in the same format from the demo cohort, which checks the pipeline end to end.
 const HETREC_DOWNLOADED = "data/hetrec2011-lastfm-2k";
 const HETREC_SYNTHETIC = `${REPORTS}/hetrec-synthetic`;
-if (wanted("eval:hetrec"))
-  checkStage("eval:hetrec", () => {
-    const fromEnv = process.env.HETREC_DIR?.trim() || undefined;
-    if (fromEnv && !existsSync(`${fromEnv}/user_artists.dat`)) {
-      console.error(`eval:hetrec: HETREC_DIR=${fromEnv} has no user_artists.dat. Point it at the extracted data set, or unset it.`);
-      return false;
-    }
-    const real = fromEnv ?? (existsSync(`${HETREC_DOWNLOADED}/user_artists.dat`) ? HETREC_DOWNLOADED : undefined);
-    console.log(
-      real
-        ? `eval:hetrec: HetRec 2011 Last.fm (${fromEnv ? `HETREC_DIR=${fromEnv}` : real})`
-        : "eval:hetrec: synthetic HetRec-format data from the demo cohort (real data absent: npm run data:hetrec)",
-    );
-    rmSync(`${REPORTS}/reco`, { recursive: true, force: true });
-    const data = real ? ["--data", real] : ["--data", HETREC_SYNTHETIC, "--synthetic"];
-    const ok = run("node", [
-      "--import",
-      "./scripts/register.ts",
-      "scripts/eval-reco.ts",
-      "--dataset",
-      "hetrec",
-      ...data,
-      "--out",
-      `${REPORTS}/reco`,
-      "--folds",
-      "0",
-      "--models",
-      "best,popular",
-    ]);
-    const lines = existsSync(`${REPORTS}/reco/fold-0.jsonl`) ? readFileSync(`${REPORTS}/reco/fold-0.jsonl`, "utf8").trim().split("\n") : [];
-    // Fold 0 has 1,800-odd test users on the real data and one per generated listener (100) on the synthetic set.
-    const minUsers = real ? 1000 : 90;
-    const wellFormed =
-      lines.length >= minUsers &&
-      lines.every((line) => {
-        const row = JSON.parse(line) as { user?: unknown; items?: unknown };
-        return (
-          typeof row.user === "string" &&
-          Array.isArray(row.items) &&
-          row.items.length === 20 &&
-          row.items.every((item) => typeof item === "string")
-        );
-      });
-    if (!wellFormed)
-      console.error(
-        `${REPORTS}/reco/fold-0.jsonl is missing, has fewer than ${minUsers} users, or is not one {"user","items":[20 ids]} object per line.`,
-      );
-    return ok && wellFormed;
-  });
-if (wanted("eval:temporal"))
-  checkStage("eval:temporal", () => run("node", ["--import", "./scripts/register.ts", "scripts/eval-reco.ts", "--dataset", "demo"]));
-// The offline assistant: intent, range and answer accuracy on the evaluation set (fails below target).
-if (wanted("eval:assistant"))
-  checkStage("eval:assistant", () => run("node", ["--import", "./scripts/register.ts", "scripts/eval-assistant.ts"]));
-if (wanted("build") || wanted("e2e")) {
-  const built = wanted("build") ? checkStage("build", () => ensureBuild({ force: true })) : ensureBuild();
-  const browser = wanted("e2e") && ensureChromium();
-  if (wanted("e2e")) {
-    if (built && browser) playwrightStage();
-    else skippedStage("e2e", built ? "Chromium is missing (see above)" : "the build failed");
+checkStage("eval:hetrec", () => {
+  const fromEnv = process.env.HETREC_DIR?.trim() || undefined;
+  if (fromEnv && !existsSync(`${fromEnv}/user_artists.dat`)) {
+    console.error(`eval:hetrec: HETREC_DIR=${fromEnv} has no user_artists.dat. Point it at the extracted data set, or unset it.`);
+    return false;
   }
-}
+  const real = fromEnv ?? (existsSync(`${HETREC_DOWNLOADED}/user_artists.dat`) ? HETREC_DOWNLOADED : undefined);
+  console.log(
+    real
+      ? `eval:hetrec: HetRec 2011 Last.fm (${fromEnv ? `HETREC_DIR=${fromEnv}` : real})`
+      : "eval:hetrec: synthetic HetRec-format data from the demo cohort (real data absent: npm run data:hetrec)",
+  );
+  rmSync(`${REPORTS}/reco`, { recursive: true, force: true });
+  const data = real ? ["--data", real] : ["--data", HETREC_SYNTHETIC, "--synthetic"];
+  const ok = run("node", [
+    "--import",
+    "./scripts/register.ts",
+    "scripts/eval-reco.ts",
+    "--dataset",
+    "hetrec",
+    ...data,
+    "--out",
+    `${REPORTS}/reco`,
+    "--folds",
+    "0",
+    "--models",
+    "best,popular",
+  ]);
+  const lines = existsSync(`${REPORTS}/reco/fold-0.jsonl`) ? readFileSync(`${REPORTS}/reco/fold-0.jsonl`, "utf8").trim().split("\n") : [];
+  // Fold 0 has 1,800-odd test users on the real data and one per generated listener (100) on the synthetic set.
+  const minUsers = real ? 1000 : 90;
+  const wellFormed =
+    lines.length >= minUsers &&
+    lines.every((line) => {
+      const row = JSON.parse(line) as { user?: unknown; items?: unknown };
+      return (
+        typeof row.user === "string" &&
+        Array.isArray(row.items) &&
+        row.items.length === 20 &&
+        row.items.every((item) => typeof item === "string")
+      );
+    });
+  if (!wellFormed)
+    console.error(
+      `${REPORTS}/reco/fold-0.jsonl is missing, has fewer than ${minUsers} users, or is not one {"user","items":[20 ids]} object per line.`,
+    );
+  return ok && wellFormed;
+});
+checkStage("eval:temporal", () => run("node", ["--import", "./scripts/register.ts", "scripts/eval-reco.ts", "--dataset", "demo"]));
+// The offline assistant: intent, range and answer accuracy on the evaluation set (fails below target).
+checkStage("eval:assistant", () => run("node", ["--import", "./scripts/register.ts", "scripts/eval-assistant.ts"]));
+// `--only e2e` still needs a current build; `--only eval` needs neither.
+const built = wanted("build") ? checkStage("build", () => ensureBuild({ force: true })) : !wanted("e2e") || ensureBuild();
+const browser = wanted("e2e") && ensureChromium();
+if (built && browser) playwrightStage();
+else if (wanted("e2e")) skippedStage("e2e", built ? "Chromium is missing (see above)" : "the build failed");
 
 const passed = results.reduce((sum, stage) => sum + stage.passed, 0);
 const failed = results.reduce((sum, stage) => sum + stage.failed, 0);
