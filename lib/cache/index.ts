@@ -8,7 +8,15 @@ import type { Cache, RateLimiter } from "./port";
 import { resilientCache, resilientRateLimiter } from "./resilient";
 import { createUpstashClient, UpstashCache, UpstashRateLimiter } from "./upstash";
 
-export type { Cache, CacheKind, FieldIncrements, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
+export {
+  keyNames,
+  type Cache,
+  type CacheKind,
+  type FieldIncrements,
+  type RateLimiter,
+  type RateLimitResult,
+  type RateLimitRule,
+} from "./port";
 export { MemoryCache, MemoryRateLimiter } from "./memory";
 export { observedCache, cacheUseOf } from "./observed";
 export { resilientCache, resilientRateLimiter } from "./resilient";
@@ -69,4 +77,14 @@ export function getStrictCache(): Cache {
 
 export function getRateLimiter(): RateLimiter {
   return services().rateLimiter;
+}
+
+/**
+ * Deletes every cached value, counter, budget and rate-limit window naming the listener (the keys'
+ * rule is in port.ts), for the deletion of their account. Throws when the cache is unreachable, so
+ * the deletion stops before the account is gone and a retry finds it.
+ */
+export async function deleteListenerKeys(listenerId: string): Promise<number> {
+  const { strict, rateLimiter } = services();
+  return (await strict.deleteNaming(listenerId)) + (await rateLimiter.deleteNaming(listenerId));
 }

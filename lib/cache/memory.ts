@@ -1,5 +1,12 @@
 import { LRUCache } from "lru-cache";
-import type { Cache, FieldIncrements, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
+import { keyNames, type Cache, type FieldIncrements, type RateLimiter, type RateLimitResult, type RateLimitRule } from "./port";
+
+function deleteKeysNaming<V extends {}>(entries: LRUCache<string, V>, id: string): number {
+  // Collected first: deleting while iterating an LRU skips entries.
+  const named = [...entries.keys()].filter((key) => keyNames(key, id));
+  for (const key of named) entries.delete(key);
+  return named.length;
+}
 
 /** The zero-config cache: a bounded LRU with per-entry TTLs, in this process only. */
 export class MemoryCache implements Cache {
@@ -26,6 +33,10 @@ export class MemoryCache implements Cache {
 
   async delete(key: string): Promise<void> {
     this.entries.delete(key);
+  }
+
+  async deleteNaming(id: string): Promise<number> {
+    return deleteKeysNaming(this.entries, id);
   }
 
   async increment(key: string, options: { by?: number; ttlSeconds: number }): Promise<number> {
@@ -78,5 +89,9 @@ export class MemoryRateLimiter implements RateLimiter {
     if (weightedPrevious + inCurrent >= rule.limit) return { success: false, limit: rule.limit, remaining: 0, reset };
     this.windows.set(key(current), inCurrent + 1, { ttl: windowMs * 2 + 1000 });
     return { success: true, limit: rule.limit, remaining: Math.max(0, rule.limit - (inCurrent + 1 + weightedPrevious)), reset };
+  }
+
+  async deleteNaming(id: string): Promise<number> {
+    return deleteKeysNaming(this.windows, id);
   }
 }

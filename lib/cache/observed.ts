@@ -30,6 +30,7 @@ export function observedCache(cache: Cache, options: { spans: boolean }): Cache 
     },
     set: (key, value, options) => traced("set", key, () => cache.set(key, value, options)),
     delete: (key) => traced("delete", key, () => cache.delete(key)),
+    deleteNaming: (id) => traced("deleteNaming", "listener", () => cache.deleteNaming(id)),
     increment: (key, options) => traced("increment", key, () => cache.increment(key, options)),
     incrementFields: (writes) => cache.incrementFields(writes),
     readFields: (keys) => cache.readFields(keys),

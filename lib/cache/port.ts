@@ -1,6 +1,12 @@
 /**
  * The cache port: a small key-value cache with TTLs, counters and a sliding-window rate limiter.
  * Values are JSON: what goes in comes back as JSON.parse(JSON.stringify(value)), on every adapter.
+ *
+ * Keys are `:`-separated, and a key that holds a listener's data names the listener's id as whole
+ * segments (`listener:<id>:profile`, `assistant:tokens:<day>:<id>`, rate limits by
+ * `listener:<id>`): that is how `deleteNaming` finds every one of them when the listener deletes
+ * their account. Ids contain `:` themselves (`spotify:<id>`), so "whole segments" means the id's
+ * segments in a row, never a prefix of a longer id.
  */
 export type CacheKind = "memory" | "upstash";
 
@@ -10,6 +16,12 @@ export interface Cache {
   getMany<T>(keys: string[]): Promise<Array<T | undefined>>;
   set<T>(key: string, value: T, options: { ttlSeconds: number }): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Deletes every key naming `id` as whole segments (`listener:spotify:bob:profile` names
+   * `spotify:bob`, never `spotify:bobby`) and returns how many there were. Scans the keyspace: for
+   * a rare deletion (an account's), never for a request's reads.
+   */
+  deleteNaming(id: string): Promise<number>;
   /** Adds `by` (default 1) and returns the new total; a new counter expires after `ttlSeconds`. */
   increment(key: string, options: { by?: number; ttlSeconds: number }): Promise<number>;
   /**
@@ -50,4 +62,11 @@ export interface RateLimitResult {
  */
 export interface RateLimiter {
   limit(identifier: string, rule: RateLimitRule): Promise<RateLimitResult>;
+  /** Forgets every window of identifiers naming `id` as whole segments (as `Cache.deleteNaming`); returns how many. */
+  deleteNaming(id: string): Promise<number>;
+}
+
+/** Whether a `:`-separated key names `id` as whole segments (the rule of `deleteNaming`). */
+export function keyNames(key: string, id: string): boolean {
+  return id !== "" && `:${key}:`.includes(`:${id}:`);
 }

@@ -54,6 +54,8 @@ export function resilientCache(cache: Cache): Cache {
         bypassed("delete", cache.kind, error);
       }
     },
+    // Not shielded: a deletion the listener asked for must say when it did not happen.
+    deleteNaming: (id) => cache.deleteNaming(id),
     async increment(key, options) {
       try {
         return await cache.increment(key, options);
@@ -92,5 +94,6 @@ export function resilientRateLimiter(limiter: RateLimiter, kind: string): RateLi
         return { success: true, limit: rule.limit, remaining: rule.limit, reset: Date.now() + rule.windowSeconds * 1000 };
       }
     },
+    deleteNaming: (id) => limiter.deleteNaming(id),
   };
 }

@@ -1,6 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
-import type { Cache, FieldIncrements, RateLimiter, RateLimitResult, RateLimitRule } from "./port";
+import { keyNames, type Cache, type FieldIncrements, type RateLimiter, type RateLimitResult, type RateLimitRule } from "./port";
 
 export interface UpstashOptions {
   url: string;
@@ -20,6 +20,30 @@ return value`;
 const INCREMENT_FIELDS_SCRIPT = `for i = 2, #ARGV, 2 do redis.call("HINCRBY", KEYS[1], ARGV[i], ARGV[i + 1]) end
 if redis.call("TTL", KEYS[1]) < 0 then redis.call("EXPIRE", KEYS[1], ARGV[1]) end
 return 1`;
+
+/** `value` with Redis glob's special characters escaped, so it matches only itself. */
+function globEscape(value: string): string {
+  return value.replace(/[*?[\]\\^]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Deletes every key under `prefix` that names `id` as whole segments (after the prefix). SCAN
+ * with a MATCH narrows the keys Redis returns to those containing the id; the segment rule then
+ * drops longer ids that merely start with it. Deleted in batches as the scan goes.
+ */
+async function deleteKeysNaming(redis: Redis, prefix: string, id: string): Promise<number> {
+  if (id === "") return 0;
+  const match = `${globEscape(prefix)}*${globEscape(id)}*`;
+  let cursor = "0";
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, { match, count: 1_000 });
+    const named = keys.filter((key) => key.startsWith(prefix) && keyNames(key.slice(prefix.length), id));
+    if (named.length > 0) deleted += await redis.del(...named);
+    cursor = String(next);
+  } while (cursor !== "0");
+  return deleted;
+}
 
 export function createUpstashClient(options: UpstashOptions): Redis {
   const timeoutMs = options.timeoutMs ?? 1_500;
@@ -66,6 +90,10 @@ export class UpstashCache implements Cache {
 
   async delete(key: string): Promise<void> {
     await this.redis.del(this.key(key));
+  }
+
+  deleteNaming(id: string): Promise<number> {
+    return deleteKeysNaming(this.redis, this.prefix, id);
   }
 
   async increment(key: string, options: { by?: number; ttlSeconds: number }): Promise<number> {
@@ -137,5 +165,10 @@ export class UpstashRateLimiter implements RateLimiter {
     }
     const { success, limit, remaining, reset } = await limiter.limit(identifier);
     return { success, limit, remaining, reset };
+  }
+
+  /** The windows of @upstash/ratelimit (`<prefix>ratelimit:<rule>:<identifier>:<window>`), whatever the rule. */
+  deleteNaming(id: string): Promise<number> {
+    return deleteKeysNaming(this.redis, `${this.prefix}ratelimit:`, id);
   }
 }

@@ -86,6 +86,34 @@ export function describeCacheContract(label: string, create: () => { cache: Cach
       expect((await rateLimiter.limit("listener-1", rule)).success).toBe(true);
     });
 
+    it("deletes every key and rate-limit window naming a listener, and nobody else's", async () => {
+      // Unique per run: the Upstash database is shared with other suites.
+      const run = randomUUID().slice(0, 8);
+      const bob = `spotify:bob${run}`;
+      const bobby = `spotify:bob${run}by`;
+      const named = [`listener:${bob}:profile`, `assistant:tokens:2026-01-01:${bob}`, `assistant:turns:${bob}:42`, `reco:${bob}:3:x`];
+      const others = [`listener:${bobby}:profile`, `assistant:tokens:2026-01-01:${bobby}`, `contract:${run}:bob`, `spotify:track:${run}`];
+      for (const k of [...named, ...others]) await cache.set(k, { who: k }, { ttlSeconds: 60 });
+      await cache.increment(`research-budget:2026-01-01:${bob}`, { ttlSeconds: 60 });
+      await cache.incrementFields([{ key: `metrics:${run}:${bob}`, fields: { n: 1 }, ttlSeconds: 60 }]);
+      const rule = { name: `contract-${run}`, limit: 1, windowSeconds: 60 };
+      expect((await rateLimiter.limit(`listener:${bob}`, rule)).success).toBe(true);
+      expect((await rateLimiter.limit(`listener:${bob}`, rule)).success).toBe(false);
+      expect((await rateLimiter.limit(`listener:${bobby}`, rule)).success).toBe(true);
+
+      // The limiter first: on Upstash its windows share the cache's keyspace, which would count them.
+      expect(await rateLimiter.deleteNaming(bob)).toBeGreaterThanOrEqual(1);
+      expect(await cache.deleteNaming(bob)).toBe(named.length + 2);
+      expect(await cache.deleteNaming(bob)).toBe(0);
+      expect(await cache.getMany(named)).toEqual(named.map(() => undefined));
+      expect(await cache.get(`research-budget:2026-01-01:${bob}`)).toBeUndefined();
+      expect(await cache.getMany(others)).toEqual(others.map((k) => ({ who: k })));
+      // Their window is gone (a new one starts), the longer id's is not.
+      expect((await rateLimiter.limit(`listener:${bob}`, rule)).success).toBe(true);
+      expect((await rateLimiter.limit(`listener:${bobby}`, rule)).success).toBe(false);
+      expect(await cache.deleteNaming("")).toBe(0);
+    });
+
     it("answers ping", async () => {
       await expect(cache.ping()).resolves.toBeUndefined();
     });
