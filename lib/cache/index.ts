@@ -30,6 +30,8 @@ interface CacheServices {
   /** The same cache without the outage shield, for reads that must fail closed. */
   strict: Cache;
   rateLimiter: RateLimiter;
+  /** Every key with its raw value (`snapshotCache`). */
+  snapshot: () => Promise<Array<{ key: string; value: string }>>;
 }
 
 function createServices(): CacheServices {
@@ -42,14 +44,17 @@ function createServices(): CacheServices {
       metrics: resilient,
       strict: upstash,
       rateLimiter: resilientRateLimiter(new UpstashRateLimiter(redis), "upstash"),
+      snapshot: () => upstash.snapshot(),
     };
   }
   const memory = new MemoryCache();
+  const rateLimiter = new MemoryRateLimiter();
   return {
     cache: observedCache(memory, { spans: tracingEnabled() }),
     metrics: memory,
     strict: memory,
-    rateLimiter: new MemoryRateLimiter(),
+    rateLimiter,
+    snapshot: async () => [...memory.snapshot(), ...rateLimiter.snapshot()],
   };
 }
 
@@ -87,4 +92,12 @@ export function getRateLimiter(): RateLimiter {
 export async function deleteListenerKeys(listenerId: string): Promise<number> {
   const { strict, rateLimiter } = services();
   return (await strict.deleteNaming(listenerId)) + (await rateLimiter.deleteNaming(listenerId));
+}
+
+/**
+ * Every key the process's cache and rate limiter hold, with its raw value: for tests that prove a
+ * deleted listener left no trace, and for operators. Reads the whole keyspace: never on a request.
+ */
+export function snapshotCache(): Promise<Array<{ key: string; value: string }>> {
+  return services().snapshot();
 }

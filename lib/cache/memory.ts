@@ -39,6 +39,11 @@ export class MemoryCache implements Cache {
     return deleteKeysNaming(this.entries, id);
   }
 
+  /** Every live key with its stored JSON (`snapshotCache`). */
+  snapshot(): Array<{ key: string; value: string }> {
+    return [...this.entries.entries()].map(([key, value]) => ({ key, value }));
+  }
+
   async increment(key: string, options: { by?: number; ttlSeconds: number }): Promise<number> {
     const by = options.by ?? 1;
     const current = this.entries.get(key);
@@ -93,5 +98,10 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async deleteNaming(id: string): Promise<number> {
     return deleteKeysNaming(this.windows, id);
+  }
+
+  /** Every live window with its count (`snapshotCache`). */
+  snapshot(): Array<{ key: string; value: string }> {
+    return [...this.windows.entries()].map(([key, value]) => ({ key: `ratelimit:${key}`, value: String(value) }));
   }
 }

@@ -96,6 +96,30 @@ export class UpstashCache implements Cache {
     return deleteKeysNaming(this.redis, this.prefix, id);
   }
 
+  /** Every key under the prefix (rate-limit windows too) with its value, a hash's as JSON (`snapshotCache`). */
+  async snapshot(): Promise<Array<{ key: string; value: string }>> {
+    const keys: string[] = [];
+    let cursor = "0";
+    do {
+      const [next, page] = await this.redis.scan(cursor, { match: `${globEscape(this.prefix)}*`, count: 1_000 });
+      keys.push(...page);
+      cursor = String(next);
+    } while (cursor !== "0");
+    const contents: Array<{ key: string; value: string }> = [];
+    for (const key of keys) {
+      const type = await this.redis.type(key);
+      const value =
+        type === "string"
+          ? await this.redis.get<string>(key)
+          : type === "hash"
+            ? JSON.stringify(await this.redis.hgetall(key))
+            : // Our adapters write strings and hashes only; anything else is named by its type.
+              `<${type}>`;
+      contents.push({ key: key.slice(this.prefix.length), value: String(value ?? "") });
+    }
+    return contents;
+  }
+
   async increment(key: string, options: { by?: number; ttlSeconds: number }): Promise<number> {
     const value = await this.redis.eval<[number, number], number | string>(
       INCREMENT_SCRIPT,

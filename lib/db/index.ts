@@ -47,6 +47,7 @@ export {
   DEMO_USER_ID,
   defaultSettings,
   isDemoVisitorId,
+  isRemovableListenerId,
   newDemoVisitorId,
   recentDaysOf,
   settingsFingerprint,

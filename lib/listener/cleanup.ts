@@ -1,14 +1,14 @@
 import "server-only";
-import { getCache } from "@/lib/cache";
 import { usersRepository, type Store } from "@/lib/db";
 import { logger } from "@/lib/telemetry";
+import { deleteListener } from "./delete";
 
 /** A demo visitor not seen for this long is removed with everything they own. */
 export const DEMO_IDLE_DAYS = 30;
 
 /**
  * The cleanup job (`/api/cron/cleanup`, daily; `npm run cleanup`): removes demo visitors idle for
- * `DEMO_IDLE_DAYS` and everything they own, in batches until none is left. The shared demo
+ * `DEMO_IDLE_DAYS` and everything they own (`deleteListener`), in batches until none is left. The shared demo
  * history is never a visitor, so it is never touched. A visitor that fails is logged and left for
  * the next run.
  */
@@ -22,11 +22,8 @@ export async function removeIdleDemoListeners(store: Store, now = new Date()): P
     if (batch.length === 0) break;
     for (const id of batch) {
       try {
-        await users.removeDemoVisitor(id);
-        // Cheap to forget now rather than serve for another minute; the other keys expire on their own.
-        await getCache()
-          .delete(`listener:${id}:profile`)
-          .catch(() => undefined);
+        // The same path as "Delete my account"; their cache keys expired weeks ago (`deleteListener`).
+        await deleteListener(id, { store, cache: false });
         removed += 1;
       } catch (error) {
         failedIds.add(id);

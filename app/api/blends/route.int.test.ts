@@ -379,7 +379,7 @@ describe.each([
     expect((await answer(invite.token, gone, "accept")).status).toBe(200);
     const seen = await view(invite.id, outsider);
     expect(seen.playlist).not.toBeNull();
-    await usersRepository(store).removeDemoVisitor(gone.id);
+    await usersRepository(store).removeListener(gone.id);
     const listed = (await (await get(routes.list, "/api/blends", outsider)).json()) as BlendList;
     expect(listed.blends.map((blend) => blend.id)).not.toContain(invite.id);
     expect((await get(routes.view, `/api/blends/${invite.id}`, outsider, { id: invite.id })).status).toBe(404);

@@ -12,7 +12,7 @@ import { blendsRepository } from "./blends";
 import { chatsRepository } from "./chats";
 import { feedbackRepository } from "./feedback";
 import { listeningRepository } from "./listening";
-import { DEMO_USER_ID, isDemoVisitorId, newDemoVisitorId, usersRepository } from "./users";
+import { DEMO_USER_ID, isDemoVisitorId, isRemovableListenerId, newDemoVisitorId, usersRepository } from "./users";
 
 const stores: Array<{ store: Store; cleanup: () => Promise<void> }> = [];
 afterAll(async () => {
@@ -62,10 +62,13 @@ function describeUsers(label: string, open: () => Promise<Store>) {
       expect(await blends.listFor(idle, now)).toHaveLength(2);
 
       expect(await users.idleDemoVisitors(new Date(now.getTime() - 30 * DAY))).toEqual([idle]);
-      await users.removeDemoVisitor(idle);
+      await users.removeListener(idle);
       expect(await blends.listFor(idle, now)).toEqual([]);
       expect((await blends.listFor(active, now)).map((blend) => blend.partnerId)).toEqual(["friend:jonas"]);
-      await expect(users.removeDemoVisitor(DEMO_USER_ID)).rejects.toThrow(/not a demo visitor/);
+      await expect(users.removeListener(DEMO_USER_ID)).rejects.toThrow(/not a listener's own account/);
+      await expect(users.removeListener("friend:mira")).rejects.toThrow(/not a listener's own account/);
+      expect(isRemovableListenerId("spotify:quiet")).toBe(true);
+      expect(isRemovableListenerId("spotify:a:b")).toBe(false);
       expect(await users.findById(idle)).toBeNull();
       for (const name of [collections.chats, collections.feedback, collections.listening]) {
         expect(await store.collection(name).countDocuments({ userId: idle }), name).toBe(0);

@@ -1,6 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Store } from "../port";
-import { collections, type BlendDocument, type ListenerSettings, type TimeZoneSource, type UserDocument } from "../schema";
+import {
+  collections,
+  type BlendDocument,
+  type JobClaimDocument,
+  type JobDocument,
+  type ListenerSettings,
+  type TimeZoneSource,
+  type UserDocument,
+} from "../schema";
 import { playlistsRepository } from "./playlists";
 
 /**
@@ -21,7 +29,19 @@ export function isDemoVisitorId(id: string): boolean {
   return DEMO_VISITOR.test(id);
 }
 
-/** A listener's own documents, by collection: what removing a listener deletes (never `resolutions` or `models`, which are shared). */
+/**
+ * Whether an id is a listener's own account, which `removeListener` may delete: a Spotify
+ * listener's or a demo visitor's. Never the shared demo history (`demo`) nor a demo friend.
+ */
+export function isRemovableListenerId(id: string): boolean {
+  return isDemoVisitorId(id) || /^spotify:[^:]+$/.test(id);
+}
+
+/**
+ * A listener's own documents, by collection (their `userId`): what removing a listener deletes.
+ * `resolutions` and `models` are shared and name nobody; jobs, Blends, the listening revision
+ * counter and the Spotify account are found otherwise (`removeListener`).
+ */
 const OWNED_BY_USER_ID = [
   collections.chats,
   collections.messages,
@@ -34,7 +54,6 @@ const OWNED_BY_USER_ID = [
   collections.listening,
   collections.playlists,
   collections.playlistVersions,
-  collections.jobs,
 ] as const;
 
 /** How many days of recent plays Discover leaves out unless the listener says otherwise. */
@@ -131,20 +150,34 @@ export function usersRepository(store: Store) {
     },
 
     /**
-     * Deletes a demo visitor and everything they own (chats, messages, feedback, imports, shares,
-     * usage, their own plays, rollups, segments, playlists and Blends). The user document goes last, so a failure
-     * midway leaves them listed for the next run. Never the shared demo history: only visitor ids.
+     * Deletes a listener and everything that names them: their chats, messages, feedback, imports,
+     * shares, usage, plays, rollups, listening segments and revision, playlists and versions, jobs
+     * (by owner or input) and the claims on them, their Spotify tokens, and their Blends, which end
+     * as when one member leaves: with both members' stored Blend playlists (a copy already saved to
+     * Spotify stays there). The user document goes last, so a failure midway leaves the account for
+     * a retry; running it again after success deletes nothing more. Only a listener's own account:
+     * never the shared demo history, whatever asks.
      */
-    async removeDemoVisitor(id: string): Promise<void> {
-      if (!isDemoVisitorId(id)) throw new Error(`not a demo visitor id: ${id}`);
-      for (const name of OWNED_BY_USER_ID) await store.collection(name).deleteMany({ userId: id });
-      // Their Blends, whichever side they are on, end as when one member leaves: with both members'
-      // stored Blend playlists (a copy already saved to Spotify stays there).
+    async removeListener(id: string): Promise<void> {
+      if (!isRemovableListenerId(id)) throw new Error(`not a listener's own account: ${id}`);
+      // Jobs before the rest (a job of theirs may still be writing), and each job's claims before
+      // the job: a claim names only its job, so once the job is gone nothing finds the claim.
+      const jobs = store.collection<JobDocument>(collections.jobs);
+      const claims = store.collection<JobClaimDocument>(collections.jobClaims);
+      const theirJobs = [
+        ...(await jobs.find({ userId: id }, { projection: { _id: 1 } })),
+        ...(await jobs.find({ "input.userId": id }, { projection: { _id: 1 } })),
+      ];
+      for (const job of theirJobs) {
+        await claims.deleteMany({ jobId: job._id });
+        await jobs.deleteOne({ _id: job._id });
+      }
       const blends = store.collection<BlendDocument>(collections.blends);
       for (const blend of [...(await blends.find({ inviterId: id })), ...(await blends.find({ partnerId: id }))]) {
         for (const { userId, playlistId } of blend.playlists) await playlistsRepository(store).remove(userId, playlistId);
         await blends.deleteOne({ _id: blend._id });
       }
+      for (const name of OWNED_BY_USER_ID) await store.collection(name).deleteMany({ userId: id });
       await store.collection(collections.listening).deleteOne({ _id: `revision|${id}` });
       await store.collection(collections.accounts).deleteOne({ _id: id });
       await users.deleteOne({ _id: id });
