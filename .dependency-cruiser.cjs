@@ -28,7 +28,7 @@ const ABOVE = {
   ops: ["jobs"],
   // Background jobs run every other capability's work: nothing in lib imports them.
   ...Object.fromEntries(
-    ["assistant", "auth", "cache", "demo", "genres", "health", "listener", "security", "spotify", "telemetry"].map((layer) => [
+    ["assistant", "auth", "cache", "demo", "genres", "health", "listener", "privacy", "security", "spotify", "telemetry"].map((layer) => [
       layer,
       ["jobs"],
     ]),

@@ -1,8 +1,9 @@
 import "server-only";
-import { deleteListenerKeys } from "@/lib/cache";
+import { deleteListenerKeys, getCache } from "@/lib/cache";
 import { getStore, usersRepository, type Store } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/telemetry";
+import { profileCacheKey } from "./preferences";
 
 /**
  * Deletes a listener's account with everything EchoTune keeps of them: every stored document
@@ -22,7 +23,14 @@ import { logger } from "@/lib/telemetry";
  */
 export async function deleteListener(listenerId: string, options: { store?: Store; cache?: boolean } = {}): Promise<void> {
   const db = options.store ?? (await getStore());
-  if (options.cache === false) return usersRepository(db).removeListener(listenerId);
+  if (options.cache === false) {
+    await usersRepository(db).removeListener(listenerId);
+    // One key is cheap to forget now rather than serve for another minute.
+    await getCache()
+      .delete(profileCacheKey(listenerId))
+      .catch(() => undefined);
+    return;
+  }
   try {
     await deleteListenerKeys(listenerId);
   } catch (error) {
