@@ -1,6 +1,8 @@
 import { ArrowRightIcon, BarChart3Icon, CompassIcon, FileArchiveIcon, LockIcon, MessageCircleIcon, SparklesIcon } from "lucide-react";
 import Image from "next/image";
 import Link from "next/link";
+import { Suspense } from "react";
+import { AccountDeletedNotice } from "@/components/auth/account-deleted-notice";
 import { DemoSignInForm } from "@/components/auth/sign-in-buttons";
 import { Button } from "@/components/ui/button";
 
@@ -66,6 +68,10 @@ export default function LandingPage() {
   return (
     <>
       <section aria-labelledby="hero-title" className="mx-auto max-w-6xl px-4 pt-16 pb-20 sm:px-6 sm:pt-24">
+        {/* Read from the URL in the browser: the page itself stays static. */}
+        <Suspense fallback={null}>
+          <AccountDeletedNotice />
+        </Suspense>
         <p className="mb-4 inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm text-muted-foreground">
           <SparklesIcon className="size-4 text-brand-text" aria-hidden="true" />
           Your Spotify history, finally yours to explore

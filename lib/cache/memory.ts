@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { keyNames, type Cache, type FieldIncrements, type RateLimiter, type RateLimitResult, type RateLimitRule } from "./port";
 
-function deleteKeysNaming<V extends {}>(entries: LRUCache<string, V>, id: string): number {
+function deleteKeysNaming<V extends string | number>(entries: LRUCache<string, V>, id: string): number {
   // Collected first: deleting while iterating an LRU skips entries.
   const named = [...entries.keys()].filter((key) => keyNames(key, id));
   for (const key of named) entries.delete(key);

@@ -6,6 +6,7 @@ import { ThemeChoice } from "@/components/layout/theme-choice";
 import { AccountCard } from "@/components/settings/account-card";
 import { DiscoverSettings } from "@/components/settings/discover-settings";
 import { ListeningSettings } from "@/components/settings/listening-settings";
+import { YourDataCard } from "@/components/settings/your-data-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appVersion, backendModes, type BackendMode } from "@/lib/health";
 import { currentListener, settingsViewOf, spotifyConnectionOf } from "@/lib/listener";
@@ -73,6 +74,7 @@ export default async function SettingsPage() {
               </CardContent>
             </Card>
             <AccountCard listener={listener} demoHistory={demoHistory} connection={connection} />
+            <YourDataCard spotify={!listener.isDemo} />
           </>
         ) : null}
         {listener ? (
