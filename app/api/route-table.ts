@@ -61,7 +61,13 @@ export const routeTable: RouteTable = {
   "app/demo-art/[kind]/[file]/route.ts": { GET: { access: "public", status: 404, path: "/demo-art/album/0000000000000000000000.svg" } },
   "app/api/health/route.ts": { GET: { access: "public", status: 200, path: "/api/health" } },
 
-  "app/api/me/route.ts": { GET: { access: "signed-in", path: "/api/me" } },
+  "app/api/me/route.ts": {
+    GET: { access: "signed-in", path: "/api/me" },
+    // Without the typed confirmation: the gate is what is proved here (anonymous 401, a listener
+    // past it); deleting for real is app/api/me/privacy.suite.ts's, and would end the personas.
+    DELETE: { access: "signed-in", path: "/api/me", body: { confirm: "not yet" }, ok: [400] },
+  },
+  "app/api/me/export/route.ts": { GET: { access: "signed-in", path: "/api/me/export" } },
   "app/api/me/settings/route.ts": {
     GET: { access: "signed-in", path: "/api/me/settings" },
     PATCH: { access: "signed-in", path: "/api/me/settings", body: { listenThresholdMs: 30_000 } },

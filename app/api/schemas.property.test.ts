@@ -68,6 +68,7 @@ const TARGETS: Record<string, Target> = {
   requestId: { where: "body", valid: "0f8e2c1a-request" },
   createPlaylistBody: { where: "body", valid: { name: "Mix", origin: "manual", tracks: [track], requestId: "0f8e2c1a-request" } },
   playlistParams: { where: "params", valid: { id: "playlist-1" } },
+  deleteAccountBody: { where: "body", valid: { confirm: "delete my account" } },
   opsQuery: { where: "query", valid: { hours: "24" } },
   retryParams: { where: "params", valid: { id: "train|nightly-2026-12-04" } },
   rollbackBody: { where: "body", valid: { toVersion: 3, reason: "acceptance fell after v4" } },
