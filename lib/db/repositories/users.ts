@@ -168,6 +168,9 @@ export function usersRepository(store: Store) {
         ...(await jobs.find({ userId: id }, { projection: { _id: 1 } })),
         ...(await jobs.find({ "input.userId": id }, { projection: { _id: 1 } })),
       ];
+      // An operator's alert about a job of theirs (open or resolved) names the job, and with it them.
+      if (theirJobs.length > 0)
+        await store.collection(collections.alerts).deleteMany({ subject: { $in: theirJobs.map((job) => job._id) } });
       for (const job of theirJobs) {
         await claims.deleteMany({ jobId: job._id });
         await jobs.deleteOne({ _id: job._id });
