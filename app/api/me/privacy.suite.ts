@@ -150,15 +150,13 @@ async function seedListener(a: App, name: string, playCount: number): Promise<Se
   // A job naming them only in its input (as repair-segments does).
   const { job: repair } = await jobs.enqueue({ kind: "repair-segments", key: `repair|${id}`, input: { userId: id } });
   // An operator's alert about that job failing, which names the job and so them.
-  await a.db
-    .alertsRepository(store)
-    .open({
-      rule: "job-failures",
-      subject: repair._id,
-      value: 3,
-      threshold: 3,
-      message: `Job repair-segments (${repair._id}) failed 3 times.`,
-    });
+  await a.db.alertsRepository(store).open({
+    rule: "job-failures",
+    subject: repair._id,
+    value: 3,
+    threshold: 3,
+    message: `Job repair-segments (${repair._id}) failed 3 times.`,
+  });
   const cookie = await a.sessionCookieFor({ id, isDemo: false });
   return { id, spotifyId, email, cookie, playlistId, blendId: "" };
 }
