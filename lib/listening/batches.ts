@@ -130,7 +130,14 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
       else if (play.segmentId) holders.add(play.segmentId);
     }
   }
-  const status = ids.map((id, index): PlayStatus => (!duplicates.has(index) ? "new" : own.has(id) ? "own" : "duplicate"));
+  // A stream the batch holds twice is one play: on a retry both copies find this batch's play, but
+  // only the first is "own" (the report's accepted); the second stays a duplicate, as on the first try.
+  const counted = new Set<string>();
+  const status = ids.map((id, index): PlayStatus => {
+    const first = !counted.has(id);
+    counted.add(id);
+    return !duplicates.has(index) ? "new" : first && own.has(id) ? "own" : "duplicate";
+  });
   // After the plays: a crash before this point leaves the replaced plays to the next attempt, which
   // finds them again; one after it leaves plays this batch stored, which lead the next run here.
   if (marker.supersededIds.length > 0) await plays.deleteByIds(userId, marker.supersededIds);
