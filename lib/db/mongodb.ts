@@ -51,6 +51,8 @@ async function guard<R>(operation: () => Promise<R>): Promise<R> {
   try {
     return await operation();
   } catch (error) {
+    // Already mapped by an inner guard (an operation made of others, e.g. findOne): keep it as is.
+    if (error instanceof StoreUnavailableError || error instanceof DuplicateKeyError) throw error;
     if (error instanceof MongoServerError && error.code === DUPLICATE_KEY && !(error instanceof MongoBulkWriteError)) {
       throw new DuplicateKeyError(indexNameOf(error), error.message);
     }
