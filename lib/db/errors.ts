@@ -19,13 +19,20 @@ export class DuplicateKeyError extends Error {
   }
 }
 
-/** The configured database cannot be reached. Rendered as a 503 problem; nothing was written. */
+/** Seconds a caller should wait before retrying, as readiness says while the store is down. */
+const STORE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * The configured database cannot be reached. Rendered as a 503 problem with Retry-After, so
+ * clients that retry (the import upload, the query client) wait rather than hammer it.
+ */
 export class StoreUnavailableError extends AppError {
   static override readonly brand = "StoreUnavailableError";
 
   constructor(reason: string, cause?: unknown) {
     super("unavailable", {
       detail: `The database is unreachable right now (${reason}). Nothing was changed; retry in a minute.`,
+      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
       cause,
     });
     this.name = "StoreUnavailableError";
