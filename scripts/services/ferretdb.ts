@@ -83,8 +83,11 @@ export interface FerretDb {
   uri: string;
   port: number;
   version: string;
-  /** Stops the server, keeping its data, as an outage would. */
-  stop(): Promise<void>;
+  /**
+   * Stops the server, keeping its data, as an outage would: SIGTERM (SIGKILL after 5 s), or at
+   * once with `kill`, as a crash would, in the middle of whatever it was writing.
+   */
+  stop(options?: { kill?: boolean }): Promise<void>;
   /** Starts it again on the same port and data. */
   start(): Promise<void>;
   /** Stops it and deletes its data. */
@@ -149,13 +152,13 @@ export async function startFerretDb(options: { port?: number } = {}): Promise<Fe
     version = await waitForServer(uri, child, () => output);
   };
 
-  const stop = async () => {
+  const stop = async ({ kill = false }: { kill?: boolean } = {}) => {
     const running = child;
     child = undefined;
     if (!running || running.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once("exit", () => resolve());
-      running.kill("SIGTERM");
+      running.kill(kill ? "SIGKILL" : "SIGTERM");
       setTimeout(() => running.kill("SIGKILL"), 5_000).unref();
     });
   };
