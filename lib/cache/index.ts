@@ -5,7 +5,7 @@ import { tracingEnabled, setMetricsStore } from "@/lib/telemetry";
 import { MemoryCache, MemoryRateLimiter } from "./memory";
 import { observedCache } from "./observed";
 import type { Cache, RateLimiter } from "./port";
-import { resilientCache, resilientRateLimiter } from "./resilient";
+import { breakerCache, cacheBreaker, resilientCache, resilientRateLimiter } from "./resilient";
 import { createUpstashClient, UpstashCache, UpstashRateLimiter } from "./upstash";
 
 export {
@@ -19,7 +19,7 @@ export {
 } from "./port";
 export { MemoryCache, MemoryRateLimiter } from "./memory";
 export { observedCache, cacheUseOf } from "./observed";
-export { resilientCache, resilientRateLimiter } from "./resilient";
+export { cacheBreaker, resilientCache, resilientRateLimiter, type CacheBreaker } from "./resilient";
 export { UpstashCache, UpstashRateLimiter } from "./upstash";
 
 interface CacheServices {
@@ -38,12 +38,14 @@ function createServices(): CacheServices {
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
     const redis = createUpstashClient({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN });
     const upstash = new UpstashCache({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, redis });
-    const resilient = resilientCache(upstash);
+    // One breaker for all three: an outage seen by one spares the others its timeouts.
+    const breaker = cacheBreaker();
+    const resilient = resilientCache(upstash, breaker);
     return {
       cache: observedCache(resilient, { spans: tracingEnabled() }),
       metrics: resilient,
-      strict: upstash,
-      rateLimiter: resilientRateLimiter(new UpstashRateLimiter(redis), "upstash"),
+      strict: breakerCache(upstash, breaker),
+      rateLimiter: resilientRateLimiter(new UpstashRateLimiter(redis), "upstash", breaker),
       snapshot: () => upstash.snapshot(),
     };
   }
