@@ -50,6 +50,7 @@ export function AccountCard({
                   : "Recent plays sync every 15 minutes."}
               </span>
             </p>
+            <SyncState connection={connection} zone={zone} />
             <DisconnectSpotify />
           </>
         ) : (
@@ -73,4 +74,33 @@ export function AccountCard({
       </CardContent>
     </Card>
   );
+}
+
+/**
+ * Spotify slowing us down or failing is a pause, not an error: the listener reads that syncing
+ * waits or retries by itself and that nothing is lost, never that plays are missing.
+ */
+function SyncState({ connection, zone }: { connection: SpotifyConnection; zone: string }) {
+  const at = (iso: string) => `${formatInstant(Date.parse(iso), zone)} at ${formatClockTime(Date.parse(iso), zone)}`;
+  if (connection.pausedUntil)
+    return (
+      <p role="status" data-testid="spotify-sync-state" data-state="paused">
+        <span className="font-medium">Sync paused.</span>{" "}
+        <span className="text-muted-foreground">
+          Spotify asked EchoTune to slow down until {at(connection.pausedUntil)}. Syncing and song matching resume by themselves then;
+          nothing is lost.
+        </span>
+      </p>
+    );
+  if (connection.syncFailedAt)
+    return (
+      <p role="status" data-testid="spotify-sync-state" data-state="retrying">
+        <span className="font-medium">Retrying sync.</span>{" "}
+        <span className="text-muted-foreground">
+          Spotify didn&apos;t answer when EchoTune last synced ({at(connection.syncFailedAt)}). The next sync tries again by itself; nothing
+          is lost.
+        </span>
+      </p>
+    );
+  return null;
 }

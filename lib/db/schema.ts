@@ -173,6 +173,8 @@ export interface AccountDocument extends StoredDocument {
   /** Millisecond cursor of the newest recently-played item already synced. */
   syncCursor: number | null;
   lastSyncAt: Date | null;
+  /** When the last sync found Spotify down (5xx, unreachable); cleared by the next sync that works. */
+  syncFailedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -77,7 +77,10 @@ export async function syncListener(userId: string, now = new Date()): Promise<Sy
   } catch (error) {
     if (error instanceof ReconnectRequiredError) return { ...empty, status: "reconnect_required" };
     if (error instanceof SpotifyRateLimitedError) return { ...empty, status: "paused", detail: `until ${error.until.toISOString()}` };
-    if (error instanceof SpotifyUnavailableError) return { ...empty, status: "unavailable", detail: error.detail };
+    if (error instanceof SpotifyUnavailableError) {
+      await accounts.recordSyncFailure(userId, now);
+      return { ...empty, status: "unavailable", detail: error.detail };
+    }
     logger.error({ err: error, userId }, "sync: failed for one listener");
     return { ...empty, status: "failed", detail: (error as Error).message };
   }

@@ -92,13 +92,25 @@ export interface SpotifyConnection {
   /** The Spotify user id the tokens belong to. */
   spotifyId: string | null;
   lastSyncAt: string | null;
+  /** Spotify asked us to slow down: no calls (sync, name lookups) before this instant. Null when not paused. */
+  pausedUntil: string | null;
+  /** The last sync found Spotify down; the next one retries. Null once a sync works. */
+  syncFailedAt: string | null;
 }
 
-export async function spotifyConnectionOf(listener: Pick<Listener, "id" | "isDemo">): Promise<SpotifyConnection> {
-  if (listener.isDemo) return { status: "none", spotifyId: null, lastSyncAt: null };
+const notConnected: SpotifyConnection = { status: "none", spotifyId: null, lastSyncAt: null, pausedUntil: null, syncFailedAt: null };
+
+export async function spotifyConnectionOf(listener: Pick<Listener, "id" | "isDemo">, now = new Date()): Promise<SpotifyConnection> {
+  if (listener.isDemo) return notConnected;
   const account = await accountsRepository(await getStore()).find(listener.id);
-  if (!account) return { status: "none", spotifyId: null, lastSyncAt: null };
-  return { status: account.status, spotifyId: account.spotifyId, lastSyncAt: account.lastSyncAt?.toISOString() ?? null };
+  if (!account) return notConnected;
+  return {
+    status: account.status,
+    spotifyId: account.spotifyId,
+    lastSyncAt: account.lastSyncAt?.toISOString() ?? null,
+    pausedUntil: account.pausedUntil && account.pausedUntil > now ? account.pausedUntil.toISOString() : null,
+    syncFailedAt: account.syncFailedAt?.toISOString() ?? null,
+  };
 }
 
 /**

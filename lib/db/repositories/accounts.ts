@@ -82,8 +82,13 @@ export function accountsRepository(store: Store) {
     async recordSync(userId: string, cursor: number | null, now = new Date()): Promise<void> {
       await accounts.updateOne(
         { _id: userId },
-        { $set: { ...(cursor !== null ? { syncCursor: cursor } : {}), lastSyncAt: now, updatedAt: now } },
+        { $set: { ...(cursor !== null ? { syncCursor: cursor } : {}), lastSyncAt: now, syncFailedAt: null, updatedAt: now } },
       );
+    },
+
+    /** Spotify was down for this sync: Settings says the next one retries; nothing else changes. */
+    async recordSyncFailure(userId: string, now = new Date()): Promise<void> {
+      await accounts.updateOne({ _id: userId }, { $set: { syncFailedAt: now, updatedAt: now } });
     },
 
     /**
