@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fakeGeminiUrl, fakeSpotifyUrl } from "../playwright.config";
+import { E2E_CRON_SECRET, fakeGeminiUrl, fakeSpotifyUrl } from "../playwright.config";
 import { FAKE_WORLD_SEED } from "./fakes/spotify/world";
 import { getDemoCatalog } from "@/lib/demo";
 import { expect, test } from "./fixtures";
@@ -216,4 +216,28 @@ test("the assistant says plainly when playback needs an active device, or Premiu
   await expect(page.getByTestId("playback-card")).toHaveCount(2, { timeout: 30_000 });
   await expect(page.getByTestId("playback-card").last()).toHaveAttribute("data-problem", "premium-required");
   await expect(page.getByTestId("playback-card").last()).toContainText("Premium");
+});
+
+test("a Spotify 429 storm during sync shows as a pause in Settings, not an error or missing data", async ({ page, expectAccessible }) => {
+  await fake("/__admin/config", { userId: `storm-${Date.now()}` });
+  await signInWithSpotify(page);
+  await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
+  await fake("/__admin/fault", { path: "/v1/me/player/recently-played", status: 429, retryAfter: 600, times: 1_000 });
+  // The quarter-hour sync, as Vercel Cron runs it.
+  const cron = await page.request.get("/api/cron/sync", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+  expect(cron.status()).toBe(200);
+  expect(((await fake("/__admin/log")) as Logged[]).some((entry) => entry.path === "/v1/me/player/recently-played")).toBe(true);
+
+  await page.goto("/settings");
+  const state = page.getByTestId("spotify-sync-state");
+  await expect(state).toHaveAttribute("data-state", "paused");
+  await expect(state).toContainText("Sync paused.");
+  await expect(state).toContainText("nothing is lost");
+  await expect(page.getByTestId("spotify-connection")).toHaveAttribute("data-status", "active");
+  await expectAccessible();
+  // The rest of the app carries on: no error page, no reconnect prompt.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
+  await expect(page.getByTestId("reconnect-banner")).toHaveCount(0);
+  await expect(page.getByTestId("service-unavailable")).toHaveCount(0);
 });
