@@ -6,8 +6,6 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3000);
 const spotifyPort = Number(process.env.E2E_SPOTIFY_PORT ?? 3901);
 export const fakeSpotifyUrl = `http://127.0.0.1:${spotifyPort}`;
-/** The e2e server's cron secret: specs call cron routes as Vercel Cron would. */
-export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789abcdef";
 const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? 3902);
 export const fakeGeminiUrl = `http://127.0.0.1:${geminiPort}`;
 const qstashPort = Number(process.env.E2E_QSTASH_PORT ?? 3903);
@@ -146,14 +144,13 @@ const config = defineConfig({
         GEMINI_BASE_URL: `${fakeGeminiUrl}/v1beta`,
         PERPLEXITY_API_KEY: "fake-perplexity-key",
         PERPLEXITY_BASE_URL: fakePerplexityUrl,
-        // e2e/spotify.spec.ts runs the quarter-hour sync through its cron route.
-        CRON_SECRET: E2E_CRON_SECRET,
         // Many chat turns from one listener across the suite.
         ASSISTANT_TURNS_PER_MINUTE: "200",
         // Spans of every request go to the local collector (e2e/telemetry.spec.ts reads them).
         OTEL_EXPORTER_OTLP_ENDPOINT: fakeCollectorUrl,
         // The operations page: the fake Spotify account signing in with this email is an operator
-        // (e2e/ops.spec.ts), and the spec runs the alert rules through the cron route.
+        // (e2e/ops.spec.ts). Specs call cron routes as Vercel Cron would: the alert rules
+        // (e2e/ops.spec.ts) and the quarter-hour sync (e2e/spotify.spec.ts).
         OPERATOR_EMAILS: OPERATOR_EMAIL,
         CRON_SECRET,
       },

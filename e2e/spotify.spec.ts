@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { E2E_CRON_SECRET, fakeGeminiUrl, fakeSpotifyUrl } from "../playwright.config";
+import { CRON_SECRET, fakeGeminiUrl, fakeSpotifyUrl } from "../playwright.config";
 import { FAKE_WORLD_SEED } from "./fakes/spotify/world";
 import { getDemoCatalog } from "@/lib/demo";
 import { expect, test } from "./fixtures";
@@ -224,7 +224,7 @@ test("a Spotify 429 storm during sync shows as a pause in Settings, not an error
   await expect(page.getByTestId("listener-name")).toHaveText("Nova Listener");
   await fake("/__admin/fault", { path: "/v1/me/player/recently-played", status: 429, retryAfter: 600, times: 1_000 });
   // The quarter-hour sync, as Vercel Cron runs it.
-  const cron = await page.request.get("/api/cron/sync", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+  const cron = await page.request.get("/api/cron/sync", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
   expect(cron.status()).toBe(200);
   expect(((await fake("/__admin/log")) as Logged[]).some((entry) => entry.path === "/v1/me/player/recently-played")).toBe(true);
 
