@@ -1,20 +1,5 @@
 "use client";
 
-import { AlertTriangleIcon } from "lucide-react";
-import { useEffect } from "react";
-import { EmptyState } from "@/components/layout/empty-state";
-import { Button } from "@/components/ui/button";
+import { SectionError } from "@/components/layout/section-error";
 
-export default function OpsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-  return (
-    <div role="alert">
-      <EmptyState Icon={AlertTriangleIcon} title="This section could not load" actions={<Button onClick={reset}>Try again</Button>}>
-        <p>Something went wrong while loading it. Your data is safe; try again in a moment.</p>
-        {error.digest ? <p className="mt-2 font-mono text-xs">Reference: {error.digest}</p> : null}
-      </EmptyState>
-    </div>
-  );
-}
+export default SectionError;

@@ -1,12 +1,3 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageSkeleton } from "@/components/layout/page-skeleton";
 
-export default function Loading() {
-  return (
-    <div role="status" aria-live="polite" className="space-y-6">
-      <span className="sr-only">Loading…</span>
-      <Skeleton className="h-9 w-48" />
-      <Skeleton className="h-5 w-80 max-w-full" />
-      <Skeleton className="h-64 w-full" />
-    </div>
-  );
-}
+export default PageSkeleton;
