@@ -17,16 +17,24 @@ export function NewChat({ id: serverId }: { id: string }) {
   const pathname = usePathname();
   const router = useRouter();
   // `arrivals` counts the returns to /assistant on this page: each gives the chat a new id.
-  const [chat, setChat] = useState({ serverId, pathname, arrivals: 0 });
+  const [chat, setChat] = useState({ serverId, pathname, arrivals: 0, id: serverId });
 
   let next = chat;
-  if (serverId !== chat.serverId) next = { serverId, pathname, arrivals: 0 };
-  else if (pathname !== chat.pathname) {
+  if (pathname !== chat.pathname) {
     const arrived = pathname === NEW_CHAT_PATH && chat.pathname !== NEW_CHAT_PATH;
-    next = { ...chat, pathname, arrivals: chat.arrivals + (arrived ? 1 : 0) };
+    if (serverId !== chat.serverId) next = { serverId, pathname, arrivals: 0, id: serverId };
+    else if (arrived) {
+      const arrivals = chat.arrivals + 1;
+      next = { serverId, pathname, arrivals, id: `${serverId}-${arrivals}` };
+    } else next = { ...chat, pathname };
+  } else if (serverId !== chat.serverId) {
+    // The same address rendered again (router.refresh() after the browser's time zone is adopted
+    // at first sign-in, a server action): the chat on screen goes on, with the question being
+    // typed. A new id here remounted the chat and wiped it.
+    next = { ...chat, serverId };
   }
   if (next !== chat) setChat(next);
-  const id = next.arrivals === 0 ? serverId : `${serverId}-${next.arrivals}`;
+  const id = next.id;
 
   // Back to a chat's address shows this page (the router kept it for that address): ask the server for that chat.
   const elsewhere = pathname !== NEW_CHAT_PATH && pathname !== `${NEW_CHAT_PATH}/${id}`;
