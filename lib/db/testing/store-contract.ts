@@ -141,6 +141,21 @@ export function describeStoreContract(label: string, open: () => Promise<Store>)
       expect(await songs().countDocuments({ year: { $gt: 2005, $lt: 2030 }, artist: { $ne: "C" } })).toBe(1);
     });
 
+    it("reads an _id list with other conditions, each document once, like MongoDB", async () => {
+      await songs().insertMany([
+        song("1", "A", "one", 1990),
+        song("2", "B", "two", 2000),
+        song("3", "A", "three", 2010),
+        song("4", "A", "four", 2020),
+      ]);
+      const filter = { artist: "A", _id: { $in: ["4", "1", "2", "1", "missing"] } };
+      expect((await songs().find(filter, { sort: { year: -1 } })).map((each) => each._id)).toEqual(["4", "1"]);
+      expect(await songs().find(filter, { sort: { year: 1 }, skip: 1, projection: { title: 1 } })).toEqual([{ _id: "4", title: "four" }]);
+      expect(await songs().countDocuments(filter)).toBe(2);
+      expect(await songs().deleteMany({ artist: "B", _id: { $in: ["1", "2"] } })).toBe(1);
+      expect((await songs().find({}, { sort: { _id: 1 } })).map((each) => each._id)).toEqual(["1", "3", "4"]);
+    });
+
     it("answers ranges and latest-N through a compound index exactly as a scan would", async () => {
       await songs().createIndex({ name: "songs_by_artist_date", key: { artist: 1, releasedAt: -1 } });
       const years = [1990, 1991, 1991, 1995, 2000, 2004, 2010];
