@@ -380,7 +380,7 @@ function expectTotals(text: string, plays: RawPlay[], withPlays = true): string 
 const { generateText, isStepCount } = await import("ai");
 const { createGoogleGenerativeAI } = await import("@ai-sdk/google");
 const { generateListeningHistory, getDemoCatalog, writeExtendedHistory, DEMO_LISTENER } = await import("@/lib/demo");
-const { parseExport, importParsed } = await import("@/lib/ingest");
+const { importExport } = await import("@/lib/ingest");
 const { closeStore } = await import("@/lib/db");
 const { listenerNow } = await import("@/lib/listening");
 const { offlineModelFor } = await import("@/lib/assistant");
@@ -402,7 +402,10 @@ const streams = generateListeningHistory({ ...DEMO_LISTENER, plays: Number(args.
 const catalog = getDemoCatalog(DEMO_LISTENER.seed);
 const files = writeExtendedHistory(streams, catalog);
 const started = performance.now();
-const report = await importParsed(listener.id, parseExport(files.map((file) => ({ name: file.name, text: file.content }))));
+const { report } = await importExport(
+  listener.id,
+  files.map((file) => ({ name: file.name, text: file.content })),
+);
 console.log(
   `  history: ${streams.length.toLocaleString("en")} streams in ${files.length} export files, ${report.counts.accepted.toLocaleString("en")} plays imported in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

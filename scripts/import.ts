@@ -21,7 +21,7 @@ if (!values.user || positionals.length === 0) {
 // Standard output carries only the report: the app's log lines go to standard error.
 if (!process.env.LOG_DESTINATION) process.env.LOG_DESTINATION = "stderr";
 const { closeStore, DEMO_USER_ID, getStore, usersRepository } = await import("@/lib/db");
-const { ExportPathError, importParsed, parseExport, readExportFiles, rejectionReasons } = await import("@/lib/ingest");
+const { ExportPathError, importExport, readExportFiles, rejectionReasons } = await import("@/lib/ingest");
 
 let files;
 try {
@@ -36,17 +36,16 @@ const userId = values.user === "demo" ? DEMO_USER_ID : values.user;
 if (userId === DEMO_USER_ID) await usersRepository(await getStore()).ensureDemoUser();
 
 const started = performance.now();
-const parsed = parseExport(files);
-for (const file of parsed.files) {
+const { report, files: imported } = await importExport(userId, files, {
+  onProgress: ({ rowsDone, file }) => process.stderr.write(`\r${rowsDone.toLocaleString("en")} rows stored (${file})`),
+});
+process.stderr.write("\n");
+for (const file of imported) {
   if (file.error) console.error(`${file.name}: ${file.error.message}`);
   else if (file.message) console.error(`${file.name}: ${file.message}`);
 }
-const report = await importParsed(userId, parsed, (done) => {
-  process.stderr.write(`\r${done.toLocaleString("en")} of ${parsed.rows.length.toLocaleString("en")} rows stored`);
-});
 const seconds = (performance.now() - started) / 1000;
 await closeStore();
-process.stderr.write("\n");
 
 const summary = {
   importId: report.id,
@@ -56,12 +55,12 @@ const summary = {
   shortPlays: report.counts.short,
   rejected: report.rejectedReasons,
   nothingImported: report.nothingImported,
-  files: parsed.files.map((file) => ({
+  files: imported.map((file) => ({
     name: file.name,
     kind: file.kind,
     rowsRead: file.rowsRead,
-    rows: file.rows.length,
-    rejected: Object.fromEntries(Object.entries(file.rejected).filter(([, n]) => n > 0)),
+    rows: file.rows,
+    rejected: file.rejected,
     ...(file.error ? { error: file.error.code } : {}),
   })),
   seconds: Number(seconds.toFixed(2)),

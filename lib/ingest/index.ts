@@ -14,4 +14,4 @@ export {
 } from "./resolve";
 export { demoHistoryProgress, demoPreparing, ensureDemoHistory, type DemoHistoryOptions } from "./demo-seed";
 export { ExportPathError, readExportFiles, type ExportText } from "./files";
-export { CHUNK_ROWS, importParsed, parseExport, type ParsedExport } from "./run";
+export { CHUNK_ROWS, importExport, parseExport, type ImportedFile, type ImportProgress, type ParsedExport } from "./run";

@@ -48,7 +48,7 @@ describe.each([
     const entries = files.flatMap((file) =>
       file.bytes ? readExportZip(file.name, file.bytes) : [{ name: file.name, text: file.text ?? "" }],
     );
-    const report = await ingest.importParsed(user, ingest.parseExport(entries));
+    const { report } = await ingest.importExport(user, entries);
     // What GET /api/imports/:id answers later says the same.
     expect(await ingest.getImport(user, report.id)).toEqual(report);
     return report;
@@ -127,10 +127,10 @@ describe.each([
     const [file] = writeExtendedHistory(streams, catalog, { quirks: false });
     const entries = [{ name: file!.name, text: file!.content }];
     const user = `u-${kind}-plays`;
-    const first = await ingest.importParsed(user, ingest.parseExport(entries));
+    const { report: first } = await ingest.importExport(user, entries);
     expect(first.counts.accepted).toBeGreaterThan(0);
     expect(first.nothingImported).toBeNull();
-    const again = await ingest.importParsed(user, ingest.parseExport(entries));
+    const { report: again } = await ingest.importExport(user, entries);
     expect(again.counts.accepted).toBe(0);
     expect(again.counts.duplicate).toBeGreaterThan(0);
     expect(again.nothingImported).toBeNull();
@@ -157,8 +157,8 @@ describe.each([
       });
     await users.updateSettings(`spotify:${strict}`, { listenThresholdMs: 60_000 });
 
-    const strictReport = await ingest.importParsed(`spotify:${strict}`, parsed);
-    const plainReport = await ingest.importParsed(`spotify:${plain}`, parsed);
+    const { report: strictReport } = await ingest.importExport(`spotify:${strict}`, [{ name: file!.name, text: file!.content }]);
+    const { report: plainReport } = await ingest.importExport(`spotify:${plain}`, [{ name: file!.name, text: file!.content }]);
     expect(strictReport.counts.short).toBe(expectedShort(60_000));
     expect(plainReport.counts.short).toBe(expectedShort(30_000));
     expect(strictReport.counts.accepted + strictReport.counts.short).toBe(plainReport.counts.accepted + plainReport.counts.short);

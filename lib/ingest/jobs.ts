@@ -79,6 +79,11 @@ export async function createImport(userId: string, files: ImportDocument["files"
   return toReport(await importsRepository(store).create(userId, files, { listenThresholdMs }));
 }
 
+/** Names one more file of a receiving import (the server-side import reads its files one at a time). */
+export async function addImportFile(userId: string, id: string, file: ImportDocument["files"][number]): Promise<void> {
+  if (!(await importsRepository(await getStore()).addFile(userId, id, file))) throw notFound(id);
+}
+
 export async function getImport(userId: string, id: string): Promise<ImportReport> {
   const job = await importsRepository(await getStore()).get(userId, id);
   if (!job) throw notFound(id);

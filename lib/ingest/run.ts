@@ -1,7 +1,7 @@
 import "server-only";
 import type { ImportRow, RejectionReason } from "./rows";
 import { parseExportEntry, type ExportEntry, type ParsedFile } from "./parse";
-import { completeImport, createImport, receiveChunk, type ImportReport } from "./jobs";
+import { addImportFile, completeImport, createImport, receiveChunk, type ImportReport } from "./jobs";
 
 export const CHUNK_ROWS = 5_000;
 
@@ -25,21 +25,53 @@ export function parseExport(files: ExportEntry[], now = new Date()): ParsedExpor
   return { files: parsed, rows, rejected, rowsRead: parsed.reduce((sum, file) => sum + file.rowsRead, 0) };
 }
 
-/** The whole server-side import: one job, chunks of 5,000 rows, the same pipeline as the API. */
-export async function importParsed(userId: string, parsed: ParsedExport, onProgress?: (rowsDone: number) => void): Promise<ImportReport> {
-  const job = await createImport(
-    userId,
-    parsed.files.map((file) => ({
-      name: file.name,
-      kind: file.kind,
-      rows: file.rowsRead,
-      ...(file.message || file.error ? { message: (file.error?.message ?? file.message ?? "").slice(0, 1000) } : {}),
-    })),
-  );
-  for (let start = 0, index = 0; start < parsed.rows.length; start += CHUNK_ROWS, index += 1) {
-    await receiveChunk(userId, job.id, { chunkId: `cli-${index}`, rows: parsed.rows.slice(start, start + CHUNK_ROWS), rejected: {} });
-    onProgress?.(Math.min(parsed.rows.length, start + CHUNK_ROWS));
+/** What the report says of one file, as it was read. */
+export interface ImportedFile {
+  name: string;
+  kind: ParsedFile["kind"];
+  rowsRead: number;
+  rows: number;
+  rejected: Partial<Record<RejectionReason, number>>;
+  message?: string;
+  error?: ParsedFile["error"];
+}
+
+export interface ImportProgress {
+  /** Rows stored so far, over every file. */
+  rowsDone: number;
+  /** The file being stored. */
+  file: string;
+}
+
+/**
+ * The whole server-side import, one file at a time: each file is parsed, sorted and stored in
+ * chunks of 5,000 rows (the same pipeline as the API) before the next is read, so memory holds one
+ * file's rows, never the whole export's. `files` may be lazy (a generator reading from disk).
+ */
+export async function importExport(
+  userId: string,
+  files: Iterable<ExportEntry>,
+  options: { now?: Date; onProgress?: (progress: ImportProgress) => void } = {},
+): Promise<{ report: ImportReport; files: ImportedFile[] }> {
+  const job = await createImport(userId, []);
+  const imported: ImportedFile[] = [];
+  let rowsDone = 0;
+  let index = 0;
+  for (const entry of files) {
+    const file = parseExportEntry(entry, { now: options.now });
+    const message = file.message || file.error ? (file.error?.message ?? file.message ?? "").slice(0, 1000) : undefined;
+    await addImportFile(userId, job.id, { name: file.name, kind: file.kind, rows: file.rowsRead, ...(message ? { message } : {}) });
+    const rows = file.rows.sort((a, b) => (a.endedAt < b.endedAt ? -1 : a.endedAt > b.endedAt ? 1 : 0));
+    const rejected = Object.fromEntries(Object.entries(file.rejected).filter(([, count]) => count > 0));
+    // A file with no rows still brings its rejections: one empty chunk carries them.
+    for (let start = 0, part = 0; start < rows.length || part === 0; start += CHUNK_ROWS, part += 1) {
+      const chunk = rows.slice(start, start + CHUNK_ROWS);
+      await receiveChunk(userId, job.id, { chunkId: `cli-${index}-${part}`, rows: chunk, rejected: part === 0 ? rejected : {} });
+      rowsDone += chunk.length;
+      options.onProgress?.({ rowsDone, file: file.name });
+    }
+    imported.push({ name: file.name, kind: file.kind, rowsRead: file.rowsRead, rows: rows.length, rejected, message, error: file.error });
+    index += 1;
   }
-  await receiveChunk(userId, job.id, { chunkId: "cli-rejected", rows: [], rejected: parsed.rejected });
-  return completeImport(userId, job.id);
+  return { report: await completeImport(userId, job.id), files: imported };
 }

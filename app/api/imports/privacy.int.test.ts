@@ -113,7 +113,7 @@ describe.each([
   };
 
   it("are stored nowhere: not in any collection, not in Redis", async () => {
-    const { parseExport, importParsed } = await import("@/lib/ingest");
+    const { importExport } = await import("@/lib/ingest");
     const { parseExportEntry, readExportZip } = await import("@/lib/ingest/worker");
     const entries = readExportZip("my_spotify_data.zip", exportZip());
 
@@ -158,7 +158,7 @@ describe.each([
     expect(done.counts.accepted).toBeGreaterThan(50);
 
     // As the CLI does it.
-    const cli = await importParsed(listenerId, parseExport(entries, new Date("2026-01-01T00:00:00Z")));
+    const { report: cli } = await importExport(listenerId, entries, { now: new Date("2026-01-01T00:00:00Z") });
     expect(cli.status).toBe("completed");
 
     const { collections, getStore } = await import("@/lib/db");

@@ -62,6 +62,15 @@ export function importsRepository(store: Store) {
       return result.modifiedCount === 1;
     },
 
+    /** Adds a file to a receiving import's list (a streamed import learns its files one by one). */
+    async addFile(userId: string, id: string, file: ImportDocument["files"][number], now = new Date()): Promise<boolean> {
+      const result = await imports.updateOne(
+        { _id: id, userId, status: "receiving" },
+        { $push: { files: file }, $set: { updatedAt: now } },
+      );
+      return result.matchedCount === 1;
+    },
+
     async finish(userId: string, id: string, status: "completed" | "cancelled" | "failed", now = new Date()): Promise<boolean> {
       const result = await imports.updateOne(
         { _id: id, userId, status: "receiving" },
