@@ -1,12 +1,20 @@
 /**
  * `npm run bench:import -- --plays 300000 [--adapters embedded,mongodb]`: the server-side import
- * pipeline (parse, validate, sort, de-duplicate, store, rollups) against a baseline measured in the
- * same run on the same files: JSON.parse of every file plus insertMany of the same documents into
- * the same kind of store, without validation. Each measurement runs in a child process of its own,
- * so its peak RSS is its own.
+ * (`importExport`, what `npm run import` runs: parse, validate, sort, de-duplicate, store, rollups,
+ * the report) on one generated extended-history export written to disk, with in the same run:
+ *
+ * - parse only: JSON.parse of every file, nothing else (the ceiling for any import);
+ * - baseline: JSON.parse plus a bare insertMany of the same documents into the same kind of store;
+ * - first import into an empty account;
+ * - re-import of the same export (every row already stored);
+ * - an overlapping newer export: the same history with its newest 10% added, imported over the
+ *   older export (the usual case when a listener uploads a newer export).
+ *
+ * Each measurement runs in a child process of its own, so its peak RSS is its own. The files are
+ * read one at a time from disk, as the CLI reads them.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,9 +25,12 @@ const { values } = parseArgs({
     adapters: { type: "string", default: "embedded,mongodb" },
     child: { type: "string" },
     adapter: { type: "string" },
+    exports: { type: "string" },
     "mongo-uri": { type: "string" },
   },
 });
+
+type Mode = "parse" | "baseline" | "first" | "again" | "overlap";
 
 interface Measurement {
   rows: number;
@@ -27,64 +38,87 @@ interface Measurement {
   peakRssMb: number;
 }
 
-async function child(mode: "baseline" | "pipeline", adapter: string, plays: number, mongoUri?: string): Promise<Measurement> {
-  const { generateListeningHistory, getDemoCatalog, writeExtendedHistory } = await import("@/lib/demo");
-  const { EmbeddedStore } = await import("@/lib/db");
-  const { MongoStore } = await import("@/lib/db");
-  const catalog = getDemoCatalog(11);
-  const files = writeExtendedHistory(generateListeningHistory({ seed: 11, plays, years: 10 }), catalog);
-  const dir = mkdtempSync(join(tmpdir(), "echotune-bench-import-"));
-  const store =
-    adapter === "embedded"
-      ? new EmbeddedStore(dir)
-      : new MongoStore({ uri: mongoUri!, database: `bench_import_${process.pid}`, socketTimeoutMS: 600_000 });
-  const { ensureIndexes } = await import("@/lib/db");
-  await ensureIndexes(store);
-  const started = performance.now();
+/** The export's files, one at a time, from disk. */
+function* exportFiles(dir: string): Generator<{ name: string; text: string }> {
+  for (const name of readdirSync(dir).sort()) yield { name, text: readFileSync(join(dir, name), "utf8") };
+}
+
+async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?: string): Promise<Measurement> {
+  const full = join(exportsDir, "full");
+  const older = join(exportsDir, "older");
+  const database = `bench_import_${process.pid}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "echotune-bench-import-"));
+  if (adapter === "embedded") process.env.DATA_DIR = dataDir;
+  else {
+    process.env.MONGODB_URI = mongoUri;
+    process.env.MONGODB_DB = database;
+  }
+  process.env.LOG_LEVEL ??= "warn";
+  const { closeStore, getStore, MongoStore } = await import("@/lib/db");
+  const { importExport } = await import("@/lib/ingest");
+  const store = await getStore();
+  const user = "bench";
   let rows = 0;
-  if (mode === "baseline") {
+  let started = performance.now();
+  if (mode === "parse") {
+    for (const file of exportFiles(full)) rows += (JSON.parse(file.text.replace(/^\uFEFF/, "")) as unknown[]).length;
+  } else if (mode === "baseline") {
     const plays = store.collection<{ _id: string }>("plays");
-    for (const file of files) {
-      const records = JSON.parse(file.content.replace(/^\uFEFF/, "")) as Array<Record<string, unknown>>;
+    for (const file of exportFiles(full)) {
+      const records = JSON.parse(file.text.replace(/^\uFEFF/, "")) as Array<Record<string, unknown>>;
       rows += records.length;
       for (let start = 0; start < records.length; start += 5_000) {
         const batch = records
           .slice(start, start + 5_000)
-          .map((record, index) => ({ ...record, _id: `${file.name}:${start + index}`, userId: "bench" }));
+          .map((record, index) => ({ ...record, _id: `${file.name}:${start + index}`, userId: user }));
         const { insertedCount } = await plays.insertMany(batch);
         // A baseline that silently inserts less (a unique index refusing rows) would flatter nothing but itself.
         if (insertedCount !== batch.length) throw new Error(`baseline inserted ${insertedCount} of ${batch.length} documents`);
       }
     }
   } else {
-    const { parseExport } = await import("@/lib/ingest");
-    const { storeRows } = await import("@/lib/ingest");
-    const parsed = parseExport(files.map((file) => ({ name: file.name, text: file.content })));
-    rows = parsed.rowsRead;
-    for (let start = 0, index = 0; start < parsed.rows.length; start += 5_000, index += 1) {
-      await storeRows(store, "bench", "bench-import", `c${index}`, parsed.rows.slice(start, start + 5_000));
-    }
+    if (mode === "again") await importExport(user, exportFiles(full));
+    if (mode === "overlap") await importExport(user, exportFiles(older));
+    started = performance.now();
+    const { report } = await importExport(user, exportFiles(full));
+    rows = report.counts.read;
+    const stored = report.counts.accepted + report.counts.short;
+    // Each measurement must do what it says: all new, nothing new, or only the newest part new.
+    if (mode === "first" && report.counts.duplicate > rows * 0.01)
+      throw new Error(`first import found ${report.counts.duplicate} duplicates`);
+    if (mode === "again" && stored > 0) throw new Error(`re-import stored ${stored} plays`);
+    if (mode === "overlap" && !(stored > rows * 0.05 && stored < rows * 0.2)) throw new Error(`overlap import stored ${stored} of ${rows}`);
   }
   const seconds = (performance.now() - started) / 1000;
-  if (store instanceof MongoStore) await store.client.db(`bench_import_${process.pid}`).dropDatabase();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (store instanceof MongoStore) await store.client.db(database).dropDatabase();
+  await closeStore();
+  rmSync(dataDir, { recursive: true, force: true });
   return { rows, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 if (values.child) {
-  const result = await child(
-    values.child as "baseline" | "pipeline",
-    values.adapter ?? "embedded",
-    Number(values.plays),
-    values["mongo-uri"],
-  );
+  const result = await child(values.child as Mode, values.adapter ?? "embedded", values.exports!, values["mongo-uri"]);
   console.log(`RESULT ${JSON.stringify(result)}`);
   process.exit(0);
 }
 
 const plays = Number(values.plays);
 const adapters = values.adapters.split(",");
+
+// The export, written once: the full history, and an older export without its newest 10%.
+const exportsDir = mkdtempSync(join(tmpdir(), "echotune-bench-export-"));
+{
+  const { generateListeningHistory, getDemoCatalog, writeExtendedHistory } = await import("@/lib/demo");
+  const catalog = getDemoCatalog(11);
+  const streams = generateListeningHistory({ seed: 11, plays, years: 10 });
+  const write = (name: string, files: Array<{ name: string; content: string }>) => {
+    mkdirSync(join(exportsDir, name));
+    for (const file of files) writeFileSync(join(exportsDir, name, file.name), file.content);
+  };
+  write("full", writeExtendedHistory(streams, catalog));
+  write("older", writeExtendedHistory(streams.slice(0, Math.floor(streams.length * 0.9)), catalog));
+}
+
 let ferret: { uri: string; dispose(): Promise<void> } | undefined;
 let mongoUri = process.env.MONGODB_URI;
 if (adapters.includes("mongodb") && !mongoUri) {
@@ -93,7 +127,7 @@ if (adapters.includes("mongodb") && !mongoUri) {
   mongoUri = ferret.uri;
 }
 
-function run(mode: string, adapter: string): Measurement {
+function run(mode: Mode, adapter: string): Measurement {
   const result = spawnSync(
     process.execPath,
     [
@@ -104,31 +138,42 @@ function run(mode: string, adapter: string): Measurement {
       mode,
       "--adapter",
       adapter,
-      "--plays",
-      String(plays),
+      "--exports",
+      exportsDir,
       ...(mongoUri ? ["--mongo-uri", mongoUri] : []),
     ],
-    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, MONGODB_URI: "", DATA_DIR: "" } },
   );
   const line = result.stdout.split("\n").find((candidate) => candidate.startsWith("RESULT "));
   if (!line) throw new Error(`bench child failed (${mode}, ${adapter}):\n${result.stderr}`);
   return JSON.parse(line.slice(7)) as Measurement;
 }
 
-console.log(`bench:import: ${plays.toLocaleString("en")} generated plays as an extended-history export\n`);
-console.log(
-  `${"adapter".padEnd(22)}${"pipeline rows/s".padStart(17)}${"baseline rows/s".padStart(17)}${"ratio".padStart(8)}${"pipeline RSS".padStart(14)}${"baseline RSS".padStart(14)}`,
-);
+const rate = (measurement: Measurement) => Math.round(measurement.rows / measurement.seconds);
+const row = (label: string, measurement: Measurement, versus?: Measurement) =>
+  console.log(
+    `  ${label.padEnd(36)}${rate(measurement).toLocaleString("en").padStart(10)} rows/s${`${measurement.seconds.toFixed(2)} s`.padStart(10)}${`${measurement.peakRssMb} MB`.padStart(10)}${
+      versus ? `${(measurement.seconds / versus.seconds).toFixed(2).padStart(8)}x` : ""
+    }`,
+  );
+
+console.log(`bench:import: ${plays.toLocaleString("en")} generated plays as an extended-history export, read from disk file by file`);
 try {
+  const parse = run("parse", "embedded");
+  console.log(`\n${"".padEnd(38)}${"rate".padStart(17)}${"time".padStart(10)}${"peak RSS".padStart(10)}  vs first`);
+  row("JSON.parse only", parse);
   for (const adapter of adapters) {
-    const baseline = run("baseline", adapter);
-    const pipeline = run("pipeline", adapter);
-    const rate = (measurement: Measurement) => Math.round(measurement.rows / measurement.seconds);
     const label = adapter === "mongodb" && ferret ? "mongodb (FerretDB)" : adapter;
-    console.log(
-      `${label.padEnd(22)}${rate(pipeline).toLocaleString("en").padStart(17)}${rate(baseline).toLocaleString("en").padStart(17)}${(pipeline.seconds / baseline.seconds).toFixed(2).padStart(7)}x${`${pipeline.peakRssMb} MB`.padStart(14)}${`${baseline.peakRssMb} MB`.padStart(14)}`,
-    );
+    console.log(`${label}:`);
+    const baseline = run("baseline", adapter);
+    const first = run("first", adapter);
+    row("JSON.parse + bare insertMany", baseline, first);
+    row("first import (empty account)", first, first);
+    row("re-import (every row stored)", run("again", adapter), first);
+    row("newer export (newest 10% new)", run("overlap", adapter), first);
+    console.log(`  import / bare insertMany: ${(first.seconds / baseline.seconds).toFixed(2)}x`);
   }
 } finally {
   await ferret?.dispose();
+  rmSync(exportsDir, { recursive: true, force: true });
 }
