@@ -96,8 +96,14 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
   const plays = playsRepository(store);
   const rollups = rollupsRepository(store);
   const segmentId = segmentIdOf(userId, batch.sourceKey);
-  await finishStale(store, userId, now, batch.sourceKey);
+  const markers = await listening.pending(userId);
+  const unfinished = await finishStale(store, userId, now, batch.sourceKey, markers);
   if (batch.plays.length === 0) return { ids: [], status: [], inserted: 0 };
+  // Whether a duplicate may belong to this batch's earlier attempt (its marker, or the segment a
+  // finished attempt wrote) or to a batch still pending. Asked before this attempt writes either.
+  const triedBefore =
+    markers.some((marker) => marker.sourceKey === batch.sourceKey) || (await listening.hasSegment(userId, batch.sourceKey));
+  const othersPending = unfinished.some((marker) => marker.sourceKey !== batch.sourceKey);
 
   const times = batch.plays.map((play) => play.playedAt.getTime());
   const marker: MarkerData = {
@@ -116,7 +122,10 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
   const own = new Set<string>();
   // Segments of other batches holding this batch's duplicates: one that never finished is finished below.
   const holders = new Set<string>();
-  if (duplicateIndexes.length > 0) {
+  // Most duplicates are another finished batch's (a re-imported export): with no earlier attempt of
+  // this batch and no other batch pending, none can be "own" and no holder needs finishing, so
+  // the plays need not be read back (on FerretDB v1 that read is the whole of a re-import's time).
+  if (duplicateIndexes.length > 0 && (triedBefore || othersPending)) {
     // The same stream twice in the batch: the second is a duplicate of the first, stored just now.
     const insertedNow = new Set(ids.filter((_, index) => !duplicates.has(index)));
     const earlier = await plays.byIds(
@@ -160,22 +169,28 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
   return { ids, status, inserted };
 }
 
-/** Finishes the listener's batches whose markers outlived the lease (never `except`, the caller's own). */
-async function finishStale(store: Store, userId: string, now: Date, except: string): Promise<void> {
-  const markers = await listeningRepository(store).pending(userId);
+/**
+ * Finishes the listener's batches whose markers outlived the lease (never `except`, the caller's
+ * own); returns the markers still pending (in flight, the caller's own, or failing to finish).
+ */
+async function finishStale(store: Store, userId: string, now: Date, except: string, markers: PendingMarker[]): Promise<PendingMarker[]> {
+  const unfinished: PendingMarker[] = [];
   for (const marker of markers) {
-    if (marker.sourceKey === except || now.getTime() - marker.createdAt.getTime() < PENDING_LEASE_MS) continue;
-    await finishQuietly(store, userId, marker, now);
+    if (marker.sourceKey === except || now.getTime() - marker.createdAt.getTime() < PENDING_LEASE_MS) unfinished.push(marker);
+    else if (!(await finishQuietly(store, userId, marker, now))) unfinished.push(marker);
   }
+  return unfinished;
 }
 
-async function finishQuietly(store: Store, userId: string, marker: PendingMarker, now: Date): Promise<void> {
+async function finishQuietly(store: Store, userId: string, marker: PendingMarker, now: Date): Promise<boolean> {
   try {
     await finishPending(store, userId, marker, now);
     logger.info({ userId, batch: marker.sourceKey }, "listening: finished a batch that had stopped midway");
+    return true;
   } catch (error) {
     // The marker stays: a later batch (or `npm run repair`) tries again.
     logger.warn({ err: error, userId, batch: marker.sourceKey }, "listening: finishing a stopped batch failed");
+    return false;
   }
 }
 

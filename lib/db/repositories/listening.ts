@@ -79,6 +79,11 @@ export function listeningRepository(store: Store) {
       await bump(userId);
     },
 
+    /** Whether the source has written its plays segment (a batch that ran to its end before). */
+    async hasSegment(userId: string, sourceKey: string): Promise<boolean> {
+      return (await segments.findOne({ _id: segmentIdOf(userId, sourceKey) }, { projection: { _id: 1 } })) !== null;
+    },
+
     /** Records plays deleted from `plays` (account-data rows an exact row replaced). */
     async appendRemoved(userId: string, sourceKey: string, segment: SegmentPayload, now = new Date()): Promise<void> {
       if (segment.count === 0) return;
