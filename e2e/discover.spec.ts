@@ -145,9 +145,12 @@ test.describe("discover", () => {
 
     await page.goto("/discover");
     await expect(like).toHaveAttribute("aria-pressed", "false");
-    // Pressed again on Discover, and pressed once more to take it back.
+    // Pressed again on Discover, and pressed once more to take it back. The like's own response
+    // first: pressed shows at once, and the unlike's response must not be taken for the like's.
+    const liked = page.waitForResponse((response) => response.url().endsWith("/api/feedback") && response.request().method() === "POST");
     await like.click();
     await expect(like).toHaveAttribute("aria-pressed", "true");
+    expect((await liked).status()).toBe(200);
     const unliked = page.waitForResponse((response) => response.url().endsWith("/api/feedback") && response.request().method() === "POST");
     await like.click();
     expect((await unliked).status()).toBe(200);

@@ -127,6 +127,9 @@ if (adapters.includes("mongodb") && !mongoUri) {
   mongoUri = ferret.uri;
 }
 
+// Each child picks its own store: none from this shell's environment.
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !["MONGODB_URI", "MONGODB_DB", "DATA_DIR"].includes(name)));
+
 function run(mode: Mode, adapter: string): Measurement {
   const result = spawnSync(
     process.execPath,
@@ -142,7 +145,7 @@ function run(mode: Mode, adapter: string): Measurement {
       exportsDir,
       ...(mongoUri ? ["--mongo-uri", mongoUri] : []),
     ],
-    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, MONGODB_URI: "", DATA_DIR: "" } },
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: childEnv },
   );
   const line = result.stdout.split("\n").find((candidate) => candidate.startsWith("RESULT "));
   if (!line) throw new Error(`bench child failed (${mode}, ${adapter}):\n${result.stderr}`);
