@@ -32,11 +32,30 @@ export function keyOf(value: unknown): string {
 }
 
 export function decode<T = unknown>(text: string): T {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-      const date = (value as { $date?: unknown }).$date;
-      if (typeof date === "number" && Object.keys(value).length === 1) return new Date(date);
+  // A plain parse and one walk: a reviver function, called by JSON.parse for every key of every
+  // document, made opening a 300,000-play store take four seconds instead of one.
+  return revive(JSON.parse(text)) as T;
+}
+
+/** `{"$date": <ms>}` (that key alone) back to a Date, anywhere in a parsed value; in place. */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (item !== null && typeof item === "object") value[index] = revive(item);
     }
     return value;
-  }) as T;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === "$date" && typeof record.$date === "number") return new Date(record.$date);
+  for (const key of keys) {
+    const item = record[key];
+    if (item === null || typeof item !== "object") continue;
+    const revived = revive(item);
+    // Only a date is a new value; a key named __proto__ is set as data, never as the prototype.
+    if (revived !== item) Object.defineProperty(record, key, { value: revived, writable: true, enumerable: true, configurable: true });
+  }
+  return record;
 }
