@@ -21,7 +21,7 @@ const loaded = perProcess("genres.public", () => ({
 
 /** The public artist → genres table (loaded once per process). */
 export function publicGenreTable(): Promise<PublicGenreTable> {
-  loaded.table ??= import("./public-artist-genres.json").then((module) => module.default as PublicGenreTable);
+  loaded.table ??= import("./public-artist-genres.json", { with: { type: "json" } }).then((module) => module.default as PublicGenreTable);
   return loaded.table;
 }
 
