@@ -5,6 +5,7 @@
  * request computes it (revision check against the store, cached index, every widget). Prints
  * p50/p95 per widget and range, and the cold first load (index assembled from the segments).
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,8 +16,47 @@ const { values } = parseArgs({
     plays: { type: "string", default: "300000" },
     adapters: { type: "string", default: "embedded,mongodb" },
     runs: { type: "string", default: "40" },
+    cold: { type: "string" },
   },
 });
+
+const TIME_ZONE = "Europe/Berlin";
+const THRESHOLD = 30_000;
+const USER = "bench-listener";
+
+/**
+ * `--cold <user>`: a fresh process (store from DATA_DIR or MONGODB_URI) answering the first
+ * dashboard request as the page does (`dashboardFor`, all time): prints the time to open
+ * the store, the first dashboard (index assembled from the segments, every widget) and a second.
+ */
+if (values.cold) {
+  const processStarted = performance.timeOrigin;
+  const { getStore, closeStore } = await import("@/lib/db");
+  const { dashboardFor } = await import("@/lib/insights/server");
+  const { readDashboardParams, toDashboardQuery } = await import("@/lib/insights");
+  const listener = {
+    id: values.cold,
+    displayName: "Bench",
+    imageUrl: null,
+    isDemo: false,
+    reconnectRequired: false,
+    settings: { timeZone: TIME_ZONE, listenThresholdMs: THRESHOLD, allowExplicit: true },
+  };
+  const query = toDashboardQuery(readDashboardParams({ range: "all" }));
+  const modulesMs = Date.now() - processStarted;
+  let started = performance.now();
+  await getStore();
+  const storeMs = performance.now() - started;
+  started = performance.now();
+  const first = await dashboardFor(listener, query);
+  const firstMs = performance.now() - started;
+  started = performance.now();
+  await dashboardFor(listener, query);
+  const secondMs = performance.now() - started;
+  await closeStore();
+  console.log(`COLD ${JSON.stringify({ modulesMs, storeMs, firstMs, secondMs, plays: first.totals.plays })}`);
+  process.exit(0);
+}
 
 const plays = Number(values.plays);
 const runs = Number(values.runs);
@@ -31,10 +71,6 @@ const { buildDashboard } = await import("@/lib/insights");
 const compute = await import("@/lib/insights");
 const { resolveRange } = await import("@/lib/insights");
 type Store = import("@/lib/db").Store;
-
-const TIME_ZONE = "Europe/Berlin";
-const THRESHOLD = 30_000;
-const USER = "bench-listener";
 
 const percentile = (samples: number[], p: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -143,9 +179,37 @@ try {
       worstDashboardP95 = Math.max(worstDashboardP95, p95);
       console.log(`${range.name.padEnd(18)}${"DASHBOARD".padEnd(14)}${fmt(percentile(samples, 50)).padStart(11)}${fmt(p95).padStart(11)}`);
     }
-    console.log(`\n${label}: worst whole-dashboard p95 over all ranges ${fmt(worstDashboardP95)}\n`);
-    if (store instanceof MongoStore) await store.client.db(`bench_insights_${process.pid}`).dropDatabase();
+    console.log(`\n${label}: worst whole-dashboard p95 over all ranges ${fmt(worstDashboardP95)}`);
+
+    // Cold start: a fresh process's first dashboard request, from the stored data alone.
+    const database = `bench_insights_${process.pid}`;
+    const uri = store instanceof MongoStore ? (process.env.MONGODB_URI ?? ferret?.uri) : undefined;
     await store.close();
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "warn" };
+    for (const name of ["MONGODB_URI", "MONGODB_DB", "DATA_DIR"]) delete env[name];
+    if (dir) env.DATA_DIR = dir;
+    else Object.assign(env, { MONGODB_URI: uri, MONGODB_DB: database });
+    const cold = spawnSync(
+      process.execPath,
+      ["--import", "./scripts/register.ts", "scripts/bench/insights.ts", "--cold", `${USER}-${adapter}`],
+      {
+        encoding: "utf8",
+        env,
+      },
+    );
+    const line = cold.stdout.split("\n").find((candidate) => candidate.startsWith("COLD "));
+    if (!line) throw new Error(`cold-start child failed:\n${cold.stderr}`);
+    const measured = JSON.parse(line.slice(5)) as { modulesMs: number; storeMs: number; firstMs: number; secondMs: number; plays: number };
+    console.log(
+      `${label}: cold start, a fresh process's first dashboard (all time, ${measured.plays.toLocaleString("en")} plays): ${fmt(measured.firstMs)}` +
+        ` (then ${fmt(measured.secondMs)}); before it, opening the store ${fmt(measured.storeMs)} and loading modules ${fmt(measured.modulesMs)}\n`,
+    );
+    if (uri) {
+      const { MongoClient } = await import("mongodb");
+      const client = await MongoClient.connect(uri);
+      await client.db(database).dropDatabase();
+      await client.close();
+    }
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 } finally {
