@@ -256,10 +256,11 @@ describe("embedded store durability under concurrent and failing writes", () => 
     let armed = false;
     return {
       arm: () => (armed = true),
-      write: (fd: number, buffer: Buffer, offset: number, length: number) => {
-        if (!armed) return writeSync(fd, buffer, offset, length);
+      write: (fd: number, text: string) => {
+        if (!armed) return writeSync(fd, text);
         armed = false;
-        writeSync(fd, buffer, offset, Math.floor(length / 2));
+        const buffer = Buffer.from(text);
+        writeSync(fd, buffer, 0, Math.floor(buffer.length / 2));
         throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
       },
     };
