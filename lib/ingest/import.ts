@@ -12,7 +12,7 @@ export interface ChunkOutcome {
 const MINUTE = 60_000;
 const minuteOf = (time: number) => Math.floor(time / MINUTE) * MINUTE;
 
-function toPlay(row: ImportRow, importId: string, chunkId: string): NewPlay {
+function toPlay(row: ImportRow, importId: string, importChunk: string): NewPlay {
   const endedAt = new Date(row.endedAt);
   // Whole seconds for every source: the export has seconds, sync gets milliseconds.
   endedAt.setUTCMilliseconds(0);
@@ -33,7 +33,7 @@ function toPlay(row: ImportRow, importId: string, chunkId: string): NewPlay {
     platform: row.platform,
     source: "import",
     importId,
-    importChunk: `${importId}/${chunkId}`,
+    importChunk,
     timePrecision: row.kind === "account" ? "minute" : "second",
   };
 }
@@ -109,7 +109,9 @@ export async function storeRows(
 ): Promise<ChunkOutcome> {
   const thresholdMs = options.listenThresholdMs ?? LISTEN_THRESHOLD_MS;
   if (rows.length === 0) return { accepted: 0, short: 0, duplicate: 0 };
-  const candidates = rows.map((row) => toPlay(row, importId, chunkId)).sort((a, b) => a.playedAt.getTime() - b.playedAt.getTime());
+  // One string for the chunk's name, shared by its plays (held in memory by the embedded store).
+  const importChunk = `${importId}/${chunkId}`;
+  const candidates = rows.map((row) => toPlay(row, importId, importChunk)).sort((a, b) => a.playedAt.getTime() - b.playedAt.getTime());
   const { keep, covered, superseded, supersededKeys } = await reconcileMinutePrecision(store, userId, candidates);
   const { status } = await storePlayBatch(
     store,
