@@ -32,7 +32,7 @@ const USER = "bench-listener";
 if (values.cold) {
   const processStarted = performance.timeOrigin;
   const { getStore, closeStore } = await import("@/lib/db");
-  const { dashboardFor } = await import("@/lib/insights/server");
+  const { dashboardFor } = await import("@/lib/insights");
   const { readDashboardParams, toDashboardQuery } = await import("@/lib/insights");
   const listener = {
     id: values.cold,
