@@ -12,7 +12,7 @@ export type {
   UpdateResult,
 } from "./port";
 export * from "./schema";
-export { closeStore, ensureIndexes, getStore } from "./store";
+export { closeStore, ensureIndexes, getStore, openStoreAtStart } from "./store";
 export { alertsRepository, type AlertFiring, type AlertsRepository } from "./repositories/alerts";
 export { accountsRepository, type AccountsRepository, type TokenSet } from "./repositories/accounts";
 export {

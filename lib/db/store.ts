@@ -61,6 +61,23 @@ export async function getStore(): Promise<Store> {
   return store;
 }
 
+/**
+ * Opens the embedded store as the server starts (instrumentation's `register`, which the server
+ * awaits before it takes requests), so no listener's first request waits for the journal to load:
+ * about 2 s for 300,000 plays. MongoDB needs no such wait (the driver connects in milliseconds).
+ * A store that cannot open is left to the first request, which answers with the reason.
+ */
+export async function openStoreAtStart(): Promise<void> {
+  if (env.MONGODB_URI) return;
+  const started = performance.now();
+  try {
+    await getStore();
+    logger.info({ ms: Math.round(performance.now() - started) }, "store: opened at start");
+  } catch (error) {
+    logger.warn({ err: error }, "store: could not open at start; the first request will try again");
+  }
+}
+
 /** Closes the process's store (tests, scripts, graceful shutdown). */
 export async function closeStore(): Promise<void> {
   const entry = holder.current;
