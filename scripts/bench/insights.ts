@@ -202,7 +202,7 @@ try {
     const measured = JSON.parse(line.slice(5)) as { modulesMs: number; storeMs: number; firstMs: number; secondMs: number; plays: number };
     console.log(
       `${label}: cold start, a fresh process's first dashboard (all time, ${measured.plays.toLocaleString("en")} plays): ${fmt(measured.firstMs)}` +
-        ` (then ${fmt(measured.secondMs)}); before it, opening the store ${fmt(measured.storeMs)} and loading modules ${fmt(measured.modulesMs)}\n`,
+        ` (then ${fmt(measured.secondMs)}); before it, opening the store ${fmt(measured.storeMs)} (a server does this as it starts, before it takes requests) and loading modules ${fmt(measured.modulesMs)}\n`,
     );
     if (uri) {
       const { MongoClient } = await import("mongodb");
