@@ -1,7 +1,7 @@
 /**
- * The client-safe part of insights: URL state, result types and the TanStack Query options shared
- * by the server (prefetch into the cache it dehydrates) and the browser (the same key, fetched from
- * `GET /api/insights` when the range changes).
+ * The client-safe part of insights: URL state, result types and the TanStack Query options for
+ * `GET /api/insights` (the same data the dashboard page renders on the server from the URL), for
+ * client code that wants the insights as data.
  */
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/http/client";

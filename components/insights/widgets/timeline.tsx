@@ -1,7 +1,7 @@
 import { ChartFigure, formatMinutes, TICK_STEPS, type TimePoint, TimeSeriesChart, timeSeriesTable } from "@/components/charts";
-import type { DashboardData, DashboardParams } from "@/lib/insights/client";
+import type { DashboardData } from "@/lib/insights/client";
+import { ParamToggle } from "../dashboard-controls";
 import { formatDay, formatDayShort, formatMonth, formatMonthShort } from "../format";
-import { Toggle, type Navigate } from "./shared";
 
 function timelineLabel(start: string, unit: DashboardData["unit"]): string {
   if (unit === "month") return formatMonth(start);
@@ -9,7 +9,7 @@ function timelineLabel(start: string, unit: DashboardData["unit"]): string {
   return formatDay(start);
 }
 
-export function TimelineWidget({ data, params, onChange }: { data: DashboardData; params: DashboardParams; onChange: Navigate }) {
+export function TimelineWidget({ data }: { data: DashboardData }) {
   const points: TimePoint[] = data.timeline.map((point) => ({
     label: timelineLabel(point.start, data.unit),
     tick: data.unit === "month" ? formatMonth(point.start) : formatDayShort(point.start),
@@ -36,15 +36,15 @@ export function TimelineWidget({ data, params, onChange }: { data: DashboardData
       }
       table={timeSeriesTable(points, [data.unit === "day" ? "Day" : data.unit === "week" ? "Week" : "Month", "Minutes"])}
       actions={
-        <Toggle
+        <ParamToggle
           label="Group by"
+          param="unit"
           value={data.unit}
           options={[
             { value: "day", label: "Day" },
             { value: "week", label: "Week" },
             { value: "month", label: "Month" },
           ]}
-          onChange={(unit) => onChange({ ...params, unit })}
         />
       }
     >

@@ -1,7 +1,7 @@
 import { BarList, type BarListItem, barListTable, ChartFigure, formatCount, formatMinutes } from "@/components/charts";
-import type { DashboardData, DashboardParams } from "@/lib/insights/client";
+import type { DashboardData } from "@/lib/insights/client";
+import { ParamToggle } from "../dashboard-controls";
 import { formatInstant, itemHref } from "../format";
-import { Toggle, type Navigate } from "./shared";
 
 const KINDS = [
   { kind: "artist", key: "artists", title: "Top artists" },
@@ -9,7 +9,7 @@ const KINDS = [
   { kind: "album", key: "albums", title: "Top albums" },
 ] as const;
 
-export function TopWidget({ data, params, onChange }: { data: DashboardData; params: DashboardParams; onChange: Navigate }) {
+export function TopWidget({ data }: { data: DashboardData }) {
   const byTime = data.by === "time";
   return (
     <section aria-labelledby="top-heading" className="flex flex-col gap-3">
@@ -17,14 +17,14 @@ export function TopWidget({ data, params, onChange }: { data: DashboardData; par
         <h2 id="top-heading" className="text-lg font-semibold">
           Top music
         </h2>
-        <Toggle
+        <ParamToggle
           label="Rank by"
+          param="by"
           value={data.by}
           options={[
             { value: "plays", label: "By listens" },
             { value: "time", label: "By minutes" },
           ]}
-          onChange={(by) => onChange({ ...params, by })}
         />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">

@@ -1,4 +1,3 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { BarChart3Icon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -10,7 +9,7 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { dashboardFor } from "@/lib/insights";
-import { insightsQueries, readDashboardParams, toDashboardQuery } from "@/lib/insights/client";
+import { readDashboardParams, toDashboardQuery } from "@/lib/insights/client";
 import { demoPreparing } from "@/lib/ingest";
 import { finishDemoHistory } from "../../demo-history";
 import { currentListener } from "@/lib/listener";
@@ -60,15 +59,12 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
     );
   }
 
-  // The view's data goes into the query cache the client starts with: no second fetch on load.
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(insightsQueries.dashboard(params).queryKey, data);
+  // Rendered here from the URL: the widgets are server components, and only their controls
+  // (range picker, toggles, data tables) hydrate, each with just what it draws.
   return (
     <>
       <PageHeader title="Dashboard" description="Your listening at a glance: top music, habits and streaks." />
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <DashboardView />
-      </HydrationBoundary>
+      <DashboardView data={data} params={params} />
     </>
   );
 }
