@@ -1,6 +1,7 @@
-import { ChartFigure, formatMinutes, Heatmap, heatmapTable } from "@/components/charts";
+import { ChartFigure, formatMinutes, heatmapTable } from "@/components/charts";
 import type { DashboardData } from "@/lib/insights/client";
 import { hourRange, weekdayName } from "../format";
+import { ClockHeatmap } from "./chart-leaves";
 
 export function ClockWidget({ data }: { data: DashboardData }) {
   const { clock } = data;
@@ -18,7 +19,7 @@ export function ClockWidget({ data }: { data: DashboardData }) {
     >
       {(summaryId) => (
         <div data-testid="listening-clock" data-busiest-hour={clock.busiestHour}>
-          <Heatmap labelledBy={summaryId} cells={clock.cells} format={format} />
+          <ClockHeatmap labelledBy={summaryId} cells={clock.cells} />
         </div>
       )}
     </ChartFigure>

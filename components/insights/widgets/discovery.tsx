@@ -1,6 +1,7 @@
-import { ChartFigure, formatCount, TICK_STEPS, type TimePoint, TimeSeriesChart, timeSeriesTable } from "@/components/charts";
+import { ChartFigure, formatCount, TICK_STEPS, type TimePoint, timeSeriesTable } from "@/components/charts";
 import { STATISTIC_NAMES, type DashboardData } from "@/lib/insights/client";
 import { formatMonth, formatMonthShort, formatShare, lowerFirst } from "../format";
+import { TimeSeriesChart } from "./chart-leaves";
 
 /**
  * New artists and tracks: new means the first listen ever falls inside the range. When nothing comes

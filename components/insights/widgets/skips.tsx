@@ -1,6 +1,7 @@
-import { BarList, type BarListItem, barListTable, ChartFigure, formatCount } from "@/components/charts";
+import { type BarListItem, barListTable, ChartFigure, formatCount } from "@/components/charts";
 import { STATISTIC_NAMES, type DashboardData } from "@/lib/insights/client";
 import { formatShare, lowerFirst } from "../format";
+import { BarList } from "./chart-leaves";
 
 export function SkipsWidget({ data }: { data: DashboardData }) {
   const items: BarListItem[] = data.skips.mostSkipped.map((track) => ({

@@ -1,7 +1,8 @@
-import { ChartFigure, formatMinutes, TICK_STEPS, type TimePoint, TimeSeriesChart, timeSeriesTable } from "@/components/charts";
+import { ChartFigure, formatMinutes, TICK_STEPS, type TimePoint, timeSeriesTable } from "@/components/charts";
 import type { DashboardData } from "@/lib/insights/client";
 import { ParamToggle } from "../dashboard-controls";
 import { formatDay, formatDayShort, formatMonth, formatMonthShort } from "../format";
+import { TimeSeriesChart } from "./chart-leaves";
 
 function timelineLabel(start: string, unit: DashboardData["unit"]): string {
   if (unit === "month") return formatMonth(start);

@@ -1,7 +1,8 @@
-import { BarList, type BarListItem, barListTable, ChartFigure, formatCount, formatMinutes } from "@/components/charts";
+import { type BarListItem, barListTable, ChartFigure, formatCount, formatMinutes } from "@/components/charts";
 import type { DashboardData } from "@/lib/insights/client";
 import { ParamToggle } from "../dashboard-controls";
 import { formatInstant, itemHref } from "../format";
+import { BarList } from "./chart-leaves";
 
 const KINDS = [
   { kind: "artist", key: "artists", title: "Top artists" },
