@@ -1,7 +1,12 @@
-import { ChartSkeleton } from "@/components/charts";
+"use client";
+
+import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** The dashboard's shape while its data loads (the first visit of the demo also stores its history). */
+/**
+ * The dashboard's shape while its data loads (the first visit of the demo also stores its history).
+ * A client component: the page's RSC payload then carries a reference to it, not its whole tree.
+ */
 export default function DashboardLoading() {
   return (
     <div role="status" aria-live="polite" className="flex flex-col gap-6">
