@@ -30,7 +30,8 @@ export interface BarListProps {
 
 /**
  * Ranked horizontal bars (top tracks, artists, albums) as an ordered list: rank, label (optionally a
- * link), a CSS-width bar and the display value. Pure HTML and CSS, no SVG.
+ * link), a CSS-width bar and the display value. Pure HTML and CSS, no SVG. The repeated cell
+ * classes are short `@utility` classes (globals.css): a page of ranked lists sends them per row.
  */
 export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ariaLabel, className }: BarListProps) {
   if (items.length === 0) return <ChartEmpty className={className}>{emptyText}</ChartEmpty>;
@@ -49,15 +50,11 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
                 "hover:bg-accent/60 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-ring",
             )}
           >
-            <span className="min-w-5 text-right text-sm tabular-nums text-muted-foreground">{startRank + index}</span>
+            <span className="bar-list-rank">{startRank + index}</span>
             <div className="min-w-0">
               <p className={cn(chartStyles.barLabel, "flex min-w-0 flex-col")}>
                 {item.href ? (
-                  <Link
-                    href={item.href}
-                    title={item.label}
-                    className="truncate font-medium after:absolute after:inset-0 after:rounded-md hover:underline focus-visible:outline-none"
-                  >
+                  <Link href={item.href} title={item.label} className="bar-list-link">
                     {item.label}
                   </Link>
                 ) : (
@@ -66,7 +63,7 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
                   </span>
                 )}
                 {item.sublabel ? (
-                  <span title={item.sublabel} className="min-w-0 truncate text-xs text-muted-foreground">
+                  <span title={item.sublabel} className="bar-list-sublabel">
                     {item.sublabel}
                   </span>
                 ) : null}
@@ -79,7 +76,7 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
                 />
               </div>
             </div>
-            <span className="text-sm whitespace-nowrap tabular-nums text-muted-foreground">{item.display}</span>
+            <span className="bar-list-value">{item.display}</span>
           </li>
         );
       })}

@@ -25,7 +25,8 @@ const pulse = "animate-pulse rounded bg-muted motion-reduce:animate-none";
 /** A placeholder bar one text line tall (an nbsp gives it the line box of the text it replaces). */
 function Line({ className }: { className?: string }) {
   return (
-    <span className={cn(pulse, "inline-block max-w-full overflow-hidden whitespace-nowrap align-top")}>
+    // `skeleton-line` (globals.css): a pulsing inline block, the page has dozens of them.
+    <span className="skeleton-line">
       {"\u00a0"}
       <span className={cn("inline-block", className)} />
     </span>
