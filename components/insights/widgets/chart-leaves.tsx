@@ -10,7 +10,9 @@
 import { BarList } from "@/components/charts/bar-list";
 import { formatMinutes } from "@/components/charts/format";
 import { Heatmap } from "@/components/charts/heatmap";
-import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { TICK_STEPS, TimeSeriesChart } from "@/components/charts/time-series-chart";
+import type { TimelineUnit } from "@/lib/insights/client";
+import { timelineSeries, type TimelinePeriod } from "./timeline-series";
 
 export { BarList, TimeSeriesChart };
 
@@ -19,4 +21,9 @@ const minutes = (ms: number) => formatMinutes(ms, "short");
 /** The listening clock: `cells[day][hour]` in milliseconds played. */
 export function ClockHeatmap({ labelledBy, cells }: { labelledBy: string; cells: number[][] }) {
   return <Heatmap labelledBy={labelledBy} cells={cells} format={minutes} />;
+}
+
+/** Listening over time: one column per period, built here from `[start, msPlayed]` pairs. */
+export function TimelineChart({ labelledBy, unit, periods }: { labelledBy: string; unit: TimelineUnit; periods: TimelinePeriod[] }) {
+  return <TimeSeriesChart labelledBy={labelledBy} points={timelineSeries(periods, unit)} tickSteps={TICK_STEPS[unit]} />;
 }

@@ -1,23 +1,13 @@
-import { ChartFigure, formatMinutes, TICK_STEPS, type TimePoint, timeSeriesTable } from "@/components/charts";
+import { ChartFigure, formatMinutes, timeSeriesTable } from "@/components/charts";
 import type { DashboardData } from "@/lib/insights/client";
 import { ParamToggle } from "../dashboard-controls";
-import { formatDay, formatDayShort, formatMonth, formatMonthShort } from "../format";
-import { TimeSeriesChart } from "./chart-leaves";
-
-function timelineLabel(start: string, unit: DashboardData["unit"]): string {
-  if (unit === "month") return formatMonth(start);
-  if (unit === "week") return `Week of ${formatDay(start)}`;
-  return formatDay(start);
-}
+import { TimelineChart } from "./chart-leaves";
+import { timelineLabel, timelineSeries, type TimelinePeriod } from "./timeline-series";
 
 export function TimelineWidget({ data }: { data: DashboardData }) {
-  const points: TimePoint[] = data.timeline.map((point) => ({
-    label: timelineLabel(point.start, data.unit),
-    tick: data.unit === "month" ? formatMonth(point.start) : formatDayShort(point.start),
-    ...(data.unit === "month" ? { shortTick: formatMonthShort(point.start) } : {}),
-    value: Math.round(point.msPlayed / 60_000),
-    display: formatMinutes(point.msPlayed),
-  }));
+  // The chart's leaf gets the periods as pairs and builds the same points in the browser.
+  const periods: TimelinePeriod[] = data.timeline.map((point) => [point.start, point.msPlayed]);
+  const points = timelineSeries(periods, data.unit);
   const peak = data.timeline.reduce<(typeof data.timeline)[number] | undefined>(
     (best, point) => (!best || point.msPlayed > best.msPlayed ? point : best),
     undefined,
@@ -49,7 +39,7 @@ export function TimelineWidget({ data }: { data: DashboardData }) {
         />
       }
     >
-      {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={points} tickSteps={TICK_STEPS[data.unit]} />}
+      {(summaryId) => <TimelineChart labelledBy={summaryId} unit={data.unit} periods={periods} />}
     </ChartFigure>
   );
 }
