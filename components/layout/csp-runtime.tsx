@@ -1,6 +1,7 @@
 "use client";
 
-import { z } from "zod";
+// zod's core alone (its global config), not the whole library: this file is in every page.
+import { config as zodConfig } from "zod/v4/core";
 
 declare global {
   // Read as a global by react-style-singleton (Radix's scroll lock) when it adds a <style>.
@@ -20,7 +21,7 @@ export function documentNonce(): string | undefined {
 if (typeof window !== "undefined") {
   // zod compiles parsers with `new Function` unless told not to, and even its probe for that is a
   // violation under a policy without 'unsafe-eval'.
-  z.config({ jitless: true });
+  zodConfig({ jitless: true });
   // Radix dialogs, sheets and menus lock scrolling with a <style> element; Turbopack leaves webpack's
   // `__webpack_nonce__` a plain global, which is where that library looks for the nonce.
   globalThis.__webpack_nonce__ = documentNonce();
