@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { AppShell } from "./pages/app-shell";
 
 interface Fixtures {
@@ -57,7 +57,42 @@ async function drain(context: BrowserContext): Promise<string[]> {
   return lines;
 }
 
+/**
+ * Waits until React has hydrated the page's controls (they carry React's fiber once it has): a
+ * test, like a fast finger, must not act before they listen. A select changed before hydration is
+ * set back to React's state, and a click is lost. Never fails by itself: a page with no controls,
+ * or one that never hydrates, is left to the test's own assertions.
+ */
+async function hydrated(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll("main button, main select, main input, main textarea, main a[href]")].every((node) =>
+          Object.keys(node).some((key) => key.startsWith("__reactFiber$")),
+        ),
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(() => undefined);
+}
+
 export const test = base.extend<Fixtures>({
+  // Navigations made by the test return once the page can be used, not merely loaded.
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await hydrated(page);
+      return response;
+    };
+    page.reload = async (options) => {
+      const response = await reload(options);
+      await hydrated(page);
+      return response;
+    };
+    await use(page);
+  },
   cspViolations: [
     async ({ browser }, use) => {
       const violations: string[] = [];
