@@ -212,8 +212,13 @@ test.describe("discover", () => {
     const key = (await track.getAttribute("data-key")) ?? "";
     const artist = (await track.getAttribute("data-artist")) ?? "";
     const byKey = page.locator(`[data-testid="recommendation"][data-key="${key}"]`);
+    const snoozedNow = page.waitForResponse(
+      (response) => response.url().endsWith("/api/feedback") && response.request().method() === "POST",
+    );
     await track.getByRole("button", { name: `Not now: ${name}`, exact: true }).click();
     await expect(byKey).toHaveCount(0);
+    // Hidden at once; the reload only once the server has it (a reload cuts off a request in flight).
+    expect((await snoozedNow).status()).toBe(200);
     await page.reload();
     await expect(cards(page).first()).toBeVisible();
     await expect(byKey).toHaveCount(0);
