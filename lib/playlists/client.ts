@@ -8,7 +8,8 @@ import type { PlaylistEdit, PlaylistTrackInput } from "./limits";
 import type { Json, Playlist, PlaylistSummary, PlaylistVersionSummary } from "./types";
 
 export { applyEdit, PlaylistEditError, toPlaylistTrack } from "./edit";
-export { PLAYLIST_MAX_DESCRIPTION, PLAYLIST_MAX_NAME, PLAYLIST_MAX_TRACKS, type PlaylistEdit, type PlaylistTrackInput } from "./limits";
+export type { PlaylistEdit, PlaylistTrackInput } from "./limits";
+export { PLAYLIST_MAX_DESCRIPTION, PLAYLIST_MAX_NAME, PLAYLIST_MAX_TRACKS } from "./rules";
 export type { Json, Playlist, PlaylistOrigin, PlaylistSummary, PlaylistTrack, PlaylistVersionSummary, SpotifySync } from "./types";
 export { spotifyStateOf, STALE_PENDING_MS, type SpotifyState } from "./spotify-state";
 

@@ -4,14 +4,8 @@
  * listener sees before the answer is what the server stores.
  */
 import type { PlaylistContent, PlaylistTrack } from "@/lib/db";
-import {
-  PLAYLIST_MAX_TRACKS,
-  playlistDescription,
-  playlistName,
-  TOO_MANY_TRACKS,
-  type PlaylistEdit,
-  type PlaylistTrackInput,
-} from "./limits";
+import type { PlaylistEdit, PlaylistTrackInput } from "./limits";
+import { checkPlaylistDescription, checkPlaylistName, PLAYLIST_MAX_TRACKS, TOO_MANY_TRACKS, type RuleResult } from "./rules";
 
 export type { PlaylistContent };
 
@@ -56,14 +50,9 @@ function indexOfKey(tracks: PlaylistTrack[], key: string): number {
   return index;
 }
 
-function checked<T>(
-  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } },
-  value: unknown,
-  field: string,
-): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new PlaylistEditError(field, result.error.issues[0]?.message ?? "Invalid value.");
-  return result.data;
+function checked(result: RuleResult, field: string): string {
+  if (!result.ok) throw new PlaylistEditError(field, result.message);
+  return result.value;
 }
 
 function describeMove(name: string, from: number, to: number): string {
@@ -104,12 +93,12 @@ export function applyEdit(content: PlaylistContent, edit: PlaylistEdit): { conte
       return { content: { ...content, tracks: next }, label };
     }
     case "rename": {
-      const name = checked(playlistName, edit.name, "name");
+      const name = checked(checkPlaylistName(edit.name), "name");
       if (name === content.name) return null;
       return { content: { ...content, name }, label: `Renamed to “${name}”` };
     }
     case "describe": {
-      const description = checked(playlistDescription, edit.description, "description");
+      const description = checked(checkPlaylistDescription(edit.description), "description");
       if (description === content.description) return null;
       return { content: { ...content, description }, label: description ? "Changed the description" : "Removed the description" };
     }

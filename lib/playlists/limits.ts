@@ -5,12 +5,17 @@
  */
 import { z } from "zod";
 
-/** Most tracks a playlist holds here (Spotify allows more, but an editor of 500 rows is the useful size). */
-export const PLAYLIST_MAX_TRACKS = 500;
-/** Spotify's limit on a playlist's name, in characters. */
-export const PLAYLIST_MAX_NAME = 100;
-/** Spotify's limit on a playlist's description, in characters. */
-export const PLAYLIST_MAX_DESCRIPTION = 300;
+import {
+  DESCRIPTION_TOO_LONG,
+  NAME_MISSING,
+  NAME_TOO_LONG,
+  PLAYLIST_MAX_DESCRIPTION,
+  PLAYLIST_MAX_NAME,
+  PLAYLIST_MAX_TRACKS,
+  TOO_MANY_TRACKS,
+} from "./rules";
+
+export { PLAYLIST_MAX_DESCRIPTION, PLAYLIST_MAX_NAME, PLAYLIST_MAX_TRACKS, TOO_MANY_TRACKS };
 
 export const playlistOrigins = ["discover", "assistant", "seed", "prompt", "blend", "manual"] as const;
 
@@ -37,18 +42,11 @@ export const playlistTrackInput = z.object({
 
 export type PlaylistTrackInput = z.input<typeof playlistTrackInput>;
 
-const TOO_MANY = `A playlist holds at most ${PLAYLIST_MAX_TRACKS} tracks: remove some, or start a new playlist for the rest.`;
+const TOO_MANY = TOO_MANY_TRACKS;
 
-export const playlistName = z
-  .string()
-  .trim()
-  .min(1, "Give the playlist a name.")
-  .max(PLAYLIST_MAX_NAME, `A playlist name has at most ${PLAYLIST_MAX_NAME} characters (Spotify's limit).`);
+export const playlistName = z.string().trim().min(1, NAME_MISSING).max(PLAYLIST_MAX_NAME, NAME_TOO_LONG);
 
-export const playlistDescription = z
-  .string()
-  .trim()
-  .max(PLAYLIST_MAX_DESCRIPTION, `A description has at most ${PLAYLIST_MAX_DESCRIPTION} characters (Spotify's limit).`);
+export const playlistDescription = z.string().trim().max(PLAYLIST_MAX_DESCRIPTION, DESCRIPTION_TOO_LONG);
 
 /** One edit of a playlist, as the editor sends it (and the server functions take it). */
 export const playlistEdit = z.discriminatedUnion("op", [
@@ -68,8 +66,5 @@ export const playlistEdit = z.discriminatedUnion("op", [
     label: z.string().trim().min(1).max(200),
   }),
 ]);
-
-/** The message for a playlist that would pass the track limit. */
-export const TOO_MANY_TRACKS = TOO_MANY;
 
 export type PlaylistEdit = z.input<typeof playlistEdit>;
