@@ -60,18 +60,19 @@ async function drain(context: BrowserContext): Promise<string[]> {
 /**
  * Waits until React has hydrated the page's controls (they carry React's fiber once it has): a
  * test, like a fast finger, must not act before they listen. A select changed before hydration is
- * set back to React's state, and a click is lost. Never fails by itself: a page with no controls,
- * or one that never hydrates, is left to the test's own assertions.
+ * set back to React's state, and a click is lost. Waits 10 s at most and never fails by itself: a
+ * page with no controls, or one that never hydrates, is left to the test's own assertions.
  */
 async function hydrated(page: Page): Promise<void> {
   await page
     .waitForFunction(
       () =>
-        [...document.querySelectorAll("main button, main select, main input, main textarea, main a[href]")].every((node) =>
-          Object.keys(node).some((key) => key.startsWith("__reactFiber$")),
+        // Not the hidden inputs Next adds to server-action forms: React does not own those.
+        [...document.querySelectorAll("main button, main select, main input:not([type=hidden]), main textarea, main a[href]")].every(
+          (node) => Object.keys(node).some((key) => key.startsWith("__reactFiber$")),
         ),
       undefined,
-      { timeout: 15_000 },
+      { timeout: 10_000 },
     )
     .catch(() => undefined);
 }
