@@ -1,12 +1,10 @@
+import { PageSkeleton } from "@/components/layout/page-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** Discover's shape while its picks are computed: the header, the chips panel, a column of cards and the draft. */
+/** Discover's shape while its picks are computed: the chips panel, a column of cards and the draft. */
 export default function Loading() {
   return (
-    <div role="status" aria-live="polite" className="space-y-6">
-      <span className="sr-only">Loading picks…</span>
-      <Skeleton className="h-9 w-48" />
-      <Skeleton className="h-5 w-96 max-w-full" />
+    <PageSkeleton label="Loading picks…">
       <Skeleton className="h-64 w-full rounded-xl sm:h-56" />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="grid gap-3">
@@ -16,6 +14,6 @@ export default function Loading() {
         </div>
         <Skeleton className="h-32 w-full rounded-xl" />
       </div>
-    </div>
+    </PageSkeleton>
   );
 }
