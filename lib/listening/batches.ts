@@ -99,10 +99,9 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
   const markers = await listening.pending(userId);
   const unfinished = await finishStale(store, userId, now, batch.sourceKey, markers);
   if (batch.plays.length === 0) return { ids: [], status: [], inserted: 0 };
-  // Whether a duplicate may belong to this batch's earlier attempt (its marker, or the segment a
-  // finished attempt wrote) or to a batch still pending. Asked before this attempt writes either.
-  const triedBefore =
-    markers.some((marker) => marker.sourceKey === batch.sourceKey) || (await listening.hasSegment(userId, batch.sourceKey));
+  // Whether a duplicate may belong to an earlier attempt of this batch (its marker, read before this
+  // attempt writes its own) or to a batch still pending.
+  const markedBefore = markers.some((marker) => marker.sourceKey === batch.sourceKey);
   const othersPending = unfinished.some((marker) => marker.sourceKey !== batch.sourceKey);
 
   const times = batch.plays.map((play) => play.playedAt.getTime());
@@ -123,9 +122,11 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
   // Segments of other batches holding this batch's duplicates: one that never finished is finished below.
   const holders = new Set<string>();
   // Most duplicates are another finished batch's (a re-imported export): with no earlier attempt of
-  // this batch and no other batch pending, none can be "own" and no holder needs finishing, so
-  // the plays need not be read back (on FerretDB v1 that read is the whole of a re-import's time).
-  if (duplicateIndexes.length > 0 && (triedBefore || othersPending)) {
+  // this batch (no marker, no segment a finished attempt wrote; this attempt writes its segment only
+  // below) and no other batch pending, none can be "own" and no holder needs finishing, so the
+  // plays need not be read back (on FerretDB v1 that read is the whole of a re-import's time).
+  // Asked only when there are duplicates: a batch of new plays costs no extra read.
+  if (duplicateIndexes.length > 0 && (markedBefore || othersPending || (await listening.hasSegment(userId, batch.sourceKey)))) {
     // The same stream twice in the batch: the second is a duplicate of the first, stored just now.
     const insertedNow = new Set(ids.filter((_, index) => !duplicates.has(index)));
     const earlier = await plays.byIds(
