@@ -44,9 +44,9 @@ describe("BarList", () => {
     expect(links.map((link) => attr(link, "href"))).toEqual(["/tracks/1", "/tracks/2"]);
     expect(links.every((link) => attr(link, "tabindex") === undefined)).toBe(true);
     const rows = tags(html, "li");
-    expect(attr(rows[0] ?? "", "class")).toContain("has-[a:focus-visible]:outline-2");
-    expect(attr(rows[2] ?? "", "class")).not.toContain("has-[a:focus-visible]");
-    const tracks = tags(html, "div").filter((tag) => attr(tag, "class")?.includes("bg-muted"));
+    expect(attr(rows[0] ?? "", "class")).toContain("bar-list-row-link");
+    expect(attr(rows[2] ?? "", "class")).not.toContain("bar-list-row-link");
+    const tracks = tags(html, "div").filter((tag) => attr(tag, "class") === "bar-list-track");
     expect(tracks).toHaveLength(4);
     expect(tracks.every((tag) => attr(tag, "aria-hidden") === "true")).toBe(true);
   });

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { cn } from "@/lib/utils";
 import { ChartEmpty } from "./chart-empty";
 import { percentOf } from "./scale";
-import { chartStyles } from "./styles";
 import type { ChartTable } from "./types";
 
 export interface BarListItem {
@@ -38,21 +37,14 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
   const scaleMax = max ?? Math.max(0, ...items.map((item) => item.value));
   return (
     // `role="list"`: Safari drops list semantics from lists without list-style.
-    <ol role="list" start={startRank} aria-label={ariaLabel} className={cn(chartStyles.barList, className)}>
+    <ol role="list" start={startRank} aria-label={ariaLabel} className={cn("bar-list", className)}>
       {items.map((item, index) => {
         const percent = percentOf(item.value, scaleMax);
         return (
-          <li
-            key={`${index}-${item.label}`}
-            className={cn(
-              chartStyles.barRow,
-              item.href &&
-                "hover:bg-accent/60 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-ring",
-            )}
-          >
+          <li key={`${index}-${item.label}`} className={item.href ? "bar-list-row bar-list-row-link" : "bar-list-row"}>
             <span className="bar-list-rank">{startRank + index}</span>
             <div className="min-w-0">
-              <p className={cn(chartStyles.barLabel, "flex min-w-0 flex-col")}>
+              <p className="bar-list-label">
                 {item.href ? (
                   <Link href={item.href} title={item.label} className="bar-list-link">
                     {item.label}
@@ -68,10 +60,10 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
                   </span>
                 ) : null}
               </p>
-              <div aria-hidden="true" className={chartStyles.barTrack}>
+              <div aria-hidden="true" className="bar-list-track">
                 <div
                   data-percent={percent}
-                  className={cn("h-full rounded-full", chartStyles.dataBg, percent > 0 && "min-w-1")}
+                  className={percent > 0 ? "bar-list-fill min-w-1" : "bar-list-fill"}
                   style={{ width: `${percent}%` }}
                 />
               </div>

@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { round } from "./scale";
 import { chartStyles } from "./styles";
 
 export type ChartSkeletonVariant = "time-series" | "heatmap" | "bar-list" | "share-bar" | "stat";
@@ -61,26 +62,12 @@ function body(variant: Exclude<ChartSkeletonVariant, "stat">, rows: number): Rea
         </div>
       );
     case "bar-list":
+      // One element a row (its lines drawn by `bar-list-skeleton`'s background): a page of ranked
+      // lists loads with dozens of them, and each row's full markup would be sent for every one.
       return (
-        <div className={chartStyles.barList}>
+        <div className="bar-list">
           {Array.from({ length: rows }, (_, index) => (
-            <div key={index} className={chartStyles.barRow}>
-              <span className="min-w-5" />
-              <div className="min-w-0">
-                <p className={chartStyles.barLabel}>
-                  <Line className="w-40" />
-                </p>
-                <div className={chartStyles.barTrack}>
-                  <div
-                    className={cn(pulse, "h-full rounded-full bg-muted-foreground/15")}
-                    style={{ width: `${100 - index * (60 / rows)}%` }}
-                  />
-                </div>
-              </div>
-              <span className="text-sm">
-                <Line className="w-14" />
-              </span>
-            </div>
+            <div key={index} className="bar-list-skeleton" style={{ "--bar": round(1 - index * (0.6 / rows)) } as CSSProperties} />
           ))}
         </div>
       );

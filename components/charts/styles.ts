@@ -8,7 +8,6 @@ export const chartStyles = {
    * card in light mode (plain --primary is ~2:1 on white) and stay bright in dark mode.
    */
   dataFill: "fill-[color-mix(in_oklab,var(--primary),var(--foreground)_25%)]",
-  dataBg: "bg-[color-mix(in_oklab,var(--primary),var(--foreground)_25%)]",
   dataText: "text-[color-mix(in_oklab,var(--primary),var(--foreground)_25%)]",
   figure: "flex flex-col gap-4 rounded-xl border bg-card p-4 text-card-foreground shadow-sm sm:p-6",
   caption: "flex flex-col gap-1",
@@ -27,11 +26,6 @@ export const chartStyles = {
   heatPlot: "relative aspect-[24/11] sm:aspect-[24/7]",
   heatTicks: "relative mt-1 h-4 text-xs leading-4 text-muted-foreground",
   legend: "mt-3 flex h-4 items-center gap-1.5 text-xs leading-4 text-muted-foreground",
-  /** One grid for the whole list (rows are subgrids), so every bar track has the same length. */
-  barList: "grid grid-cols-[auto_minmax(0,1fr)_auto] gap-x-3 gap-y-0.5",
-  barRow: "relative col-span-3 grid grid-cols-subgrid items-center rounded-md px-2 py-1.5",
-  barLabel: "text-sm leading-5",
-  barTrack: "mt-1 h-1.5 rounded-full bg-muted",
   shareBar: "flex h-4 w-full gap-0.5 overflow-hidden rounded-md",
   tableToggle: "text-sm leading-5",
 } as const;
