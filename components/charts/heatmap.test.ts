@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatCount } from "./format";
-import { HEAT_LEVELS, Heatmap, heatLevel, heatmapTable } from "./heatmap";
+import { Heatmap } from "./heatmap";
+import { HEAT_LEVELS, heatCellLabel, heatLevel, heatmapTable } from "./heatmap-data";
 import { attr, count, render, tags } from "./test-utils";
 
 const plays = (value: number) => formatCount(value, "play");
@@ -12,17 +13,16 @@ function grid(fill: (day: number, hour: number) => number): number[][] {
 describe("Heatmap", () => {
   const cells = grid((day, hour) => (day === 4 && hour === 22 ? 50 : day * hour));
 
-  it("renders a 7 × 24 SVG image with a titled cell each", () => {
+  it("renders a 7 × 24 grid image with a hover text for each cell", () => {
     const html = render(Heatmap, { cells, format: plays, labelledBy: "s" });
-    const svg = tags(html, "svg")[0] ?? "";
-    expect(attr(svg, "role")).toBe("img");
-    expect(attr(svg, "aria-labelledby")).toBe("s");
-    expect(attr(svg, "viewBox")).toBe("0 0 24 7");
-    expect(tags(html, "rect")).toHaveLength(168);
-    expect(count(html, /<title>/)).toBe(168);
-    expect(html).toContain("<title>Monday 00:00–01:00: 0 plays</title>");
-    expect(html).toContain("<title>Friday 22:00–23:00: 50 plays</title>");
-    expect(html).toContain("<title>Sunday 23:00–00:00: 138 plays</title>");
+    const image = tags(html, "div").find((tag) => attr(tag, "role") === "img") ?? "";
+    expect(attr(image, "aria-labelledby")).toBe("s");
+    expect(attr(image, "class")).toContain("heat-cells");
+    expect(tags(html, "i")).toHaveLength(168);
+    expect(html).not.toContain("<svg");
+    expect(heatCellLabel(cells, 0, plays)).toBe("Monday 00:00–01:00: 0 plays");
+    expect(heatCellLabel(cells, 4 * 24 + 22, plays)).toBe("Friday 22:00–23:00: 50 plays");
+    expect(heatCellLabel(cells, 167, plays)).toBe("Sunday 23:00–00:00: 138 plays");
   });
 
   it("labels rows Mon..Sun and every third hour, and shows a legend from 0 to the maximum", () => {
@@ -46,10 +46,10 @@ describe("Heatmap", () => {
 
   it("maps values to a sequential palette that switches in dark mode", () => {
     const html = render(Heatmap, { cells, format: plays, label: "x" });
-    const levels = tags(html, "rect").map((tag) => Number(attr(tag, "data-level")));
+    const levels = tags(html, "i").map((tag) => Number(attr(tag, "class")?.slice(1)));
     expect(levels[0]).toBe(0);
     expect(Math.max(...levels)).toBe(HEAT_LEVELS);
-    expect(html).toContain('style="fill:var(--heat-5)"');
+    expect(html).toContain('<i class="l5">');
     expect(html).toContain("[--heat-0:var(--muted)]");
     expect(html).toContain("dark:[--heat-5:");
     expect(heatLevel(0, 10)).toBe(0);
@@ -62,16 +62,16 @@ describe("Heatmap", () => {
 
   it("treats missing rows and cells as zero", () => {
     const html = render(Heatmap, { cells: [[0, 3]], format: plays, label: "x" });
-    expect(tags(html, "rect")).toHaveLength(168);
-    expect(html).toContain("<title>Monday 01:00–02:00: 3 plays</title>");
-    expect(html).toContain("<title>Sunday 05:00–06:00: 0 plays</title>");
+    expect(tags(html, "i")).toHaveLength(168);
+    expect(heatCellLabel([[0, 3]], 1, plays)).toBe("Monday 01:00–02:00: 3 plays");
+    expect(heatCellLabel([[0, 3]], 6 * 24 + 5, plays)).toBe("Sunday 05:00–06:00: 0 plays");
   });
 
   it("shows the empty text when every cell is zero", () => {
     for (const empty of [[], grid(() => 0)]) {
       const html = render(Heatmap, { cells: empty, format: plays, label: "x" });
       expect(html).toContain("No plays in this range");
-      expect(html).not.toContain("<svg");
+      expect(html).not.toContain('role="img"');
     }
   });
 

@@ -1,13 +1,18 @@
+"use client";
+
+/**
+ * A client component (it writes a cell's hover text when the pointer reaches it); the palette
+ * levels, labels and the table, which server components need too, live in heatmap-data.ts.
+ */
+import type { PointerEvent } from "react";
 import { cn } from "@/lib/utils";
 import { layoutAxis } from "./axis";
 import { ChartEmpty } from "./chart-empty";
 import { chartStyles } from "./styles";
-import { imgLabelProps, type ChartLabel, type ChartTable } from "./types";
+import { cellAt, DAYS, HEAT_LEVELS, heatCellLabel, heatLevel, HOURS, WEEKDAYS } from "./heatmap-data";
+import { imgLabelProps, type ChartLabel } from "./types";
 
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 const WEEKDAY_SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const HOURS = 24;
-const DAYS = 7;
 
 /** The day-label gutter and its gap (2rem + 0.5rem, see `chartStyles.heatGrid`), not part of the hour axis. */
 const GUTTER_PX = 40;
@@ -21,9 +26,6 @@ const HOUR_LABELS = layoutAxis({
   steps: [1, 3, 6, 12],
   minSpacingPx: 36,
 });
-
-/** Number of colour steps for non-zero values (zero has its own, quieter colour). */
-export const HEAT_LEVELS = 5;
 
 /**
  * Sequential palette, monotonic in lightness so it reads without hue (colour-blind safe) and in
@@ -49,25 +51,12 @@ export type HeatmapProps = ChartLabel & {
   className?: string;
 };
 
-/** Colour step for a value: 0 for none, else 1..HEAT_LEVELS linearly up to `max`. */
-export function heatLevel(value: number, max: number): number {
-  if (!(value > 0) || !(max > 0)) return 0;
-  return Math.min(HEAT_LEVELS, Math.max(1, Math.ceil((value / max) * HEAT_LEVELS)));
-}
-
-function hour(h: number): string {
-  return `${String(h % 24).padStart(2, "0")}:00`;
-}
-
-function cellAt(cells: number[][], day: number, h: number): number {
-  const value = cells[day]?.[h] ?? 0;
-  return Number.isFinite(value) && value > 0 ? value : 0;
-}
-
 /**
- * Day-of-week × hour-of-day grid (7 × 24). One SVG `role="img"` named by the summary; each cell
- * has an SVG `<title>` ("Monday 14:00–15:00: 12 plays") for hover; the data table carries every
- * value for keyboard and screen-reader users. Labels are HTML so they are never stretched.
+ * Day-of-week × hour-of-day grid (7 × 24). One `role="img"` named by the summary, its 168 cells
+ * plain `<i>` elements in a CSS grid (`heat-cells`, globals.css) coloured by level: the whole grid
+ * is a few kilobytes of HTML, where an SVG of titled rects was 26 kB. A cell gets its hover text
+ * (`title`) when the pointer first reaches it. The data table carries every value for keyboard
+ * and screen-reader users. Labels are HTML so they are never stretched.
  */
 export function Heatmap({
   cells,
@@ -82,6 +71,14 @@ export function Heatmap({
   for (let day = 0; day < DAYS; day++) for (let h = 0; h < HOURS; h++) max = Math.max(max, cellAt(cells, day, h));
   if (max <= 0) return <ChartEmpty className={cn(chartStyles.heatPlot, "py-0", className)}>{emptyText}</ChartEmpty>;
 
+  // Titles are written on first hover rather than rendered: React never sets `title` on the
+  // cells, so it leaves the attribute alone on later renders.
+  const titleCell = (event: PointerEvent<HTMLDivElement>) => {
+    const cell = event.target as HTMLElement;
+    if (cell.parentElement !== event.currentTarget || cell.title) return;
+    cell.title = heatCellLabel(cells, Array.prototype.indexOf.call(event.currentTarget.children, cell), format, rowNames);
+  };
+
   return (
     <div data-chart="heatmap" className={cn(PALETTE, className)}>
       <div className={chartStyles.heatGrid}>
@@ -93,34 +90,11 @@ export function Heatmap({
           ))}
         </div>
         <div className={chartStyles.heatPlot}>
-          <svg
-            role="img"
-            {...imgLabelProps(name)}
-            viewBox={`0 0 ${HOURS} ${DAYS}`}
-            preserveAspectRatio="none"
-            className="absolute inset-0 size-full [&_rect]:stroke-2 [&_rect]:[vector-effect:non-scaling-stroke] [&_rect:hover]:stroke-foreground"
-          >
-            {Array.from({ length: DAYS }, (_, day) =>
-              Array.from({ length: HOURS }, (_, h) => {
-                const value = cellAt(cells, day, h);
-                const level = heatLevel(value, max);
-                return (
-                  <rect
-                    key={`${day}-${h}`}
-                    x={h + 0.06}
-                    y={day + 0.06}
-                    width={0.88}
-                    height={0.88}
-                    rx={0.12}
-                    data-level={level}
-                    style={{ fill: `var(--heat-${level})` }}
-                  >
-                    <title>{`${rowNames[day] ?? ""} ${hour(h)}–${hour(h + 1)}: ${format(value)}`}</title>
-                  </rect>
-                );
-              }),
-            )}
-          </svg>
+          <div role="img" {...imgLabelProps(name)} className="heat-cells absolute inset-0" onPointerOver={titleCell}>
+            {Array.from({ length: DAYS * HOURS }, (_, index) => (
+              <i key={index} className={`l${heatLevel(cellAt(cells, Math.floor(index / HOURS), index % HOURS), max)}`} />
+            ))}
+          </div>
         </div>
         <div />
         <div aria-hidden="true" data-axis="x" className={chartStyles.heatTicks}>
@@ -150,15 +124,4 @@ export function Heatmap({
       </div>
     </div>
   );
-}
-
-/** The table alternative for a Heatmap: one row per day, one column per hour. */
-export function heatmapTable(cells: number[][], format: (value: number) => string, rowNames: readonly string[] = WEEKDAYS): ChartTable {
-  return {
-    columns: ["Day", ...Array.from({ length: HOURS }, (_, h) => hour(h))],
-    rows: Array.from({ length: DAYS }, (_, day) => [
-      rowNames[day] ?? "",
-      ...Array.from({ length: HOURS }, (_, h) => format(cellAt(cells, day, h))),
-    ]),
-  };
 }
