@@ -10,6 +10,7 @@ export { niceTicks, percentOf } from "./scale";
 export { OKABE_ITO, ShareBar, shareSwatch, shareTable, type ShareBarProps, type ShareItem } from "./share-bar";
 export { Sparkline, type SparklineProps } from "./sparkline";
 export { StatTile, type StatTileProps } from "./stat-tile";
-export { TICK_STEPS, TimeSeriesChart, timeSeriesTable, type TimePoint, type TimeSeriesChartProps } from "./time-series-chart";
+export { TimeSeriesChart, type TimeSeriesChartProps } from "./time-series-chart";
+export { TICK_STEPS, timeSeriesTable, type TimePoint } from "./time-series-data";
 export { estimateTextWidth, layoutAxis, type AxisLabel } from "./axis";
 export { DEFAULT_EMPTY_TEXT, type ChartLabel, type ChartTable } from "./types";

@@ -1,22 +1,18 @@
+"use client";
+
+/**
+ * A client component (it tracks the hovered column); what server components need beside it (the
+ * point type, tick steps, the table) lives in time-series-data.ts.
+ */
+import { useState, type CSSProperties, type PointerEvent } from "react";
 import { cn } from "@/lib/utils";
 import { layoutAxis } from "./axis";
 import { ChartEmpty } from "./chart-empty";
 import { formatCompact } from "./format";
 import { niceTicks, round } from "./scale";
 import { chartStyles } from "./styles";
-import { imgLabelProps, type ChartLabel, type ChartTable } from "./types";
-
-export interface TimePoint {
-  /** Full label, used in the tooltip and the table: "Mar 2024", "Mon 3 Mar 2024". */
-  label: string;
-  value: number;
-  /** The value as shown: "42 hours". */
-  display: string;
-  /** Shorter x-axis label if `label` is long ("Mar 3"); defaults to `label`. */
-  tick?: string;
-  /** An even shorter x-axis label for narrow charts ("Mar ’24" for "Mar 2024"). */
-  shortTick?: string;
-}
+import type { TimePoint } from "./time-series-data";
+import { imgLabelProps, type ChartLabel } from "./types";
 
 export type TimeSeriesChartProps = ChartLabel & {
   points: TimePoint[];
@@ -44,25 +40,20 @@ const GUTTER_PX = 48;
 /** X labels are at least this far apart, so a wide chart is not a wall of dates. */
 const X_LABEL_SPACING_PX = 72;
 
-/** Steps between x labels that read well for each kind of period. */
-export const TICK_STEPS = {
-  day: [1, 2, 7, 14, 28, 56, 112],
-  week: [1, 2, 4, 8, 13, 26, 52, 104],
-  month: [1, 2, 3, 6, 12, 24, 36, 48, 60, 120],
-  year: [1, 2, 5, 10, 20],
-} as const;
-
 /**
  * Columns over time, rendered on the server as one SVG image.
  *
  * - No layout shift: a fixed viewBox stretched over a CSS aspect-ratio box; axis labels are HTML
  *   around it (SVG text would be distorted by the stretch), grid lines keep 1px via
  *   `vector-effect="non-scaling-stroke"`.
- * - Accessibility: the SVG is `role="img"` named by the summary sentence; every column has an SVG
- *   `<title>` (hover tooltip) and a full-height hit area. Columns are deliberately not focusable:
- *   with up to ~600 points that would be hundreds of tab stops, and children of `role="img"` are
- *   presentational anyway. Keyboard and screen-reader users get every value from the data table
- *   (ChartFigure's "Show data as a table"), which is one tab stop away.
+ * - Size: every column is one segment of a single `<path>` (about 25 bytes a column; a titled
+ *   `<g>` per column was 170, and a dashboard sends hundreds of columns).
+ * - Hover: the pointer's slot is highlighted over the full height and its value shown in a tooltip
+ *   (state of this client component; nothing of it is in the HTML).
+ * - Accessibility: the SVG is `role="img"` named by the summary sentence. Columns are deliberately
+ *   not focusable: with up to ~600 points that would be hundreds of tab stops, and children of
+ *   `role="img"` are presentational anyway. Keyboard and screen-reader users get every value from
+ *   the data table (ChartFigure's "Show data as a table"), which is one tab stop away.
  */
 export function TimeSeriesChart({
   points,
@@ -74,6 +65,7 @@ export function TimeSeriesChart({
   className,
   ...name
 }: TimeSeriesChartProps) {
+  const [hovered, setHovered] = useState<number | null>(null);
   const max = Math.max(0, ...points.map((point) => (Number.isFinite(point.value) ? point.value : 0)));
   if (points.length === 0 || max <= 0) {
     return <ChartEmpty className={cn(chartStyles.seriesPlot, "py-0", className)}>{emptyText}</ChartEmpty>;
@@ -114,7 +106,14 @@ export function TimeSeriesChart({
           </span>
         ))}
       </div>
-      <div className={chartStyles.seriesPlot}>
+      <div
+        className={chartStyles.seriesPlot}
+        onPointerMove={(event: PointerEvent<HTMLDivElement>) => {
+          const box = event.currentTarget.getBoundingClientRect();
+          setHovered(pointIndexAt((event.clientX - box.left) / box.width, count));
+        }}
+        onPointerLeave={() => setHovered(null)}
+      >
         <svg
           role="img"
           {...imgLabelProps(name)}
@@ -138,23 +137,27 @@ export function TimeSeriesChart({
               );
             })}
           </g>
-          <g className={cn(chartStyles.dataFill, "[&>g:hover>.bar]:opacity-70 [&>g>rect:first-of-type]:fill-transparent")}>
-            {points.map((point, index) => {
-              const value = Number.isFinite(point.value) && point.value > 0 ? point.value : 0;
-              const x = round((offset + index) * slot + inset);
-              // Non-zero values get at least ~1px so they never read as zero.
-              const height = value > 0 ? Math.max(round((value / top) * HEIGHT), 0.6) : 0;
-              return (
-                <g key={index}>
-                  <title>{`${point.label}: ${point.display}`}</title>
-                  {/* Full-height hit area, so short and zero columns still show their tooltip. */}
-                  <rect x={round((offset + index) * slot)} width={round(slot)} height={HEIGHT} />
-                  {height > 0 ? <rect className="bar" x={x} y={round(HEIGHT - height)} width={round(barWidth)} height={height} /> : null}
-                </g>
-              );
-            })}
-          </g>
+          <path className={chartStyles.dataFill} d={columnsPath(points, { top, offset, slot, barWidth, inset })} />
+          {hovered !== null ? (
+            <rect
+              aria-hidden="true"
+              className="fill-foreground/10"
+              x={round((offset + hovered) * slot)}
+              width={round(slot)}
+              height={HEIGHT}
+            />
+          ) : null}
         </svg>
+        {hovered !== null && points[hovered] ? (
+          <span
+            aria-hidden="true"
+            data-testid="chart-tooltip"
+            className="pointer-events-none absolute -top-2 z-10 rounded-md border bg-popover px-2 py-1 text-xs whitespace-nowrap text-popover-foreground shadow-sm"
+            style={tooltipPosition((offset + hovered + 0.5) / slots)}
+          >
+            {`${points[hovered].label}: ${points[hovered].display}`}
+          </span>
+        ) : null}
       </div>
       <div />
       <div aria-hidden="true" data-axis="x" className={chartStyles.seriesTicks}>
@@ -173,7 +176,40 @@ export function TimeSeriesChart({
   );
 }
 
-/** The table alternative for a TimeSeriesChart: one row per point, label then display value. */
-export function timeSeriesTable(points: TimePoint[], columns: [string, string] = ["Period", "Value"]): ChartTable {
-  return { columns: [...columns], rows: points.map((point) => [point.label, point.display]) };
+/** The point under a horizontal position (0..1 across the plot), or null between or beside the columns. */
+export function pointIndexAt(fraction: number, count: number): number | null {
+  if (!(fraction >= 0 && fraction < 1) || count <= 0) return null;
+  const slots = Math.max(count, MIN_SLOTS);
+  const index = Math.floor(fraction * slots - (slots - count) / 2);
+  return index >= 0 && index < count ? index : null;
+}
+
+/** A tooltip over a column, kept inside the plot near its edges. */
+function tooltipPosition(center: number): CSSProperties {
+  const percent = round(center * 100);
+  if (center < 0.2) return { left: `${percent}%`, transform: "translate(-10%, -100%)" };
+  if (center > 0.8) return { left: `${percent}%`, transform: "translate(-90%, -100%)" };
+  return { left: `${percent}%`, transform: "translate(-50%, -100%)" };
+}
+
+interface ColumnLayout {
+  top: number;
+  offset: number;
+  slot: number;
+  barWidth: number;
+  inset: number;
+}
+
+/** Every non-zero column as one subpath (`M x y h w V 100 h -w z`); zero columns draw nothing. */
+export function columnsPath(points: TimePoint[], { top, offset, slot, barWidth, inset }: ColumnLayout): string {
+  const width = round(barWidth);
+  let d = "";
+  points.forEach((point, index) => {
+    const value = Number.isFinite(point.value) && point.value > 0 ? point.value : 0;
+    if (value <= 0) return;
+    // Non-zero values get at least ~1px so they never read as zero.
+    const height = Math.max(round((value / top) * HEIGHT), 0.6);
+    d += `M${round((offset + index) * slot + inset)} ${round(HEIGHT - height)}h${width}V${HEIGHT}h-${width}z`;
+  });
+  return d;
 }

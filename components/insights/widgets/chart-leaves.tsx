@@ -10,7 +10,8 @@
 import { BarList } from "@/components/charts/bar-list";
 import { formatMinutes } from "@/components/charts/format";
 import { Heatmap } from "@/components/charts/heatmap";
-import { TICK_STEPS, TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { TICK_STEPS } from "@/components/charts/time-series-data";
 import type { TimelineUnit } from "@/lib/insights/client";
 import { timelineSeries, type TimelinePeriod } from "./timeline-series";
 

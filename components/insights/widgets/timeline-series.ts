@@ -1,6 +1,6 @@
 /** The timeline's columns from its periods: shared by the server (summary, table) and its chart leaf. */
 import { formatMinutes } from "@/components/charts/format";
-import type { TimePoint } from "@/components/charts/time-series-chart";
+import type { TimePoint } from "@/components/charts/time-series-data";
 import type { TimelineUnit } from "@/lib/insights/client";
 import { formatDay, formatDayShort, formatMonth, formatMonthShort } from "../format";
 
