@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatCount } from "./format";
 import { Heatmap } from "./heatmap";
 import { HEAT_LEVELS, heatCellLabel, heatLevel, heatmapTable } from "./heatmap-data";
-import { attr, count, render, tags } from "./test-utils";
+import { attr, render, tags } from "./test-utils";
 
 const plays = (value: number) => formatCount(value, "play");
 
