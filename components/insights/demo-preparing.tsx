@@ -1,21 +1,15 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { RefreshEvery } from "./refresh-every";
 
 /**
  * The demo listener's history is being stored (the first visit after a fresh start): a real
- * progress bar, and the page refreshes itself until the history is there.
+ * progress bar, and the page refreshes itself until the history is there. A server component: only
+ * the refresh timer is client code, so the pages that may show this do not ship its markup as JS.
  */
 export function DemoPreparing({ stored, total }: { stored: number; total: number }) {
-  const router = useRouter();
-  useEffect(() => {
-    const timer = setInterval(() => router.refresh(), 1_500);
-    return () => clearInterval(timer);
-  }, [router]);
   const percent = total > 0 ? Math.round((stored / total) * 100) : 0;
   return (
     <section aria-labelledby="demo-preparing-title" className="rounded-xl border bg-card p-6" data-testid="demo-preparing">
+      <RefreshEvery ms={1_500} />
       <h2 id="demo-preparing-title" className="text-lg font-semibold">
         Setting up the demo listener
       </h2>
