@@ -14,8 +14,6 @@ export interface ChartSkeletonProps {
   description?: boolean;
   summary?: boolean;
   table?: boolean;
-  /** "stat": match a StatTile with a delta line (default true). */
-  delta?: boolean;
   /** Announced to screen readers (default "Loading chart…"). */
   label?: string;
   className?: string;
@@ -97,25 +95,14 @@ export function ChartSkeleton({
   description = false,
   summary = true,
   table = true,
-  delta = true,
   label = "Loading chart…",
   className,
 }: ChartSkeletonProps) {
   if (variant === "stat") {
+    // One element (`stat-skeleton`, globals.css), a tile with a second line: the dashboard loads six.
     return (
-      <div role="status" className={cn("flex flex-col gap-1 rounded-xl border bg-card p-4 shadow-sm", className)}>
+      <div role="status" data-variant="stat" className={cn("stat-skeleton", className)}>
         <span className="sr-only">{label}</span>
-        <div aria-hidden="true" className="text-sm">
-          <Line className="w-24" />
-        </div>
-        <div aria-hidden="true" className="text-2xl font-semibold tracking-tight sm:text-3xl">
-          <Line className="w-32" />
-        </div>
-        {delta ? (
-          <div aria-hidden="true" className="text-xs">
-            <Line className="w-24" />
-          </div>
-        ) : null}
       </div>
     );
   }
