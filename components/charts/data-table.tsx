@@ -4,7 +4,6 @@ import { ChevronRightIcon } from "lucide-react";
 import { useState } from "react";
 import { cn } from "@/lib/utils";
 import { formatNumber } from "./format";
-import { chartStyles } from "./styles";
 import type { ChartTable } from "./types";
 
 /**
@@ -37,16 +36,8 @@ export function DataTable({
       open={defaultOpen || undefined}
       onToggle={(event) => setOpened((was) => was || event.currentTarget.open)}
     >
-      <summary
-        className={cn(
-          chartStyles.tableToggle,
-          "flex cursor-pointer list-none items-center gap-1.5 rounded-lg px-3 py-2 font-medium text-muted-foreground hover:bg-accent hover:text-accent-foreground [&::-webkit-details-marker]:hidden",
-        )}
-      >
-        <ChevronRightIcon
-          aria-hidden="true"
-          className="size-4 shrink-0 transition-transform group-open:rotate-90 motion-reduce:transition-none"
-        />
+      <summary className="table-toggle">
+        <ChevronRightIcon aria-hidden="true" className="table-toggle-icon" />
         {toggleLabel}
       </summary>
       {opened ? (

@@ -72,7 +72,7 @@ export function ShareBar({ items, emptyText, className, ...name }: ShareBarProps
               key={index}
               title={`${item.label}: ${item.display}`}
               data-percent={percent}
-              className="h-full min-w-1 shadow-[inset_0_0_0_1px_rgb(0_0_0/0.12)]"
+              className="share-segment"
               style={{ width: `${percent}%`, ...shareSwatch(index) }}
             />
           );
@@ -81,11 +81,7 @@ export function ShareBar({ items, emptyText, className, ...name }: ShareBarProps
       <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1.5 text-sm">
         {items.map((item, index) => (
           <li key={index} className="flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="size-3.5 shrink-0 rounded-[3px] shadow-[inset_0_0_0_1px_rgb(0_0_0/0.12)]"
-              style={shareSwatch(index)}
-            />
+            <span aria-hidden="true" className="share-swatch" style={shareSwatch(index)} />
             <span>{item.label}</span>
             <span className="tabular-nums text-muted-foreground">{item.display}</span>
           </li>

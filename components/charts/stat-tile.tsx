@@ -28,7 +28,7 @@ const TREND_ICONS: Record<NonNullable<StatTileProps["trend"]>, LucideIcon> = {
 export function StatTile({ label, value, unit, delta, trend, hint, className }: StatTileProps) {
   const TrendIcon = trend ? TREND_ICONS[trend] : undefined;
   return (
-    <dl className={cn("flex flex-col gap-1 rounded-xl border bg-card p-4 text-card-foreground shadow-sm", className)}>
+    <dl className={cn("stat-tile", className)}>
       <dt className="text-sm text-muted-foreground">{label}</dt>
       <dd className="text-2xl font-semibold tracking-tight tabular-nums sm:text-3xl">
         {value}

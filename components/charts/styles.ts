@@ -9,7 +9,8 @@ export const chartStyles = {
    */
   dataFill: "fill-[color-mix(in_oklab,var(--primary),var(--foreground)_25%)]",
   dataText: "text-[color-mix(in_oklab,var(--primary),var(--foreground)_25%)]",
-  figure: "flex flex-col gap-4 rounded-xl border bg-card p-4 text-card-foreground shadow-sm sm:p-6",
+  /** A chart's card (`chart-card`, globals.css: a dashboard has a dozen). */
+  figure: "chart-card",
   caption: "flex flex-col gap-1",
   title: "text-lg font-semibold leading-tight",
   description: "text-sm text-muted-foreground",

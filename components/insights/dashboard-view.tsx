@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { GLOSSARY, STATISTIC_NAMES, type DashboardData, type DashboardParams } from "@/lib/insights/client";
-import { cn } from "@/lib/utils";
 import { DashboardBusy, DashboardNavigationProvider, DashboardRangePicker, RangeStatus } from "./dashboard-controls";
 import { formatDayRange } from "./format";
 import {
@@ -85,5 +84,5 @@ const GRID_WIDGETS = [
  * size so nothing shifts).
  */
 function Section({ children, deferred = false }: { children: ReactNode; deferred?: boolean }) {
-  return <div className={cn("min-w-0", deferred && "[contain-intrinsic-size:auto_28rem] [content-visibility:auto]")}>{children}</div>;
+  return <div className={deferred ? "widget-deferred" : "min-w-0"}>{children}</div>;
 }
