@@ -112,6 +112,57 @@ describe("embedded store persistence", () => {
     await reopened.close();
   });
 
+  it("opens a snapshot and journal written before batches became tables, and writes tables itself", async () => {
+    const dir = freshDir();
+    const folder = join(dir, "store");
+    mkdirSync(folder, { recursive: true });
+    // Lines as the store wrote them when every put and bulk held a plain list of documents.
+    writeFileSync(
+      join(folder, "snapshot.jsonl"),
+      [
+        '{"t":"snapshot","gen":3,"at":"2026-01-01T00:00:00.000Z"}',
+        '{"t":"idx","c":"plays","spec":{"name":"plays_user_time","key":{"userId":1,"playedAt":1}}}',
+        '{"t":"put","c":"plays","d":[{"_id":"a","userId":"u","playedAt":{"$date":1000},"importId":"i"},{"_id":"b","userId":"u","playedAt":{"$date":2000},"importId":"i"}]}',
+      ].join("\n") + "\n",
+    );
+    writeFileSync(
+      join(folder, "journal-3.jsonl"),
+      [
+        '{"t":"put","c":"plays","d":[{"_id":"c","userId":"u","playedAt":{"$date":3000},"importId":"i"},{"_id":"d","userId":"u","playedAt":{"$date":4000},"importId":"i"}]}',
+        '{"t":"bulk","c":"plays","del":["a"],"d":[{"_id":"e","userId":"u","playedAt":{"$date":5000},"importId":"j"},{"_id":"f","userId":"u","playedAt":{"$date":6000},"importId":"j"}]}',
+      ].join("\n") + "\n",
+    );
+    const old = new EmbeddedStore(dir);
+    const plays = old.collection<{ _id: string; userId: string; playedAt: Date; importId: string }>("plays");
+    const expected = ["b", "c", "d", "e", "f"].map((id, index) => ({
+      _id: id,
+      userId: "u",
+      playedAt: new Date((index + 2) * 1000),
+      importId: index < 3 ? "i" : "j",
+    }));
+    expect(await plays.find({ userId: "u" }, { sort: { playedAt: 1 } })).toEqual(expected);
+    await plays.insertMany([
+      { _id: "g", userId: "u", playedAt: new Date(7000), importId: "k" },
+      { _id: "h", userId: "u", playedAt: new Date(8000), importId: "k" },
+    ]);
+    await old.close();
+    const written = readFileSync(join(folder, "journal-3.jsonl"), "utf8").trim().split("\n").at(-1) ?? "";
+    expect(JSON.parse(written)).toMatchObject({ t: "put", c: "plays", tab: { keys: ["_id", "userId", "playedAt", "importId"] } });
+
+    const reopened = new EmbeddedStore(dir);
+    const after = await reopened.collection("plays").find({ userId: "u" }, { sort: { playedAt: 1 } });
+    expect(after).toEqual([
+      ...expected,
+      { _id: "g", userId: "u", playedAt: new Date(7000), importId: "k" },
+      { _id: "h", userId: "u", playedAt: new Date(8000), importId: "k" },
+    ]);
+    reopened.compact();
+    await reopened.close();
+    const again = new EmbeddedStore(dir);
+    expect(await again.collection("plays").find({ userId: "u" }, { sort: { playedAt: 1 } })).toEqual(after);
+    await again.close();
+  });
+
   it("cuts a torn last line left by a crash and keeps working", async () => {
     const dir = freshDir();
     const store = new EmbeddedStore(dir);

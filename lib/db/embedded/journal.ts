@@ -32,6 +32,7 @@ import { perProcess } from "@/lib/process-state";
 import { EmbeddedStoreError } from "../errors";
 import type { IndexSpec } from "../port";
 import { decode, encode } from "./codec";
+import { tabulate, untabulate, type Table } from "./table";
 
 export type JournalRecord =
   | { t: "put"; c: string; d: Record<string, unknown>[] }
@@ -39,6 +40,27 @@ export type JournalRecord =
   /** A bulk write: its deletions, then its puts, in one line. */
   | { t: "bulk"; c: string; del: string[]; d: Record<string, unknown>[] }
   | { t: "idx"; c: string; spec: IndexSpec };
+
+/**
+ * A record as a line holds it: the documents of a put or a bulk may be a table instead of a list
+ * (see `table.ts`). Lines written before tables existed have only lists, and still load.
+ */
+type StoredRecord = JournalRecord | { t: "put"; c: string; tab: Table } | { t: "bulk"; c: string; del: string[]; tab: Table };
+
+/** The line form of a record: its documents as a table when they make one. */
+function toStored(record: JournalRecord): StoredRecord {
+  if (record.t !== "put" && record.t !== "bulk") return record;
+  const table = tabulate(record.d);
+  if (!table) return record;
+  return record.t === "put" ? { t: "put", c: record.c, tab: table } : { t: "bulk", c: record.c, del: record.del, tab: table };
+}
+
+function fromStored(record: StoredRecord): JournalRecord {
+  if (!("tab" in record)) return record;
+  return record.t === "put"
+    ? { t: "put", c: record.c, d: untabulate(record.tab) }
+    : { t: "bulk", c: record.c, del: record.del, d: untabulate(record.tab) };
+}
 
 interface SnapshotHeader {
   t: "snapshot";
@@ -244,7 +266,7 @@ export class Journal {
       this.generation = header.gen;
       for (let index = 1; index < lines.length; index += 1) {
         const line = lines[index];
-        if (line) apply(decode<JournalRecord>(line));
+        if (line) apply(fromStored(decode<StoredRecord>(line)));
       }
     }
 
@@ -265,7 +287,7 @@ export class Journal {
         lineNumber += 1;
         const isLast = end === -1 || end === text.length - 1;
         try {
-          if (line) apply(decode<JournalRecord>(line));
+          if (line) apply(fromStored(decode<StoredRecord>(line)));
         } catch (error) {
           if (!isLast) {
             throw new EmbeddedStoreError(
@@ -310,7 +332,7 @@ export class Journal {
   append(record: JournalRecord): boolean {
     if (this.fd === undefined) throw new EmbeddedStoreError("The embedded store is closed.");
     if (this.broken) throw new EmbeddedStoreError(this.broken);
-    const text = `${encode(record)}\n`;
+    const text = `${encode(toStored(record))}\n`;
     const length = Buffer.byteLength(text);
     try {
       let written = this.write(this.fd, text);
@@ -360,11 +382,11 @@ export class Journal {
         for (const document of documents) {
           batch.push(document);
           if (batch.length === 500) {
-            pending.push(encode({ t: "put", c: name, d: batch } satisfies JournalRecord));
+            pending.push(encode(toStored({ t: "put", c: name, d: batch })));
             batch = [];
           }
         }
-        if (batch.length > 0) pending.push(encode({ t: "put", c: name, d: batch } satisfies JournalRecord));
+        if (batch.length > 0) pending.push(encode(toStored({ t: "put", c: name, d: batch })));
         if (pending.length > 64) flush();
       }
       flush();
