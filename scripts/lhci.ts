@@ -8,10 +8,13 @@
  * deployment instead (the preview workflow), sending Vercel's protection-bypass header when
  * VERCEL_AUTOMATION_BYPASS_SECRET is set.
  *
- * The signed-in pages (the demo listener's dashboard, Discover and assistant) need a session: the
- * script signs in as the demo listener over HTTP (Auth.js's CSRF token, then the demo credentials
- * callback), warms the dashboard once (the demo history is stored on first use), and hands
- * Lighthouse the session cookie as a request header.
+ * The signed-in pages need a session: the script signs in as the demo listener over HTTP (Auth.js's
+ * CSRF token, then the demo credentials callback), warms the dashboard once (the demo history is
+ * stored on first use), and hands Lighthouse the session cookie as a request header. The pages of
+ * one thing (a playlist, a Blend, a chat...) need that thing: lighthouserc.json names them with
+ * `{placeholders}`, and the script makes the data through the app's own endpoints
+ * (scripts/lib/lhci-pages.ts) and fills them in. /ops is audited where a demo visitor may open it
+ * (demo mode) and left out, saying why, elsewhere.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuild } from "./lib/build.ts";
 import { demoSessionCookie, waitForServer } from "./lib/demo-server.ts";
+import { fillPlaceholders, opsHiddenReason, pageValues, type Visitor } from "./lib/lhci-pages.ts";
 import { summarizeLighthouse, type LighthouseConfig, type ManifestEntry } from "./lib/lhci-summary.ts";
 
 /** The origin lighthouserc.json names; its URLs are moved to the audited origin. */
@@ -50,6 +54,15 @@ if (!remote) {
   });
 }
 
+/** The config's URLs with their data made and filled in, less /ops where a demo visitor cannot open it. */
+async function auditedUrls(urls: string[], visitor: Visitor): Promise<string[]> {
+  console.log("Making the data the dynamic pages show (a playlist, a Blend, an invite, a chat, a share link)...");
+  const values = await pageValues(visitor);
+  const opsHidden = await opsHiddenReason(visitor);
+  if (opsHidden) console.log(`Skipping ${opsHidden}.`);
+  return urls.filter((url) => !(opsHidden && new URL(url).pathname === "/ops")).map((url) => fillPlaceholders(url, values));
+}
+
 let status = 1;
 try {
   await waitForServer(origin, bypassHeaders);
@@ -58,13 +71,14 @@ try {
   if (!warm.ok) throw new Error(`the dashboard answered HTTP ${warm.status} to the demo listener`);
 
   const base = JSON.parse(readFileSync("lighthouserc.json", "utf8").replaceAll(CONFIG_ORIGIN, origin)) as LighthouseConfig & {
-    ci: { collect: { settings: Record<string, unknown> }; upload: Record<string, unknown> };
+    ci: { collect: { url: string[]; settings: Record<string, unknown> }; upload: Record<string, unknown> };
   };
   const config = {
     ci: {
       ...base.ci,
       collect: {
         ...base.ci.collect,
+        url: await auditedUrls(base.ci.collect.url, { origin, headers: bypassHeaders, cookie }),
         settings: { ...base.ci.collect.settings, extraHeaders: JSON.stringify({ ...bypassHeaders, Cookie: cookie }) },
       },
     },

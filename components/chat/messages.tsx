@@ -1,7 +1,7 @@
 "use client";
 
 import type { ChatStatus } from "ai";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import type { ChatMessage } from "@/lib/assistant/client";
 import { Message } from "./message";
 
@@ -14,7 +14,8 @@ function asksToSavePlaylist(message: ChatMessage): boolean {
 
 /**
  * The conversation. Tokens are not announced as they stream (that would read every fragment);
- * `announcement` is set once an answer has finished and is read out politely.
+ * `announcement` is set once an answer has finished and is read out politely. Its heading (for
+ * screen readers only) is the level the answers' cards (h3) sit under, below the chat's title (h1).
  */
 export function Messages({
   messages,
@@ -33,6 +34,7 @@ export function Messages({
   children?: ReactNode;
 }) {
   const scroller = useRef<HTMLElement>(null);
+  const headingId = useId();
   const following = useRef(true);
   const last = messages.at(-1);
 
@@ -49,7 +51,7 @@ export function Messages({
   return (
     <section
       ref={scroller}
-      aria-label="Conversation"
+      aria-labelledby={headingId}
       tabIndex={0}
       data-testid="chat-messages"
       onScroll={(event) => {
@@ -58,6 +60,9 @@ export function Messages({
       }}
       className="min-h-0 flex-1 overflow-y-auto rounded-xl outline-none focus-visible:ring-2 focus-visible:ring-ring"
     >
+      <h2 id={headingId} className="sr-only">
+        Conversation
+      </h2>
       <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-1 py-4 sm:px-2">
         {messages.length === 0 ? children : null}
         {messages.map((message) => {

@@ -91,9 +91,9 @@ export function FeedbackSettings({ timeZone }: { timeZone: string }) {
       <QueryError error={query.error} onRetry={() => void query.refetch()} />
       {lists.map((list) => (
         <section key={list.id} aria-labelledby={`${list.id}-heading`} data-testid={list.id}>
-          <h4 id={`${list.id}-heading`} className="text-sm font-semibold">
+          <h3 id={`${list.id}-heading`} className="text-sm font-semibold">
             {list.title} <span className="font-normal text-muted-foreground">({list.entries.length})</span>
-          </h4>
+          </h3>
           {list.entries.length === 0 ? (
             <p className="mt-2 text-sm text-muted-foreground">{list.empty}</p>
           ) : (

@@ -105,6 +105,7 @@ export function summarizeLighthouse(
   const pages = summarizePages(config, manifest, readLhr);
   const score = (check?: Check) =>
     check ? `${Math.round(check.value * 100)}${check.limit === undefined ? "" : ` (≥ ${Math.round(check.limit * 100)})`}` : "–";
+  const pathWidth = Math.max(12, ...pages.map((page) => page.path.length));
   const size = (check?: Check) => (check ? `${kb(check.value)}${check.limit === undefined ? "" : ` of ${kb(check.limit)}`}` : "–");
 
   const text = [
@@ -117,7 +118,7 @@ export function summarizeLighthouse(
       const scripts = page.scriptBytes
         ? `scripts ${size(page.scriptBytes)}${page.scriptBytes.passed ? "" : page.scriptBytes.level === "warn" ? " WARN" : " FAIL"}`
         : "scripts –";
-      return `  ${page.path.padEnd(12)} ${[...parts, scripts].join(", ")}`;
+      return `  ${page.path.padEnd(pathWidth)} ${[...parts, scripts].join(", ")}`;
     }),
   ].join("\n");
 
