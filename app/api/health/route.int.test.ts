@@ -17,14 +17,17 @@ function forgetReadiness() {
 async function loadApp(vars: Record<string, string>) {
   const { closeStore } = await import("@/lib/db");
   await closeStore();
-  (globalThis as Record<symbol, unknown>)[Symbol.for("echotune.cache.services")] = undefined;
   forgetReadiness();
   vi.resetModules();
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
-  return {
-    health: (await import("./route")).GET,
-    closeStore: (await import("@/lib/db")).closeStore,
-  };
+  const health = (await import("./route")).GET;
+  const cache = await import("@/lib/cache");
+  // The last test's modules may still record a request's metrics, and would then create the
+  // process's cache services from their own (the last test's) settings. Dropped and made anew
+  // from this test's settings in one synchronous step, nothing of theirs can come between.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("echotune.cache.services")] = undefined;
+  cache.getRateLimiter();
+  return { health, closeStore: (await import("@/lib/db")).closeStore };
 }
 
 let ferret: FerretDb;
