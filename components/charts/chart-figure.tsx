@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { isValidElement, useId, type ReactElement, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 import { DataTable } from "./data-table";
 import { chartStyles } from "./styles";
@@ -17,8 +17,13 @@ export interface ChartFigureProps {
    */
   summary: string;
   summaryHidden?: boolean;
-  /** Text alternative: the data behind the chart, behind "Show data as a table". Omitted when it has no rows. */
-  table?: ChartTable;
+  /**
+   * Text alternative: the data behind the chart, behind "Show data as a table". Omitted when it has
+   * no rows. Or a client leaf that builds the table in the browser from the very props its chart
+   * leaf gets: React sends a repeated object once, so the page's payload carries the data once
+   * rather than the data plus every formatted cell.
+   */
+  table?: ChartTable | ReactElement;
   tableToggleLabel?: string;
   /** Top-right slot in the caption (a "See all" link, a range picker). */
   actions?: ReactNode;
@@ -75,7 +80,11 @@ export function ChartFigure({
         {summary}
       </p>
       <div>{typeof children === "function" ? children(summaryId) : children}</div>
-      {table && table.rows.length > 0 ? <DataTable table={table} caption={title} toggleLabel={tableToggleLabel} /> : null}
+      {isValidElement(table) ? (
+        table
+      ) : table && table.rows.length > 0 ? (
+        <DataTable table={table} caption={title} toggleLabel={tableToggleLabel} />
+      ) : null}
     </figure>
   );
 }

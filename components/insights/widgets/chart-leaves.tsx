@@ -7,11 +7,14 @@
  * and draw the same markup, on the server for the HTML and in the browser when it hydrates.
  */
 // Each from its own file: the charts' index also exports components the dashboard does not hydrate.
-import { BarList } from "@/components/charts/bar-list";
+import { BarList, barListTable, type BarListItem } from "@/components/charts/bar-list";
+import { DataTable } from "@/components/charts/data-table";
 import { formatMinutes } from "@/components/charts/format";
 import { Heatmap } from "@/components/charts/heatmap";
+import { heatmapTable } from "@/components/charts/heatmap-data";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import { TICK_STEPS } from "@/components/charts/time-series-data";
+import { TICK_STEPS, timeSeriesTable, type TimePoint } from "@/components/charts/time-series-data";
+import type { ChartTable } from "@/components/charts/types";
 import type { TimelineUnit } from "@/lib/insights/client";
 import { timelineSeries, type TimelinePeriod } from "./timeline-series";
 
@@ -27,4 +30,32 @@ export function ClockHeatmap({ labelledBy, cells }: { labelledBy: string; cells:
 /** Listening over time: one column per period, built here from `[start, msPlayed]` pairs. */
 export function TimelineChart({ labelledBy, unit, periods }: { labelledBy: string; unit: TimelineUnit; periods: TimelinePeriod[] }) {
   return <TimeSeriesChart labelledBy={labelledBy} points={timelineSeries(periods, unit)} tickSteps={TICK_STEPS[unit]} />;
+}
+
+/*
+ * The charts' tables, built here from the same props (the same objects) their chart leaves get:
+ * React sends an object it has already sent as a reference to it, so the data crosses once instead
+ * of once as values and again as every formatted cell.
+ */
+
+/** Like ChartFigure's own table: nothing when there are no rows. */
+function ChartDataTable({ table, caption }: { table: ChartTable; caption: string }) {
+  return table.rows.length > 0 ? <DataTable table={table} caption={caption} /> : null;
+}
+
+export function BarListTable({ items, columns, caption }: { items: BarListItem[]; columns: [string, string]; caption: string }) {
+  return <ChartDataTable table={barListTable(items, columns)} caption={caption} />;
+}
+
+export function TimeSeriesTable({ points, columns, caption }: { points: TimePoint[]; columns: [string, string]; caption: string }) {
+  return <ChartDataTable table={timeSeriesTable(points, columns)} caption={caption} />;
+}
+
+export function TimelineTable({ unit, periods, caption }: { unit: TimelineUnit; periods: TimelinePeriod[]; caption: string }) {
+  const columns: [string, string] = [unit === "day" ? "Day" : unit === "week" ? "Week" : "Month", "Minutes"];
+  return <ChartDataTable table={timeSeriesTable(timelineSeries(periods, unit), columns)} caption={caption} />;
+}
+
+export function ClockTable({ cells, caption }: { cells: number[][]; caption: string }) {
+  return <ChartDataTable table={heatmapTable(cells, minutes)} caption={caption} />;
 }

@@ -1,21 +1,21 @@
-import { ChartFigure, formatMinutes, heatmapTable } from "@/components/charts";
+import { ChartFigure } from "@/components/charts";
 import type { DashboardData } from "@/lib/insights/client";
 import { hourRange, weekdayName } from "../format";
-import { ClockHeatmap } from "./chart-leaves";
+import { ClockHeatmap, ClockTable } from "./chart-leaves";
 
 export function ClockWidget({ data }: { data: DashboardData }) {
   const { clock } = data;
-  const format = (ms: number) => formatMinutes(ms, "short");
+  const title = "Listening clock";
   return (
     <ChartFigure
-      title="Listening clock"
+      title={title}
       description="Minutes played by weekday and hour, skips included"
       summary={
         clock.busiestHour >= 0
           ? `Your busiest hour is ${hourRange(clock.busiestHour)}; your busiest day is ${weekdayName(clock.busiestWeekday)}.`
           : "Nothing played in this range."
       }
-      table={heatmapTable(clock.cells, format)}
+      table={<ClockTable cells={clock.cells} caption={title} />}
     >
       {(summaryId) => (
         <div data-testid="listening-clock" data-busiest-hour={clock.busiestHour}>

@@ -1,7 +1,7 @@
-import { ChartFigure, formatCount, TICK_STEPS, type TimePoint, timeSeriesTable } from "@/components/charts";
+import { ChartFigure, formatCount, TICK_STEPS, type TimePoint } from "@/components/charts";
 import { STATISTIC_NAMES, type DashboardData } from "@/lib/insights/client";
 import { formatMonth, formatMonthShort, formatShare, lowerFirst } from "../format";
-import { TimeSeriesChart } from "./chart-leaves";
+import { TimeSeriesChart, TimeSeriesTable } from "./chart-leaves";
 
 /**
  * New artists and tracks: new means the first listen ever falls inside the range. When nothing comes
@@ -17,12 +17,13 @@ export function DiscoveryWidget({ data }: { data: DashboardData }) {
     value: month.count,
     display: formatCount(month.count, "new artist"),
   }));
+  const title = "Discovery";
   return (
     <ChartFigure
-      title="Discovery"
+      title={title}
       description={`New artists per month. ${STATISTIC_NAMES.newArtist}: ${lowerFirst(definitions.newArtist)}.`}
       summary={`${counts} in this range; ${formatShare(discovery.newTrackShare)} of ${formatCount(discovery.listens, "listen")} went to new tracks.`}
-      table={timeSeriesTable(points, ["Month", "New artists"])}
+      table={<TimeSeriesTable points={points} columns={["Month", "New artists"]} caption={title} />}
     >
       {(summaryId) => <TimeSeriesChart labelledBy={summaryId} points={points} integerTicks tickSteps={TICK_STEPS.month} />}
     </ChartFigure>

@@ -1,7 +1,7 @@
-import { type BarListItem, barListTable, ChartFigure, formatCount } from "@/components/charts";
+import { type BarListItem, ChartFigure, formatCount } from "@/components/charts";
 import { STATISTIC_NAMES, type DashboardData } from "@/lib/insights/client";
 import { formatShare, lowerFirst } from "../format";
-import { BarList } from "./chart-leaves";
+import { BarList, BarListTable } from "./chart-leaves";
 
 export function SkipsWidget({ data }: { data: DashboardData }) {
   const items: BarListItem[] = data.skips.mostSkipped.map((track) => ({
@@ -10,13 +10,14 @@ export function SkipsWidget({ data }: { data: DashboardData }) {
     value: track.skips,
     display: formatCount(track.skips, "skip"),
   }));
+  const title = "What gets skipped";
   return (
     <ChartFigure
-      title="What gets skipped"
+      title={title}
       description={`Skip rate ${formatShare(data.skips.rate)} of ${formatCount(data.totals.plays, "play")}. ${STATISTIC_NAMES.skip}: ${lowerFirst(data.definitions.skip)}.`}
       summary={items[0] ? `Most skipped: ${items[0].label}.` : "No skips worth ranking in this range."}
       summaryHidden
-      table={barListTable(items, ["Track", "Skips"])}
+      table={<BarListTable items={items} columns={["Track", "Skips"]} caption={title} />}
     >
       <BarList items={items} aria-label="Most skipped tracks" emptyText="Nothing skipped three times or more in this range." />
     </ChartFigure>

@@ -1,20 +1,21 @@
-import { ChartFigure, formatMinutes, timeSeriesTable } from "@/components/charts";
+import { ChartFigure, formatMinutes } from "@/components/charts";
 import type { DashboardData } from "@/lib/insights/client";
 import { ParamToggle } from "../dashboard-controls";
-import { TimelineChart } from "./chart-leaves";
-import { timelineLabel, timelineSeries, type TimelinePeriod } from "./timeline-series";
+import { TimelineChart, TimelineTable } from "./chart-leaves";
+import { timelineLabel, type TimelinePeriod } from "./timeline-series";
 
 export function TimelineWidget({ data }: { data: DashboardData }) {
-  // The chart's leaf gets the periods as pairs and builds the same points in the browser.
+  // The chart's leaf and its table get the periods as pairs (one object: sent once) and build the
+  // same points in the browser.
   const periods: TimelinePeriod[] = data.timeline.map((point) => [point.start, point.msPlayed]);
-  const points = timelineSeries(periods, data.unit);
   const peak = data.timeline.reduce<(typeof data.timeline)[number] | undefined>(
     (best, point) => (!best || point.msPlayed > best.msPlayed ? point : best),
     undefined,
   );
+  const title = "Listening over time";
   return (
     <ChartFigure
-      title="Listening over time"
+      title={title}
       description={
         data.coarsenedFrom
           ? `Minutes played per ${data.unit}, skips included: by ${data.coarsenedFrom}, this range would be too many points to draw`
@@ -25,7 +26,7 @@ export function TimelineWidget({ data }: { data: DashboardData }) {
           ? `The busiest ${data.unit} was ${timelineLabel(peak.start, data.unit)} with ${formatMinutes(peak.msPlayed)}.`
           : "Nothing played in this range."
       }
-      table={timeSeriesTable(points, [data.unit === "day" ? "Day" : data.unit === "week" ? "Week" : "Month", "Minutes"])}
+      table={<TimelineTable unit={data.unit} periods={periods} caption={title} />}
       actions={
         <ParamToggle
           label="Group by"

@@ -1,8 +1,8 @@
-import { type BarListItem, barListTable, ChartFigure, formatCount, formatMinutes } from "@/components/charts";
+import { type BarListItem, ChartFigure, formatCount, formatMinutes } from "@/components/charts";
 import type { DashboardData } from "@/lib/insights/client";
 import { ParamToggle } from "../dashboard-controls";
 import { formatInstant, itemHref } from "../format";
-import { BarList } from "./chart-leaves";
+import { BarList, BarListTable } from "./chart-leaves";
 
 const KINDS = [
   { kind: "artist", key: "artists", title: "Top artists" },
@@ -47,7 +47,7 @@ export function TopWidget({ data }: { data: DashboardData }) {
               headingLevel={3}
               summary={first ? `Number one: ${first.name}${first.artist ? ` by ${first.artist}` : ""}.` : "Nothing played in this range."}
               summaryHidden
-              table={barListTable(items, ["Name", byTime ? "Minutes" : "Listens"])}
+              table={<BarListTable items={items} columns={["Name", byTime ? "Minutes" : "Listens"]} caption={title} />}
               className="h-full"
             >
               <div data-testid={`top-${key}`}>
