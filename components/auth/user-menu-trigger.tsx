@@ -1,6 +1,6 @@
-import { UserIcon } from "lucide-react";
 import type { ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /** The account button: who is signed in and, for the demo, what its history is (`note`, from md up; the menu says it too). */
 export function UserMenuTrigger({ name, note, ...props }: { name: string; note?: string } & ComponentProps<typeof Button>) {
@@ -13,7 +13,7 @@ export function UserMenuTrigger({ name, note, ...props }: { name: string; note?:
       {...props}
     >
       <span className="flex size-7 items-center justify-center rounded-full bg-accent text-accent-foreground">
-        <UserIcon className="size-4" aria-hidden="true" />
+        <Icon name="user" className="size-4" />
       </span>
       <span className="hidden max-w-40 truncate sm:inline" data-testid="listener-name">
         {name}

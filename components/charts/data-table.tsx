@@ -1,7 +1,7 @@
 "use client";
 
-import { ChevronRightIcon } from "lucide-react";
 import { useState } from "react";
+import { Icon } from "@/components/ui/icon";
 import { cn } from "@/lib/utils";
 import { formatNumber } from "./format";
 import type { ChartTable } from "./types";
@@ -37,7 +37,7 @@ export function DataTable({
       onToggle={(event) => setOpened((was) => was || event.currentTarget.open)}
     >
       <summary className="table-toggle">
-        <ChevronRightIcon aria-hidden="true" className="table-toggle-icon" />
+        <Icon name="chevron-right" className="table-toggle-icon" />
         {toggleLabel}
       </summary>
       {opened ? (

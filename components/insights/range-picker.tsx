@@ -1,8 +1,8 @@
 "use client";
 
-import { CalendarRangeIcon } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { EARLIEST_DATE, latestDate, type DashboardParams } from "@/lib/insights/client";
 import { cn } from "@/lib/utils";
 
@@ -83,7 +83,7 @@ export function RangePicker({
           aria-controls={formId}
           onClick={() => setCustomOpen((open) => !open)}
         >
-          <CalendarRangeIcon aria-hidden="true" />
+          <Icon name="calendar-range" className="size-4" />
           Custom dates
         </Button>
       </div>

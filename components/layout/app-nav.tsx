@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Icon } from "@/components/ui/icon";
 import { cn } from "@/lib/utils";
 import { appNavItems } from "./nav-items";
 
@@ -10,7 +11,7 @@ export function AppNav({ onNavigate, className }: { onNavigate?: () => void; cla
   const pathname = usePathname();
   return (
     <ul className={cn("flex flex-col gap-1", className)}>
-      {appNavItems.map(({ href, label, Icon }) => {
+      {appNavItems.map(({ href, label, icon }) => {
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>
@@ -24,7 +25,7 @@ export function AppNav({ onNavigate, className }: { onNavigate?: () => void; cla
                 current ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:bg-accent/60 hover:text-foreground",
               )}
             >
-              <Icon className="size-4 shrink-0" aria-hidden="true" />
+              <Icon name={icon} className="size-4" />
               {label}
             </Link>
           </li>

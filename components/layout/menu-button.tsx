@@ -1,6 +1,6 @@
-import { MenuIcon } from "lucide-react";
 import type { ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /** The header's menu button (phones only); props from a Radix trigger pass through. */
 export function MenuButton(props: ComponentProps<typeof Button>) {
@@ -14,7 +14,7 @@ export function MenuButton(props: ComponentProps<typeof Button>) {
       data-testid="mobile-menu"
       {...props}
     >
-      <MenuIcon aria-hidden="true" />
+      <Icon name="menu" className="size-4" />
     </Button>
   );
 }

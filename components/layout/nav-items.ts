@@ -1,24 +1,15 @@
-import {
-  BlendIcon,
-  CalendarHeartIcon,
-  CompassIcon,
-  LayoutDashboardIcon,
-  ListMusicIcon,
-  MessageCircleIcon,
-  SettingsIcon,
-  UploadIcon,
-} from "lucide-react";
+import type { IconName } from "@/components/ui/icon-names";
 
 /** The signed-in app's sections, in the order the sidebar and the mobile menu show them. */
 export const appNavItems = [
-  { href: "/dashboard", label: "Dashboard", Icon: LayoutDashboardIcon },
-  { href: "/recap", label: "Year in music", Icon: CalendarHeartIcon },
-  { href: "/discover", label: "Discover", Icon: CompassIcon },
-  { href: "/assistant", label: "Assistant", Icon: MessageCircleIcon },
-  { href: "/playlists", label: "Playlists", Icon: ListMusicIcon },
-  { href: "/blend", label: "Blend", Icon: BlendIcon },
-  { href: "/import", label: "Import", Icon: UploadIcon },
-  { href: "/settings", label: "Settings", Icon: SettingsIcon },
-] as const;
+  { href: "/dashboard", label: "Dashboard", icon: "layout-dashboard" },
+  { href: "/recap", label: "Year in music", icon: "calendar-heart" },
+  { href: "/discover", label: "Discover", icon: "compass" },
+  { href: "/assistant", label: "Assistant", icon: "message-circle" },
+  { href: "/playlists", label: "Playlists", icon: "list-music" },
+  { href: "/blend", label: "Blend", icon: "blend" },
+  { href: "/import", label: "Import", icon: "upload" },
+  { href: "/settings", label: "Settings", icon: "settings" },
+] as const satisfies ReadonlyArray<{ href: string; label: string; icon: IconName }>;
 
 export type AppSection = (typeof appNavItems)[number]["href"];

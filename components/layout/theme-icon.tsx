@@ -1,11 +1,11 @@
-import { MoonIcon, SunIcon } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 
 /** Both icons are rendered and CSS picks one, so the server HTML matches any saved theme. */
 export function ThemeIcon() {
   return (
     <>
-      <SunIcon className="dark:hidden" aria-hidden="true" />
-      <MoonIcon className="hidden dark:block" aria-hidden="true" />
+      <Icon name="sun" className="size-4 dark:hidden" />
+      <Icon name="moon" className="hidden size-4 dark:inline-block" />
     </>
   );
 }

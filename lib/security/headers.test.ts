@@ -56,7 +56,7 @@ describe("pagePolicy", () => {
 
   it("loads art from Spotify's image CDNs and previews from its clip CDN, nothing else outside", () => {
     const policy = parse(pagePolicy("bm9uY2U=", production));
-    expect(policy.get("img-src")).toEqual(["'self'", "https://i.scdn.co", "https://mosaic.scdn.co", "https://*.spotifycdn.com"]);
+    expect(policy.get("img-src")).toEqual(["'self'", "data:", "https://i.scdn.co", "https://mosaic.scdn.co", "https://*.spotifycdn.com"]);
     expect(policy.get("media-src")).toEqual(["'self'", "https://p.scdn.co"]);
     expect(policy.get("form-action")).toEqual(["'self'", "https://accounts.spotify.com"]);
     expect(policy.get("default-src")).toEqual(["'self'"]);

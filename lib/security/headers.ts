@@ -55,6 +55,8 @@ function serialize(directives: Record<string, string[]>): string {
  *   import's parser runs in a module worker.
  * - The browser talks to this origin only (connect-src 'self'): Spotify, Gemini, Perplexity and the
  *   OpenTelemetry collector are reached by the server. Images and previews come from Spotify's CDNs.
+ * - `data:` images: the shell's icons are CSS masks whose shapes are data URIs in our stylesheet
+ *   (app/icons.css). An image cannot run script, and a data URI loads nothing from anywhere.
  */
 export function pagePolicy(nonce: string, env: HeadersEnv): string {
   const development = env.NODE_ENV === "development";
@@ -65,7 +67,7 @@ export function pagePolicy(nonce: string, env: HeadersEnv): string {
     "style-src": ["'self'", `'nonce-${nonce}'`],
     "style-src-elem": ["'self'", `'nonce-${nonce}'`],
     "style-src-attr": ["'unsafe-inline'"],
-    "img-src": ["'self'", ...SPOTIFY_IMAGES, ...standIn],
+    "img-src": ["'self'", "data:", ...SPOTIFY_IMAGES, ...standIn],
     "media-src": ["'self'", ...SPOTIFY_PREVIEWS, ...standIn],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
