@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { CSSProperties } from "react";
 import { cn } from "@/lib/utils";
 import { ChartEmpty } from "./chart-empty";
 import { percentOf } from "./scale";
@@ -29,8 +30,9 @@ export interface BarListProps {
 
 /**
  * Ranked horizontal bars (top tracks, artists, albums) as an ordered list: rank, label (optionally a
- * link), a CSS-width bar and the display value. Pure HTML and CSS, no SVG. The repeated cell
- * classes are short `@utility` classes (globals.css): a page of ranked lists sends them per row.
+ * link), a bar and the display value. Pure HTML and CSS, no SVG, and as few elements as a row can
+ * be (a page of ranked lists sends every one of them): the rank is the list's own numbering, drawn
+ * by CSS from `start`, and the bar is one element whose fill is its `::after`, `--w` wide (globals.css).
  */
 export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ariaLabel, className }: BarListProps) {
   if (items.length === 0) return <ChartEmpty className={className}>{emptyText}</ChartEmpty>;
@@ -38,40 +40,22 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
   return (
     // `role="list"`: Safari drops list semantics from lists without list-style.
     <ol role="list" start={startRank} aria-label={ariaLabel} className={cn("bar-list", className)}>
-      {items.map((item, index) => {
-        const percent = percentOf(item.value, scaleMax);
-        return (
-          <li key={`${index}-${item.label}`} className={item.href ? "bar-list-row bar-list-row-link" : "bar-list-row"}>
-            <span className="bar-list-rank">{startRank + index}</span>
-            <div className="min-w-0">
-              <p className="bar-list-label">
-                {item.href ? (
-                  <Link href={item.href} title={item.label} className="bar-list-link">
-                    {item.label}
-                  </Link>
-                ) : (
-                  <span title={item.label} className="truncate font-medium">
-                    {item.label}
-                  </span>
-                )}
-                {item.sublabel ? (
-                  <span title={item.sublabel} className="bar-list-sublabel">
-                    {item.sublabel}
-                  </span>
-                ) : null}
-              </p>
-              <div aria-hidden="true" className="bar-list-track">
-                <div
-                  data-percent={percent}
-                  className={percent > 0 ? "bar-list-fill min-w-1" : "bar-list-fill"}
-                  style={{ width: `${percent}%` }}
-                />
-              </div>
-            </div>
-            <span className="bar-list-value">{item.display}</span>
-          </li>
-        );
-      })}
+      {items.map((item, index) => (
+        <li key={`${index}-${item.label}`} className={item.href ? "bar-list-row bar-list-row-link" : "bar-list-row"}>
+          <p className="bar-list-label">
+            {item.href ? (
+              <Link href={item.href} title={item.label}>
+                {item.label}
+              </Link>
+            ) : (
+              <b title={item.label}>{item.label}</b>
+            )}
+            {item.sublabel ? <span title={item.sublabel}>{item.sublabel}</span> : null}
+          </p>
+          <span className="bar-list-value">{item.display}</span>
+          <i aria-hidden="true" style={{ "--w": `${percentOf(item.value, scaleMax)}%` } as CSSProperties} />
+        </li>
+      ))}
     </ol>
   );
 }
