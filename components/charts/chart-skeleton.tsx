@@ -1,6 +1,5 @@
 import type { CSSProperties, ReactNode } from "react";
 import { cn } from "@/lib/utils";
-import { round } from "./scale";
 import { chartStyles } from "./styles";
 
 export type ChartSkeletonVariant = "time-series" | "heatmap" | "bar-list" | "share-bar" | "stat";
@@ -16,6 +15,11 @@ export interface ChartSkeletonProps {
   table?: boolean;
   /** Announced to screen readers (default "Loading chart…"). */
   label?: string;
+  /**
+   * A status region of its own that announces `label` (default). Off inside a page's skeleton,
+   * which announces once for the whole page: a dozen regions would each say "Loading".
+   */
+  announce?: boolean;
   className?: string;
 }
 
@@ -60,15 +64,9 @@ function body(variant: Exclude<ChartSkeletonVariant, "stat">, rows: number): Rea
         </div>
       );
     case "bar-list":
-      // One element a row (its lines drawn by `bar-list-skeleton`'s background): a page of ranked
-      // lists loads with dozens of them, and each row's full markup would be sent for every one.
-      return (
-        <div className="bar-list">
-          {Array.from({ length: rows }, (_, index) => (
-            <div key={index} className="bar-list-skeleton" style={{ "--bar": round(1 - index * (0.6 / rows)) } as CSSProperties} />
-          ))}
-        </div>
-      );
+      // One element for all the rows (their lines drawn by `bar-list-skeleton`'s repeating
+      // background): a page of ranked lists loads with dozens of rows, each sent in full otherwise.
+      return <div className="bar-list-skeleton" style={{ "--rows": rows } as CSSProperties} />;
     case "share-bar":
       return (
         <div>
@@ -96,19 +94,22 @@ export function ChartSkeleton({
   summary = true,
   table = true,
   label = "Loading chart…",
+  announce = true,
   className,
 }: ChartSkeletonProps) {
+  const status = announce ? { role: "status" } : { "aria-hidden": true };
+  const announced = announce ? <span className="sr-only">{label}</span> : null;
   if (variant === "stat") {
     // One element (`stat-skeleton`, globals.css), a tile with a second line: the dashboard loads six.
     return (
-      <div role="status" data-variant="stat" className={cn("stat-skeleton", className)}>
-        <span className="sr-only">{label}</span>
+      <div {...status} data-variant="stat" className={cn("stat-skeleton", className)}>
+        {announced}
       </div>
     );
   }
   return (
-    <div role="status" data-variant={variant} className={cn(chartStyles.figure, className)}>
-      <span className="sr-only">{label}</span>
+    <div {...status} data-variant={variant} className={cn(chartStyles.figure, className)}>
+      {announced}
       <div aria-hidden="true" className={chartStyles.caption}>
         <div className={chartStyles.title}>
           <Line className="w-44" />

@@ -68,8 +68,20 @@ describe("ChartSkeleton", () => {
     expect(render(ChartSkeleton, { variant: "time-series" })).toContain(chartStyles.seriesPlot);
     expect(render(ChartSkeleton, { variant: "heatmap" })).toContain(chartStyles.heatPlot);
     expect(render(ChartSkeleton, { variant: "share-bar" })).toContain(chartStyles.shareBar);
-    expect(count(render(ChartSkeleton, { variant: "bar-list", rows: 7 }), /class="bar-list-skeleton"/g)).toBe(7);
+    // A list's rows are one element, sized for them (--rows) and drawn by its background.
+    const list = render(ChartSkeleton, { variant: "bar-list", rows: 7 });
+    expect(count(list, /class="bar-list-skeleton"/g)).toBe(1);
+    expect(list).toContain('style="--rows:7"');
     expect(render(ChartSkeleton, { table: false })).not.toContain("rounded-lg border");
     expect(render(ChartSkeleton, { variant: "stat" })).toContain('role="status"');
+  });
+
+  it("is a silent shape inside a page's skeleton (announce off): no status region, hidden from readers", () => {
+    for (const variant of ["stat", "bar-list", "time-series"] as const) {
+      const html = render(ChartSkeleton, { variant, announce: false });
+      expect(html).not.toContain('role="status"');
+      expect(html).not.toContain("Loading chart");
+      expect(attr(tags(html, "div")[0] ?? "", "aria-hidden")).toBe("true");
+    }
   });
 });
