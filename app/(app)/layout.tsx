@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { after, connection } from "next/server";
 import type { ReactNode } from "react";
@@ -12,6 +13,13 @@ import { currentListener, type ListenerProfile } from "@/lib/listener";
 import { readsDemoHistory } from "@/lib/listening";
 import { site } from "@/lib/site";
 import { finishDemoHistory } from "./demo-history";
+
+/**
+ * A signed-in page is nobody's link preview (a crawler or a chat app sees the sign-in page), so its
+ * head leaves out the Open Graph and Twitter card tags: two dozen tags in the HTML and again in the
+ * RSC payload of every page.
+ */
+export const metadata: Metadata = { openGraph: null, twitter: null };
 
 /** The listener, or "unavailable" while the database is unreachable (the shell still renders). */
 async function loadListener(): Promise<ListenerProfile | null | "unavailable"> {
