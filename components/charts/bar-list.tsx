@@ -53,7 +53,8 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
             {item.sublabel ? <span title={item.sublabel}>{item.sublabel}</span> : null}
           </p>
           <span className="bar-list-value">{item.display}</span>
-          <i aria-hidden="true" style={{ "--w": `${percentOf(item.value, scaleMax)}%` } as CSSProperties} />
+          {/* Empty, so nothing for a screen reader: the value is the text beside it. */}
+          <i style={{ "--w": `${percentOf(item.value, scaleMax)}%` } as CSSProperties} />
         </li>
       ))}
     </ol>

@@ -26,7 +26,9 @@ describe("ChartFigure", () => {
     expect(html.indexOf("<figcaption")).toBe(html.indexOf(">") + 1); // figcaption is the first child
     expect(attr(figure, "aria-labelledby")).toBe(attr(heading, "id"));
     expect(attr(figure, "aria-describedby")).toBeTruthy();
-    expect(html).toContain(`id="${attr(figure, "aria-describedby")}" class="text-sm text-muted-foreground">Hours per month`);
+    // The caption's parts are styled by `chart-caption`: heading row first, then the description.
+    expect(html).toContain(`<figcaption class="chart-caption"><div><h2 id="${attr(heading, "id")}">Listening over time</h2></div>`);
+    expect(html).toContain(`<p id="${attr(figure, "aria-describedby")}">Hours per month</p></figcaption>`);
 
     // The chart is labelled by the summary sentence.
     const svg = tags(html, "svg").find((tag) => attr(tag, "role") === "img") ?? "";
@@ -56,7 +58,10 @@ describe("ChartFigure", () => {
       summaryHidden: true,
       children: createElement("p", null, "chart"),
     });
-    expect(html).toContain('class="text-lg font-semibold leading-tight">Top artists</h3>');
+    expect(html).toMatch(/<h3 id="[^"]+">Top artists<\/h3>/);
+    // No description: no aria-describedby, and no id attribute sent empty.
+    expect(html).not.toContain("aria-describedby");
+    expect(attr(tags(html, "figure")[0] ?? "", "id")).toBeUndefined();
     expect(html).toMatch(/<p id="[^"]+" class="sr-only">Your top artist is Björk<\/p>/);
     expect(html).toContain("<p>chart</p>");
     expect(html).not.toContain("<details");

@@ -57,24 +57,20 @@ export function ChartFigure({
   const summaryId = `${id}-summary`;
   const Heading = headingLevel === 4 ? "h4" : headingLevel === 3 ? "h3" : "h2";
   return (
+    // Optional attributes only when set, and the caption's parts styled by `chart-caption`: a
+    // dashboard has a dozen figures, each sent as HTML and again in the RSC payload.
     <figure
-      id={figureId}
+      {...(figureId ? { id: figureId } : {})}
       aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
+      {...(description ? { "aria-describedby": descriptionId } : {})}
       className={cn(chartStyles.figure, className)}
     >
-      <figcaption className={chartStyles.caption}>
-        <div className="flex items-start justify-between gap-3">
-          <Heading id={titleId} className={chartStyles.title}>
-            {title}
-          </Heading>
-          {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+      <figcaption className="chart-caption">
+        <div>
+          <Heading id={titleId}>{title}</Heading>
+          {actions ? <div>{actions}</div> : null}
         </div>
-        {description ? (
-          <p id={descriptionId} className={chartStyles.description}>
-            {description}
-          </p>
-        ) : null}
+        {description ? <p id={descriptionId}>{description}</p> : null}
       </figcaption>
       <p id={summaryId} className={summaryHidden ? "sr-only" : chartStyles.summary}>
         {summary}

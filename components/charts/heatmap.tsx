@@ -4,7 +4,7 @@
  * A client component (it writes a cell's hover text when the pointer reaches it); the palette
  * levels, labels and the table, which server components need too, live in heatmap-data.ts.
  */
-import type { PointerEvent } from "react";
+import type { CSSProperties, PointerEvent } from "react";
 import { cn } from "@/lib/utils";
 import { layoutAxis } from "./axis";
 import { ChartEmpty } from "./chart-empty";
@@ -102,8 +102,8 @@ export function Heatmap({
             <span
               key={label.index}
               data-tick=""
-              className={cn("absolute top-0 whitespace-nowrap", label.className)}
-              style={{ left: `${label.at}%`, transform: `translateX(-${label.at}%)` }}
+              className={label.className || undefined}
+              style={{ "--x": `${label.at}%` } as CSSProperties}
             >
               {label.text}
             </span>

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { OKABE_ITO, ShareBar, shareSwatch, shareTable, type ShareItem } from "./share-bar";
+import { OKABE_ITO, SHARE_PATTERNS, ShareBar, shareSwatch, shareTable, type ShareItem } from "./share-bar";
 import { attr, decode, render, tags } from "./test-utils";
 
 const platforms: ShareItem[] = [
@@ -9,7 +10,7 @@ const platforms: ShareItem[] = [
 ];
 
 function segments(html: string): string[] {
-  return tags(html, "div").filter((tag) => attr(tag, "data-percent") !== undefined);
+  return tags(html, "div").filter((tag) => attr(tag, "class")?.startsWith("share-segment"));
 }
 
 describe("ShareBar", () => {
@@ -21,19 +22,29 @@ describe("ShareBar", () => {
     expect(segments(html).map((tag) => attr(tag, "title"))).toEqual(["iOS: 60%", "Web: 30%", "Android: 10%"]);
   });
 
-  it("uses Okabe–Ito colours plus a distinct pattern per segment", () => {
+  it("gives each segment an Okabe–Ito colour plus a distinct pattern, and its swatch the same", () => {
     const html = render(ShareBar, { items: platforms, label: "Platforms" });
-    const styles = segments(html).map((tag) => attr(tag, "style") ?? "");
-    expect(styles[0]).toContain(`background-color:${OKABE_ITO[0].color}`);
-    expect(styles[1]).toContain(`background-color:${OKABE_ITO[1].color}`);
-    expect(styles[0]).not.toContain("background-image");
-    expect(new Set(styles.map((style) => /background-image:[^;]*/.exec(style)?.[0] ?? "solid")).size).toBe(3);
+    const classes = segments(html).map((tag) => attr(tag, "class") ?? "");
+    expect(classes).toEqual(["share-segment share-c0 share-p0", "share-segment share-c1 share-p1", "share-segment share-c2 share-p2"]);
     // Swatches in the legend match their segment.
-    const swatches = tags(html, "span").filter((tag) => attr(tag, "aria-hidden") === "true");
-    expect(swatches).toHaveLength(3);
-    expect(attr(swatches[1] ?? "", "style")).toContain("repeating-linear-gradient(45deg");
-    expect(shareSwatch(8).backgroundColor).toBe(OKABE_ITO[0].color);
-    expect(shareSwatch(8).backgroundImage).toBeDefined();
+    const swatches = tags(html, "i");
+    expect(swatches.map((tag) => attr(tag, "class"))).toEqual(classes.map((name) => name.replace("share-segment", "share-swatch")));
+    expect(swatches.every((tag) => attr(tag, "aria-hidden") === "true")).toBe(true);
+    // Colours and patterns cycle independently: the ninth segment has the first colour, another pattern.
+    expect(shareSwatch(8)).toBe("share-c0 share-p1");
+  });
+
+  it("has the stylesheet's colour for every palette entry and a rule for every pattern", () => {
+    const css = readFileSync("app/globals.css", "utf8");
+    OKABE_ITO.forEach(({ color, ink }, index) => {
+      expect(css).toMatch(
+        new RegExp(`\\.share-c${index} \\{\\s*--ink: ${ink.replace(/[()/.]/g, "\\$&")};\\s*background-color: ${color};`, "i"),
+      );
+    });
+    expect(css).not.toContain(`.share-c${OKABE_ITO.length} `);
+    for (let index = 0; index < SHARE_PATTERNS; index += 1)
+      expect(css).toMatch(new RegExp(`\\.share-p${index} \\{\\s*background-image:\\s`));
+    expect(css).not.toContain(`.share-p${SHARE_PATTERNS} `);
   });
 
   it("lists every item with its display value in the legend", () => {
@@ -51,13 +62,13 @@ describe("ShareBar", () => {
         { label: "C", value: 0, display: "0" },
       ],
     });
-    expect(segments(html).map((tag) => attr(tag, "data-percent"))).toEqual(["33.3", "66.7"]);
+    expect(segments(html).map((tag) => attr(tag, "style"))).toEqual(["width:33.3%", "width:66.7%"]);
     expect(tags(html, "li")).toHaveLength(3);
   });
 
   it("renders a single share at full width", () => {
     const html = render(ShareBar, { label: "x", items: [{ label: "Only", value: 5, display: "100%" }] });
-    expect(segments(html).map((tag) => attr(tag, "data-percent"))).toEqual(["100"]);
+    expect(segments(html).map((tag) => attr(tag, "style"))).toEqual(["width:100%"]);
   });
 
   it("shows the empty text for no items or zero total", () => {

@@ -1,4 +1,3 @@
-import type { CSSProperties } from "react";
 import { ChartEmpty } from "./chart-empty";
 import { percentOf } from "./scale";
 import { chartStyles } from "./styles";
@@ -33,24 +32,19 @@ export const OKABE_ITO = [
   { color: "#999999", ink: "rgb(0 0 0 / 0.3)" }, // grey
 ] as const;
 
-/** Fill patterns, so segments differ by more than colour (the first is solid). */
-const PATTERNS: Array<(ink: string) => Pick<CSSProperties, "backgroundImage" | "backgroundSize">> = [
-  () => ({}),
-  (ink) => ({ backgroundImage: `repeating-linear-gradient(45deg, ${ink} 0 2px, transparent 2px 6px)` }),
-  (ink) => ({ backgroundImage: `radial-gradient(${ink} 1.2px, transparent 1.6px)`, backgroundSize: "5px 5px" }),
-  (ink) => ({ backgroundImage: `repeating-linear-gradient(-45deg, ${ink} 0 2px, transparent 2px 6px)` }),
-  (ink) => ({ backgroundImage: `repeating-linear-gradient(90deg, ${ink} 0 2px, transparent 2px 6px)` }),
-  (ink) => ({ backgroundImage: `repeating-linear-gradient(0deg, ${ink} 0 2px, transparent 2px 5px)` }),
-  (ink) => ({
-    backgroundImage: `repeating-linear-gradient(45deg, ${ink} 0 1.5px, transparent 1.5px 6px), repeating-linear-gradient(-45deg, ${ink} 0 1.5px, transparent 1.5px 6px)`,
-  }),
-];
+/**
+ * Fill patterns (globals.css `share-p0`..), so segments differ by more than colour: solid, then
+ * stripes at four angles, dots, and a cross-hatch, each in its colour's ink.
+ */
+export const SHARE_PATTERNS = 7;
 
-/** Colour and pattern of the segment at `index` (colours and patterns cycle independently). */
-export function shareSwatch(index: number): CSSProperties {
-  const { color, ink } = OKABE_ITO[index % OKABE_ITO.length] ?? OKABE_ITO[0];
-  const pattern = PATTERNS[index % PATTERNS.length] ?? (() => ({}));
-  return { backgroundColor: color, ...pattern(ink) };
+/**
+ * Colour and pattern classes of the segment at `index` (globals.css: `share-cN` sets the colour and
+ * its ink, `share-pN` the pattern; they cycle independently). Classes rather than inline styles: a
+ * segment and its swatch would each carry the gradient text, in the HTML and the RSC payload.
+ */
+export function shareSwatch(index: number): string {
+  return `share-c${index % OKABE_ITO.length} share-p${index % SHARE_PATTERNS}`;
 }
 
 /**
@@ -71,19 +65,19 @@ export function ShareBar({ items, emptyText, className, ...name }: ShareBarProps
             <div
               key={index}
               title={`${item.label}: ${item.display}`}
-              data-percent={percent}
-              className="share-segment"
-              style={{ width: `${percent}%`, ...shareSwatch(index) }}
+              className={`share-segment ${shareSwatch(index)}`}
+              style={{ width: `${percent}%` }}
             />
           );
         })}
       </div>
-      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1.5 text-sm">
+      {/* `share-legend` styles its rows: swatch, label, value. */}
+      <ul className="share-legend">
         {items.map((item, index) => (
-          <li key={index} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className="share-swatch" style={shareSwatch(index)} />
-            <span>{item.label}</span>
-            <span className="tabular-nums text-muted-foreground">{item.display}</span>
+          <li key={index}>
+            <i aria-hidden="true" className={`share-swatch ${shareSwatch(index)}`} />
+            {item.label}
+            <span>{item.display}</span>
           </li>
         ))}
       </ul>

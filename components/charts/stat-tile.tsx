@@ -24,24 +24,28 @@ const TREND_ICONS: Record<NonNullable<StatTileProps["trend"]>, LucideIcon> = {
   flat: ArrowRightIcon,
 };
 
-/** A big number with its label as a description list (label = `<dt>`, value and delta = `<dd>`). */
+/**
+ * A big number with its label as a description list (label = `<dt>`, value and delta = `<dd>`). The
+ * `stat-tile` utility styles the parts by position (a page shows a dozen tiles, each part's classes
+ * would be sent for every one): the label, the value with its smaller unit, then small lines.
+ */
 export function StatTile({ label, value, unit, delta, trend, hint, className }: StatTileProps) {
   const TrendIcon = trend ? TREND_ICONS[trend] : undefined;
   return (
     <dl className={cn("stat-tile", className)}>
-      <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="text-2xl font-semibold tracking-tight tabular-nums sm:text-3xl">
+      <dt>{label}</dt>
+      <dd>
         {value}
-        {unit ? <span className="text-base font-medium tracking-normal text-muted-foreground"> {unit}</span> : null}
+        {unit ? <span>{` ${unit}`}</span> : null}
       </dd>
       {delta ? (
-        <dd className="flex items-center gap-1 text-xs text-muted-foreground">
+        <dd className="flex items-center gap-1">
           {TrendIcon ? <TrendIcon aria-hidden="true" className="size-3.5 shrink-0" /> : null}
           {trend ? <span className="sr-only">{TREND_WORDS[trend]}: </span> : null}
           <span>{delta}</span>
         </dd>
       ) : null}
-      {hint ? <dd className="text-xs text-muted-foreground">{hint}</dd> : null}
+      {hint ? <dd>{hint}</dd> : null}
     </dl>
   );
 }

@@ -21,11 +21,12 @@ export const chartStyles = {
    */
   seriesGrid: "@container grid grid-cols-[2.5rem_minmax(0,1fr)] gap-x-2 pt-2",
   seriesPlot: "relative aspect-[2/1] sm:aspect-[3/1]",
-  seriesTicks: "relative mt-1.5 h-4 text-xs leading-4 text-muted-foreground",
+  /** The x axis's labels (`x-ticks`, globals.css: each placed by its --x, a chart has dozens). */
+  seriesTicks: "x-ticks mt-1.5",
   /** Heatmap: day-label gutter + 24 × 7 plot (taller cells on small screens). */
   heatGrid: "@container grid grid-cols-[2rem_minmax(0,1fr)] gap-x-2",
   heatPlot: "relative aspect-[24/11] sm:aspect-[24/7]",
-  heatTicks: "relative mt-1 h-4 text-xs leading-4 text-muted-foreground",
+  heatTicks: "x-ticks mt-1",
   legend: "mt-3 flex h-4 items-center gap-1.5 text-xs leading-4 text-muted-foreground",
   shareBar: "flex h-4 w-full gap-0.5 overflow-hidden rounded-md",
   tableToggle: "text-sm leading-5",

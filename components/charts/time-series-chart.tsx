@@ -94,14 +94,9 @@ export function TimeSeriesChart({
 
   return (
     <div data-chart="time-series" className={cn(chartStyles.seriesGrid, className)}>
-      <div aria-hidden="true" data-axis="y" className="relative text-xs leading-none text-muted-foreground tabular-nums">
+      <div aria-hidden="true" data-axis="y" className="y-ticks">
         {ticks.map((tick) => (
-          <span
-            key={tick}
-            data-tick=""
-            className="absolute right-0 -translate-y-1/2 whitespace-nowrap"
-            style={{ top: `${round(100 - (tick / top) * 100)}%` }}
-          >
+          <span key={tick} data-tick="" style={{ top: `${round(100 - (tick / top) * 100)}%` }}>
             {formatTick(tick)}
           </span>
         ))}
@@ -121,21 +116,18 @@ export function TimeSeriesChart({
           preserveAspectRatio="none"
           className="absolute inset-0 size-full overflow-visible"
         >
+          {/* The gridlines as one path (the baseline darker): a chart's worth of <line>s was 650 bytes. */}
+          {/* vector-effect is not inherited: each path keeps 1px strokes however the plot stretches. */}
           <g aria-hidden="true" fill="none" strokeWidth={1}>
-            {ticks.map((tick) => {
-              const y = round(HEIGHT - (tick / top) * HEIGHT);
-              return (
-                <line
-                  key={tick}
-                  x1={0}
-                  x2={WIDTH}
-                  y1={y}
-                  y2={y}
-                  vectorEffect="non-scaling-stroke"
-                  className={tick === 0 ? "stroke-muted-foreground/50" : "stroke-border"}
-                />
-              );
-            })}
+            <path className="stroke-muted-foreground/50" vectorEffect="non-scaling-stroke" d={`M0 ${HEIGHT}H${WIDTH}`} />
+            <path
+              className="stroke-border"
+              vectorEffect="non-scaling-stroke"
+              d={ticks
+                .filter((tick) => tick > 0)
+                .map((tick) => `M0 ${round(HEIGHT - (tick / top) * HEIGHT)}H${WIDTH}`)
+                .join("")}
+            />
           </g>
           <path className={chartStyles.dataFill} d={columnsPath(points, { top, offset, slot, barWidth, inset })} />
           {hovered !== null ? (
@@ -165,8 +157,8 @@ export function TimeSeriesChart({
           <span
             key={`${label.index}-${label.text}`}
             data-tick=""
-            className={cn("absolute top-0 whitespace-nowrap", label.className)}
-            style={{ left: `${label.at}%`, transform: `translateX(-${label.at}%)` }}
+            className={label.className || undefined}
+            style={{ "--x": `${label.at}%` } as CSSProperties}
           >
             {label.text}
           </span>

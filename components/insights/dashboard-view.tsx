@@ -51,11 +51,11 @@ export function DashboardView({ data, params }: { data: DashboardData; params: D
             <p className="mt-1 text-muted-foreground">
               Every number on this page uses these definitions. Days and hours are in {data.timeZone}.
             </p>
-            <dl className="mt-3 grid gap-x-6 gap-y-2 md:grid-cols-2">
+            <dl className="definitions">
               {GLOSSARY.map((statistic) => (
                 <div key={statistic}>
-                  <dt className="inline font-medium">{STATISTIC_NAMES[statistic]}: </dt>
-                  <dd className="inline text-muted-foreground">{data.definitions[statistic]}.</dd>
+                  <dt>{`${STATISTIC_NAMES[statistic]}: `}</dt>
+                  <dd>{`${data.definitions[statistic]}.`}</dd>
                 </div>
               ))}
             </dl>

@@ -20,10 +20,7 @@ export function AppNav({ onNavigate, className }: { onNavigate?: () => void; cla
               onClick={onNavigate}
               aria-current={current ? "page" : undefined}
               data-testid={`nav-${label.toLowerCase()}`}
-              className={cn(
-                "flex items-center gap-3 rounded-md px-3 py-2.5 text-sm font-medium transition-colors",
-                current ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:bg-accent/60 hover:text-foreground",
-              )}
+              className="nav-link"
             >
               <Icon name={icon} className="size-4" />
               {label}

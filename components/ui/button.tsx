@@ -4,24 +4,25 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
 /**
- * The base is the `btn` class (globals.css, components layer): its eighteen utilities were sent with
- * every button of a page. Utilities passed in `className` still win over it (a later layer).
+ * The base, each variant and each size are classes of the components layer (globals.css: `btn`,
+ * `btn-outline`, `btn-sm`…): their utilities were sent with every button of a page, in the HTML and
+ * in the RSC payload. Utilities passed in `className` still win over them (a later layer).
  */
 export const buttonVariants = cva("btn", {
   variants: {
     variant: {
-      default: "bg-primary text-primary-foreground hover:bg-primary/90",
-      secondary: "bg-secondary text-secondary-foreground hover:bg-secondary/80",
-      outline: "border bg-background hover:bg-accent hover:text-accent-foreground",
-      ghost: "hover:bg-accent hover:text-accent-foreground",
-      destructive: "bg-destructive text-destructive-foreground hover:bg-destructive/90",
-      link: "text-brand-text underline-offset-4 hover:underline",
+      default: "btn-primary",
+      secondary: "btn-secondary",
+      outline: "btn-outline",
+      ghost: "btn-ghost",
+      destructive: "btn-destructive",
+      link: "btn-link",
     },
     size: {
-      default: "h-10 px-4 py-2",
-      sm: "h-9 px-3",
-      lg: "h-12 px-6 text-base",
-      icon: "size-10",
+      default: "btn-md",
+      sm: "btn-sm",
+      lg: "btn-lg",
+      icon: "btn-icon",
     },
   },
   defaultVariants: { variant: "default", size: "default" },

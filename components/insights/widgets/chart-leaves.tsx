@@ -20,11 +20,11 @@ import { timelineSeries, type TimelinePeriod } from "./timeline-series";
 
 export { BarList, TimeSeriesChart };
 
-const minutes = (ms: number) => formatMinutes(ms, "short");
+const wholeMinutes = (value: number) => formatMinutes(value * 60_000, "short");
 
-/** The listening clock: `cells[day][hour]` in milliseconds played. */
+/** The listening clock: `cells[day][hour]` in whole minutes played (half the digits of milliseconds). */
 export function ClockHeatmap({ labelledBy, cells }: { labelledBy: string; cells: number[][] }) {
-  return <Heatmap labelledBy={labelledBy} cells={cells} format={minutes} />;
+  return <Heatmap labelledBy={labelledBy} cells={cells} format={wholeMinutes} />;
 }
 
 /** Listening over time: one column per period, built here from `[start, msPlayed]` pairs. */
@@ -57,5 +57,5 @@ export function TimelineTable({ unit, periods, caption }: { unit: TimelineUnit; 
 }
 
 export function ClockTable({ cells, caption }: { cells: number[][]; caption: string }) {
-  return <ChartDataTable table={heatmapTable(cells, minutes)} caption={caption} />;
+  return <ChartDataTable table={heatmapTable(cells, wholeMinutes)} caption={caption} />;
 }

@@ -18,20 +18,17 @@ export function OnThisDayWidget({ data }: { data: DashboardData }) {
       {data.onThisDay.length === 0 ? (
         <p className="text-sm text-muted-foreground">Nothing on this date in earlier years yet.</p>
       ) : (
-        <ul className="flex flex-col gap-3">
+        // `earlier-years` styles each year's card: its date line, then its tracks.
+        <ul className="earlier-years">
           {data.onThisDay.map((year) => (
-            <li key={year.year} className="rounded-lg bg-muted/50 p-3">
-              <p className="font-medium">
-                {formatDay(year.date)}{" "}
-                <span className="font-normal text-muted-foreground">
-                  · {formatCount(year.plays, "listen")} · {formatMinutes(year.msPlayed, "short")}
-                </span>
+            <li key={year.year}>
+              <p>
+                {`${formatDay(year.date)} `}
+                <span>{`· ${formatCount(year.plays, "listen")} · ${formatMinutes(year.msPlayed, "short")}`}</span>
               </p>
-              <ul className="mt-1 text-sm text-muted-foreground">
+              <ul>
                 {year.tracks.map((track) => (
-                  <li key={track.id}>
-                    {track.name} — {track.artist}
-                  </li>
+                  <li key={track.id}>{`${track.name} — ${track.artist}`}</li>
                 ))}
               </ul>
             </li>

@@ -6,14 +6,14 @@ type Streak = { start: string; end: string; days: number };
 
 function Entry({ term, streak, note, testId, none }: { term: string; streak: Streak | null; note?: string; testId: string; none: string }) {
   return (
-    <div className="rounded-lg bg-muted/50 p-3">
+    <div className="inset-tile">
       <dt className="text-sm text-muted-foreground">{term}</dt>
       <dd className="mt-1 font-medium tabular-nums" data-testid={testId}>
         {streak ? formatCount(streak.days, "day") : none}
       </dd>
       {streak ? (
         <dd className="text-xs text-muted-foreground">
-          {formatDay(streak.start)} – {formatDay(streak.end)}
+          {`${formatDay(streak.start)} – ${formatDay(streak.end)}`}
           {note ? <span className="block">{note}</span> : null}
         </dd>
       ) : null}
