@@ -63,7 +63,15 @@ export function listeningRepository(store: Store) {
     await counters.updateOne({ _id: revisionId(userId) }, { $inc: { revision: 1 } }, { upsert: true });
   };
 
+  // A segment is new but for a retried batch: inserted, it costs no lookup of its id (on FerretDB v1
+  // an update by id reads every segment's data; an insert checks only the unique index).
   const put = async (document: ListeningSegmentDocument) => {
+    try {
+      await segments.insertOne(document);
+      return;
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error;
+    }
     const { _id, ...fields } = document;
     await segments.updateOne({ _id }, { $set: fields }, { upsert: true });
   };
