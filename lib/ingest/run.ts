@@ -25,6 +25,26 @@ export function parseExport(files: ExportEntry[], now = new Date()): ParsedExpor
   return { files: parsed, rows, rejected, rowsRead: parsed.reduce((sum, file) => sum + file.rowsRead, 0) };
 }
 
+/**
+ * Where chunks of about `size` rows of a time-sorted file start and end: each runs on to the end
+ * of its last row's UTC day, so no day spans two chunks. Each chunk then inserts its days' rollups
+ * whole, where a day cut in two took an update of the first chunk's (on FerretDB v1 an update by
+ * id reads the whole collection: 218 of them were 15 s of a 300,000-play import).
+ */
+export function dayChunks(rows: readonly Pick<ImportRow, "endedAt">[], size: number): Array<[start: number, end: number]> {
+  const chunks: Array<[number, number]> = [];
+  let start = 0;
+  while (start < rows.length) {
+    let end = Math.min(start + size, rows.length);
+    // `endedAt` is ISO 8601 in UTC: its first ten characters are the day.
+    const day = rows[end - 1]!.endedAt.slice(0, 10);
+    while (end < rows.length && rows[end]!.endedAt.slice(0, 10) === day) end += 1;
+    chunks.push([start, end]);
+    start = end;
+  }
+  return chunks;
+}
+
 /** What the report says of one file, as it was read. */
 export interface ImportedFile {
   name: string;
@@ -45,7 +65,7 @@ export interface ImportProgress {
 
 /**
  * The whole server-side import, one file at a time: each file is parsed, sorted and stored in
- * chunks of 5,000 rows (the same pipeline as the API) before the next is read, so memory holds one
+ * chunks of about 5,000 rows, whole days each (the same pipeline as the API) before the next is read, so memory holds one
  * file's rows, never the whole export's. `files` may be lazy (a generator reading from disk).
  */
 export async function importExport(
@@ -64,8 +84,8 @@ export async function importExport(
     const rows = file.rows.sort((a, b) => (a.endedAt < b.endedAt ? -1 : a.endedAt > b.endedAt ? 1 : 0));
     const rejected = Object.fromEntries(Object.entries(file.rejected).filter(([, count]) => count > 0));
     // A file with no rows still brings its rejections: one empty chunk carries them.
-    for (let start = 0, part = 0; start < rows.length || part === 0; start += CHUNK_ROWS, part += 1) {
-      const chunk = rows.slice(start, start + CHUNK_ROWS);
+    for (const [part, [start, end]] of (rows.length === 0 ? [[0, 0]] : dayChunks(rows, CHUNK_ROWS)).entries()) {
+      const chunk = rows.slice(start, end);
       await receiveChunk(userId, job.id, { chunkId: `cli-${index}-${part}`, rows: chunk, rejected: part === 0 ? rejected : {} });
       rowsDone += chunk.length;
       options.onProgress?.({ rowsDone, file: file.name });
