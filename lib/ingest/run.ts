@@ -1,4 +1,6 @@
 import "server-only";
+import { getStore } from "@/lib/db";
+import { storedPlayKeys } from "@/lib/listening";
 import type { ImportRow, RejectionReason } from "./rows";
 import { parseExportEntry, type ExportEntry, type ParsedFile } from "./parse";
 import { addImportFile, completeImport, createImport, receiveChunk, type ImportReport } from "./jobs";
@@ -73,6 +75,9 @@ export async function importExport(
   files: Iterable<ExportEntry>,
   options: { now?: Date; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<{ report: ImportReport; files: ImportedFile[] }> {
+  // What the listener has stored already, read once before the first chunk: a re-imported export
+  // (or a newer one over an older) sends only its new rows.
+  const stored = await storedPlayKeys(await getStore(), userId);
   const job = await createImport(userId, []);
   const imported: ImportedFile[] = [];
   let rowsDone = 0;
@@ -86,7 +91,12 @@ export async function importExport(
     // A file with no rows still brings its rejections: one empty chunk carries them.
     for (const [part, [start, end]] of (rows.length === 0 ? [[0, 0]] : dayChunks(rows, CHUNK_ROWS)).entries()) {
       const chunk = rows.slice(start, end);
-      await receiveChunk(userId, job.id, { chunkId: `cli-${index}-${part}`, rows: chunk, rejected: part === 0 ? rejected : {} });
+      await receiveChunk(
+        userId,
+        job.id,
+        { chunkId: `cli-${index}-${part}`, rows: chunk, rejected: part === 0 ? rejected : {} },
+        { stored },
+      );
       rowsDone += chunk.length;
       options.onProgress?.({ rowsDone, file: file.name });
     }
