@@ -202,8 +202,8 @@ export interface ListeningSegmentDocument extends StoredDocument {
   /** `<userId>|<source key>`: a retried chunk rewrites its own segment. */
   userId: string;
   /**
-   * `pending`: not a segment but a batch's marker, written before its plays and removed once its
-   * segment and rollups are written; one left behind is reconciled by a later run.
+   * `pending`: a batch's marker as versions before `listening_pending` wrote it here; never read
+   * (`npm run repair` covers one a crash left behind then).
    */
   kind: "plays" | "removed" | "pending";
   /** Rows in the segment (plays, or removed keys). */
@@ -216,6 +216,20 @@ export interface ListeningSegmentDocument extends StoredDocument {
    * so a merge that stopped before deleting them still counts each play once.
    */
   replaces?: string[];
+}
+
+/**
+ * A batch's pending marker (`_id` is `<segment id>|pending`): written before its plays and removed
+ * once its segment and rollups are written; one left behind is finished by a later batch
+ * (lib/listening/batches.ts). Apart from the segments, so that every batch's look for markers reads
+ * a handful of small documents instead of every segment's data (FerretDB v1 filters outside its
+ * indexes, so there that look read the whole listening collection).
+ */
+export interface PendingMarkerDocument extends StoredDocument {
+  userId: string;
+  /** What the batch needs to be finished without its input (the listening layer's encoding). */
+  data: string;
+  createdAt: Date;
 }
 
 /** Whether a listener has shared their year in music, and under which unguessable token. */
@@ -455,6 +469,7 @@ export const collections = {
   rollups: "rollups",
   resolutions: "resolutions",
   listening: "listening",
+  listeningPending: "listening_pending",
   shares: "shares",
   blends: "blends",
   models: "models",
@@ -491,9 +506,11 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
   resolutions: [],
   listening: [
     { name: "listening_by_user", key: { userId: 1, createdAt: 1 } },
-    // Each batch looks for pending markers left by a crash: without reading the segments' data.
+    // The segments (plays and removed) without whatever else the collection holds.
     { name: "listening_by_kind", key: { userId: 1, kind: 1 } },
   ],
+  // Each batch looks for markers left by a crash: a handful of small documents, never the segments.
+  listening_pending: [{ name: "listening_pending_by_user", key: { userId: 1 } }],
   shares: [{ name: "shares_by_user", key: { userId: 1, year: 1 }, unique: true }],
   blends: [
     { name: "blends_unique_pair", key: { pairKey: 1 }, unique: true },

@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { EmbeddedStore } from "@/lib/db";
 import { MongoStore } from "@/lib/db";
-import type { Store } from "@/lib/db";
+import type { Store, StoreCollection, StoredDocument } from "@/lib/db";
 import { playsRepository } from "@/lib/db";
 import { rollupsRepository } from "@/lib/db";
 import { ensureIndexes } from "@/lib/db";
+import { removalKey, storedPlayKeys } from "@/lib/listening";
 import { storeRows } from "./import";
 import { accountRow, extendedRow } from "./testing/rows";
 
@@ -88,6 +89,63 @@ function describeImport(label: string, open: () => Promise<Store>) {
       // Retried (the first attempt's response was lost): the same counts, not two accepted.
       expect(await storeRows(store, user, "imp-5", "c0", [twice, { ...twice }])).toEqual({ accepted: 1, short: 0, duplicate: 1 });
       expect((await rollups.days(user, new Date("2024-04-01T00:00:00Z"))).map((day) => day.plays)).toEqual([1]);
+    });
+
+    it("knows the stored plays from their segments, and sends only rows it does not know", async () => {
+      const store = await open();
+      await ensureIndexes(store);
+      const user = `u-${randomUUID().slice(0, 8)}`;
+      const plays = playsRepository(store);
+      const older = [
+        extended("2024-05-01T10:00:00Z", id(1)),
+        extended("2024-05-01T10:05:00Z", id(2)),
+        extended("2024-05-02T09:00:00Z", id(3)),
+      ];
+      await storeRows(store, user, "imp-1", "c0", older);
+      // An account-data play, then the exact row that replaces it: its key is stored no more.
+      await storeRows(store, user, "imp-2", "c0", [account("2024-05-03T07:30", "Glass")]);
+      const [minutePlay] = await plays.between(user, { from: new Date("2024-05-03T00:00:00Z") });
+      await storeRows(store, user, "imp-3", "c0", [extended("2024-05-03T07:30:20Z", id(4), { trackName: "Glass" })]);
+      const stored = await storedPlayKeys(store, user);
+      const keys = (await plays.between(user, {})).map((play) => removalKey(play.playedAt.getTime(), play.trackKey));
+      expect([...stored].sort()).toEqual(keys.sort());
+      expect(stored.has(removalKey(minutePlay!.playedAt.getTime(), minutePlay!.trackKey))).toBe(false);
+
+      // A newer export over the older: the known rows are duplicates without an insert; the new one is stored.
+      const sent: number[] = [];
+      const watched: Store = {
+        kind: store.kind,
+        ping: () => store.ping(),
+        describe: () => store.describe(),
+        close: () => store.close(),
+        collection<T extends StoredDocument>(name: string): StoreCollection<T> {
+          const collection = store.collection<T>(name);
+          if (name !== "plays") return collection;
+          return new Proxy(collection, {
+            get(target, property) {
+              const value = Reflect.get(target, property) as unknown;
+              if (property !== "insertMany" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+              return (documents: T[], options?: { handOver?: boolean }) => {
+                sent.push(documents.length);
+                return target.insertMany(documents, options);
+              };
+            },
+          });
+        },
+      };
+      const newer = [...older, extended("2024-05-04T12:00:00Z", id(5))];
+      expect(await storeRows(watched, user, "imp-4", "c0", newer, { stored })).toEqual({ accepted: 1, short: 0, duplicate: 3 });
+      expect(sent).toEqual([1]);
+      expect(await plays.count(user)).toBe(5);
+      expect((await rollupsRepository(store).days(user)).map((day) => [day.bucket, day.plays])).toEqual([
+        ["2024-05-01", 2],
+        ["2024-05-02", 1],
+        ["2024-05-03", 1],
+        ["2024-05-04", 1],
+      ]);
+      // Everything known: nothing sent, the same counts as a batch of duplicates gives.
+      expect(await storeRows(watched, user, "imp-5", "c0", older, { stored })).toEqual({ accepted: 0, short: 0, duplicate: 3 });
+      expect(sent).toEqual([1]);
     });
   });
 }

@@ -105,7 +105,12 @@ export interface ChunkInput {
  * Applies a chunk once. A replayed chunk (a retry, a resumed upload, another tab) changes nothing
  * and answers with the current report.
  */
-export async function receiveChunk(userId: string, id: string, chunk: ChunkInput): Promise<{ report: ImportReport; replayed: boolean }> {
+export async function receiveChunk(
+  userId: string,
+  id: string,
+  chunk: ChunkInput,
+  options: { stored?: ReadonlySet<string> } = {},
+): Promise<{ report: ImportReport; replayed: boolean }> {
   const store = await getStore();
   const imports = importsRepository(store);
   const job = await imports.get(userId, id);
@@ -115,7 +120,10 @@ export async function receiveChunk(userId: string, id: string, chunk: ChunkInput
     throw new AppError("conflict", { detail: `This import is ${job.status}; it takes no more data. Start a new import to add files.` });
   }
   const started = performance.now();
-  const outcome = await storeRows(store, userId, id, chunk.chunkId, chunk.rows, { listenThresholdMs: thresholdOf(job) });
+  const outcome = await storeRows(store, userId, id, chunk.chunkId, chunk.rows, {
+    listenThresholdMs: thresholdOf(job),
+    stored: options.stored,
+  });
   const rejectedTotal = Object.values(chunk.rejected).reduce((sum, count) => sum + (count ?? 0), 0);
   const applied = await imports.applyChunk(
     userId,

@@ -28,7 +28,7 @@ export {
   type ListeningIndex,
   type TrackEntry,
 } from "./listening-index";
-export { compactSegments, loadListeningIndex } from "./load";
+export { compactSegments, loadListeningIndex, storedPlayKeys } from "./load";
 export { toPlayRow, type PlayFacts, type PlayRow } from "./row";
 export { decodePlays, decodeRemoved, encodePlays, encodeRemoved, type EncodedSegment } from "./segments";
 export * from "./time";

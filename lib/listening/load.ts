@@ -4,6 +4,7 @@ import { perProcess } from "@/lib/process-state";
 import { logger, observeDuration } from "@/lib/telemetry";
 import { IndexBuilder } from "./build";
 import type { ListeningIndex } from "./listening-index";
+import { removalKey } from "./identity";
 import type { PlayRow } from "./row";
 import { decodePlays, decodeRemoved, encodePlays } from "./segments";
 
@@ -97,6 +98,25 @@ async function assemble(store: Store, userId: string, revision: number): Promise
   if (small.length > MERGE_AFTER) compactable.set(userId, { revision, segments: small });
   else compactable.delete(userId);
   return index;
+}
+
+/**
+ * The keys (`removalKey`) of the listener's stored plays, from their segments (never from raw
+ * plays): every play a finished batch stored is in exactly one live segment, and the plays taken
+ * out since are in a removed segment. A batch still pending, or one a crash stopped, has no
+ * segment yet: its plays are missing here, never the other way round. An import reads this once,
+ * before its first chunk, to send only the rows not stored yet.
+ */
+export async function storedPlayKeys(store: Store, userId: string): Promise<Set<string>> {
+  const segments = liveSegments(await listeningRepository(store).segments(userId));
+  const keys = new Set<string>();
+  const removed: string[] = [];
+  for (const segment of segments) {
+    if (segment.kind === "removed") removed.push(...decodeRemoved(segment.data));
+    else decodePlays(segment.data, (row) => keys.add(removalKey(row.playedAt, row.trackKey)));
+  }
+  for (const key of removed) keys.delete(key);
+  return keys;
 }
 
 /**

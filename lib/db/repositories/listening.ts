@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { DuplicateKeyError } from "../errors";
 import type { Store } from "../port";
-import { collections, type ListeningSegmentDocument } from "../schema";
+import { collections, type ListeningSegmentDocument, type PendingMarkerDocument } from "../schema";
 
 /** A segment's payload, encoded by the listening layer (`lib/listening/segments.ts`): opaque here. */
 export interface SegmentPayload {
@@ -57,12 +57,21 @@ export function listeningRepository(store: Store) {
   const counters = store.collection<{ _id: string; revision: number }>(collections.listening);
   // So do seed states: no userId, never read as a segment.
   const seeds = store.collection<SeedState>(collections.listening);
+  const markers = store.collection<PendingMarkerDocument>(collections.listeningPending);
 
   const bump = async (userId: string) => {
     await counters.updateOne({ _id: revisionId(userId) }, { $inc: { revision: 1 } }, { upsert: true });
   };
 
+  // A segment is new but for a retried batch: inserted, it costs no lookup of its id (on FerretDB v1
+  // an update by id reads every segment's data; an insert checks only the unique index).
   const put = async (document: ListeningSegmentDocument) => {
+    try {
+      await segments.insertOne(document);
+      return;
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error;
+    }
     const { _id, ...fields } = document;
     await segments.updateOne({ _id }, { $set: fields }, { upsert: true });
   };
@@ -110,17 +119,17 @@ export function listeningRepository(store: Store) {
 
     /** Written before a batch stores its plays; `clearPending` once its segment and rollups are written. */
     async markPending(userId: string, sourceKey: string, data: string, now = new Date()): Promise<void> {
-      await put({ _id: pendingIdOf(segmentIdOf(userId, sourceKey)), userId, kind: "pending", count: 0, data, createdAt: now });
+      const { _id, ...fields } = { _id: pendingIdOf(segmentIdOf(userId, sourceKey)), userId, data, createdAt: now };
+      await markers.updateOne({ _id }, { $set: fields }, { upsert: true });
     },
 
     async clearPending(userId: string, sourceKey: string): Promise<void> {
-      await segments.deleteOne({ _id: pendingIdOf(segmentIdOf(userId, sourceKey)) });
+      await markers.deleteOne({ _id: pendingIdOf(segmentIdOf(userId, sourceKey)) });
     },
 
     /** The listener's batches that have not finished (in flight, or stopped by a crash). */
     async pending(userId: string): Promise<PendingMarker[]> {
-      const markers = await segments.find({ userId, kind: "pending" });
-      return markers.map((marker) => ({
+      return (await markers.find({ userId })).map((marker) => ({
         sourceKey: marker._id.slice(userId.length + 1, -"|pending".length),
         data: marker.data,
         createdAt: marker.createdAt,
@@ -131,10 +140,10 @@ export function listeningRepository(store: Store) {
     async pendingOf(userId: string, segmentIds: readonly string[]): Promise<PendingMarker[]> {
       const prefix = segmentIdOf(userId, "");
       const found = await Promise.all(
-        segmentIds.filter((id) => id.startsWith(prefix)).map((id) => segments.findOne({ _id: pendingIdOf(id) })),
+        segmentIds.filter((id) => id.startsWith(prefix)).map((id) => markers.findOne({ _id: pendingIdOf(id) })),
       );
       return found
-        .filter((marker): marker is ListeningSegmentDocument => marker !== null && marker.userId === userId)
+        .filter((marker): marker is PendingMarkerDocument => marker !== null && marker.userId === userId)
         .map((marker) => ({
           sourceKey: marker._id.slice(prefix.length, -"|pending".length),
           data: marker.data,
@@ -187,6 +196,7 @@ export function listeningRepository(store: Store) {
         keep.push(_id);
       }
       const deleted = await segments.deleteMany({ userId, _id: { $nin: keep } });
+      await markers.deleteMany({ userId });
       await bump(userId);
       return deleted;
     },
@@ -262,6 +272,7 @@ export function listeningRepository(store: Store) {
 
     async deleteAll(userId: string): Promise<void> {
       await segments.deleteMany({ userId });
+      await markers.deleteMany({ userId });
       await bump(userId);
     },
   };

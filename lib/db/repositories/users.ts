@@ -52,6 +52,7 @@ const OWNED_BY_USER_ID = [
   collections.plays,
   collections.rollups,
   collections.listening,
+  collections.listeningPending,
   collections.playlists,
   collections.playlistVersions,
 ] as const;
