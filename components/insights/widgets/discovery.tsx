@@ -76,8 +76,7 @@ function DiscoveryByYear({ data }: { data: DashboardData }) {
             </table>
           </div>
           <p className="text-xs text-muted-foreground">
-            {STATISTIC_NAMES.newInYear}: {lowerFirst(definitions.newInYear)}. {STATISTIC_NAMES.newTrackShareInYear}:{" "}
-            {lowerFirst(definitions.newTrackShareInYear)}.
+            {`${STATISTIC_NAMES.newInYear}: ${lowerFirst(definitions.newInYear)}. ${STATISTIC_NAMES.newTrackShareInYear}: ${lowerFirst(definitions.newTrackShareInYear)}.`}
           </p>
         </div>
       )}

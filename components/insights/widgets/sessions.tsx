@@ -24,16 +24,17 @@ export function SessionsWidget({ data }: { data: DashboardData }) {
       }}
     >
       <p className="mb-2 text-sm font-medium">Longest sessions</p>
-      <ol className="flex flex-col gap-2 text-sm" aria-label="Longest sessions">
+      {/* `session-list` styles its rows: when and what on the left, the length on the right. */}
+      <ol className="session-list" aria-label="Longest sessions">
         {sessions.longest.map((session) => (
-          <li key={session.start} className="inset-tile flex items-baseline justify-between gap-3 px-3 py-2">
+          <li key={session.start}>
             <span>
               <b className="font-medium">{formatInstant(session.start, data.timeZone)}</b>
               <span className="text-muted-foreground">
                 {` from ${formatClockTime(session.start, data.timeZone)} · ${formatCount(session.plays, "play")} · mostly ${session.topArtist}`}
               </span>
             </span>
-            <span className="shrink-0 tabular-nums">{formatDuration(session.end - session.start)}</span>
+            <span>{formatDuration(session.end - session.start)}</span>
           </li>
         ))}
       </ol>

@@ -55,8 +55,7 @@ export function StreaksWidget({ data }: { data: DashboardData }) {
           <Entry term="Current" streak={current} testId="streak-current" none="None: no listen today or yesterday" />
         </dl>
         <p className="mt-3 text-xs text-muted-foreground">
-          {STATISTIC_NAMES.longestInRange}: {lowerFirst(definitions.longestInRange)}. {STATISTIC_NAMES.currentStreak}:{" "}
-          {lowerFirst(definitions.currentStreak)}.
+          {`${STATISTIC_NAMES.longestInRange}: ${lowerFirst(definitions.longestInRange)}. ${STATISTIC_NAMES.currentStreak}: ${lowerFirst(definitions.currentStreak)}.`}
         </p>
       </div>
     </ChartFigure>
