@@ -21,7 +21,10 @@ test.describe("landing page", () => {
   test("serves its metadata files", async ({ request }) => {
     const robots = await request.get("/robots.txt");
     expect(robots.status()).toBe(200);
-    expect(await robots.text()).toContain("Sitemap: http://127.0.0.1:3000/sitemap.xml");
+    const rules = await robots.text();
+    expect(rules).toContain("Sitemap: http://127.0.0.1:3000/sitemap.xml");
+    // Every signed-in section and the operators' view stay out of search results.
+    for (const path of ["/dashboard", "/recap", "/blend", "/settings", "/ops"]) expect(rules).toContain(`Disallow: ${path}\n`);
     const sitemap = await request.get("/sitemap.xml");
     expect(await sitemap.text()).toContain("<loc>http://127.0.0.1:3000/</loc>");
     const og = await request.get("/opengraph-image");
