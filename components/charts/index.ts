@@ -1,7 +1,6 @@
 export { BarList, barListTable, type BarListItem, type BarListProps } from "./bar-list";
 export { ChartEmpty } from "./chart-empty";
 export { ChartFigure, type ChartFigureProps } from "./chart-figure";
-export { ChartSkeleton, type ChartSkeletonProps, type ChartSkeletonVariant } from "./chart-skeleton";
 export { DataTable } from "./data-table";
 export { countNoun, formatCompact, formatCount, formatHours, formatMinutes, formatNumber } from "./format";
 export { Heatmap, type HeatmapProps } from "./heatmap";

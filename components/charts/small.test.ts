@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ChartSkeleton } from "./chart-skeleton";
 import { Sparkline } from "./sparkline";
 import { StatTile } from "./stat-tile";
-import { chartStyles } from "./styles";
 import { attr, count, decode, render, tags } from "./test-utils";
 
 describe("Sparkline", () => {
@@ -52,37 +50,5 @@ describe("StatTile", () => {
     const html = render(StatTile, { label: "Plays", value: "42" });
     expect(count(html, /<dd/)).toBe(1);
     expect(html).not.toContain("<svg");
-  });
-});
-
-describe("ChartSkeleton", () => {
-  it("announces loading once and pulses only without reduced motion", () => {
-    const html = render(ChartSkeleton, {});
-    expect(attr(tags(html, "div")[0] ?? "", "role")).toBe("status");
-    expect(html).toContain('<span class="sr-only">Loading chart…</span>');
-    expect(html).toContain("animate-pulse");
-    expect(count(html, /animate-pulse/)).toBe(count(html, /motion-reduce:animate-none/));
-  });
-
-  it("reuses the charts' box classes so the fallback matches the chart's size", () => {
-    expect(render(ChartSkeleton, {})).toContain(`class="${chartStyles.figure}"`);
-    expect(render(ChartSkeleton, { variant: "time-series" })).toContain(chartStyles.seriesPlot);
-    expect(render(ChartSkeleton, { variant: "heatmap" })).toContain(chartStyles.heatPlot);
-    expect(render(ChartSkeleton, { variant: "share-bar" })).toContain(chartStyles.shareBar);
-    // A list's rows are one element, sized for them (--rows) and drawn by its background.
-    const list = render(ChartSkeleton, { variant: "bar-list", rows: 7 });
-    expect(count(list, /class="bar-list-skeleton"/g)).toBe(1);
-    expect(list).toContain('style="--rows:7"');
-    expect(render(ChartSkeleton, { table: false })).not.toContain("rounded-lg border");
-    expect(render(ChartSkeleton, { variant: "stat" })).toContain('role="status"');
-  });
-
-  it("is a silent shape inside a page's skeleton (announce off): no status region, hidden from readers", () => {
-    for (const variant of ["stat", "bar-list", "time-series"] as const) {
-      const html = render(ChartSkeleton, { variant, announce: false });
-      expect(html).not.toContain('role="status"');
-      expect(html).not.toContain("Loading chart");
-      expect(attr(tags(html, "div")[0] ?? "", "aria-hidden")).toBe("true");
-    }
   });
 });

@@ -1,7 +1,4 @@
-/**
- * Class names shared by the charts and ChartSkeleton, so a Suspense fallback occupies exactly the
- * box its chart will (no layout shift when the chart streams in).
- */
+/** Class names the charts share (one place for the data colour and the plots' boxes). */
 export const chartStyles = {
   /**
    * Data colour: --primary darkened a quarter toward --foreground, so bars keep 3:1 against the
@@ -11,9 +8,6 @@ export const chartStyles = {
   dataText: "text-[color-mix(in_oklab,var(--primary),var(--foreground)_25%)]",
   /** A chart's card (`chart-card`, globals.css: a dashboard has a dozen). */
   figure: "chart-card",
-  caption: "flex flex-col gap-1",
-  title: "text-lg font-semibold leading-tight",
-  description: "text-sm text-muted-foreground",
   summary: "text-sm",
   /**
    * Time series: y-label gutter + plot; the plot's height follows its width. A size container, so
@@ -29,5 +23,4 @@ export const chartStyles = {
   heatTicks: "x-ticks mt-1",
   legend: "mt-3 flex h-4 items-center gap-1.5 text-xs leading-4 text-muted-foreground",
   shareBar: "flex h-4 w-full gap-0.5 overflow-hidden rounded-md",
-  tableToggle: "text-sm leading-5",
 } as const;

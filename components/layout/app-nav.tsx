@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { Icon } from "@/components/ui/icon";
 import { cn } from "@/lib/utils";
@@ -24,10 +24,22 @@ export function AppNav({ onNavigate, className }: { onNavigate?: () => void; cla
             >
               <Icon name={icon} className="size-4" />
               {label}
+              <Pending />
             </Link>
           </li>
         );
       })}
     </ul>
   );
+}
+
+/**
+ * A dot at the end of a link while its page is on the way. The app's pages render on the server
+ * without a loading skeleton where they are quick (a streamed skeleton holds the page's first
+ * content back by React's reveal throttle), so a click shows here that it was taken. Always
+ * rendered, only its opacity changes: nothing moves.
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return <i aria-hidden="true" className="nav-pending" data-pending={pending || undefined} />;
 }

@@ -1,3 +1,0 @@
-import { PageSkeleton } from "@/components/layout/page-skeleton";
-
-export default PageSkeleton;
