@@ -307,11 +307,10 @@ describe("embedded store durability under concurrent and failing writes", () => 
     let armed = false;
     return {
       arm: () => (armed = true),
-      write: (fd: number, text: string) => {
-        if (!armed) return writeSync(fd, text);
+      write: (fd: number, bytes: Uint8Array) => {
+        if (!armed) return writeSync(fd, bytes);
         armed = false;
-        const buffer = Buffer.from(text);
-        writeSync(fd, buffer, 0, Math.floor(buffer.length / 2));
+        writeSync(fd, bytes, 0, Math.floor(bytes.length / 2));
         throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
       },
     };
@@ -346,6 +345,23 @@ describe("embedded store durability under concurrent and failing writes", () => 
     const reopened = new EmbeddedStore(dir);
     expect(reopened.repairedLines).toBe(0);
     expect((await reopened.collection<Note>("notes").find({}, { sort: { _id: 1 } })).map((note) => note._id)).toEqual(["after", "before"]);
+    await reopened.close();
+  });
+
+  it("finishes short writes and keeps text outside Latin-1 exact, in lines of every size", async () => {
+    const dir = freshDir();
+    // A write(2) that takes at most 1,000 bytes at a time, as a file system under pressure may.
+    const store = new EmbeddedStore(dir, { write: (fd, bytes) => writeSync(fd, bytes, 0, Math.min(bytes.length, 1_000)) });
+    const notes = store.collection<Note>("notes");
+    const texts = ["Ça ira — 東京", "🎧 ".repeat(5_000), "x".repeat(300_000), "é", 'Anthology 1988–2001 \u2028 "quoted"'];
+    for (const [index, text] of texts.entries()) await notes.insertOne({ _id: `n${index}`, chat: "c", text });
+    await notes.insertMany(texts.map((text, index) => ({ _id: `m${index}`, chat: "c", text })));
+    await store.close();
+
+    const reopened = new EmbeddedStore(dir);
+    expect(reopened.repairedLines).toBe(0);
+    const back = await reopened.collection<Note>("notes").find({}, { sort: { _id: 1 } });
+    expect(back.map((note) => note.text)).toEqual([...texts, ...texts]);
     await reopened.close();
   });
 
