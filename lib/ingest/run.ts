@@ -26,13 +26,28 @@ export function parseExport(files: ExportEntry[], now = new Date()): ParsedExpor
 }
 
 /**
- * The next entry, parsed. Only this call holds the entry: its text (tens of MB for a large file, as
- * a two-byte string once a title is outside Latin-1) is garbage before the file's rows are stored,
- * so a collection while they are stored neither keeps it nor counts it in the heap's next limit.
+ * The entries, each parsed as the loop reaches it. Only `next` holds an entry: its text (tens of MB
+ * for a large file, twice that as a two-byte string once a title is outside Latin-1) is garbage
+ * before the file's rows are stored, so a collection meanwhile neither keeps it nor sets the heap's
+ * next limit from it. (A generator would hold the entry while suspended at its `yield`.)
  */
-function parseNext(entries: Iterator<ExportEntry>, now: Date | undefined): ParsedFile | undefined {
-  const next = entries.next();
-  return next.done ? undefined : parseExportEntry(next.value, { now });
+function parsedFiles(files: Iterable<ExportEntry>, now: Date | undefined): Iterable<ParsedFile> {
+  return {
+    [Symbol.iterator]: () => {
+      const entries = files[Symbol.iterator]();
+      return {
+        next: (): IteratorResult<ParsedFile, undefined> => {
+          const next = entries.next();
+          return next.done ? { done: true, value: undefined } : { done: false, value: parseExportEntry(next.value, { now }) };
+        },
+        // A loop left early (a failed chunk) closes the source, as a loop over it would.
+        return: (): IteratorResult<ParsedFile, undefined> => {
+          entries.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
 }
 
 /** What the report says of one file, as it was read. */
@@ -67,8 +82,7 @@ export async function importExport(
   const imported: ImportedFile[] = [];
   let rowsDone = 0;
   let index = 0;
-  const entries = files[Symbol.iterator]();
-  for (let file = parseNext(entries, options.now); file; file = parseNext(entries, options.now)) {
+  for (const file of parsedFiles(files, options.now)) {
     const message = file.message || file.error ? (file.error?.message ?? file.message ?? "").slice(0, 1000) : undefined;
     await addImportFile(userId, job.id, { name: file.name, kind: file.kind, rows: file.rowsRead, ...(message ? { message } : {}) });
     const rows = file.rows.sort((a, b) => (a.endedAt < b.endedAt ? -1 : a.endedAt > b.endedAt ? 1 : 0));
