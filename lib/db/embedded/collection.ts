@@ -17,7 +17,7 @@ import type {
   UpdateFilter,
   UpdateResult,
 } from "../port";
-import { encode, keyOf } from "./codec";
+import { copy, encode, keyOf } from "./codec";
 import type { JournalRecord } from "./journal";
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -695,7 +695,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private insertNow(document: T): void {
-    const stored = structuredClone(document) as unknown as Doc;
+    const stored = copy(document) as unknown as Doc;
     const violated = this.conflict(stored, "insert");
     if (violated) throw new DuplicateKeyError(violated);
     this.commitPut([stored]);
@@ -706,7 +706,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const accepted: Doc[] = [];
     const duplicateIndexes: number[] = [];
     documents.forEach((document, position) => {
-      const stored = (options.handOver ? document : structuredClone(document)) as unknown as Doc;
+      const stored = (options.handOver ? document : copy(document)) as unknown as Doc;
       if (this.conflict(stored, "insert", staged)) {
         duplicateIndexes.push(position);
         return;
@@ -746,7 +746,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     const changed: Doc[] = [];
     for (const match of matches) {
-      const next = structuredClone(match);
+      const next = copy(match);
       if (!this.applyUpdate(next, update, false)) continue;
       if (next._id !== match._id) throw new TypeError("The _id of a document cannot change.");
       const violated = this.conflict(next, "update");
