@@ -54,6 +54,31 @@ describe.each([
     return report;
   }
 
+  it("reads a lazy source one file at a time, and closes it when the import stops midway", async () => {
+    const [file] = writeExtendedHistory(generateListeningHistory({ seed: 5, plays: 40, years: 1 }), getDemoCatalog(5));
+    const read: string[] = [];
+    let closed = false;
+    function* source() {
+      try {
+        for (const name of ["Streaming_History_Audio_2024_0.json", "Streaming_History_Audio_2024_1.json"]) {
+          read.push(name);
+          yield { name, text: file!.content };
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const stop = new Error("stopped by the caller");
+    const outcome = ingest.importExport(`u-${kind}-${++run}`, source(), {
+      onProgress: () => {
+        throw stop;
+      },
+    });
+    await expect(outcome).rejects.toBe(stop);
+    expect(read).toEqual(["Streaming_History_Audio_2024_0.json"]);
+    expect(closed).toBe(true);
+  });
+
   it("says an empty file is empty and what to do", async () => {
     for (const text of ["", "  \n\t", "\uFEFF"]) {
       const report = await importFiles([{ name: "Streaming_History_Audio_2024_0.json", text }]);

@@ -47,6 +47,31 @@ export function dayChunks(rows: readonly Pick<ImportRow, "endedAt">[], size: num
   return chunks;
 }
 
+/**
+ * The entries, each parsed as the loop reaches it. Only `next` holds an entry: its text (tens of MB
+ * for a large file, twice that as a two-byte string once a title is outside Latin-1) is garbage
+ * before the file's rows are stored, so a collection meanwhile neither keeps it nor sets the heap's
+ * next limit from it. (A generator would hold the entry while suspended at its `yield`.)
+ */
+function parsedFiles(files: Iterable<ExportEntry>, now: Date | undefined): Iterable<ParsedFile> {
+  return {
+    [Symbol.iterator]: () => {
+      const entries = files[Symbol.iterator]();
+      return {
+        next: (): IteratorResult<ParsedFile, undefined> => {
+          const next = entries.next();
+          return next.done ? { done: true, value: undefined } : { done: false, value: parseExportEntry(next.value, { now }) };
+        },
+        // A loop left early (a failed chunk) closes the source, as a loop over it would.
+        return: (): IteratorResult<ParsedFile, undefined> => {
+          entries.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
+
 /** What the report says of one file, as it was read. */
 export interface ImportedFile {
   name: string;
@@ -105,8 +130,7 @@ export async function importExport(
       options.onProgress?.({ rowsDone, file: current });
     }
   };
-  for (const entry of files) {
-    const file = parseExportEntry(entry, { now: options.now });
+  for (const file of parsedFiles(files, options.now)) {
     current = file.name;
     const message = file.message || file.error ? (file.error?.message ?? file.message ?? "").slice(0, 1000) : undefined;
     await addImportFile(userId, job.id, { name: file.name, kind: file.kind, rows: file.rowsRead, ...(message ? { message } : {}) });

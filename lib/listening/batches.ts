@@ -113,10 +113,7 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
   };
   await listening.markPending(userId, batch.sourceKey, JSON.stringify(marker), now);
 
-  const { duplicateIndexes, ids, inserted } = await plays.add(
-    userId,
-    batch.plays.map((play) => ({ ...play, segmentId })),
-  );
+  const { duplicateIndexes, ids, inserted } = await plays.add(userId, batch.plays, segmentId);
   const duplicates = new Set(duplicateIndexes);
   const own = new Set<string>();
   // Segments of other batches holding this batch's duplicates: one that never finished is finished below.

@@ -59,3 +59,43 @@ function revive(value: unknown): unknown {
   }
   return record;
 }
+
+/** Deeper than this, `copy` hands the rest to structuredClone (which also copes with cycles). */
+const MAX_COPY_DEPTH = 64;
+
+/**
+ * structuredClone's result for a document, made faster: plain objects, arrays and dates are copied
+ * in JS, anything else (a Map, a typed array, a class instance, a cycle, a function that must be
+ * refused) goes to structuredClone itself. structuredClone serialises and deserialises its whole
+ * input, which cost a bare insertMany of 300,000 plays a second.
+ */
+export function copy<T>(value: T): T {
+  return copyValue(value, 0) as T;
+}
+
+function copyValue(value: unknown, depth: number): unknown {
+  if (value === null || (typeof value !== "object" && typeof value !== "function" && typeof value !== "symbol")) return value;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (depth > MAX_COPY_DEPTH || typeof value !== "object") return structuredClone(value);
+  if (prototype === Date.prototype) return new Date((value as Date).getTime());
+  if (prototype === Array.prototype) {
+    const array = value as unknown[];
+    const result: unknown[] = new Array(array.length);
+    // `in` skips holes, as structuredClone keeps them.
+    for (let index = 0; index < array.length; index += 1) if (index in array) result[index] = copyValue(array[index], depth + 1);
+    return result;
+  }
+  // Symbol keys are left out by structuredClone but copied by a spread: those objects go there.
+  if ((prototype !== Object.prototype && prototype !== null) || Object.getOwnPropertySymbols(value).length > 0)
+    return structuredClone(value);
+  // A spread copies the fields in one step and keeps the object's shape (assigning 20 keys one by
+  // one to an empty object would turn it into a slow, larger dictionary); it also keeps a key named
+  // __proto__ as data. Then the values that are objects are replaced by their copies.
+  const result: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of Object.keys(result)) {
+    const item = result[key];
+    if (item !== null && typeof item === "object") result[key] = copyValue(item, depth + 1);
+    else if (typeof item === "function" || typeof item === "symbol") return structuredClone(value);
+  }
+  return result;
+}

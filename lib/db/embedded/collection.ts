@@ -17,7 +17,7 @@ import type {
   UpdateFilter,
   UpdateResult,
 } from "../port";
-import { encode, keyOf } from "./codec";
+import { copy, encode, keyOf } from "./codec";
 import type { JournalRecord } from "./journal";
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -214,6 +214,15 @@ function validateUpdate(update: Record<string, unknown>): void {
   }
 }
 
+function stageKey(staged: Map<string, Set<string>>, name: string, key: string): void {
+  let keys = staged.get(name);
+  if (!keys) {
+    keys = new Set();
+    staged.set(name, keys);
+  }
+  keys.add(key);
+}
+
 export class EmbeddedCollection<T extends StoredDocument> implements StoreCollection<T> {
   readonly name: string;
   private readonly host: CollectionHost;
@@ -304,6 +313,56 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
   }
 
+  /**
+   * `index` for a batch of new documents. An import's batch holds one listener's plays: the bucket
+   * of consecutive documents with the same value is looked up once, not once per document.
+   */
+  private indexNew(documents: Doc[]): void {
+    for (const spec of this.indexes) {
+      const keys = spec.unique ? this.uniqueKeys.get(spec.name) : undefined;
+      if (!keys) continue;
+      const fields = Object.keys(spec.key);
+      for (const document of documents) keys.set(indexKey(document, fields), document._id);
+    }
+    for (const [field, byValue] of this.fieldIndexes) {
+      let lastKey: string | undefined;
+      let ids: Set<string> | undefined;
+      for (const document of documents) {
+        const key = keyOf(getPath(document, field));
+        if (key !== lastKey || !ids) {
+          lastKey = key;
+          ids = byValue.get(key);
+          if (!ids) {
+            ids = new Set();
+            byValue.set(key, ids);
+          }
+        }
+        ids.add(document._id);
+      }
+    }
+    for (const { first, second } of this.orderedIndexes) {
+      let lastKey: string | undefined;
+      let pending: Doc[] | undefined;
+      for (const document of documents) {
+        const key = keyOf(getPath(document, first));
+        if (key !== lastKey) {
+          lastKey = key;
+          const bucket = `${first}\u0000${second}\u0000${key}`;
+          // A bucket not sorted yet is sorted whole on first use: nothing to remember for it.
+          if (!this.sortedBuckets.has(bucket)) pending = undefined;
+          else {
+            pending = this.pendingSorted.get(bucket);
+            if (!pending) {
+              pending = [];
+              this.pendingSorted.set(bucket, pending);
+            }
+          }
+        }
+        pending?.push(document);
+      }
+    }
+  }
+
   private dropSortedBucket(key: string): void {
     this.sortedBuckets.delete(key);
     this.pendingSorted.delete(key);
@@ -344,16 +403,8 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private stage(document: Doc, staged: Map<string, Set<string>>): void {
-    const add = (name: string, key: string) => {
-      let keys = staged.get(name);
-      if (!keys) {
-        keys = new Set();
-        staged.set(name, keys);
-      }
-      keys.add(key);
-    };
-    add("_id_", document._id);
-    for (const spec of this.indexes) if (spec.unique) add(spec.name, indexKey(document, Object.keys(spec.key)));
+    stageKey(staged, "_id_", document._id);
+    for (const spec of this.indexes) if (spec.unique) stageKey(staged, spec.name, indexKey(document, Object.keys(spec.key)));
   }
 
   // ---- writes: journal first, then memory ------------------------------------------------------
@@ -387,15 +438,24 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     if (this.batch && !this.batch.before.has(id)) this.batch.before.set(id, this.documents.get(id));
   }
 
-  private commitPut(documents: Doc[]): void {
+  /**
+   * `allNew`: the caller checked that no document's id is stored yet (insertMany, all in one
+   * synchronous run), so there is no previous version to look up in a map of every document.
+   */
+  private commitPut(documents: Doc[], allNew = false): void {
     if (documents.length === 0) return;
     this.journal({ t: "put", c: this.name, d: documents });
-    for (const document of documents) {
-      this.remember(document._id);
-      const previous = this.documents.get(document._id);
-      if (previous) this.unindex(previous);
-      this.documents.set(document._id, document);
-      this.index(document, !previous);
+    if (allNew && !this.batch) {
+      for (const document of documents) this.documents.set(document._id, document);
+      this.indexNew(documents);
+    } else {
+      for (const document of documents) {
+        this.remember(document._id);
+        const previous = this.documents.get(document._id);
+        if (previous) this.unindex(previous);
+        this.documents.set(document._id, document);
+        this.index(document, !previous);
+      }
     }
     if (!this.batch) this.host.committed();
   }
@@ -635,7 +695,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private insertNow(document: T): void {
-    const stored = structuredClone(document) as unknown as Doc;
+    const stored = copy(document) as unknown as Doc;
     const violated = this.conflict(stored, "insert");
     if (violated) throw new DuplicateKeyError(violated);
     this.commitPut([stored]);
@@ -646,7 +706,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const accepted: Doc[] = [];
     const duplicateIndexes: number[] = [];
     documents.forEach((document, position) => {
-      const stored = (options.handOver ? document : structuredClone(document)) as unknown as Doc;
+      const stored = (options.handOver ? document : copy(document)) as unknown as Doc;
       if (this.conflict(stored, "insert", staged)) {
         duplicateIndexes.push(position);
         return;
@@ -655,7 +715,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       accepted.push(stored);
     });
     // One journal record for the batch: after a crash it is there whole or not at all.
-    this.commitPut(accepted);
+    this.commitPut(accepted, true);
     return { insertedCount: accepted.length, duplicateIndexes };
   }
 
@@ -686,7 +746,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     const changed: Doc[] = [];
     for (const match of matches) {
-      const next = structuredClone(match);
+      const next = copy(match);
       if (!this.applyUpdate(next, update, false)) continue;
       if (next._id !== match._id) throw new TypeError("The _id of a document cannot change.");
       const violated = this.conflict(next, "update");

@@ -96,6 +96,48 @@ describe("embedded store persistence", () => {
     await second.close();
   });
 
+  it("indexes a batch of new documents as it indexes them one at a time", async () => {
+    type Play = { _id: string; userId: string; playedAt: Date; title: string };
+    const dir = freshDir();
+    const store = new EmbeddedStore(dir);
+    const plays = store.collection<Play>("plays");
+    await plays.createIndex({ name: "by_time", key: { userId: 1, playedAt: -1 } });
+    await plays.createIndex({ name: "unique_title", key: { userId: 1, title: 1 }, unique: true });
+    const play = (id: number, userId: string): Play => ({
+      _id: `p${id}`,
+      userId,
+      playedAt: new Date(Date.UTC(2024, 0, 1, 0, id)),
+      title: `t${id}`,
+    });
+    await plays.insertMany([play(5, "u1"), play(1, "u2")]);
+    // Sorted buckets exist now: a later batch must join them, whatever order its listeners come in.
+    expect((await plays.find({ userId: "u1" }, { sort: { playedAt: -1 } })).map((each) => each._id)).toEqual(["p5"]);
+    const batch = [play(3, "u1"), play(9, "u2"), play(7, "u1"), play(2, "u3"), play(8, "u1"), play(4, "u2")];
+    expect(await plays.insertMany(batch)).toEqual({ insertedCount: 6, duplicateIndexes: [] });
+
+    const ids = async (userId: string) => (await plays.find({ userId }, { sort: { playedAt: -1 } })).map((each) => each._id);
+    expect(await ids("u1")).toEqual(["p8", "p7", "p5", "p3"]);
+    expect(await ids("u2")).toEqual(["p9", "p4", "p1"]);
+    expect(await ids("u3")).toEqual(["p2"]);
+    expect(await plays.countDocuments({ userId: "u1" })).toBe(4);
+    const range = { $gte: new Date(Date.UTC(2024, 0, 1, 0, 4)), $lt: new Date(Date.UTC(2024, 0, 1, 0, 9)) };
+    expect((await plays.find({ userId: "u1", playedAt: range }, { sort: { playedAt: 1 } })).map((each) => each._id)).toEqual([
+      "p5",
+      "p7",
+      "p8",
+    ]);
+    // The unique index knows every document of the batch.
+    await expect(plays.insertOne({ ...play(10, "u1"), title: "t7" })).rejects.toThrow(/unique_title/);
+    expect(await plays.insertMany([{ ...play(11, "u2"), title: "t4" }, play(12, "u2")])).toEqual({
+      insertedCount: 1,
+      duplicateIndexes: [0],
+    });
+    await plays.deleteOne({ _id: "p7" });
+    expect(await ids("u1")).toEqual(["p8", "p5", "p3"]);
+    await plays.insertOne({ ...play(13, "u1"), title: "t7" });
+    await store.close();
+  });
+
   it("compacts the journal into a snapshot without losing anything", async () => {
     const dir = freshDir();
     const store = new EmbeddedStore(dir);
@@ -307,11 +349,10 @@ describe("embedded store durability under concurrent and failing writes", () => 
     let armed = false;
     return {
       arm: () => (armed = true),
-      write: (fd: number, text: string) => {
-        if (!armed) return writeSync(fd, text);
+      write: (fd: number, bytes: Uint8Array) => {
+        if (!armed) return writeSync(fd, bytes);
         armed = false;
-        const buffer = Buffer.from(text);
-        writeSync(fd, buffer, 0, Math.floor(buffer.length / 2));
+        writeSync(fd, bytes, 0, Math.floor(bytes.length / 2));
         throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
       },
     };
@@ -346,6 +387,23 @@ describe("embedded store durability under concurrent and failing writes", () => 
     const reopened = new EmbeddedStore(dir);
     expect(reopened.repairedLines).toBe(0);
     expect((await reopened.collection<Note>("notes").find({}, { sort: { _id: 1 } })).map((note) => note._id)).toEqual(["after", "before"]);
+    await reopened.close();
+  });
+
+  it("finishes short writes and keeps text outside Latin-1 exact, in lines of every size", async () => {
+    const dir = freshDir();
+    // A write(2) that takes at most 1,000 bytes at a time, as a file system under pressure may.
+    const store = new EmbeddedStore(dir, { write: (fd, bytes) => writeSync(fd, bytes, 0, Math.min(bytes.length, 1_000)) });
+    const notes = store.collection<Note>("notes");
+    const texts = ["Ça ira — 東京", "🎧 ".repeat(5_000), "x".repeat(300_000), "é", 'Anthology 1988–2001 \u2028 "quoted"'];
+    for (const [index, text] of texts.entries()) await notes.insertOne({ _id: `n${index}`, chat: "c", text });
+    await notes.insertMany(texts.map((text, index) => ({ _id: `m${index}`, chat: "c", text })));
+    await store.close();
+
+    const reopened = new EmbeddedStore(dir);
+    expect(reopened.repairedLines).toBe(0);
+    const back = await reopened.collection<Note>("notes").find({}, { sort: { _id: 1 } });
+    expect(back.map((note) => note.text)).toEqual([...texts, ...texts]);
     await reopened.close();
   });
 

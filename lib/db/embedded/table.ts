@@ -40,17 +40,6 @@ function isTableValue(value: unknown): boolean {
 const isShared = (value: unknown): value is Shared => value === null || (typeof value !== "object" && typeof value !== "function");
 const isValidDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 
-/** Whether `document` has exactly `keys`, in that order, each with a value a table keeps exactly. */
-function fits(document: Document, keys: string[]): boolean {
-  const own = Object.keys(document);
-  if (own.length !== keys.length) return false;
-  for (let index = 0; index < keys.length; index += 1) {
-    const key = own[index] as string;
-    if (key !== keys[index] || !isTableValue(document[key])) return false;
-  }
-  return true;
-}
-
 /** The table of `documents`, or undefined when they are too few or not all of one shape. */
 export function tabulate(documents: readonly Document[]): Table | undefined {
   const first = documents[0];
@@ -58,29 +47,44 @@ export function tabulate(documents: readonly Document[]): Table | undefined {
   const keys = Object.keys(first);
   // A key that JSON.parse makes an own property but assignment would treat as the prototype.
   if (keys.includes("__proto__")) return undefined;
-  const same = keys.map((key) => isShared(first[key]));
-  const dated = keys.map((key) => isValidDate(first[key]));
-  for (const document of documents) {
-    if (!fits(document, keys)) return undefined;
-    for (let index = 0; index < keys.length; index += 1) {
-      const value = document[keys[index] as string];
-      if (same[index] && value !== first[keys[index] as string]) same[index] = false;
+  const width = keys.length;
+  const firstValues = Object.values(first);
+  const same = firstValues.map(isShared);
+  const dated = firstValues.map(isValidDate);
+  // Each document's values in key order, read once: Object.values copies an object's fields in one
+  // call, where `document[key]` for each key is a lookup that V8 cannot specialise (the key varies).
+  const values: unknown[][] = new Array(documents.length);
+  for (let position = 0; position < documents.length; position += 1) {
+    const document = documents[position] as Document;
+    // Exactly `keys`, in that order, each with a value a table keeps exactly.
+    const own = Object.keys(document);
+    if (own.length !== width) return undefined;
+    for (let index = 0; index < width; index += 1) if (own[index] !== keys[index]) return undefined;
+    const row = Object.values(document);
+    for (let index = 0; index < width; index += 1) {
+      const value = row[index];
+      if (!isTableValue(value)) return undefined;
+      if (same[index] && value !== firstValues[index]) same[index] = false;
       if (dated[index] && !isValidDate(value)) dated[index] = false;
     }
+    values[position] = row;
   }
-  const varying = keys.flatMap((_, index) => (same[index] ? [] : [index]));
-  const rows = documents.map((document) => {
+  const varying: number[] = [];
+  for (let index = 0; index < width; index += 1) if (!same[index]) varying.push(index);
+  const rows: unknown[][] = new Array(documents.length);
+  for (let position = 0; position < documents.length; position += 1) {
+    const all = values[position] as unknown[];
     const row: unknown[] = new Array(varying.length);
     for (let column = 0; column < varying.length; column += 1) {
       const index = varying[column] as number;
-      const value = document[keys[index] as string];
+      const value = all[index];
       row[column] = dated[index] ? (value as Date).getTime() : value;
     }
-    return row;
-  });
+    rows[position] = row;
+  }
   return {
     keys,
-    same: keys.flatMap((key, index): Array<[number, Shared]> => (same[index] ? [[index, first[key] as Shared]] : [])),
+    same: keys.flatMap((_, index): Array<[number, Shared]> => (same[index] ? [[index, firstValues[index] as Shared]] : [])),
     dates: keys.flatMap((_, index) => (dated[index] && !same[index] ? [index] : [])),
     rows,
   };

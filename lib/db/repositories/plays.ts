@@ -40,10 +40,19 @@ export function playsRepository(store: Store) {
     /**
      * Stores each stream once: a replayed batch inserts nothing and says which rows were already
      * there. The id is the stream's key (listener, moment, track), so `_id` is the unique index.
-     * Returns each row's id, in order.
+     * Returns each row's id, in order. `segmentId`, when given, is set on every play (one copy of
+     * each play is made here, not one more by the caller).
      */
-    async add(userId: string, batch: NewPlay[]): Promise<{ inserted: number; duplicateIndexes: number[]; ids: string[] }> {
-      const documents = batch.map((play): PlayDocument => ({ ...play, _id: playId(userId, play.playedAt, play.trackKey), userId }));
+    async add(
+      userId: string,
+      batch: NewPlay[],
+      segmentId?: string,
+    ): Promise<{ inserted: number; duplicateIndexes: number[]; ids: string[] }> {
+      const documents = batch.map((play): PlayDocument =>
+        segmentId === undefined
+          ? { ...play, _id: playId(userId, play.playedAt, play.trackKey), userId }
+          : { ...play, segmentId, _id: playId(userId, play.playedAt, play.trackKey), userId },
+      );
       const ids = documents.map((document) => document._id);
       // The documents were built here and are not used again: the store may keep them as they are.
       const result = await plays.insertMany(documents, { handOver: true });
