@@ -86,6 +86,8 @@ async function seedListener(a: App, name: string, playCount: number): Promise<Se
   });
   const batch = plays(a, playCount, `${name} Artist`);
   await a.storePlayBatch(store, id, { sourceKey: `import|${name}/1`, plays: batch });
+  // A batch a crash stopped between its marker and its segment: the marker names them too.
+  await a.db.listeningRepository(store).markPending(id, `import|${name}/2`, "{}");
   const imported = await a.db
     .importsRepository(store)
     .create(id, [{ name: "Streaming_History_Audio_2025.json", kind: "extended-audio", rows: playCount }]);
