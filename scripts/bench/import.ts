@@ -1,7 +1,8 @@
 /**
- * `npm run bench:import -- --plays 300000 [--adapters embedded,mongodb]`: the server-side import
- * (`importExport`, what `npm run import` runs: parse, validate, sort, de-duplicate, store, rollups,
- * the report) on one generated extended-history export written to disk, with in the same run:
+ * `npm run bench:import -- --plays 300000 [--adapters embedded,mongodb] [--ferret-backend sqlite|postgresql]`:
+ * the server-side import (`importExport`, what `npm run import` runs: parse, validate, sort,
+ * de-duplicate, store, rollups, the report) on one generated extended-history export written to
+ * disk, with in the same run:
  *
  * - parse only: JSON.parse of every file, nothing else (the ceiling for any import);
  * - baseline: JSON.parse plus a bare insertMany of the same documents into the same kind of store;
@@ -18,6 +19,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { FERRET_BACKEND_NAMES, parseFerretBackend, startFerretDb, type FerretDb } from "../services/ferretdb.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     adapter: { type: "string" },
     exports: { type: "string" },
     "mongo-uri": { type: "string" },
+    // FerretDB's storage when no MONGODB_URI is set: SQLite (as the tests) or a local PostgreSQL.
+    "ferret-backend": { type: "string" },
   },
 });
 
@@ -104,6 +108,10 @@ if (values.child) {
 
 const plays = Number(values.plays);
 const adapters = values.adapters.split(",");
+const ferretBackend = parseFerretBackend(values["ferret-backend"]);
+// A flag that silently does nothing would put the wrong server's numbers under its name.
+if (values["ferret-backend"] && process.env.MONGODB_URI)
+  throw new Error("--ferret-backend chooses FerretDB's storage; unset MONGODB_URI to use it.");
 
 // The export, written once: the full history, and an older export without its newest 10%.
 const exportsDir = mkdtempSync(join(tmpdir(), "echotune-bench-export-"));
@@ -119,11 +127,10 @@ const exportsDir = mkdtempSync(join(tmpdir(), "echotune-bench-export-"));
   write("older", writeExtendedHistory(streams.slice(0, Math.floor(streams.length * 0.9)), catalog));
 }
 
-let ferret: { uri: string; dispose(): Promise<void> } | undefined;
+let ferret: FerretDb | undefined;
 let mongoUri = process.env.MONGODB_URI;
 if (adapters.includes("mongodb") && !mongoUri) {
-  const { startFerretDb } = await import("../services/ferretdb.ts");
-  ferret = await startFerretDb();
+  ferret = await startFerretDb({ backend: ferretBackend });
   mongoUri = ferret.uri;
 }
 
@@ -167,7 +174,7 @@ try {
   console.log(`\n${"".padEnd(38)}${"rate".padStart(17)}${"time".padStart(10)}${"peak RSS".padStart(10)}  vs first`);
   row("JSON.parse only", parse);
   for (const adapter of adapters) {
-    const label = adapter === "mongodb" && ferret ? "mongodb (FerretDB)" : adapter;
+    const label = adapter === "mongodb" && ferret ? `mongodb (FerretDB, ${FERRET_BACKEND_NAMES[ferret.backend]})` : adapter;
     console.log(`${label}:`);
     const baseline = run("baseline", adapter);
     const first = run("first", adapter);
