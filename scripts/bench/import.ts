@@ -13,12 +13,16 @@
  *
  * Each measurement runs in a child process of its own, so its peak RSS is its own. The files are
  * read one at a time from disk, as the CLI reads them.
+ *
+ * `--commands`: each MongoDB measurement also lists the server's time per command, collection and
+ * filter shape (the driver's command monitoring), to show where an import's time goes.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { formatTallies, tallyCommands, type CommandTallies } from "./commands.ts";
 import { FERRET_BACKEND_NAMES, parseFerretBackend, startFerretDb, type FerretDb } from "../services/ferretdb.ts";
 
 const { values } = parseArgs({
@@ -31,6 +35,7 @@ const { values } = parseArgs({
     "mongo-uri": { type: "string" },
     // FerretDB's storage when no MONGODB_URI is set: SQLite (as the tests) or a local PostgreSQL.
     "ferret-backend": { type: "string" },
+    commands: { type: "boolean", default: false },
   },
 });
 
@@ -40,6 +45,8 @@ interface Measurement {
   rows: number;
   seconds: number;
   peakRssMb: number;
+  /** With --commands: per command shape, how many and their round trips' total milliseconds. */
+  commands?: CommandTallies;
 }
 
 /** The export's files, one at a time, from disk. */
@@ -54,13 +61,17 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   const dataDir = mkdtempSync(join(tmpdir(), "echotune-bench-import-"));
   if (adapter === "embedded") process.env.DATA_DIR = dataDir;
   else {
-    process.env.MONGODB_URI = mongoUri;
+    // Command monitoring is fixed when the client is made; as a URI option it reaches the store's client.
+    process.env.MONGODB_URI = values.commands ? `${mongoUri}${mongoUri?.includes("?") ? "&" : "?"}monitorCommands=true` : mongoUri;
     process.env.MONGODB_DB = database;
   }
   process.env.LOG_LEVEL ??= "warn";
   const { closeStore, getStore, MongoStore } = await import("@/lib/db");
   const { importExport } = await import("@/lib/ingest");
   const store = await getStore();
+  const commands: CommandTallies = {};
+  // Only the measured part counts: the setup of "again" and "overlap" resets the tally below.
+  if (values.commands && store instanceof MongoStore) tallyCommands(store.client, commands);
   const user = "bench";
   let rows = 0;
   let started = performance.now();
@@ -83,6 +94,7 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   } else {
     if (mode === "again") await importExport(user, exportFiles(full));
     if (mode === "overlap") await importExport(user, exportFiles(older));
+    for (const shape of Object.keys(commands)) delete commands[shape];
     started = performance.now();
     const { report } = await importExport(user, exportFiles(full));
     rows = report.counts.read;
@@ -97,7 +109,8 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   if (store instanceof MongoStore) await store.client.db(database).dropDatabase();
   await closeStore();
   rmSync(dataDir, { recursive: true, force: true });
-  return { rows, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return { rows, seconds, peakRssMb, ...(values.commands && adapter !== "embedded" ? { commands } : {}) };
 }
 
 if (values.child) {
@@ -152,12 +165,20 @@ function run(mode: Mode, adapter: string): Measurement {
       "--exports",
       exportsDir,
       ...(mongoUri ? ["--mongo-uri", mongoUri] : []),
+      ...(values.commands ? ["--commands"] : []),
     ],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: childEnv },
   );
   const line = result.stdout.split("\n").find((candidate) => candidate.startsWith("RESULT "));
   if (!line) throw new Error(`bench child failed (${mode}, ${adapter}):\n${result.stderr}`);
   return JSON.parse(line.slice(7)) as Measurement;
+}
+
+function printCommands(label: string, measurement: Measurement) {
+  if (!measurement.commands) return;
+  const [total, ...lines] = formatTallies(measurement.commands);
+  console.log(`    ${label}: ${total}`);
+  for (const line of lines) console.log(`    ${line}`);
 }
 
 const rate = (measurement: Measurement) => Math.round(measurement.rows / measurement.seconds);
@@ -178,11 +199,17 @@ try {
     console.log(`${label}:`);
     const baseline = run("baseline", adapter);
     const first = run("first", adapter);
+    const again = run("again", adapter);
+    const overlap = run("overlap", adapter);
     row("JSON.parse + bare insertMany", baseline, first);
     row("first import (empty account)", first, first);
-    row("re-import (every row stored)", run("again", adapter), first);
-    row("newer export (newest 10% new)", run("overlap", adapter), first);
+    row("re-import (every row stored)", again, first);
+    row("newer export (newest 10% new)", overlap, first);
     console.log(`  import / bare insertMany: ${(first.seconds / baseline.seconds).toFixed(2)}x`);
+    printCommands("bare insertMany", baseline);
+    printCommands("first import", first);
+    printCommands("re-import", again);
+    printCommands("newer export", overlap);
   }
 } finally {
   await ferret?.dispose();
