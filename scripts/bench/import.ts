@@ -47,6 +47,8 @@ interface Measurement {
   peakRssMb: number;
   /** With --commands: per command shape, how many and their round trips' total milliseconds. */
   commands?: CommandTallies;
+  /** With --commands: this process's own CPU time in the measured part (work the server does not do). */
+  cpuSeconds?: number;
 }
 
 /** The export's files, one at a time, from disk. */
@@ -75,6 +77,7 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   const user = "bench";
   let rows = 0;
   let started = performance.now();
+  let cpu = process.cpuUsage();
   if (mode === "parse") {
     for (const file of exportFiles(full)) rows += (JSON.parse(file.text.replace(/^\uFEFF/, "")) as unknown[]).length;
   } else if (mode === "baseline") {
@@ -96,6 +99,7 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
     if (mode === "overlap") await importExport(user, exportFiles(older));
     for (const shape of Object.keys(commands)) delete commands[shape];
     started = performance.now();
+    cpu = process.cpuUsage();
     const { report } = await importExport(user, exportFiles(full));
     rows = report.counts.read;
     const stored = report.counts.accepted + report.counts.short;
@@ -106,11 +110,13 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
     if (mode === "overlap" && !(stored > rows * 0.05 && stored < rows * 0.2)) throw new Error(`overlap import stored ${stored} of ${rows}`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   if (store instanceof MongoStore) await store.client.db(database).dropDatabase();
   await closeStore();
   rmSync(dataDir, { recursive: true, force: true });
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { rows, seconds, peakRssMb, ...(values.commands && adapter !== "embedded" ? { commands } : {}) };
+  return { rows, seconds, peakRssMb, ...(values.commands && adapter !== "embedded" ? { commands, cpuSeconds } : {}) };
 }
 
 if (values.child) {
@@ -177,7 +183,7 @@ function run(mode: Mode, adapter: string): Measurement {
 function printCommands(label: string, measurement: Measurement) {
   if (!measurement.commands) return;
   const [total, ...lines] = formatTallies(measurement.commands);
-  console.log(`    ${label}: ${total}`);
+  console.log(`    ${label}: ${total}; this process's CPU ${measurement.cpuSeconds?.toFixed(2)} s`);
   for (const line of lines) console.log(`    ${line}`);
 }
 
