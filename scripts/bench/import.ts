@@ -1,7 +1,8 @@
 /**
- * `npm run bench:import -- --plays 300000 [--adapters embedded,mongodb]`: the server-side import
- * (`importExport`, what `npm run import` runs: parse, validate, sort, de-duplicate, store, rollups,
- * the report) on one generated extended-history export written to disk, with in the same run:
+ * `npm run bench:import -- --plays 300000 [--adapters embedded,mongodb] [--ferret-backend sqlite|postgresql]`:
+ * the server-side import (`importExport`, what `npm run import` runs: parse, validate, sort,
+ * de-duplicate, store, rollups, the report) on one generated extended-history export written to
+ * disk, with in the same run:
  *
  * - parse only: JSON.parse of every file, nothing else (the ceiling for any import);
  * - baseline: JSON.parse plus a bare insertMany of the same documents into the same kind of store;
@@ -12,12 +13,17 @@
  *
  * Each measurement runs in a child process of its own, so its peak RSS is its own. The files are
  * read one at a time from disk, as the CLI reads them.
+ *
+ * `--commands`: each MongoDB measurement also lists the server's time per command, collection and
+ * filter shape (the driver's command monitoring), to show where an import's time goes.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { formatTallies, tallyCommands, type CommandTallies } from "./commands.ts";
+import { FERRET_BACKEND_NAMES, parseFerretBackend, startFerretDb, type FerretDb } from "../services/ferretdb.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +33,9 @@ const { values } = parseArgs({
     adapter: { type: "string" },
     exports: { type: "string" },
     "mongo-uri": { type: "string" },
+    // FerretDB's storage when no MONGODB_URI is set: SQLite (as the tests) or a local PostgreSQL.
+    "ferret-backend": { type: "string" },
+    commands: { type: "boolean", default: false },
   },
 });
 
@@ -36,6 +45,10 @@ interface Measurement {
   rows: number;
   seconds: number;
   peakRssMb: number;
+  /** With --commands: per command shape, how many and their round trips' total milliseconds. */
+  commands?: CommandTallies;
+  /** With --commands: this process's own CPU time in the measured part (work the server does not do). */
+  cpuSeconds?: number;
 }
 
 /** The export's files, one at a time, from disk. */
@@ -50,16 +63,21 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   const dataDir = mkdtempSync(join(tmpdir(), "echotune-bench-import-"));
   if (adapter === "embedded") process.env.DATA_DIR = dataDir;
   else {
-    process.env.MONGODB_URI = mongoUri;
+    // Command monitoring is fixed when the client is made; as a URI option it reaches the store's client.
+    process.env.MONGODB_URI = values.commands ? `${mongoUri}${mongoUri?.includes("?") ? "&" : "?"}monitorCommands=true` : mongoUri;
     process.env.MONGODB_DB = database;
   }
   process.env.LOG_LEVEL ??= "warn";
   const { closeStore, getStore, MongoStore } = await import("@/lib/db");
   const { importExport } = await import("@/lib/ingest");
   const store = await getStore();
+  const commands: CommandTallies = {};
+  // Only the measured part counts: the setup of "again" and "overlap" resets the tally below.
+  if (values.commands && store instanceof MongoStore) tallyCommands(store.client, commands);
   const user = "bench";
   let rows = 0;
   let started = performance.now();
+  let cpu = process.cpuUsage();
   if (mode === "parse") {
     for (const file of exportFiles(full)) rows += (JSON.parse(file.text.replace(/^\uFEFF/, "")) as unknown[]).length;
   } else if (mode === "baseline") {
@@ -79,7 +97,9 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   } else {
     if (mode === "again") await importExport(user, exportFiles(full));
     if (mode === "overlap") await importExport(user, exportFiles(older));
+    for (const shape of Object.keys(commands)) delete commands[shape];
     started = performance.now();
+    cpu = process.cpuUsage();
     const { report } = await importExport(user, exportFiles(full));
     rows = report.counts.read;
     const stored = report.counts.accepted + report.counts.short;
@@ -90,10 +110,13 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
     if (mode === "overlap" && !(stored > rows * 0.05 && stored < rows * 0.2)) throw new Error(`overlap import stored ${stored} of ${rows}`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   if (store instanceof MongoStore) await store.client.db(database).dropDatabase();
   await closeStore();
   rmSync(dataDir, { recursive: true, force: true });
-  return { rows, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return { rows, seconds, peakRssMb, ...(values.commands && adapter !== "embedded" ? { commands, cpuSeconds } : {}) };
 }
 
 if (values.child) {
@@ -104,6 +127,10 @@ if (values.child) {
 
 const plays = Number(values.plays);
 const adapters = values.adapters.split(",");
+const ferretBackend = parseFerretBackend(values["ferret-backend"]);
+// A flag that silently does nothing would put the wrong server's numbers under its name.
+if (values["ferret-backend"] && process.env.MONGODB_URI)
+  throw new Error("--ferret-backend chooses FerretDB's storage; unset MONGODB_URI to use it.");
 
 // The export, written once: the full history, and an older export without its newest 10%.
 const exportsDir = mkdtempSync(join(tmpdir(), "echotune-bench-export-"));
@@ -119,11 +146,10 @@ const exportsDir = mkdtempSync(join(tmpdir(), "echotune-bench-export-"));
   write("older", writeExtendedHistory(streams.slice(0, Math.floor(streams.length * 0.9)), catalog));
 }
 
-let ferret: { uri: string; dispose(): Promise<void> } | undefined;
+let ferret: FerretDb | undefined;
 let mongoUri = process.env.MONGODB_URI;
 if (adapters.includes("mongodb") && !mongoUri) {
-  const { startFerretDb } = await import("../services/ferretdb.ts");
-  ferret = await startFerretDb();
+  ferret = await startFerretDb({ backend: ferretBackend });
   mongoUri = ferret.uri;
 }
 
@@ -145,12 +171,20 @@ function run(mode: Mode, adapter: string): Measurement {
       "--exports",
       exportsDir,
       ...(mongoUri ? ["--mongo-uri", mongoUri] : []),
+      ...(values.commands ? ["--commands"] : []),
     ],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: childEnv },
   );
   const line = result.stdout.split("\n").find((candidate) => candidate.startsWith("RESULT "));
   if (!line) throw new Error(`bench child failed (${mode}, ${adapter}):\n${result.stderr}`);
   return JSON.parse(line.slice(7)) as Measurement;
+}
+
+function printCommands(label: string, measurement: Measurement) {
+  if (!measurement.commands) return;
+  const [total, ...lines] = formatTallies(measurement.commands);
+  console.log(`    ${label}: ${total}; this process's CPU ${measurement.cpuSeconds?.toFixed(2)} s`);
+  for (const line of lines) console.log(`    ${line}`);
 }
 
 const rate = (measurement: Measurement) => Math.round(measurement.rows / measurement.seconds);
@@ -167,15 +201,21 @@ try {
   console.log(`\n${"".padEnd(38)}${"rate".padStart(17)}${"time".padStart(10)}${"peak RSS".padStart(10)}  vs first`);
   row("JSON.parse only", parse);
   for (const adapter of adapters) {
-    const label = adapter === "mongodb" && ferret ? "mongodb (FerretDB)" : adapter;
+    const label = adapter === "mongodb" && ferret ? `mongodb (FerretDB, ${FERRET_BACKEND_NAMES[ferret.backend]})` : adapter;
     console.log(`${label}:`);
     const baseline = run("baseline", adapter);
     const first = run("first", adapter);
+    const again = run("again", adapter);
+    const overlap = run("overlap", adapter);
     row("JSON.parse + bare insertMany", baseline, first);
     row("first import (empty account)", first, first);
-    row("re-import (every row stored)", run("again", adapter), first);
-    row("newer export (newest 10% new)", run("overlap", adapter), first);
+    row("re-import (every row stored)", again, first);
+    row("newer export (newest 10% new)", overlap, first);
     console.log(`  import / bare insertMany: ${(first.seconds / baseline.seconds).toFixed(2)}x`);
+    printCommands("bare insertMany", baseline);
+    printCommands("first import", first);
+    printCommands("re-import", again);
+    printCommands("newer export", overlap);
   }
 } finally {
   await ferret?.dispose();

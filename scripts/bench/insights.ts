@@ -1,5 +1,6 @@
 /**
- * `npm run bench:insights -- [--plays 300000] [--adapters embedded,mongodb] [--runs 40]`: a listener
+ * `npm run bench:insights -- [--plays 300000] [--adapters embedded,mongodb] [--runs 40]
+ * [--ferret-backend sqlite|postgresql]`: a listener
  * with N generated plays is imported through the real pipeline into each store adapter; then the
  * dashboard's data is timed for every range: each widget on its own, and the whole dashboard as a
  * request computes it (revision check against the store, cached index, every widget). Prints
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     adapters: { type: "string", default: "embedded,mongodb" },
     runs: { type: "string", default: "40" },
     cold: { type: "string" },
+    // FerretDB's storage when no MONGODB_URI is set: SQLite (as the tests) or a local PostgreSQL.
+    "ferret-backend": { type: "string" },
   },
 });
 
@@ -60,6 +63,11 @@ if (values.cold) {
 
 const plays = Number(values.plays);
 const runs = Number(values.runs);
+// Imported here, not at the top: the --cold child must load the driver inside its own measurement.
+const { FERRET_BACKEND_NAMES, parseFerretBackend, startFerretDb } = await import("../services/ferretdb.ts");
+const ferretBackend = parseFerretBackend(values["ferret-backend"]);
+if (values["ferret-backend"] && process.env.MONGODB_URI)
+  throw new Error("--ferret-backend chooses FerretDB's storage; unset MONGODB_URI to use it.");
 const { generateListeningHistory, getDemoCatalog, writeExtendedHistory } = await import("@/lib/demo");
 const { EmbeddedStore } = await import("@/lib/db");
 const { MongoStore } = await import("@/lib/db");
@@ -98,7 +106,7 @@ const ranges = [
   },
 ];
 
-let ferret: { uri: string; dispose(): Promise<void> } | undefined;
+let ferret: import("../services/ferretdb.ts").FerretDb | undefined;
 const adapters = values.adapters.split(",");
 try {
   for (const adapter of adapters) {
@@ -110,8 +118,7 @@ try {
     } else {
       let uri = process.env.MONGODB_URI;
       if (!uri) {
-        const { startFerretDb } = await import("../services/ferretdb.ts");
-        ferret = await startFerretDb();
+        ferret = await startFerretDb({ backend: ferretBackend });
         uri = ferret.uri;
       }
       store = new MongoStore({ uri, database: `bench_insights_${process.pid}`, socketTimeoutMS: 600_000 });
@@ -122,7 +129,7 @@ try {
       await storeRows(store, `${USER}-${adapter}`, "bench", `c${chunk}`, parsed.rows.slice(start, start + 5_000));
     }
     const importSeconds = (performance.now() - importStarted) / 1000;
-    const label = adapter === "mongodb" && ferret ? "mongodb (FerretDB)" : adapter;
+    const label = adapter === "mongodb" && ferret ? `mongodb (FerretDB, ${FERRET_BACKEND_NAMES[ferret.backend]})` : adapter;
 
     const coldStarted = performance.now();
     const index = await loadListeningIndex(store, `${USER}-${adapter}`);

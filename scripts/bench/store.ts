@@ -2,7 +2,8 @@
  * `npm run bench:store`: inserts a decade of plays for one listener in batches, then times the
  * queries a dashboard makes, on each store adapter, and prints them side by side.
  *   npm run bench:store -- --plays 300000 --batch 1000 --runs 30 --adapters embedded,mongodb
- * MongoDB is MONGODB_URI when set (a database you may wipe), otherwise FerretDB v1 started here.
+ * MongoDB is MONGODB_URI when set (a database you may wipe), otherwise FerretDB v1 started here
+ * (`--ferret-backend sqlite|postgresql`, SQLite by default).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +15,7 @@ import type { Store } from "@/lib/db";
 import { playsRepository, type NewPlay, type TimeRange } from "@/lib/db";
 import { ensureIndexes } from "@/lib/db";
 import { nameKeyFor, trackKeyFor } from "@/lib/listening";
-import { startFerretDb, type FerretDb } from "../services/ferretdb.ts";
+import { FERRET_BACKEND_NAMES, parseFerretBackend, startFerretDb, type FerretDb } from "../services/ferretdb.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "30" },
     "mongo-runs": { type: "string" },
     adapters: { type: "string", default: "embedded,mongodb" },
+    "ferret-backend": { type: "string" },
   },
 });
 const TOTAL = Number(values.plays);
@@ -30,6 +32,10 @@ const BATCH = Number(values.batch);
 const RUNS = Number(values.runs);
 // FerretDB v1 scans every document for these queries: fewer timed runs keep the bench to minutes.
 const MONGO_RUNS = Number(values["mongo-runs"] ?? values.runs);
+const FERRET_BACKEND = parseFerretBackend(values["ferret-backend"]);
+// A flag that silently does nothing would put the wrong server's numbers under its name.
+if (values["ferret-backend"] && process.env.MONGODB_URI)
+  throw new Error("--ferret-backend chooses FerretDB's storage; unset MONGODB_URI to use it.");
 const USER = "bench-listener";
 const END = Date.UTC(2026, 10, 1);
 const START = END - 10 * 365 * 86_400_000;
@@ -146,10 +152,10 @@ try {
     let uri = process.env.MONGODB_URI;
     let label = "mongodb";
     if (!uri) {
-      const ferret: FerretDb = await startFerretDb();
+      const ferret: FerretDb = await startFerretDb({ backend: FERRET_BACKEND });
       cleanups.push(() => ferret.dispose());
       uri = ferret.uri;
-      label = "mongodb (FerretDB)";
+      label = `mongodb (FerretDB, ${FERRET_BACKEND_NAMES[ferret.backend]})`;
     }
     const store = new MongoStore({ uri, database: `bench_${Date.now()}`, socketTimeoutMS: 30 * 60_000 });
     cleanups.push(async () => {
@@ -166,7 +172,8 @@ try {
 }
 
 const width = 34;
-const column = 24;
+// Wide enough for the longest adapter label ("mongodb (FerretDB, PostgreSQL)").
+const column = Math.max(24, ...results.map((result) => result.adapter.length + 2));
 const header = ["", ...results.map((result) => result.adapter)];
 console.log(
   `\n${header[0]!.padEnd(width)}${header
