@@ -44,7 +44,9 @@ export function BarList({ items, max, startRank = 1, emptyText, "aria-label": ar
         <li key={`${index}-${item.label}`} className={item.href ? "bar-list-row bar-list-row-link" : "bar-list-row"}>
           <p className="bar-list-label">
             {item.href ? (
-              <Link href={item.href} title={item.label}>
+              // Not prefetched: a page of ranked lists would render dozens of item pages on the
+              // server the moment it shows (each a dynamic page), and parse them on a busy phone.
+              <Link href={item.href} title={item.label} prefetch={false}>
                 {item.label}
               </Link>
             ) : (
