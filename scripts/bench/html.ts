@@ -8,7 +8,7 @@
  * zero configuration (demo mode, a fresh embedded store in a temporary directory) and stops it at
  * the end. `--breakdown` also prints the all-time dashboard's bytes per widget, heaviest first.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { freePort } from "../services/ferretdb.ts";
 import { ensureBuild } from "../lib/build.ts";
-import { demoSessionCookie, waitForServer } from "../lib/demo-server.ts";
+import { demoSessionCookie, startZeroConfigServer, waitForServer } from "../lib/demo-server.ts";
 
 const { values } = parseArgs({
   options: {
@@ -79,20 +79,7 @@ async function main() {
       if (!ensureBuild()) throw new Error("the production build failed (errors above)");
       const port = values.port ? Number(values.port) : await freePort();
       origin = `http://127.0.0.1:${port}`;
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        APP_URL: origin,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: "warn",
-        NEXT_TELEMETRY_DISABLED: "1",
-      };
-      for (const name of Object.keys(env)) {
-        if (/^(MONGODB_|UPSTASH_|QSTASH_|GOOGLE_GENERATIVE_AI_|GEMINI_|PERPLEXITY_|AUTH_SPOTIFY_|OTEL_)/.test(name)) delete env[name];
-      }
-      server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-        env,
-        stdio: ["ignore", "ignore", "inherit"],
-      });
+      server = startZeroConfigServer(port, dataDir);
     }
     await waitForServer(origin);
     const cookie = await demoSessionCookie(origin);

@@ -18,7 +18,7 @@
  * assistant streams its answer at a reading pace (12 ms a word), so the whole stream of a long
  * answer takes over a second by design; the chat row itself shows the whole stream.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,7 +27,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { freePort } from "../services/ferretdb.ts";
 import { ensureBuild } from "../lib/build.ts";
-import { demoSessionCookie, waitForServer } from "../lib/demo-server.ts";
+import { demoSessionCookie, startZeroConfigServer, waitForServer } from "../lib/demo-server.ts";
 import { answerProblem, headersFor, MIX_ROUTES, nextStep, type Step, type Visitor } from "./load-mix.ts";
 
 const { values } = parseArgs({
@@ -272,14 +272,7 @@ try {
     const port = values.port ? Number(values.port) : await freePort();
     origin = `http://127.0.0.1:${port}`;
     // Zero configuration: the embedded store, the memory cache and rate limiter, the offline assistant, the demo.
-    const env: NodeJS.ProcessEnv = { ...process.env, APP_URL: origin, DATA_DIR: dataDir, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" };
-    for (const name of Object.keys(env)) {
-      if (/^(MONGODB_|UPSTASH_|QSTASH_|GOOGLE_GENERATIVE_AI_|GEMINI_|PERPLEXITY_|AUTH_SPOTIFY_|OTEL_)/.test(name)) delete env[name];
-    }
-    server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-      env,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    server = startZeroConfigServer(port, dataDir);
   }
   await waitForServer(origin);
   // The server, this bench and anything else running share the machine: say how busy it was.

@@ -1,4 +1,5 @@
-/** For scripts that drive a running app as a visitor would: wait for it, then sign in as the demo listener. */
+/** For scripts that drive a running app as a visitor would: start it, wait for it, then sign in as the demo listener. */
+import { spawn, type ChildProcess } from "node:child_process";
 
 /** Resolves once `origin` answers its health check, or fails after 60 s. */
 export async function waitForServer(origin: string, headers: Record<string, string> = {}): Promise<void> {
@@ -35,4 +36,23 @@ export async function demoSessionCookie(origin: string, headers: Record<string, 
   const session = cookiesOf(response).find((cookie) => /^(__Secure-)?authjs\.session-token=/.test(cookie));
   if (!session) throw new Error(`demo sign-in failed (HTTP ${response.status}): no session cookie`);
   return session;
+}
+
+/**
+ * `next start` on 127.0.0.1:`port` with zero configuration whatever this shell has set: demo mode,
+ * the embedded store in `dataDir`, the memory cache and rate limiter, the offline assistant. What a
+ * benchmark measures is then the app alone. The production build must exist.
+ */
+export function startZeroConfigServer(port: number, dataDir: string): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  for (const name of Object.keys(env)) {
+    if (/^(MONGODB_|UPSTASH_|QSTASH_|GOOGLE_GENERATIVE_AI_|GEMINI_|PERPLEXITY_|AUTH_SPOTIFY_|OTEL_)/.test(name)) delete env[name];
+  }
+  return spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
 }
