@@ -99,11 +99,6 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
   const markers = await listening.pending(userId);
   const unfinished = await finishStale(store, userId, now, batch.sourceKey, markers);
   if (batch.plays.length === 0) return { ids: [], status: [], inserted: 0 };
-  // Whether a duplicate may belong to an earlier attempt of this batch (its marker, read before this
-  // attempt writes its own) or to a batch still pending.
-  const markedBefore = markers.some((marker) => marker.sourceKey === batch.sourceKey);
-  const othersPending = unfinished.some((marker) => marker.sourceKey !== batch.sourceKey);
-
   const times = batch.plays.map((play) => play.playedAt.getTime());
   const marker: MarkerData = {
     from: Math.min(...times),
@@ -111,6 +106,12 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
     supersededIds: batch.superseded?.ids ?? [],
     supersededKeys: batch.superseded?.keys ?? [],
   };
+  // Whether a duplicate may belong to an earlier attempt of this batch (its marker, read before this
+  // attempt writes its own) or to a batch still pending. A duplicate has the time of one of this
+  // batch's plays, so only a pending batch whose plays span that time can hold it: the other
+  // chunks an import stores meanwhile, of other days, cannot.
+  const markedBefore = markers.some((pending) => pending.sourceKey === batch.sourceKey);
+  const othersPending = unfinished.some((pending) => pending.sourceKey !== batch.sourceKey && mayOverlap(pending, marker));
   await listening.markPending(userId, batch.sourceKey, JSON.stringify(marker), now);
 
   const { duplicateIndexes, ids, inserted } = await plays.add(userId, batch.plays, segmentId);
@@ -165,6 +166,16 @@ export async function storePlayBatch(store: Store, userId: string, batch: PlayBa
     for (const stopped of await listening.pendingOf(userId, [...holders])) await finishQuietly(store, userId, stopped, now);
   }
   return { ids, status, inserted };
+}
+
+/** Whether a pending batch may hold plays in the time `data` spans (when its marker cannot say, it may). */
+function mayOverlap(pending: PendingMarker, data: MarkerData): boolean {
+  try {
+    const { from, to } = JSON.parse(pending.data) as Partial<MarkerData>;
+    return !(typeof from === "number" && typeof to === "number") || (from <= data.to && data.from <= to);
+  } catch {
+    return true;
+  }
 }
 
 /**
