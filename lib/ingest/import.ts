@@ -2,6 +2,7 @@ import "server-only";
 import { playsRepository, rollupsRepository, type ChunkTally, type NewPlay, type Store } from "@/lib/db";
 import { nameKeyFor, removalKey, storePlayBatch, trackKeyFor } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
+import type { DaySpan } from "./pipeline";
 import { LISTEN_THRESHOLD_MS, type ImportRow, type RejectionReason } from "./rows";
 
 export interface ChunkOutcome {
@@ -12,6 +13,19 @@ export interface ChunkOutcome {
 
 const MINUTE = 60_000;
 const minuteOf = (time: number) => Math.floor(time / MINUTE) * MINUTE;
+/** How far past a chunk's last minute `reconcileMinutePrecision` reads the stored plays. */
+const RECONCILE_REACH_MS = 2 * MINUTE;
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * The UTC days storing these time-sorted rows reads or writes: their own, and the next when the
+ * reconciliation window reaches past midnight. Chunks of other days can be stored at the same time.
+ */
+export function daySpan(rows: readonly Pick<ImportRow, "endedAt">[]): DaySpan {
+  const first = Date.parse(rows[0]!.endedAt);
+  const last = Date.parse(rows[rows.length - 1]!.endedAt);
+  return { first: dayOf(first), last: dayOf(minuteOf(last) + RECONCILE_REACH_MS) };
+}
 
 /** A track's strings, as every play of the track holds them. */
 interface TrackStrings {
@@ -100,7 +114,7 @@ async function reconcileMinutePrecision(
   if (hasAccountRows) await rollups.markMinutePrecision(userId);
   const times = plays.map((play) => play.playedAt.getTime());
   const from = new Date(minuteOf(Math.min(...times)));
-  const to = new Date(minuteOf(Math.max(...times)) + 2 * MINUTE);
+  const to = new Date(minuteOf(Math.max(...times)) + RECONCILE_REACH_MS);
   const existing = await playsRepository(store).window(userId, { from, to }, { playedAt: 1, nameKey: 1, timePrecision: 1, trackKey: 1 });
   if (!hasAccountRows && !existing.some((play) => play.timePrecision === "minute"))
     return { keep: plays, covered: 0, superseded: [], supersededKeys: [] };

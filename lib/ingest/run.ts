@@ -3,7 +3,9 @@ import { getStore } from "@/lib/db";
 import { storedPlayKeys } from "@/lib/listening";
 import type { ImportRow, RejectionReason } from "./rows";
 import { parseExportEntry, type ExportEntry, type ParsedFile } from "./parse";
+import { daySpan } from "./import";
 import { addImportFile, completeImport, createImport, receiveChunk, type ImportReport } from "./jobs";
+import { chunkPipeline, type DaySpan } from "./pipeline";
 
 export const CHUNK_ROWS = 5_000;
 
@@ -90,6 +92,15 @@ export interface ImportProgress {
   file: string;
 }
 
+/**
+ * Chunks being stored at once at most: enough that the server always has a plays insert to work
+ * on while a chunk writes its rollups, segment and bookkeeping (with 4 commands per insert, see the
+ * MongoDB adapter), few enough that a failed import stops soon after its first error.
+ */
+const CHUNKS_IN_FLIGHT = 2;
+/** The span of a chunk without rows (rejections only): it shares no day with any other. */
+const NO_DAYS: DaySpan = { first: "~", last: "" };
+
 /** Rows held back for the next file at most, whatever order the files come in. */
 const MAX_HELD_ROWS = 60_000;
 
@@ -116,36 +127,44 @@ export async function importExport(
   const stored = await storedPlayKeys(await getStore(), userId);
   const job = await createImport(userId, []);
   const imported: ImportedFile[] = [];
+  const pipeline = chunkPipeline(CHUNKS_IN_FLIGHT);
   let rowsDone = 0;
   let chunks = 0;
   let held: ImportRow[] = [];
-  let current = "";
-  const send = async (rows: ImportRow[], rejected: Partial<Record<RejectionReason, number>>) => {
+  const send = async (rows: ImportRow[], rejected: Partial<Record<RejectionReason, number>>, file: string) => {
     // Rejections ride on the first chunk: an empty one when no row goes now.
     if (rows.length === 0 && Object.keys(rejected).length === 0) return;
     for (const [part, [start, end]] of (rows.length === 0 ? [[0, 0]] : dayChunks(rows, CHUNK_ROWS)).entries()) {
       const chunk = rows.slice(start, end);
-      await receiveChunk(userId, job.id, { chunkId: `cli-${chunks++}`, rows: chunk, rejected: part === 0 ? rejected : {} }, { stored });
-      rowsDone += chunk.length;
-      options.onProgress?.({ rowsDone, file: current });
+      const input = { chunkId: `cli-${chunks++}`, rows: chunk, rejected: part === 0 ? rejected : {} };
+      await pipeline.add(chunk.length === 0 ? NO_DAYS : daySpan(chunk), async () => {
+        await receiveChunk(userId, job.id, input, { stored });
+        rowsDone += chunk.length;
+        options.onProgress?.({ rowsDone, file });
+      });
     }
   };
-  for (const file of parsedFiles(files, options.now)) {
-    current = file.name;
-    const message = file.message || file.error ? (file.error?.message ?? file.message ?? "").slice(0, 1000) : undefined;
-    await addImportFile(userId, job.id, { name: file.name, kind: file.kind, rows: file.rowsRead, ...(message ? { message } : {}) });
-    const rows = file.rows.sort(byTime);
-    const rejected = Object.fromEntries(Object.entries(file.rejected).filter(([, count]) => count > 0));
-    // Up to the day this file's middle row falls on, with what earlier files held back.
-    const middle = rows.length > 0 ? rows[rows.length >> 1]!.endedAt.slice(0, 10) : undefined;
-    const all = held.length === 0 ? rows : [...held, ...rows].sort(byTime);
-    let cut = middle === undefined ? 0 : all.findIndex((row) => row.endedAt.slice(0, 10) >= middle);
-    if (cut < 0) cut = all.length;
-    cut = Math.max(cut, all.length - MAX_HELD_ROWS);
-    await send(all.slice(0, cut), rejected);
-    held = all.slice(cut);
-    imported.push({ name: file.name, kind: file.kind, rowsRead: file.rowsRead, rows: rows.length, rejected, message, error: file.error });
+  try {
+    for (const file of parsedFiles(files, options.now)) {
+      const message = file.message || file.error ? (file.error?.message ?? file.message ?? "").slice(0, 1000) : undefined;
+      await addImportFile(userId, job.id, { name: file.name, kind: file.kind, rows: file.rowsRead, ...(message ? { message } : {}) });
+      const rows = file.rows.sort(byTime);
+      const rejected = Object.fromEntries(Object.entries(file.rejected).filter(([, count]) => count > 0));
+      // Up to the day this file's middle row falls on, with what earlier files held back.
+      const middle = rows.length > 0 ? rows[rows.length >> 1]!.endedAt.slice(0, 10) : undefined;
+      const all = held.length === 0 ? rows : [...held, ...rows].sort(byTime);
+      let cut = middle === undefined ? 0 : all.findIndex((row) => row.endedAt.slice(0, 10) >= middle);
+      if (cut < 0) cut = all.length;
+      cut = Math.max(cut, all.length - MAX_HELD_ROWS);
+      await send(all.slice(0, cut), rejected, file.name);
+      held = all.slice(cut);
+      imported.push({ name: file.name, kind: file.kind, rowsRead: file.rowsRead, rows: rows.length, rejected, message, error: file.error });
+    }
+    await send(held, {}, imported.at(-1)?.name ?? "");
+    await pipeline.finish();
+  } finally {
+    // After an error, no chunk goes on writing behind the error the caller gets.
+    await pipeline.idle();
   }
-  await send(held, {});
   return { report: await completeImport(userId, job.id), files: imported };
 }
