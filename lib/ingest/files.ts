@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
+import { inExportOrder } from "./export-order";
 import { DEFAULT_MAX_FILE_BYTES, readExportZip, type ExportEntry } from "./parse";
 
 export type ExportText = ExportEntry;
@@ -50,5 +51,6 @@ export function readExportFiles(paths: string[]): ExportText[] {
       files.push({ name: basename(path), text: readFileSync(path, "utf8") });
     }
   });
-  return files;
+  // A shell glob gives Spotify's files in name order, which is not their time order.
+  return inExportOrder(files);
 }

@@ -14,4 +14,5 @@ export {
 } from "./resolve";
 export { demoHistoryProgress, demoPreparing, ensureDemoHistory, type DemoHistoryOptions } from "./demo-seed";
 export { ExportPathError, readExportFiles, type ExportText } from "./files";
+export { inExportOrder } from "./export-order";
 export { CHUNK_ROWS, importExport, parseExport, type ImportedFile, type ImportProgress, type ParsedExport } from "./run";

@@ -22,6 +22,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { inExportOrder } from "@/lib/ingest";
 import { formatTallies, tallyCommands, type CommandTallies } from "./commands.ts";
 import { FERRET_BACKEND_NAMES, parseFerretBackend, startFerretDb, type FerretDb } from "../services/ferretdb.ts";
 
@@ -51,9 +52,14 @@ interface Measurement {
   cpuSeconds?: number;
 }
 
-/** The export's files, one at a time, from disk. */
-function* exportFiles(dir: string): Generator<{ name: string; text: string }> {
-  for (const name of readdirSync(dir).sort()) yield { name, text: readFileSync(join(dir, name), "utf8") };
+/** The export's files, one at a time, from disk, in the order the CLI takes them (`readExportFiles`). */
+function* exportFiles(dir: string, order: typeof inExportOrder): Generator<{ name: string; text: string }> {
+  for (const { name } of order(
+    readdirSync(dir)
+      .sort()
+      .map((name) => ({ name })),
+  ))
+    yield { name, text: readFileSync(join(dir, name), "utf8") };
 }
 
 async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?: string): Promise<Measurement> {
@@ -69,7 +75,8 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   }
   process.env.LOG_LEVEL ??= "warn";
   const { closeStore, getStore, MongoStore } = await import("@/lib/db");
-  const { importExport } = await import("@/lib/ingest");
+  const { importExport, inExportOrder } = await import("@/lib/ingest");
+  const files = (dir: string) => exportFiles(dir, inExportOrder);
   const store = await getStore();
   const commands: CommandTallies = {};
   // Only the measured part counts: the setup of "again" and "overlap" resets the tally below.
@@ -79,10 +86,10 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   let started = performance.now();
   let cpu = process.cpuUsage();
   if (mode === "parse") {
-    for (const file of exportFiles(full)) rows += (JSON.parse(file.text.replace(/^\uFEFF/, "")) as unknown[]).length;
+    for (const file of files(full)) rows += (JSON.parse(file.text.replace(/^\uFEFF/, "")) as unknown[]).length;
   } else if (mode === "baseline") {
     const plays = store.collection<{ _id: string }>("plays");
-    for (const file of exportFiles(full)) {
+    for (const file of files(full)) {
       const records = JSON.parse(file.text.replace(/^\uFEFF/, "")) as Array<Record<string, unknown>>;
       rows += records.length;
       for (let start = 0; start < records.length; start += 5_000) {
@@ -95,12 +102,12 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
       }
     }
   } else {
-    if (mode === "again") await importExport(user, exportFiles(full));
-    if (mode === "overlap") await importExport(user, exportFiles(older));
+    if (mode === "again") await importExport(user, files(full));
+    if (mode === "overlap") await importExport(user, files(older));
     for (const shape of Object.keys(commands)) delete commands[shape];
     started = performance.now();
     cpu = process.cpuUsage();
-    const { report } = await importExport(user, exportFiles(full));
+    const { report } = await importExport(user, files(full));
     rows = report.counts.read;
     const stored = report.counts.accepted + report.counts.short;
     // Each measurement must do what it says: all new, nothing new, or only the newest part new.
