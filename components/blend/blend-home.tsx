@@ -18,7 +18,7 @@ const formatDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, 
 export function BlendHome() {
   const list = useQuery(blendQueries.list());
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="flex min-w-0 flex-col gap-6">
         <section aria-labelledby="blends-heading">
           <h2 id="blends-heading" className="mb-3 font-semibold">

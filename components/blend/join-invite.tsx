@@ -58,7 +58,7 @@ export function JoinInvite({ token, preview }: { token: string; preview: InviteP
 
   const busy = accept.isPending || decline.isPending || accept.isSuccess;
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <section aria-labelledby="join-heading" className="flex h-fit flex-col gap-4 rounded-xl border bg-card p-4 sm:p-6">
         <h2 id="join-heading" className="text-lg font-semibold">
           {name} invited you to a Blend

@@ -177,7 +177,7 @@ export function PlaylistEditor({ id }: { id: string }) {
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="tracks-heading" className="min-w-0">
           <h2 id="tracks-heading" className="sr-only">
             Tracks
