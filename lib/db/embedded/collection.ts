@@ -389,9 +389,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
   }
 
-  /** The unique index `document` would violate, if any; `staged` holds keys of a batch in progress. */
+  /**
+   * The unique index `document` would violate, if any; `staged` holds the keys of an insertMany in
+   * progress (its ids are in `documents` already, see `insertMany`).
+   */
   private conflict(document: Doc, mode: "insert" | "update", staged?: Map<string, Set<string>>): string | undefined {
-    if (mode === "insert" && (this.documents.has(document._id) || staged?.get("_id_")?.has(document._id))) return "_id_";
+    if (mode === "insert" && this.documents.has(document._id)) return "_id_";
     for (const spec of this.indexes) {
       if (!spec.unique) continue;
       const key = indexKey(document, Object.keys(spec.key));
@@ -403,7 +406,6 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private stage(document: Doc, staged: Map<string, Set<string>>): void {
-    stageKey(staged, "_id_", document._id);
     for (const spec of this.indexes) if (spec.unique) stageKey(staged, spec.name, indexKey(document, Object.keys(spec.key)));
   }
 
@@ -438,24 +440,15 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     if (this.batch && !this.batch.before.has(id)) this.batch.before.set(id, this.documents.get(id));
   }
 
-  /**
-   * `allNew`: the caller checked that no document's id is stored yet (insertMany, all in one
-   * synchronous run), so there is no previous version to look up in a map of every document.
-   */
-  private commitPut(documents: Doc[], allNew = false): void {
+  private commitPut(documents: Doc[]): void {
     if (documents.length === 0) return;
     this.journal({ t: "put", c: this.name, d: documents });
-    if (allNew && !this.batch) {
-      for (const document of documents) this.documents.set(document._id, document);
-      this.indexNew(documents);
-    } else {
-      for (const document of documents) {
-        this.remember(document._id);
-        const previous = this.documents.get(document._id);
-        if (previous) this.unindex(previous);
-        this.documents.set(document._id, document);
-        this.index(document, !previous);
-      }
+    for (const document of documents) {
+      this.remember(document._id);
+      const previous = this.documents.get(document._id);
+      if (previous) this.unindex(previous);
+      this.documents.set(document._id, document);
+      this.index(document, !previous);
     }
     if (!this.batch) this.host.committed();
   }
@@ -701,21 +694,38 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     this.commitPut([stored]);
   }
 
+  /**
+   * Synchronous from start to end (no other write runs in between), so each accepted document goes
+   * into `documents` at once: a later one with the same id meets it there, with no set of the
+   * batch's ids beside the map, and nothing reads the map before the journal line is written.
+   */
   async insertMany(documents: T[], options: { handOver?: boolean } = {}): Promise<InsertManyResult> {
     const staged = new Map<string, Set<string>>();
     const accepted: Doc[] = [];
     const duplicateIndexes: number[] = [];
-    documents.forEach((document, position) => {
-      const stored = (options.handOver ? document : copy(document)) as unknown as Doc;
-      if (this.conflict(stored, "insert", staged)) {
-        duplicateIndexes.push(position);
-        return;
+    try {
+      for (let position = 0; position < documents.length; position += 1) {
+        const document = documents[position] as T;
+        const stored = (options.handOver ? document : copy(document)) as unknown as Doc;
+        if (this.conflict(stored, "insert", staged)) {
+          duplicateIndexes.push(position);
+          continue;
+        }
+        this.documents.set(stored._id, stored);
+        this.stage(stored, staged);
+        accepted.push(stored);
       }
-      this.stage(stored, staged);
-      accepted.push(stored);
-    });
-    // One journal record for the batch: after a crash it is there whole or not at all.
-    this.commitPut(accepted, true);
+      // One journal record for the batch: after a crash it is there whole or not at all.
+      if (accepted.length > 0) this.host.append({ t: "put", c: this.name, d: accepted });
+    } catch (error) {
+      // A document that cannot be copied, or a line the journal refused: nothing of the call stays.
+      for (const document of accepted) this.documents.delete(document._id);
+      throw error;
+    }
+    if (accepted.length > 0) {
+      this.indexNew(accepted);
+      this.host.committed();
+    }
     return { insertedCount: accepted.length, duplicateIndexes };
   }
 
