@@ -168,8 +168,8 @@ export async function storeRows(
   // A re-imported export is mostly stored already: those rows are not sent at all. An insert that
   // only meets duplicates costs as much as one that stores (on FerretDB v1 far more: it retries a
   // batch with a duplicate one document at a time). Not when the chunk replaces plays: that takes
-  // a batch whatever it stores.
-  const known = options.stored && superseded.length === 0 ? options.stored : undefined;
+  // a batch whatever it stores. (An account with nothing stored, a first import, has no key to build.)
+  const known = options.stored && options.stored.size > 0 && superseded.length === 0 ? options.stored : undefined;
   const send = known ? keep.filter((play) => !known.has(removalKey(play.playedAt.getTime(), play.trackKey))) : keep;
   const { status } = await storePlayBatch(
     store,
