@@ -2,6 +2,7 @@ import "server-only";
 import { playsRepository, rollupsRepository, type ChunkTally, type NewPlay, type Store } from "@/lib/db";
 import { nameKeyFor, removalKey, storePlayBatch, trackKeyFor } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
+import { parseInstant } from "./parse/fields";
 import { LISTEN_THRESHOLD_MS, type ImportRow, type RejectionReason } from "./rows";
 
 export interface ChunkOutcome {
@@ -55,10 +56,17 @@ function code(value: string | null): string | null {
   return value;
 }
 
-function toPlay(row: ImportRow, importId: string, importChunk: string): NewPlay {
-  const endedAt = new Date(row.endedAt);
-  // Whole seconds for every source: the export has seconds, sync gets milliseconds.
+/** When the row's stream ended, in whole seconds for every source: the export has seconds, sync gets milliseconds. */
+function endOf(row: ImportRow): Date {
+  // Our own reader first (the engine's is slower); a form it does not know goes to the engine's.
+  const ms = parseInstant(row.endedAt);
+  const endedAt = new Date(Number.isNaN(ms) ? row.endedAt : ms);
   endedAt.setUTCMilliseconds(0);
+  return endedAt;
+}
+
+function toPlay(row: ImportRow, importId: string, importChunk: string): NewPlay {
+  const endedAt = endOf(row);
   const track = trackStrings(row);
   return {
     playedAt: endedAt,
