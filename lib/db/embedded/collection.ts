@@ -230,8 +230,14 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   private readonly indexes: IndexSpec[] = [];
   /** unique index name → key → document id */
   private readonly uniqueKeys = new Map<string, Map<string, string>>();
-  /** first field of any index → value key → ids: narrows equality filters without a scan */
-  private readonly fieldIndexes = new Map<string, Map<string, Set<string>>>();
+  /**
+   * First field of any index → value key → the stored documents: narrows equality filters without a
+   * scan. The documents themselves, not their ids: a set of objects compares them by identity, where
+   * a set of 300,000 id strings looked at a candidate string's text for every insert, and a read
+   * needs no second lookup by id. (A stored document is never changed in place: an update stores
+   * a copy, so a document's bucket is always the one it was indexed in.)
+   */
+  private readonly fieldIndexes = new Map<string, Map<string, Set<Doc>>>();
   /**
    * Compound indexes as (equality field, ordered field) pairs, e.g. plays by (userId, playedAt).
    * Each bucket's documents are sorted lazily on first use and the order dropped when the bucket
@@ -278,21 +284,21 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       this.orderedIndexes.push({ first, second });
     }
     if (first && !this.fieldIndexes.has(first)) {
-      const byValue = new Map<string, Set<string>>();
+      const byValue = new Map<string, Set<Doc>>();
       for (const document of this.documents.values()) this.addToFieldIndex(byValue, first, document);
       this.fieldIndexes.set(first, byValue);
     }
     this.indexes.push(spec);
   }
 
-  private addToFieldIndex(byValue: Map<string, Set<string>>, field: string, document: Doc) {
+  private addToFieldIndex(byValue: Map<string, Set<Doc>>, field: string, document: Doc) {
     const key = keyOf(getPath(document, field));
-    let ids = byValue.get(key);
-    if (!ids) {
-      ids = new Set();
-      byValue.set(key, ids);
+    let bucket = byValue.get(key);
+    if (!bucket) {
+      bucket = new Set();
+      byValue.set(key, bucket);
     }
-    ids.add(document._id);
+    bucket.add(document);
   }
 
   private index(document: Doc, isNew: boolean): void {
@@ -326,18 +332,18 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     for (const [field, byValue] of this.fieldIndexes) {
       let lastKey: string | undefined;
-      let ids: Set<string> | undefined;
+      let bucket: Set<Doc> | undefined;
       for (const document of documents) {
         const key = keyOf(getPath(document, field));
-        if (key !== lastKey || !ids) {
+        if (key !== lastKey || !bucket) {
           lastKey = key;
-          ids = byValue.get(key);
-          if (!ids) {
-            ids = new Set();
-            byValue.set(key, ids);
+          bucket = byValue.get(key);
+          if (!bucket) {
+            bucket = new Set();
+            byValue.set(key, bucket);
           }
         }
-        ids.add(document._id);
+        bucket.add(document);
       }
     }
     for (const { first, second } of this.orderedIndexes) {
@@ -383,9 +389,9 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     for (const [field, byValue] of this.fieldIndexes) {
       const key = keyOf(getPath(document, field));
-      const ids = byValue.get(key);
-      ids?.delete(document._id);
-      if (ids?.size === 0) byValue.delete(key);
+      const bucket = byValue.get(key);
+      bucket?.delete(document);
+      if (bucket?.size === 0) byValue.delete(key);
     }
   }
 
@@ -518,15 +524,14 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       const document = this.documents.get(String(id[1]));
       return document ? [document] : [];
     }
-    let best: Set<string> | undefined;
+    let best: Set<Doc> | undefined;
     for (const [field, value] of pinned) {
       const byValue = this.fieldIndexes.get(field);
       if (!byValue) continue;
-      const ids = byValue.get(keyOf(value)) ?? new Set<string>();
-      if (!best || ids.size < best.size) best = ids;
+      const bucket = byValue.get(keyOf(value)) ?? new Set<Doc>();
+      if (!best || bucket.size < best.size) best = bucket;
     }
-    if (!best) return [...this.documents.values()];
-    return [...best].map((documentId) => this.documents.get(documentId)).filter((document): document is Doc => document !== undefined);
+    return [...(best ?? this.documents.values())];
   }
 
   /** A bucket's documents ordered by `second` ascending (documents missing it first, as MongoDB sorts null). */
@@ -536,8 +541,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const byField = (a: Doc, b: Doc) => compareValues(getPath(a, second), getPath(b, second));
     let sorted = this.sortedBuckets.get(cacheKey);
     if (!sorted) {
-      const ids = this.fieldIndexes.get(first)?.get(valueKey) ?? new Set<string>();
-      sorted = [...ids].map((id) => this.documents.get(id)).filter((document): document is Doc => document !== undefined);
+      sorted = [...(this.fieldIndexes.get(first)?.get(valueKey) ?? [])];
       sorted.sort(byField);
       this.sortedBuckets.set(cacheKey, sorted);
       this.pendingSorted.delete(cacheKey);
