@@ -147,6 +147,28 @@ function describeImport(label: string, open: () => Promise<Store>) {
       expect(await storeRows(watched, user, "imp-5", "c0", older, { stored })).toEqual({ accepted: 0, short: 0, duplicate: 3 });
       expect(sent).toEqual([1]);
     });
+
+    it("drops stored rows before making plays when nothing is minute-precision, a file's own repeats still counted", async () => {
+      const store = await open();
+      await ensureIndexes(store);
+      const user = `u-${randomUUID().slice(0, 8)}`;
+      const plays = playsRepository(store);
+      const older = [extended("2024-06-01T10:00:00Z", id(1)), extended("2024-06-01T10:05:00.700Z", id(2))];
+      await storeRows(store, user, "imp-1", "c0", older);
+      const before = (await plays.between(user, {})).map((play) => play._id).sort();
+      const stored = await storedPlayKeys(store, user);
+      // The stored rows again (one with other milliseconds: the same second), a new row twice.
+      const fresh = extended("2024-06-02T08:00:00Z", id(3));
+      const newer = [{ ...older[1]!, endedAt: "2024-06-01T10:05:00.200Z" }, older[0]!, fresh, { ...fresh }];
+      expect(await storeRows(store, user, "imp-2", "c0", newer, { stored })).toEqual({ accepted: 1, short: 0, duplicate: 3 });
+      const after = await plays.between(user, {});
+      expect(after).toHaveLength(3);
+      expect(after.map((play) => play._id).filter((playId) => before.includes(playId))).toHaveLength(2);
+      expect((await rollupsRepository(store).days(user)).map((day) => [day.bucket, day.plays])).toEqual([
+        ["2024-06-01", 2],
+        ["2024-06-02", 1],
+      ]);
+    });
   });
 }
 

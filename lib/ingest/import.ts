@@ -2,6 +2,7 @@ import "server-only";
 import { playsRepository, rollupsRepository, type ChunkTally, type NewPlay, type Store } from "@/lib/db";
 import { nameKeyFor, removalKey, storePlayBatch, trackKeyFor } from "@/lib/listening";
 import { perProcess } from "@/lib/process-state";
+import { parseInstant } from "./parse/fields";
 import type { DaySpan } from "./pipeline";
 import { LISTEN_THRESHOLD_MS, type ImportRow, type RejectionReason } from "./rows";
 
@@ -69,10 +70,17 @@ function code(value: string | null): string | null {
   return value;
 }
 
+/** When the row's stream ended, in whole seconds for every source: the export has seconds, sync gets milliseconds. */
+function endOf(row: ImportRow): number {
+  // Our own reader first (the engine's is slower); a form it does not know goes to the engine's.
+  const ms = parseInstant(row.endedAt);
+  const time = Number.isNaN(ms) ? Date.parse(row.endedAt) : ms;
+  // Down to the second, as setting a date's milliseconds to zero does (before 1970 too).
+  return Math.floor(time / 1000) * 1000;
+}
+
 function toPlay(row: ImportRow, importId: string, importChunk: string): NewPlay {
-  const endedAt = new Date(row.endedAt);
-  // Whole seconds for every source: the export has seconds, sync gets milliseconds.
-  endedAt.setUTCMilliseconds(0);
+  const endedAt = new Date(endOf(row));
   const track = trackStrings(row);
   return {
     playedAt: endedAt,
@@ -107,11 +115,7 @@ async function reconcileMinutePrecision(
   plays: NewPlay[],
 ): Promise<{ keep: NewPlay[]; covered: number; superseded: string[]; supersededKeys: string[] }> {
   const hasAccountRows = plays.some((play) => play.timePrecision === "minute");
-  // Most imports are extended history only, into an account with no minute-precision plays: nothing to reconcile.
-  const rollups = rollupsRepository(store);
-  if (!hasAccountRows && !(await rollups.hasMinutePrecision(userId)))
-    return { keep: plays, covered: 0, superseded: [], supersededKeys: [] };
-  if (hasAccountRows) await rollups.markMinutePrecision(userId);
+  if (hasAccountRows) await rollupsRepository(store).markMinutePrecision(userId);
   const times = plays.map((play) => play.playedAt.getTime());
   const from = new Date(minuteOf(Math.min(...times)));
   const to = new Date(minuteOf(Math.max(...times)) + RECONCILE_REACH_MS);
@@ -177,21 +181,30 @@ export async function storeRows(
   if (rows.length === 0) return { accepted: 0, short: 0, duplicate: 0 };
   // One string for the chunk's name, shared by its plays (held in memory by the embedded store).
   const importChunk = `${importId}/${chunkId}`;
-  const candidates = rows.map((row) => toPlay(row, importId, importChunk)).sort((a, b) => a.playedAt.getTime() - b.playedAt.getTime());
-  const { keep, covered, superseded, supersededKeys } = await reconcileMinutePrecision(store, userId, candidates);
   // A re-imported export is mostly stored already: those rows are not sent at all. An insert that
   // only meets duplicates costs as much as one that stores (on FerretDB v1 far more: it retries a
   // batch with a duplicate one document at a time). Not when the chunk replaces plays: that takes
-  // a batch whatever it stores.
-  const known = options.stored && superseded.length === 0 ? options.stored : undefined;
-  const send = known ? keep.filter((play) => !known.has(removalKey(play.playedAt.getTime(), play.trackKey))) : keep;
+  // a batch whatever it stores. (An account with nothing stored, a first import, has no key to build.)
+  const stored = options.stored && options.stored.size > 0 ? options.stored : undefined;
+  const isStored = (playedAt: number, trackKey: string) => stored!.has(removalKey(playedAt, trackKey));
+  // Most imports are extended history only, into an account with no minute-precision plays:
+  // nothing to reconcile, so the rows stored already go before any play is made of them (in a
+  // re-import, all of them), by the same key their plays would have.
+  const reconcile = rows.some((row) => row.kind === "account") || (await rollupsRepository(store).hasMinutePrecision(userId));
+  const fresh = stored && !reconcile ? rows.filter((row) => !isStored(endOf(row), trackStrings(row).trackKey)) : rows;
+  const candidates = fresh.map((row) => toPlay(row, importId, importChunk)).sort((a, b) => a.playedAt.getTime() - b.playedAt.getTime());
+  const { keep, covered, superseded, supersededKeys } = reconcile
+    ? await reconcileMinutePrecision(store, userId, candidates)
+    : { keep: candidates, covered: 0, superseded: [], supersededKeys: [] };
+  const known = stored && reconcile && superseded.length === 0;
+  const send = known ? keep.filter((play) => !isStored(play.playedAt.getTime(), play.trackKey)) : keep;
   const { status } = await storePlayBatch(
     store,
     userId,
     { sourceKey: `import|${importId}/${chunkId}`, plays: send, superseded: { ids: superseded, keys: supersededKeys } },
     { now: options.now },
   );
-  const outcome: ChunkOutcome = { accepted: 0, short: 0, duplicate: covered + keep.length - send.length };
+  const outcome: ChunkOutcome = { accepted: 0, short: 0, duplicate: rows.length - fresh.length + covered + keep.length - send.length };
   send.forEach((play, index) => {
     if (status[index] === "duplicate") outcome.duplicate += 1;
     else if (play.msPlayed < thresholdMs) outcome.short += 1;

@@ -230,8 +230,14 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   private readonly indexes: IndexSpec[] = [];
   /** unique index name → key → document id */
   private readonly uniqueKeys = new Map<string, Map<string, string>>();
-  /** first field of any index → value key → ids: narrows equality filters without a scan */
-  private readonly fieldIndexes = new Map<string, Map<string, Set<string>>>();
+  /**
+   * First field of any index → value key → the stored documents: narrows equality filters without a
+   * scan. The documents themselves, not their ids: a set of objects compares them by identity, where
+   * a set of 300,000 id strings looked at a candidate string's text for every insert, and a read
+   * needs no second lookup by id. (A stored document is never changed in place: an update stores
+   * a copy, so a document's bucket is always the one it was indexed in.)
+   */
+  private readonly fieldIndexes = new Map<string, Map<string, Set<Doc>>>();
   /**
    * Compound indexes as (equality field, ordered field) pairs, e.g. plays by (userId, playedAt).
    * Each bucket's documents are sorted lazily on first use and the order dropped when the bucket
@@ -278,21 +284,21 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       this.orderedIndexes.push({ first, second });
     }
     if (first && !this.fieldIndexes.has(first)) {
-      const byValue = new Map<string, Set<string>>();
+      const byValue = new Map<string, Set<Doc>>();
       for (const document of this.documents.values()) this.addToFieldIndex(byValue, first, document);
       this.fieldIndexes.set(first, byValue);
     }
     this.indexes.push(spec);
   }
 
-  private addToFieldIndex(byValue: Map<string, Set<string>>, field: string, document: Doc) {
+  private addToFieldIndex(byValue: Map<string, Set<Doc>>, field: string, document: Doc) {
     const key = keyOf(getPath(document, field));
-    let ids = byValue.get(key);
-    if (!ids) {
-      ids = new Set();
-      byValue.set(key, ids);
+    let bucket = byValue.get(key);
+    if (!bucket) {
+      bucket = new Set();
+      byValue.set(key, bucket);
     }
-    ids.add(document._id);
+    bucket.add(document);
   }
 
   private index(document: Doc, isNew: boolean): void {
@@ -326,18 +332,18 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     for (const [field, byValue] of this.fieldIndexes) {
       let lastKey: string | undefined;
-      let ids: Set<string> | undefined;
+      let bucket: Set<Doc> | undefined;
       for (const document of documents) {
         const key = keyOf(getPath(document, field));
-        if (key !== lastKey || !ids) {
+        if (key !== lastKey || !bucket) {
           lastKey = key;
-          ids = byValue.get(key);
-          if (!ids) {
-            ids = new Set();
-            byValue.set(key, ids);
+          bucket = byValue.get(key);
+          if (!bucket) {
+            bucket = new Set();
+            byValue.set(key, bucket);
           }
         }
-        ids.add(document._id);
+        bucket.add(document);
       }
     }
     for (const { first, second } of this.orderedIndexes) {
@@ -383,15 +389,18 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     for (const [field, byValue] of this.fieldIndexes) {
       const key = keyOf(getPath(document, field));
-      const ids = byValue.get(key);
-      ids?.delete(document._id);
-      if (ids?.size === 0) byValue.delete(key);
+      const bucket = byValue.get(key);
+      bucket?.delete(document);
+      if (bucket?.size === 0) byValue.delete(key);
     }
   }
 
-  /** The unique index `document` would violate, if any; `staged` holds keys of a batch in progress. */
+  /**
+   * The unique index `document` would violate, if any; `staged` holds the keys of an insertMany in
+   * progress (its ids are in `documents` already, see `insertMany`).
+   */
   private conflict(document: Doc, mode: "insert" | "update", staged?: Map<string, Set<string>>): string | undefined {
-    if (mode === "insert" && (this.documents.has(document._id) || staged?.get("_id_")?.has(document._id))) return "_id_";
+    if (mode === "insert" && this.documents.has(document._id)) return "_id_";
     for (const spec of this.indexes) {
       if (!spec.unique) continue;
       const key = indexKey(document, Object.keys(spec.key));
@@ -403,7 +412,6 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private stage(document: Doc, staged: Map<string, Set<string>>): void {
-    stageKey(staged, "_id_", document._id);
     for (const spec of this.indexes) if (spec.unique) stageKey(staged, spec.name, indexKey(document, Object.keys(spec.key)));
   }
 
@@ -438,24 +446,15 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     if (this.batch && !this.batch.before.has(id)) this.batch.before.set(id, this.documents.get(id));
   }
 
-  /**
-   * `allNew`: the caller checked that no document's id is stored yet (insertMany, all in one
-   * synchronous run), so there is no previous version to look up in a map of every document.
-   */
-  private commitPut(documents: Doc[], allNew = false): void {
+  private commitPut(documents: Doc[]): void {
     if (documents.length === 0) return;
     this.journal({ t: "put", c: this.name, d: documents });
-    if (allNew && !this.batch) {
-      for (const document of documents) this.documents.set(document._id, document);
-      this.indexNew(documents);
-    } else {
-      for (const document of documents) {
-        this.remember(document._id);
-        const previous = this.documents.get(document._id);
-        if (previous) this.unindex(previous);
-        this.documents.set(document._id, document);
-        this.index(document, !previous);
-      }
+    for (const document of documents) {
+      this.remember(document._id);
+      const previous = this.documents.get(document._id);
+      if (previous) this.unindex(previous);
+      this.documents.set(document._id, document);
+      this.index(document, !previous);
     }
     if (!this.batch) this.host.committed();
   }
@@ -525,15 +524,14 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
       const document = this.documents.get(String(id[1]));
       return document ? [document] : [];
     }
-    let best: Set<string> | undefined;
+    let best: Set<Doc> | undefined;
     for (const [field, value] of pinned) {
       const byValue = this.fieldIndexes.get(field);
       if (!byValue) continue;
-      const ids = byValue.get(keyOf(value)) ?? new Set<string>();
-      if (!best || ids.size < best.size) best = ids;
+      const bucket = byValue.get(keyOf(value)) ?? new Set<Doc>();
+      if (!best || bucket.size < best.size) best = bucket;
     }
-    if (!best) return [...this.documents.values()];
-    return [...best].map((documentId) => this.documents.get(documentId)).filter((document): document is Doc => document !== undefined);
+    return [...(best ?? this.documents.values())];
   }
 
   /** A bucket's documents ordered by `second` ascending (documents missing it first, as MongoDB sorts null). */
@@ -543,8 +541,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const byField = (a: Doc, b: Doc) => compareValues(getPath(a, second), getPath(b, second));
     let sorted = this.sortedBuckets.get(cacheKey);
     if (!sorted) {
-      const ids = this.fieldIndexes.get(first)?.get(valueKey) ?? new Set<string>();
-      sorted = [...ids].map((id) => this.documents.get(id)).filter((document): document is Doc => document !== undefined);
+      sorted = [...(this.fieldIndexes.get(first)?.get(valueKey) ?? [])];
       sorted.sort(byField);
       this.sortedBuckets.set(cacheKey, sorted);
       this.pendingSorted.delete(cacheKey);
@@ -701,21 +698,38 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     this.commitPut([stored]);
   }
 
+  /**
+   * Synchronous from start to end (no other write runs in between), so each accepted document goes
+   * into `documents` at once: a later one with the same id meets it there, with no set of the
+   * batch's ids beside the map, and nothing reads the map before the journal line is written.
+   */
   async insertMany(documents: T[], options: { handOver?: boolean } = {}): Promise<InsertManyResult> {
     const staged = new Map<string, Set<string>>();
     const accepted: Doc[] = [];
     const duplicateIndexes: number[] = [];
-    documents.forEach((document, position) => {
-      const stored = (options.handOver ? document : copy(document)) as unknown as Doc;
-      if (this.conflict(stored, "insert", staged)) {
-        duplicateIndexes.push(position);
-        return;
+    try {
+      for (let position = 0; position < documents.length; position += 1) {
+        const document = documents[position] as T;
+        const stored = (options.handOver ? document : copy(document)) as unknown as Doc;
+        if (this.conflict(stored, "insert", staged)) {
+          duplicateIndexes.push(position);
+          continue;
+        }
+        this.documents.set(stored._id, stored);
+        this.stage(stored, staged);
+        accepted.push(stored);
       }
-      this.stage(stored, staged);
-      accepted.push(stored);
-    });
-    // One journal record for the batch: after a crash it is there whole or not at all.
-    this.commitPut(accepted, true);
+      // One journal record for the batch: after a crash it is there whole or not at all.
+      if (accepted.length > 0) this.host.append({ t: "put", c: this.name, d: accepted });
+    } catch (error) {
+      // A document that cannot be copied, or a line the journal refused: nothing of the call stays.
+      for (const document of accepted) this.documents.delete(document._id);
+      throw error;
+    }
+    if (accepted.length > 0) {
+      this.indexNew(accepted);
+      this.host.committed();
+    }
     return { insertedCount: accepted.length, duplicateIndexes };
   }
 

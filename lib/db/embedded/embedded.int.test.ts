@@ -381,6 +381,19 @@ describe("embedded store durability under concurrent and failing writes", () => 
     // The failed bulk is undone in memory too: nothing unsaved is visible.
     expect((await notes.find({}, { sort: { _id: 1 } })).map((note) => note._id)).toEqual(["before"]);
 
+    // So is a failed insertMany, whether the journal refuses its line or a document cannot be copied.
+    disk.arm();
+    await expect(
+      notes.insertMany([
+        { _id: "many-lost", chat: "c", text: "x" },
+        { _id: "many-lost", chat: "c", text: "its duplicate" },
+      ]),
+    ).rejects.toBeInstanceOf(EmbeddedStoreError);
+    const uncopyable = { _id: "no-copy", chat: "c", text: (() => "x") as unknown as string };
+    await expect(notes.insertMany([{ _id: "copied", chat: "c", text: "x" }, uncopyable])).rejects.toThrow();
+    expect((await notes.find({}, { sort: { _id: 1 } })).map((note) => note._id)).toEqual(["before"]);
+    expect(await notes.countDocuments({ chat: "c" })).toBe(1);
+
     await notes.insertOne({ _id: "after", chat: "c", text: "saved" });
     await store.close();
 

@@ -36,6 +36,33 @@ describe("embedded store tables", () => {
     expect(back[0]!.hours).not.toBe(back[1]!.hours);
   });
 
+  it("holds a column of few values once per value, and a column of many as it is", () => {
+    const tracks = ["Halo", "Ça ira — 東京", "Halo", null, "Halo", "Ça ira — 東京", null, "Halo"];
+    const documents = tracks.map((trackName, n) => ({ _id: `p${n}`, trackName, shuffle: n % 3 === 0, msPlayed: 1000 }));
+    const table = tabulate(documents)!;
+    expect(table.columns).toEqual([
+      documents.map((document) => document._id),
+      { of: ["Halo", "Ça ira — 東京", null], at: [0, 1, 0, 2, 0, 1, 2, 0] },
+      { of: [true, false], at: [0, 1, 1, 0, 1, 1, 0, 1] },
+    ]);
+    expect(roundTrip(table)).toEqual(documents);
+  });
+
+  it("gives back documents whose every value is shared", () => {
+    const documents = [{ kind: "x" }, { kind: "x" }, { kind: "x" }];
+    expect(roundTrip(tabulate(documents)!)).toEqual(documents);
+  });
+
+  it("reads tables written before columns, one array of values per document", () => {
+    const line =
+      '{"keys":["playedAt","_id","userId","trackName","skipped"],"same":[[2,"u1"]],"dates":[0],' +
+      '"rows":[[1704110400000,"p1","Halo",null],[1704196800000,"p2","Ça ira",true]]}';
+    expect(untabulate(decode<Table>(line))).toEqual([
+      { playedAt: new Date(1704110400000), _id: "p1", userId: "u1", trackName: "Halo", skipped: null },
+      { playedAt: new Date(1704196800000), _id: "p2", userId: "u1", trackName: "Ça ira", skipped: true },
+    ]);
+  });
+
   it("leaves as a list what a table could not give back exactly", () => {
     const base = { _id: "a", n: 1 };
     expect(tabulate([base])).toBeUndefined();

@@ -3,6 +3,7 @@
  * read, so personal ones (ip_addr, ip_addr_decrypted, user_agent_decrypted, username,
  * offline_timestamp) can never reach the output.
  */
+import { isoString } from "@/lib/iso-time";
 import type { ImportRow, RejectionReason } from "../rows";
 import {
   codeField,
@@ -93,7 +94,7 @@ export const extendedRow: RowConverter = (raw, latestMs, problem) => {
   if (incognito === undefined) return fail("incognito_mode", "invalid_value");
   return {
     kind: "extended",
-    endedAt: new Date(ended).toISOString(),
+    endedAt: isoString(ended),
     trackId,
     trackName,
     artistName,
@@ -137,7 +138,7 @@ export const accountRow: RowConverter = (raw, latestMs, problem) => {
   if (msPlayed === undefined) return fail("msPlayed", "invalid_value");
   return {
     kind: "account",
-    endedAt: new Date(ended).toISOString(),
+    endedAt: isoString(ended),
     trackId: null,
     trackName,
     artistName,
