@@ -21,4 +21,12 @@ describe("parseInstant", () => {
     expect(parseInstant("2023-02-25T11:20:37,512Z")).toBe(Date.UTC(2023, 1, 25, 11, 20, 37, 512));
     expect(parseInstant("2023-02-25T11:20:37.512Z")).toBe(Date.UTC(2023, 1, 25, 11, 20, 37, 512));
   });
+
+  it("reads the lowercase t and z ISO 8601 allows, in the export's form and toISOString's", () => {
+    const at = Date.UTC(2023, 1, 25, 11, 20, 37);
+    for (const text of ["2023-02-25t11:20:37Z", "2023-02-25T11:20:37z", "2023-02-25t11:20:37z"]) expect(parseInstant(text), text).toBe(at);
+    expect(parseInstant("2023-02-25t11:20:37.512z")).toBe(at + 512);
+    expect(parseInstant("2023-02-25T11:20:37Z")).toBe(at);
+    expect(parseInstant("2023/02/25T11:20:37Z")).toBeNaN();
+  });
 });

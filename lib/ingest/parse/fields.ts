@@ -49,16 +49,27 @@ function utcMs(year: number, month: number, day: number, hour: number, minute: n
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
-/** Whether a 24-character text has the separators of `YYYY-MM-DDTHH:mm:ss.sssZ` (digits are checked as read). */
-function isIsoWithMilliseconds(text: string): boolean {
+/** Whether `text` starts with the separators of `YYYY-MM-DDTHH:mm:ss` (digits are checked as read). */
+function hasIsoSeparators(text: string): boolean {
   return (
     text.charCodeAt(4) === 45 /* - */ &&
     text.charCodeAt(7) === 45 &&
     text.charCodeAt(10) === 84 /* T */ &&
     text.charCodeAt(13) === 58 /* : */ &&
-    text.charCodeAt(16) === 58 &&
-    text.charCodeAt(19) === 46 /* . */ &&
-    text.charCodeAt(23) === 90 /* Z */
+    text.charCodeAt(16) === 58
+  );
+}
+
+/** The instant `YYYY-MM-DDTHH:mm:ss` at the start of `text` says, in UTC, plus `ms`; read in place. */
+function wholeSecondsUtc(text: string, ms: number): number {
+  return utcMs(
+    digits(text, 0, 4),
+    digits(text, 5, 2),
+    digits(text, 8, 2),
+    digits(text, 11, 2),
+    digits(text, 14, 2),
+    digits(text, 17, 2),
+    ms,
   );
 }
 
@@ -69,38 +80,15 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.
  * milliseconds; NaN for anything else, including local times and impossible dates.
  */
 export function parseInstant(text: string): number {
-  // The form toISOString writes, `YYYY-MM-DDTHH:mm:ss.sssZ` (every parsed row's `endedAt`): in place.
-  if (text.length === 24 && isIsoWithMilliseconds(text)) {
-    return utcMs(
-      digits(text, 0, 4),
-      digits(text, 5, 2),
-      digits(text, 8, 2),
-      digits(text, 11, 2),
-      digits(text, 14, 2),
-      digits(text, 17, 2),
-      digits(text, 20, 3),
-    );
+  // The two forms nearly every row has are read in place; any other (a lowercase `t` or `z`, an
+  // offset, another fraction) goes to the general reader below.
+  if (text.length === 20 && text.charCodeAt(19) === 90 /* Z */ && hasIsoSeparators(text)) {
+    // The export's own form, `YYYY-MM-DDTHH:mm:ssZ`.
+    return wholeSecondsUtc(text, 0);
   }
-  // The export's own form, `YYYY-MM-DDTHH:mm:ssZ`, is nearly every row: read it in place.
-  if (text.length === 20 && text.charCodeAt(19) === 90 /* Z */) {
-    if (
-      text.charCodeAt(4) !== 45 ||
-      text.charCodeAt(7) !== 45 ||
-      text.charCodeAt(10) !== 84 ||
-      text.charCodeAt(13) !== 58 ||
-      text.charCodeAt(16) !== 58
-    ) {
-      return NaN;
-    }
-    return utcMs(
-      digits(text, 0, 4),
-      digits(text, 5, 2),
-      digits(text, 8, 2),
-      digits(text, 11, 2),
-      digits(text, 14, 2),
-      digits(text, 17, 2),
-      0,
-    );
+  if (text.length === 24 && text.charCodeAt(23) === 90 && text.charCodeAt(19) === 46 /* . */ && hasIsoSeparators(text)) {
+    // The form toISOString writes, `YYYY-MM-DDTHH:mm:ss.sssZ` (every parsed row's `endedAt`).
+    return wholeSecondsUtc(text, digits(text, 20, 3));
   }
   const match = ISO_INSTANT.exec(text);
   if (!match) return NaN;
