@@ -13,6 +13,6 @@ export {
   type ResolveResult,
 } from "./resolve";
 export { demoHistoryProgress, demoPreparing, ensureDemoHistory, type DemoHistoryOptions } from "./demo-seed";
-export { ExportPathError, readExportFiles, type ExportText } from "./files";
+export { ExportPathError, parseExportSource, readExportFiles, type ExportFile, type ExportSource } from "./files";
 export { inExportOrder } from "./export-order";
 export { CHUNK_ROWS, importExport, parseExport, type ImportedFile, type ImportProgress, type ParsedExport } from "./run";

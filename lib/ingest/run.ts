@@ -2,6 +2,7 @@ import "server-only";
 import { getStore } from "@/lib/db";
 import { storedPlayKeys } from "@/lib/listening";
 import type { ImportRow, RejectionReason } from "./rows";
+import { parseExportSource, type ExportSource } from "./files";
 import { parseExportEntry, type ExportEntry, type ParsedFile } from "./parse";
 import { daySpan } from "./import";
 import { addImportFile, completeImport, createImport, receiveChunk, type ImportReport } from "./jobs";
@@ -50,19 +51,19 @@ export function dayChunks(rows: readonly Pick<ImportRow, "endedAt">[], size: num
 }
 
 /**
- * The entries, each parsed as the loop reaches it. Only `next` holds an entry: its text (tens of MB
- * for a large file, twice that as a two-byte string once a title is outside Latin-1) is garbage
- * before the file's rows are stored, so a collection meanwhile neither keeps it nor sets the heap's
- * next limit from it. (A generator would hold the entry while suspended at its `yield`.)
+ * The entries, each read and parsed as the loop reaches it. Only `next` holds an entry: its text
+ * (tens of MB for a large file, twice that as a two-byte string once a title is outside Latin-1) is
+ * garbage before the file's rows are stored, so a collection meanwhile neither keeps it nor sets
+ * the heap's next limit from it. (A generator would hold the entry while suspended at its `yield`.)
  */
-function parsedFiles(files: Iterable<ExportEntry>, now: Date | undefined): Iterable<ParsedFile> {
+function parsedFiles(files: Iterable<ExportSource>, now: Date | undefined): Iterable<ParsedFile> {
   return {
     [Symbol.iterator]: () => {
       const entries = files[Symbol.iterator]();
       return {
         next: (): IteratorResult<ParsedFile, undefined> => {
           const next = entries.next();
-          return next.done ? { done: true, value: undefined } : { done: false, value: parseExportEntry(next.value, { now }) };
+          return next.done ? { done: true, value: undefined } : { done: false, value: parseExportSource(next.value, { now }) };
         },
         // A loop left early (a failed chunk) closes the source, as a loop over it would.
         return: (): IteratorResult<ParsedFile, undefined> => {
@@ -121,7 +122,7 @@ const byTime = (a: ImportRow, b: ImportRow) => (a.endedAt < b.endedAt ? -1 : a.e
  */
 export async function importExport(
   userId: string,
-  files: Iterable<ExportEntry>,
+  files: Iterable<ExportSource>,
   options: { now?: Date; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<{ report: ImportReport; files: ImportedFile[] }> {
   // What the listener has stored already, read once before the first chunk: a re-imported export

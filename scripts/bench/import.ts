@@ -4,15 +4,15 @@
  * de-duplicate, store, rollups, the report) on one generated extended-history export written to
  * disk, with in the same run:
  *
- * - parse only: JSON.parse of every file, nothing else (the ceiling for any import);
+ * - parse only: reading and JSON.parse of every file on one thread, nothing else;
  * - baseline: JSON.parse plus a bare insertMany of the same documents into the same kind of store;
  * - first import into an empty account;
  * - re-import of the same export (every row already stored);
  * - an overlapping newer export: the same history with its newest 10% added, imported over the
  *   older export (the usual case when a listener uploads a newer export).
  *
- * Each measurement runs in a child process of its own, so its peak RSS is its own. The files are
- * read one at a time from disk, as the CLI reads them.
+ * Each measurement runs in a child process of its own, so its peak RSS is its own. The imports
+ * take the files as the CLI does: named by path, each read from disk when the import reaches it.
  *
  * `--commands`: each MongoDB measurement also lists the server's time per command, collection and
  * filter shape (the driver's command monitoring), to show where an import's time goes.
@@ -52,14 +52,13 @@ interface Measurement {
   cpuSeconds?: number;
 }
 
-/** The export's files, one at a time, from disk, in the order the CLI takes them (`readExportFiles`). */
-function* exportFiles(dir: string, order: typeof inExportOrder): Generator<{ name: string; text: string }> {
-  for (const { name } of order(
+/** The export's files by path, in the order the CLI takes them (`readExportFiles`). */
+function exportFiles(dir: string, order: typeof inExportOrder): Array<{ name: string; path: string }> {
+  return order(
     readdirSync(dir)
       .sort()
-      .map((name) => ({ name })),
-  ))
-    yield { name, text: readFileSync(join(dir, name), "utf8") };
+      .map((name) => ({ name, path: join(dir, name) })),
+  );
 }
 
 async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?: string): Promise<Measurement> {
@@ -82,15 +81,16 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
   // Only the measured part counts: the setup of "again" and "overlap" resets the tally below.
   if (values.commands && store instanceof MongoStore) tallyCommands(store.client, commands);
   const user = "bench";
+  const importFiles = (dir: string) => importExport(user, files(dir));
   let rows = 0;
   let started = performance.now();
   let cpu = process.cpuUsage();
   if (mode === "parse") {
-    for (const file of files(full)) rows += (JSON.parse(file.text.replace(/^\uFEFF/, "")) as unknown[]).length;
+    for (const file of files(full)) rows += (JSON.parse(readFileSync(file.path, "utf8").replace(/^\uFEFF/, "")) as unknown[]).length;
   } else if (mode === "baseline") {
     const plays = store.collection<{ _id: string }>("plays");
     for (const file of files(full)) {
-      const records = JSON.parse(file.text.replace(/^\uFEFF/, "")) as Array<Record<string, unknown>>;
+      const records = JSON.parse(readFileSync(file.path, "utf8").replace(/^\uFEFF/, "")) as Array<Record<string, unknown>>;
       rows += records.length;
       for (let start = 0; start < records.length; start += 5_000) {
         const batch = records
@@ -102,12 +102,12 @@ async function child(mode: Mode, adapter: string, exportsDir: string, mongoUri?:
       }
     }
   } else {
-    if (mode === "again") await importExport(user, files(full));
-    if (mode === "overlap") await importExport(user, files(older));
+    if (mode === "again") await importFiles(full);
+    if (mode === "overlap") await importFiles(older);
     for (const shape of Object.keys(commands)) delete commands[shape];
     started = performance.now();
     cpu = process.cpuUsage();
-    const { report } = await importExport(user, files(full));
+    const { report } = await importFiles(full);
     rows = report.counts.read;
     const stored = report.counts.accepted + report.counts.short;
     // Each measurement must do what it says: all new, nothing new, or only the newest part new.

@@ -6,12 +6,14 @@
 export { baseName, classifyFile, detectFile, FILE_KINDS, HEAD_CHARS, type Detection, type FileKind, type StreamingKind } from "./detect";
 export { findJsonProblem, stripPreamble, type JsonProblem } from "./json";
 export {
+  beforeParsing,
   DEFAULT_MAX_FILE_BYTES,
   emptyRejections,
   FUTURE_TOLERANCE_MS,
   MAX_REJECTED_SAMPLES,
   parseExportEntry,
   parseExportFile,
+  parseRows,
   type ParsedFile,
   type ParseError,
   type ParseErrorCode,

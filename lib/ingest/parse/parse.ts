@@ -5,7 +5,7 @@
 import type { ImportRow } from "../rows";
 import { rejectionReasons, type RejectionReason } from "../reasons";
 import { accountRow, extendedRow, rejectAll, type RowConverter, type RowProblem } from "./convert";
-import { baseName, classifyFile, HEAD_CHARS, streamingShapeOf, type FileKind, type StreamingKind } from "./detect";
+import { baseName, classifyFile, HEAD_CHARS, streamingShapeOf, type Detection, type FileKind, type StreamingKind } from "./detect";
 import { findJsonProblem, stripPreamble } from "./json";
 import { messages } from "./messages";
 
@@ -171,13 +171,11 @@ export function parseExportFile(name: string, text: string, options: ParseOption
   const file = baseName(name);
   const head = text.slice(0, HEAD_CHARS);
   const detection = classifyFile(name, head);
-  const result: ParsedFile = { name, kind: detection.kind, rowsRead: 0, rows: [], rejected: emptyRejections(), rejectedSamples: [] };
+  const result = emptyResult(name, detection);
   const fail = (code: ParseErrorCode, message: string): ParsedFile => ({ ...result, error: { code, message } });
 
-  if (detection.kind === "readme") return { ...result, message: messages.readme(file) };
-  if (detection.kind === "wrong-package") {
-    return { ...result, message: messages.wrongPackage(file, detection.holds ?? "account details", detection.source ?? "account-data") };
-  }
+  const early = beforeParsing(name, detection);
+  if (early) return early;
   // Nothing at all (0 bytes, or only whitespace, a BOM or NUL bytes): not a list cut short.
   const body = stripPreamble(text);
   if (body.length === 0) return fail("empty_file", messages.emptyFile(file));
@@ -195,7 +193,39 @@ export function parseExportFile(name: string, text: string, options: ParseOption
     if (problem?.kind === "truncated") return fail("truncated", messages.truncated(file, body.length));
     return fail("malformed_json", messages.malformed(file, problem));
   }
+  return parseRows(name, detection, data, options);
+}
 
+const emptyResult = (name: string, detection: Detection): ParsedFile => ({
+  name,
+  kind: detection.kind,
+  rowsRead: 0,
+  rows: [],
+  rejected: emptyRejections(),
+  rejectedSamples: [],
+});
+
+/** A file known from its name and head not to hold plays: what it is. Undefined for one to parse. */
+export function beforeParsing(name: string, detection: Detection): ParsedFile | undefined {
+  const file = baseName(name);
+  if (detection.kind === "readme") return { ...emptyResult(name, detection), message: messages.readme(file) };
+  if (detection.kind === "wrong-package") {
+    return {
+      ...emptyResult(name, detection),
+      message: messages.wrongPackage(file, detection.holds ?? "account details", detection.source ?? "account-data"),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The rest of `parseExportFile`, once the file's JSON has parsed to `data`: its rows, rejections and
+ * message. For a reader that parses the text its own way (`parseExportBytes`).
+ */
+export function parseRows(name: string, detection: Detection, data: unknown, options: ParseOptions = {}): ParsedFile {
+  const file = baseName(name);
+  const result = emptyResult(name, detection);
+  const fail = (code: ParseErrorCode, message: string): ParsedFile => ({ ...result, error: { code, message } });
   if (!Array.isArray(data))
     return fail("unknown_shape", messages.unknownShape(file, typeof data === "object" && data !== null ? "object" : "value"));
   if (data.length === 0) return { ...result, message: messages.empty(file) };
