@@ -9,7 +9,7 @@ export {
   type ProblemCode,
   type ProblemDetails,
 } from "./problem";
-export { DEFAULT_BODY_LIMIT, KB, MB, formatBytes } from "./body";
+export { DEFAULT_BODY_LIMIT, KB, MB, formatBytes, readBodyText } from "./body";
 export { callerOf } from "./caller";
 export { publicOrigin, type PublicOriginOptions } from "./origin";
 export {

@@ -215,6 +215,35 @@ describe("route", () => {
       expect(counter.pulled).toBeLessThan(4 * KB);
     });
 
+    describe("without a body schema (a raw body, as a signed delivery)", () => {
+      const raw = route({ auth: "public", bodyLimit: 1 * KB }, async ({ request }) => ({ text: await request.text() }));
+
+      it("hands the handler the body it read, up to the limit", async () => {
+        const text = `{"jobId":"j-1","note":"${"é".repeat(300)}"}`;
+        const response = await raw(new Request("http://test/api/raw", { method: "POST", body: text }), context());
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ text });
+      });
+
+      it("refuses a body over the limit with 413, before the handler runs, streamed or declared", async () => {
+        const { counter, request } = streamed(10 * 1024 * 1024);
+        const streamedResponse = await raw(request, context());
+        expect(streamedResponse.status).toBe(413);
+        expect(counter.pulled).toBeLessThan(4 * KB);
+        const body = "a".repeat(2 * KB);
+        const declared = new Request("http://test/api/raw", { method: "POST", body, headers: { "content-length": String(body.length) } });
+        const declaredResponse = await raw(declared, context());
+        expect(declaredResponse.status).toBe(413);
+        expect(declared.bodyUsed).toBe(false);
+        expect((await problemOf(declaredResponse)).code).toBe("payload_too_large");
+      });
+
+      it("leaves a request without a body as it is", async () => {
+        const response = await raw(new Request("http://test/api/raw", { method: "POST" }), context());
+        expect(await response.json()).toEqual({ text: "" });
+      });
+    });
+
     it("keeps an empty body what it was: no body for the schema to check", async () => {
       const response = await small(new Request("http://test/api/small", { method: "POST" }), context());
       expect(response.status).toBe(400);

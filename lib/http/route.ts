@@ -60,7 +60,11 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
-  /** The largest body accepted, in bytes (default 256 KB); over it, 413 before the rest is read. */
+  /**
+   * The largest body accepted, in bytes (default 256 KB for a `body` schema); over it, 413 before the
+   * rest is read. Without a `body` schema the raw body is read up to it before the handler runs, and
+   * the handler's request carries that text (a route that checks a signature over the raw body).
+   */
   bodyLimit?: number;
   /** Requests per caller (listener, else address) per window; over it, 429 with Retry-After and X-RateLimit-* headers. */
   rateLimit?: RateLimitRule;
@@ -146,6 +150,13 @@ async function readJsonBody(request: Request, limit: number): Promise<unknown> {
       detail: `The request body is not valid JSON: ${(error as Error).message}.`,
     });
   }
+}
+
+/** The request with its raw body read up to `limit` (413 over it), for a handler that reads the text itself. */
+async function withBodyRead(request: Request, limit: number): Promise<Request> {
+  if (!request.body) return request;
+  const text = await readBodyText(request, limit);
+  return new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal });
 }
 
 /** Who is calling, known before anything else of the request is read; 401/403 for a caller the route refuses. */
@@ -248,6 +259,7 @@ export function route<
         }
       }
       const url = new URL(request.url);
+      const handled = !spec.body && spec.bodyLimit !== undefined ? await withBodyRead(request, spec.bodyLimit) : request;
       const params = await validate("params", spec.params, await context?.params);
       const query = await validate("query", spec.query, queryRecord(url));
       const body = await validate(
@@ -256,7 +268,7 @@ export function route<
         spec.body ? await readJsonBody(request, spec.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined,
       );
       const result = await handler({
-        request,
+        request: handled,
         listener: listener as CallerFor<A>,
         params: params as Infer<P>,
         query: query as Infer<Q>,

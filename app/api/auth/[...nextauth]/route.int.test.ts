@@ -99,3 +99,16 @@ describe.each([
     expect(signedOut.headers.get("location")).toBe(`${origin}/`);
   });
 });
+
+describe("the auth route's posts", () => {
+  it("are refused with 413 problem+json past 16 KB, before Auth.js reads them", async () => {
+    const route = await loadRoute(undefined);
+    const { csrfToken, cookie } = await csrf(route);
+    const response = await route.POST(
+      forged("signin/spotify", { method: "POST", cookie, form: { csrfToken, callbackUrl: `/dashboard?${"x".repeat(20 * 1024)}` } }),
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    expect(await response.json()).toMatchObject({ code: "payload_too_large", limitBytes: 16 * 1024 });
+  });
+});

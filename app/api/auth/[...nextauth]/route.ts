@@ -1,6 +1,13 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { env } from "@/lib/env";
+import { errorResponse, KB, readBodyText, requestIdFor } from "@/lib/http";
+
+/**
+ * Auth.js's posts are small forms (a CSRF token, a callback URL): anything over this is refused
+ * with 413 before the rest is read, as every other route's body is.
+ */
+const AUTH_BODY_LIMIT = 16 * KB;
 
 /**
  * Auth.js builds the OAuth redirect_uri and every redirect from the request's URL. That URL must
@@ -20,7 +27,7 @@ async function onAppOrigin(request: NextRequest): Promise<NextRequest> {
   return new Request(rebuilt, {
     method: request.method,
     headers,
-    body: hasBody ? await request.arrayBuffer() : undefined,
+    body: hasBody ? await readBodyText(request, AUTH_BODY_LIMIT) : undefined,
     redirect: "manual",
   }) as NextRequest;
 }
@@ -37,5 +44,11 @@ export async function GET(request: NextRequest) {
 }
 
 export async function POST(request: NextRequest) {
-  return handlers.POST(await onAppOrigin(request));
+  let appRequest: NextRequest;
+  try {
+    appRequest = await onAppOrigin(request);
+  } catch (error) {
+    return errorResponse(error, request, requestIdFor(request));
+  }
+  return handlers.POST(appRequest);
 }

@@ -131,6 +131,19 @@ describe("QStash deliveries", () => {
     expect(stepRuns.has(`${id}#1`)).toBe(false);
   });
 
+  it("are refused with 413 when the body passes 4 KB, signed or not, before anything else is read", async () => {
+    const url = `${process.env.APP_URL}/api/jobs/deliver`;
+    const { signDelivery } = await import("@/e2e/fakes/qstash/server");
+    const body = JSON.stringify({ jobId: "j", padding: "x".repeat(8 * 1024) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "upstash-signature": signDelivery(qstash.signingKeys.current, url, body) },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: "payload_too_large", limitBytes: 4 * 1024 });
+  });
+
   it("retried after a timeout do each step once", async () => {
     stepMs = 700;
     Object.assign(qstash.state.config, { timeouts: 1, timeoutMs: 300, retries: 6, retryDelayMs: 400 });
