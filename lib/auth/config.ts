@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers";
@@ -7,6 +8,7 @@ import { demoEnabled, env } from "@/lib/env";
 import { authSecret } from "@/lib/security";
 import { getSpotifyAccessToken, ReconnectRequiredError, saveSpotifyConnection, spotifyScopes } from "@/lib/spotify";
 import { logger } from "@/lib/telemetry";
+import { isSessionRevoked, revokeSession, SESSION_MAX_AGE_SECONDS } from "./revocation";
 
 declare module "next-auth" {
   interface Session {
@@ -22,6 +24,8 @@ declare module "@auth/core/jwt" {
     userId?: string;
     isDemo?: boolean;
     error?: "reconnect";
+    /** This sign-in's id: signing out revokes it (`revokeSession`). Sessions from before it have none. */
+    sid?: string;
   }
 }
 
@@ -70,13 +74,19 @@ const demoProvider = Credentials({
 const authConfig = (): NextAuthConfig => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [...(env.AUTH_SPOTIFY_ID ? [spotifyProvider()] : []), ...(demoEnabled() ? [demoProvider] : [])],
   logger: {
     error: (error) => logger.warn({ err: error }, "auth: error"),
     warn: (code) => logger.debug({ code }, "auth: warning"),
     debug: () => undefined,
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sid) await revokeSession(token.sid, token.exp);
+    },
   },
   callbacks: {
     // Server actions (sign-in, sign-out) give Auth.js a base URL built from the request's Host
@@ -104,15 +114,17 @@ const authConfig = (): NextAuthConfig => ({
           expiresAt: new Date((account.expires_at ?? Math.floor(Date.now() / 1000) + 3600) * 1000),
           scope: String(account.scope ?? ""),
         });
-        return { ...token, userId: user._id, isDemo: false, error: undefined };
+        return { ...token, userId: user._id, isDemo: false, error: undefined, sid: randomUUID() };
       }
       if (account?.provider === "demo" && user?.id) {
         const users = usersRepository(await getStore());
         // The shared history's owner exists once (the recommender trains on every user's plays).
         await users.ensureDemoUser();
         await users.createDemoVisitor(user.id);
-        return { ...token, userId: user.id, isDemo: true, error: undefined };
+        return { ...token, userId: user.id, isDemo: true, error: undefined, sid: randomUUID() };
       }
+      // A copy of a session signed out since: nobody (Auth.js drops the cookie).
+      if (token.sid && (await isSessionRevoked(token.sid))) return null;
       // A returning Spotify listener: refresh the access token before it expires. Tokens live in
       // the accounts collection, never in this cookie.
       if (token.userId && !token.isDemo && token.error !== "reconnect") {

@@ -112,3 +112,33 @@ describe("the auth route's posts", () => {
     expect(await response.json()).toMatchObject({ code: "payload_too_large", limitBytes: 16 * 1024 });
   });
 });
+
+describe("a session after sign-out", () => {
+  it("is no session, even from a copy of its cookie kept from before", async () => {
+    const route = await loadRoute(undefined);
+    const { sessionOf } = await import("@/lib/auth");
+    const { csrfToken, cookie } = await csrf(route);
+    const signedIn = await route.POST(forged("callback/demo", { method: "POST", cookie, form: { csrfToken, callbackUrl: "/dashboard" } }));
+    const copy = `${cookie}; ${cookiesOf(signedIn)}`;
+    const sessionWith = async (cookie: string) =>
+      (await route.GET(forged("session", { cookie }))).json() as Promise<{ userId?: string } | null>;
+    const request = (cookie: string) => new Request("http://127.0.0.1:3000/api/me", { headers: { cookie } });
+
+    const before = await sessionWith(copy);
+    expect(before?.userId).toMatch(/^demo/);
+    expect((await sessionOf(request(copy)))?.id).toBe(before?.userId);
+
+    // Another sign-in of the same browser stays signed in when this one signs out.
+    const second = await csrf(route);
+    const other = await route.POST(
+      forged("callback/demo", { method: "POST", cookie: second.cookie, form: { csrfToken: second.csrfToken, callbackUrl: "/dashboard" } }),
+    );
+    const otherCopy = `${second.cookie}; ${cookiesOf(other)}`;
+
+    const signedOut = await route.POST(forged("signout", { method: "POST", cookie: copy, form: { csrfToken, callbackUrl: "/" } }));
+    expect(signedOut.status).toBe(302);
+    expect(await sessionWith(copy)).toBeNull();
+    expect(await sessionOf(request(copy))).toBeNull();
+    expect((await sessionWith(otherCopy))?.userId).toMatch(/^demo/);
+  });
+});
