@@ -458,6 +458,12 @@ export interface AlertDocument extends StoredDocument {
   resolvedAt: Date | null;
   /** The webhook post (ALERT_WEBHOOK_URL): done once per opened alert, retried until it is. */
   webhook: { deliveredAt: Date | null; attempts: number; lastError: string | null };
+  /**
+   * The post saying a resolved alert cleared: only for an alert whose opening was posted (what the
+   * receiver never heard of needs no all-clear), retried until it goes or `MAX_RESOLUTION_POSTS`.
+   * Alerts resolved before there was such a post have none.
+   */
+  resolution?: { pending: boolean; deliveredAt: Date | null; attempts: number; lastError: string | null };
 }
 
 export const collections = {

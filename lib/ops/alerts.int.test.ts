@@ -39,7 +39,7 @@ const alarming: AlertFacts = {
 
 /** A webhook that records what it got and answers with the statuses it is given, then 200. */
 function webhook(statuses: number[] = []) {
-  const posts: Array<{ alert: { rule: string; subject: string } }> = [];
+  const posts: Array<{ text: string; alert: { rule: string; subject: string; status: string; resolvedAt: string | null } }> = [];
   const fetch = (async (_url: string, init: RequestInit) => {
     posts.push(JSON.parse(String(init.body)) as (typeof posts)[number]);
     return new Response(null, { status: statuses.shift() ?? 200 });
@@ -97,6 +97,53 @@ function describeAlerts(label: string, open: () => Promise<Store>) {
       await evaluateAlerts({ store, now: later(15), facts: { ...quiet, now: later(15) }, webhook: hook });
       expect(await alertsIn(store, "open")).toEqual([]);
       expect((await alertsIn(store, "resolved")).filter((alert) => alert.rule === "error-rate")).toHaveLength(2);
+    });
+
+    it("posts the all-clear of a resolved alert once, only when its opening was posted", async () => {
+      const store = await open();
+      const { posts, hook } = webhook();
+      const errors = { ...quiet, requests: { total: 100, errors: 50 } };
+      await evaluateAlerts({ store, now, facts: errors, webhook: hook });
+      // A budget alert opened while no webhook was set: the receiver never heard of it.
+      await evaluateAlerts({
+        store,
+        now: later(1),
+        facts: { ...errors, now: later(1), budgets: alarming.budgets },
+        webhook: { url: undefined },
+      });
+      await evaluateAlerts({ store, now: later(5), facts: { ...quiet, now: later(5) }, webhook: hook });
+      await evaluateAlerts({ store, now: later(10), facts: { ...quiet, now: later(10) }, webhook: hook });
+
+      expect(posts.map((post) => [post.alert.rule, post.alert.status])).toEqual([
+        ["error-rate", "open"],
+        ["error-rate", "resolved"],
+      ]);
+      expect(posts[1]?.text).toMatch(/^EchoTune alert resolved: /);
+      expect(posts[1]?.alert.resolvedAt).toBe(later(5).toISOString());
+      const resolved = await alertsIn(store, "resolved");
+      expect(resolved.find((alert) => alert.rule === "error-rate")?.resolution).toMatchObject({
+        pending: false,
+        attempts: 1,
+        lastError: null,
+      });
+      expect(resolved.find((alert) => alert.rule === "budget")?.resolution).toBeUndefined();
+    });
+
+    it("retries a failed all-clear at the next evaluations, and gives it up after ten tries", async () => {
+      const store = await open();
+      const { posts, hook } = webhook([200, ...Array.from({ length: 12 }, () => 503)]);
+      const errors = { ...quiet, requests: { total: 100, errors: 50 } };
+      await evaluateAlerts({ store, now, facts: errors, webhook: hook });
+      for (let minute = 1; minute <= 12; minute += 1)
+        await evaluateAlerts({ store, now: later(minute), facts: { ...quiet, now: later(minute) }, webhook: hook });
+      expect(posts.filter((post) => post.alert.status === "resolved")).toHaveLength(10);
+      const [resolved] = await alertsIn(store, "resolved");
+      expect(resolved?.resolution).toMatchObject({
+        pending: false,
+        deliveredAt: null,
+        attempts: 10,
+        lastError: "the webhook answered HTTP 503",
+      });
     });
 
     it("logs a failed webhook, never fails the evaluation, and posts at the next one", async () => {

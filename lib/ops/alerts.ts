@@ -8,6 +8,8 @@ import { ALERT_THRESHOLDS, firingAlerts, type AlertFacts } from "./rules";
 
 const RESOLVED_SHOWN = 20;
 const WEBHOOK_TIMEOUT_MS = 5_000;
+/** Tries of an all-clear post before it is given up (an opening is retried for as long as it is open). */
+export const MAX_RESOLUTION_POSTS = 10;
 
 /** What the rules look at now: the error window's counters, today's AI spend, failing jobs, Spotify pauses. */
 export async function gatherAlertFacts(
@@ -38,8 +40,9 @@ export interface AlertWebhook {
 /**
  * The `evaluate-alerts` job: applies every rule, opens an alert per rule and subject that fires (one
  * open alert each, however often it is evaluated), resolves those whose condition cleared, and posts
- * each newly opened alert to ALERT_WEBHOOK_URL. A webhook that fails is logged and tried again at the
- * next evaluation; it never fails the job. Returns what fires now.
+ * each newly opened alert to ALERT_WEBHOOK_URL, and the all-clear of each resolved one it had posted.
+ * A webhook that fails is logged and tried again at the next evaluation; it never fails the job.
+ * Returns what fires now.
  */
 export async function evaluateAlerts(
   options: { store?: Store; now?: Date; facts?: AlertFacts; webhook?: AlertWebhook } = {},
@@ -64,33 +67,46 @@ export async function evaluateAlerts(
   return firing;
 }
 
-/** Posts every open alert the webhook has not taken yet, once each; failures wait for the next evaluation. */
+/**
+ * Posts every open alert the webhook has not taken yet, then every all-clear, once each; failures
+ * wait for the next evaluation.
+ */
 async function postAlerts(store: Store, webhook: AlertWebhook): Promise<void> {
-  if (!webhook.url) return;
+  const url = webhook.url;
+  if (!url) return;
   const alerts = alertsRepository(store);
   const send = webhook.fetch ?? fetch;
-  for (const alert of await alerts.undelivered()) {
+  /** Undefined when the post went; the error's message when it did not. */
+  const post = async (alert: AlertDocument): Promise<string | undefined> => {
     try {
-      const response = await send(webhook.url, {
+      const response = await send(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(webhookBody(alert)),
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });
       if (!response.ok) throw new Error(`the webhook answered HTTP ${response.status}`);
-      await alerts.markDelivery(alert._id, { deliveredAt: new Date() });
+      return undefined;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.warn({ err: error, alert: alert._id }, "alerts: webhook post failed; retried at the next evaluation");
-      await alerts.markDelivery(alert._id, { error: message });
+      logger.warn({ err: error, alert: alert._id, status: alert.status }, "alerts: webhook post failed; retried at the next evaluation");
+      return error instanceof Error ? error.message : String(error);
     }
+  };
+  for (const alert of await alerts.undelivered()) {
+    const error = await post(alert);
+    await alerts.markDelivery(alert._id, error === undefined ? { deliveredAt: new Date() } : { error });
+  }
+  for (const alert of await alerts.unannouncedResolutions()) {
+    const error = await post(alert);
+    const giveUp = (alert.resolution?.attempts ?? 0) + 1 >= MAX_RESOLUTION_POSTS;
+    await alerts.markResolutionDelivery(alert._id, error === undefined ? { deliveredAt: new Date() } : { error, giveUp });
   }
 }
 
 /** The JSON an alert webhook receives (Slack-style `text` first, for chat webhooks that read only it). */
 export function webhookBody(alert: AlertDocument) {
   return {
-    text: `EchoTune alert: ${alert.message}`,
+    text: alert.status === "resolved" ? `EchoTune alert resolved: ${alert.message}` : `EchoTune alert: ${alert.message}`,
     alert: {
       id: alert._id,
       rule: alert.rule,
@@ -100,6 +116,7 @@ export function webhookBody(alert: AlertDocument) {
       value: alert.value,
       threshold: alert.threshold,
       openedAt: alert.openedAt.toISOString(),
+      resolvedAt: alert.resolvedAt?.toISOString() ?? null,
     },
     page: new URL("/ops", env.APP_URL).toString(),
   };

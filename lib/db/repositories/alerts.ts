@@ -54,6 +54,7 @@ export function alertsRepository(store: Store) {
         _id: `${openId(alert.rule, alert.subject)}|${alert.openedAt.getTime()}`,
         status: "resolved",
         resolvedAt: now,
+        ...(alert.webhook.deliveredAt ? { resolution: { pending: true, deliveredAt: null, attempts: 0, lastError: null } } : {}),
       };
       try {
         await alerts.insertOne(resolved);
@@ -76,6 +77,20 @@ export function alertsRepository(store: Store) {
     /** Open alerts whose webhook post has not gone through yet. */
     undelivered(): Promise<AlertDocument[]> {
       return alerts.find({ status: "open", "webhook.deliveredAt": null }, { sort: { openedAt: 1 } });
+    },
+
+    /** Resolved alerts whose all-clear post is still to go, oldest first. */
+    unannouncedResolutions(): Promise<AlertDocument[]> {
+      return alerts.find({ status: "resolved", "resolution.pending": true }, { sort: { resolvedAt: 1 } });
+    },
+
+    /** The all-clear post went, or failed (for the last time when `giveUp`). */
+    async markResolutionDelivery(id: string, outcome: { deliveredAt: Date } | { error: string; giveUp: boolean }): Promise<void> {
+      const set =
+        "deliveredAt" in outcome
+          ? { "resolution.pending": false, "resolution.deliveredAt": outcome.deliveredAt, "resolution.lastError": null }
+          : { "resolution.pending": !outcome.giveUp, "resolution.lastError": outcome.error };
+      await alerts.updateOne({ _id: id }, { $set: set, $inc: { "resolution.attempts": 1 } });
     },
 
     async markDelivery(id: string, outcome: { deliveredAt: Date } | { error: string }): Promise<void> {
