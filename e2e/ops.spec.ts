@@ -86,6 +86,11 @@ test("an operator's page shows every section's counters after a session, with Pe
   expect((await cron("/api/cron/train")).status()).toBe(200);
   expect((await cron("/api/cron/jobs")).status()).toBe(200);
 
+  // The page is found from the account menu.
+  await page.goto("/dashboard");
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Operations" }).click();
+  await expect(page).toHaveURL(/\/ops$/);
   const response = await page.goto("/ops");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "Operations" })).toBeVisible();
@@ -114,8 +119,12 @@ test("an operator's page shows every section's counters after a session, with Pe
   await expect(page.getByTestId("ops-updated")).not.toHaveText(first, { timeout: 30_000 });
 });
 
-/** Every address of the operations page and API answers this caller 404. */
+/** Every address of the operations page and API answers this caller 404, and no menu leads there. */
 async function expectHidden(page: Page) {
+  await page.goto("/dashboard");
+  await page.getByTestId("user-menu").click();
+  await expect(page.getByRole("menuitem", { name: /settings/i })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Operations" })).toHaveCount(0);
   const response = await page.goto("/ops");
   expect(response?.status()).toBe(404);
   await expect(page.getByTestId("not-found-title")).toBeVisible();

@@ -11,6 +11,7 @@ import { currentSession } from "@/lib/auth";
 import { StoreUnavailableError, timeZoneSourceOf } from "@/lib/db";
 import { currentListener, type ListenerProfile } from "@/lib/listener";
 import { readsDemoHistory } from "@/lib/listening";
+import { opsViewerOf } from "@/lib/ops";
 import { site } from "@/lib/site";
 import { finishDemoHistory } from "./demo-history";
 
@@ -43,12 +44,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (available && listener.isDemo) after(finishDemoHistory);
   // The demo says what its history is, while the visitor reads the shared one (not their own import).
   const demoNote = available && (await readsDemoHistory(listener).catch(() => false)) ? site.demoHistory : undefined;
+  // Operators (and, in demo mode, each visitor for their own instance) find the operations page in the account menu.
+  const ops = available && (await opsViewerOf(listener).catch(() => null)) !== null;
   return (
     <AppShell
       user={{
         name: available ? listener.displayName : session.isDemo ? "Demo listener" : "Your account",
         isDemo: session.isDemo,
         note: demoNote,
+        ops,
       }}
       badge={
         available ? null : (

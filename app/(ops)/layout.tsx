@@ -22,7 +22,7 @@ export default async function OpsLayout({ children }: { children: ReactNode }) {
   const listener = await currentListener();
   if (!listener) notFound();
   return (
-    <AppShell user={{ name: listener.displayName, isDemo: listener.isDemo }}>
+    <AppShell user={{ name: listener.displayName, isDemo: listener.isDemo, ops: true }}>
       <QueryProvider>{children}</QueryProvider>
     </AppShell>
   );

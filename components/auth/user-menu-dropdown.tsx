@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOutIcon, SettingsIcon } from "lucide-react";
+import { ActivityIcon, LogOutIcon, SettingsIcon } from "lucide-react";
 import Link from "next/link";
 import {
   DropdownMenu,
@@ -18,11 +18,14 @@ export default function UserMenuDropdown({
   name,
   isDemo,
   note,
+  ops = false,
   defaultOpen = false,
 }: {
   name: string;
   isDemo: boolean;
   note?: string;
+  /** The listener may open the operations page: health, cost and model quality. */
+  ops?: boolean;
   defaultOpen?: boolean;
 }) {
   return (
@@ -42,6 +45,14 @@ export default function UserMenuDropdown({
             Settings
           </Link>
         </DropdownMenuItem>
+        {ops ? (
+          <DropdownMenuItem asChild>
+            <Link href="/ops" data-testid="menu-ops">
+              <ActivityIcon aria-hidden="true" />
+              Operations
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
         <DropdownMenuItem
           onSelect={() => {
             void signOutAction();

@@ -14,7 +14,8 @@ export function AppShell({
   badge,
   children,
 }: {
-  user: { name: string; isDemo: boolean; note?: string | undefined };
+  /** `ops`: the listener may open the operations page (its link is in the account menu). */
+  user: { name: string; isDemo: boolean; note?: string | undefined; ops?: boolean };
   /** Shown in the header before the menus (the "Offline" badge). */
   badge?: ReactNode;
   children: ReactNode;
@@ -34,7 +35,7 @@ export function AppShell({
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             {badge}
             <ThemeToggle />
-            <UserMenu name={user.name} isDemo={user.isDemo} note={user.note} />
+            <UserMenu name={user.name} isDemo={user.isDemo} note={user.note} ops={user.ops ?? false} />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6">
