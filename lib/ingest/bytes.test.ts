@@ -71,6 +71,10 @@ describe("parseExportBytes", () => {
       expect(file.rows[0]?.trackName).toMatch(/^x\uFFFD+$/);
     }
     // Next to escapes: an unfinished character before `\n` ends there, in both.
+    // An escaped backslash before a "u" is no \u escape.
+    const backslash = fileWithRawTitle(`"C:\\\\users é"`);
+    expect(parsesAsLatin1(backslash)).toBe(true);
+    expect(expectSame(EXTENDED, backslash).rows[0]?.trackName).toBe("C:\\users é");
     const escaped = fileWithRawTitle(`"a`, [0xc3], `\\n`, [0xc3, 0xa9], `\\"b"`);
     expect(parsesAsLatin1(escaped)).toBe(true);
     expect(expectSame(EXTENDED, escaped).rows[0]?.trackName).toBe('a\uFFFD\né"b');
@@ -80,6 +84,7 @@ describe("parseExportBytes", () => {
     const cases: Array<[string, Uint8Array]> = [
       // A \u escape: its character is not the file's bytes.
       ["escape", utf8(`[${rowWithTitle(`"caf\\u00e9 and café"`)}]`)],
+      ["escape after an escaped backslash", utf8(`[${rowWithTitle(`"a\\\\\\u00e9 é"`)}]`)],
       // A key outside ASCII, and a __proto__ key whose value needs decoding.
       ["key", utf8(`[${rowWithTitle(`"t"`, `,"clé":"é"`)}]`)],
       ["proto", utf8(`[${rowWithTitle(`"t"`, `,"__proto__":"é"`)}]`)],
