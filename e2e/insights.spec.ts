@@ -106,6 +106,25 @@ test.describe("insights dashboard", () => {
     await expect(minutes).toHaveText(custom ?? "");
   });
 
+  test.describe("before the page's script has run", () => {
+    // What a busy phone shows for seconds: the server's HTML, no event handler yet.
+    test.use({ javaScriptEnabled: false });
+
+    test("a range or a ranking button still loads its view, keeping the others", async ({ page }) => {
+      await page.goto("/dashboard?by=time");
+      await page.getByRole("button", { name: "Last 6 months" }).click();
+      await expect(page).toHaveURL(/[?&]range=6m(&|$)/);
+      await expect(page).toHaveURL(/[?&]by=time(&|$)/);
+      await expect(page.getByTestId("range-label")).toContainText("Last 6 months", { timeout: 20_000 });
+      await expect(page.getByRole("button", { name: "Last 6 months" })).toHaveAttribute("aria-pressed", "true");
+
+      await page.getByRole("button", { name: "By listens" }).click();
+      await expect(page).toHaveURL(/[?&]by=plays(&|$)/);
+      await expect(page).toHaveURL(/[?&]range=6m(&|$)/);
+      await expect(page.getByRole("button", { name: "By listens" })).toHaveAttribute("aria-pressed", "true");
+    });
+  });
+
   test("the range buttons say what they select, and the widgets agree with each other", async ({ page }) => {
     await page.goto("/dashboard");
     await expect(page.getByRole("group", { name: "Time range" }).getByRole("button")).toHaveText([

@@ -5,6 +5,7 @@
  * (`?range=6m&by=time`); these few client components change the URL and show that a new view is
  * on its way. A change is a client navigation inside a transition: the server renders the new
  * view while the current one stays on screen, dimmed and `aria-busy`, and Back restores the last.
+ * Their buttons are also a plain GET form's, so one pressed before hydration loads the view anyway.
  */
 import { useRouter } from "next/navigation";
 import { createContext, use, useOptimistic, useTransition, type ReactNode } from "react";
@@ -68,7 +69,7 @@ export function RangeStatus({ children }: { children: ReactNode }) {
 /** The range picker, wired to the URL. */
 export function DashboardRangePicker({ bounds }: { bounds: { fromDate: string; toDate: string } }) {
   const { params, navigate } = useDashboardNavigation();
-  return <RangePicker params={params} onChange={navigate} bounds={bounds} />;
+  return <RangePicker params={params} onChange={navigate} bounds={bounds} action="/dashboard" />;
 }
 
 /**
@@ -88,20 +89,32 @@ export function ParamToggle<K extends "by" | "unit">({
 }) {
   const { params, pending, navigate } = useDashboardNavigation();
   const current = (pending ? params[param] : undefined) ?? value;
+  // The view's other parameters, for the plain GET the buttons make before the page's script has run.
+  const kept = [...new URLSearchParams(dashboardSearch(params))].filter(([name]) => name !== param);
   return (
-    <div role="group" aria-label={label} className="flex gap-1">
-      {options.map((option) => (
-        <Button
-          key={option.value}
-          type="button"
-          size="sm"
-          variant={current === option.value ? "secondary" : "ghost"}
-          aria-pressed={current === option.value}
-          onClick={() => navigate({ ...params, [param]: option.value })}
-        >
-          {option.label}
-        </Button>
+    <form action="/dashboard" method="get" className="contents">
+      {kept.map(([name, keptValue]) => (
+        <input key={name} type="hidden" name={name} value={keptValue} />
       ))}
-    </div>
+      <div role="group" aria-label={label} className="flex gap-1">
+        {options.map((option) => (
+          <Button
+            key={option.value}
+            type="submit"
+            name={param}
+            value={option.value}
+            size="sm"
+            variant={current === option.value ? "secondary" : "ghost"}
+            aria-pressed={current === option.value}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate({ ...params, [param]: option.value });
+            }}
+          >
+            {option.label}
+          </Button>
+        ))}
+      </div>
+    </form>
   );
 }

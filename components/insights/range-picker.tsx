@@ -22,11 +22,17 @@ export function RangePicker({
   params,
   onChange,
   bounds,
+  action,
 }: {
   params: DashboardParams;
   onChange: (next: DashboardParams) => void;
   /** Inclusive dates of the current view, to prefill the custom form. */
   bounds: { fromDate: string; toDate: string };
+  /**
+   * The page the presets also submit to as a plain GET form, so a preset pressed before the page's
+   * script has run (a busy phone) still loads its range, with a full page load.
+   */
+  action?: string;
 }) {
   const [customOpen, setCustomOpen] = useState(params.range === "custom");
   const [error, setError] = useState<string | null>(null);
@@ -55,38 +61,44 @@ export function RangePicker({
 
   return (
     <div className="flex flex-col gap-3">
-      <div role="group" aria-label="Time range" className="flex flex-wrap items-center gap-2">
-        {PRESETS.map((preset) => {
-          const active = params.range === preset.value;
-          return (
-            <Button
-              key={preset.value}
-              type="button"
-              size="sm"
-              variant={active ? "default" : "outline"}
-              aria-pressed={active}
-              onClick={() => {
-                setCustomOpen(false);
-                onChange({ range: preset.value, by: params.by });
-              }}
-            >
-              {preset.label}
-            </Button>
-          );
-        })}
-        <Button
-          type="button"
-          size="sm"
-          variant={params.range === "custom" ? "default" : "outline"}
-          aria-pressed={params.range === "custom"}
-          aria-expanded={customOpen}
-          aria-controls={formId}
-          onClick={() => setCustomOpen((open) => !open)}
-        >
-          <Icon name="calendar-range" className="size-4" />
-          Custom dates
-        </Button>
-      </div>
+      <form action={action} method="get" className="contents">
+        {params.by !== "plays" ? <input type="hidden" name="by" value={params.by} /> : null}
+        <div role="group" aria-label="Time range" className="flex flex-wrap items-center gap-2">
+          {PRESETS.map((preset) => {
+            const active = params.range === preset.value;
+            return (
+              <Button
+                key={preset.value}
+                type={action ? "submit" : "button"}
+                name="range"
+                value={preset.value}
+                size="sm"
+                variant={active ? "default" : "outline"}
+                aria-pressed={active}
+                onClick={(event) => {
+                  event.preventDefault();
+                  setCustomOpen(false);
+                  onChange({ range: preset.value, by: params.by });
+                }}
+              >
+                {preset.label}
+              </Button>
+            );
+          })}
+          <Button
+            type="button"
+            size="sm"
+            variant={params.range === "custom" ? "default" : "outline"}
+            aria-pressed={params.range === "custom"}
+            aria-expanded={customOpen}
+            aria-controls={formId}
+            onClick={() => setCustomOpen((open) => !open)}
+          >
+            <Icon name="calendar-range" className="size-4" />
+            Custom dates
+          </Button>
+        </div>
+      </form>
       {customOpen ? (
         <form
           id={formId}
