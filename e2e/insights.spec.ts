@@ -122,6 +122,15 @@ test.describe("insights dashboard", () => {
       await expect(page).toHaveURL(/[?&]by=plays(&|$)/);
       await expect(page).toHaveURL(/[?&]range=6m(&|$)/);
       await expect(page.getByRole("button", { name: "By listens" })).toHaveAttribute("aria-pressed", "true");
+
+      // Custom dates, open when the view is custom: Apply loads them.
+      await page.goto(`/dashboard?range=custom&from=${FROM}&to=${TO}&by=time`);
+      await page.getByLabel("From").fill("2022-03-01");
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(page).toHaveURL(/[?&]from=2022-03-01(&|$)/);
+      await expect(page).toHaveURL(/[?&]range=custom(&|$)/);
+      await expect(page).toHaveURL(/[?&]by=time(&|$)/);
+      await expect(page.getByTestId("range-label")).toContainText(/1 Mar( 2022)? – 31 Dec 2022/, { timeout: 20_000 });
     });
   });
 

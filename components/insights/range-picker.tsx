@@ -102,11 +102,15 @@ export function RangePicker({
       {customOpen ? (
         <form
           id={formId}
+          action={action}
+          method="get"
           onSubmit={submit}
           className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-3"
           aria-label="Custom dates"
           noValidate
         >
+          <input type="hidden" name="range" value="custom" />
+          {params.by !== "plays" ? <input type="hidden" name="by" value={params.by} /> : null}
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">From</span>
             <input
