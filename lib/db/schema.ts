@@ -476,6 +476,7 @@ export const collections = {
   resolutions: "resolutions",
   listening: "listening",
   listeningPending: "listening_pending",
+  listenerState: "listener_state",
   shares: "shares",
   blends: "blends",
   models: "models",
@@ -517,6 +518,8 @@ export const indexes: Record<CollectionName, IndexSpec[]> = {
   ],
   // Each batch looks for markers left by a crash: a handful of small documents, never the segments.
   listening_pending: [{ name: "listening_pending_by_user", key: { userId: 1 } }],
+  // Read by id only (revisions, flags, seed states: lib/db/repositories/state.ts).
+  listener_state: [],
   shares: [{ name: "shares_by_user", key: { userId: 1, year: 1 }, unique: true }],
   blends: [
     { name: "blends_unique_pair", key: { pairKey: 1 }, unique: true },

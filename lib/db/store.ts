@@ -3,14 +3,20 @@ import { env } from "@/lib/env";
 import { perProcess } from "@/lib/process-state";
 import { logger, tracingEnabled } from "@/lib/telemetry";
 import type { Store } from "./port";
+import { moveLegacyState } from "./repositories/state";
 import { indexes, type CollectionName } from "./schema";
 import { tracedStore } from "./traced";
 
-/** Creates every collection's indexes; idempotent, so safe at each start. */
+/**
+ * Creates every collection's indexes and moves what earlier versions stored elsewhere
+ * (`moveLegacyState`); idempotent, so safe at each start.
+ */
 export async function ensureIndexes(store: Store): Promise<void> {
   for (const [name, specs] of Object.entries(indexes) as Array<[CollectionName, (typeof indexes)[CollectionName]]>) {
     for (const spec of specs) await store.collection(name).createIndex(spec);
   }
+  // The layout of earlier versions, brought up to date with the indexes (once per process).
+  await moveLegacyState(store);
 }
 
 async function openStore(): Promise<Store> {

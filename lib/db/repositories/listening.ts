@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { DuplicateKeyError } from "../errors";
 import type { Store } from "../port";
 import { collections, type ListeningSegmentDocument, type PendingMarkerDocument } from "../schema";
+import { flagStateId, revisionStateId, seedStateId, stateCollection, type StateDocument } from "./state";
 
 /** A segment's payload, encoded by the listening layer (`lib/listening/segments.ts`): opaque here. */
 export interface SegmentPayload {
@@ -35,8 +36,6 @@ export interface SeedState {
   updatedAt: Date;
 }
 
-const revisionId = (userId: string) => `revision|${userId}`;
-const seedId = (name: string) => `seed|${name}`;
 /** The id of the segment one source (an import chunk, a sync run) writes: also stored on its plays. */
 export const segmentIdOf = (userId: string, sourceKey: string) => `${userId}|${sourceKey}`;
 const pendingIdOf = (segmentId: string) => `${segmentId}|pending`;
@@ -53,14 +52,15 @@ function mergedIdOf(userId: string, replaces: readonly string[]): string {
 
 export function listeningRepository(store: Store) {
   const segments = store.collection<ListeningSegmentDocument>(collections.listening);
-  // The revision counter lives in the same collection, without a userId, so it never reads as a segment.
-  const counters = store.collection<{ _id: string; revision: number }>(collections.listening);
-  // So do seed states: no userId, never read as a segment.
-  const seeds = store.collection<SeedState>(collections.listening);
+  // The revision counter, flags and seed states are small documents read by id: kept apart (state.ts).
+  const counters = stateCollection(store);
+  const seeds = stateCollection<SeedState & StateDocument>(store);
   const markers = store.collection<PendingMarkerDocument>(collections.listeningPending);
 
   const bump = async (userId: string) => {
-    await counters.updateOne({ _id: revisionId(userId) }, { $inc: { revision: 1 } }, { upsert: true });
+    await counters.updateOne({ _id: revisionStateId(userId) }, { $inc: { revision: 1 }, $setOnInsert: { userId } } as never, {
+      upsert: true,
+    });
   };
 
   // A segment is new but for a retried batch: inserted, it costs no lookup of its id (on FerretDB v1
@@ -109,7 +109,7 @@ export function listeningRepository(store: Store) {
 
     /** Changes whenever the listener's segments change (0 for a listener with none). */
     async revision(userId: string): Promise<number> {
-      return (await counters.findOne({ _id: revisionId(userId) }))?.revision ?? 0;
+      return (await counters.findOne({ _id: revisionStateId(userId) }))?.revision ?? 0;
     },
 
     /** The listener's segments (plays and removed; never pending markers), oldest first. */
@@ -201,21 +201,21 @@ export function listeningRepository(store: Store) {
       return deleted;
     },
 
-    /** A one-off fact about the data (a seed that finished), kept beside the segments. */
+    /** A one-off fact about the data (a seed that finished), kept in `listener_state`. */
     async setFlag(name: string): Promise<void> {
-      await counters.updateOne({ _id: `flag|${name}` }, { $set: { revision: 1 } }, { upsert: true });
+      await counters.updateOne({ _id: flagStateId(name) }, { $set: { revision: 1 } }, { upsert: true });
     },
 
     async hasFlag(name: string): Promise<boolean> {
-      return (await counters.findOne({ _id: `flag|${name}` })) !== null;
+      return (await counters.findOne({ _id: flagStateId(name) })) !== null;
     },
 
     async clearFlag(name: string): Promise<void> {
-      await counters.deleteOne({ _id: `flag|${name}` });
+      await counters.deleteOne({ _id: flagStateId(name) });
     },
 
     seedState(name: string): Promise<SeedState | null> {
-      return seeds.findOne({ _id: seedId(name) });
+      return seeds.findOne({ _id: seedStateId(name) });
     },
 
     /**
@@ -236,21 +236,24 @@ export function listeningRepository(store: Store) {
         updatedAt: now,
       };
       try {
-        await seeds.insertOne({ _id: seedId(name), ...claimed });
+        await seeds.insertOne({ _id: seedStateId(name), ...claimed });
         return true;
       } catch (error) {
         if (!(error instanceof DuplicateKeyError)) throw error;
       }
-      const otherDay = await seeds.updateOne({ _id: seedId(name), day: { $ne: day } }, { $set: claimed });
+      const otherDay = await seeds.updateOne({ _id: seedStateId(name), day: { $ne: day } }, { $set: claimed });
       if (otherDay.matchedCount === 1) return true;
-      const abandoned = await seeds.updateOne({ _id: seedId(name), day, status: "storing", leaseUntil: { $lt: now } }, { $set: claimed });
+      const abandoned = await seeds.updateOne(
+        { _id: seedStateId(name), day, status: "storing", leaseUntil: { $lt: now } },
+        { $set: claimed },
+      );
       return abandoned.matchedCount === 1;
     },
 
     /** Extends the run's lease and records its progress; false when another run has taken the seed. */
     async renewSeed(name: string, run: string, progress: { stored: number; total: number }, leaseMs: number, now = new Date()) {
       const result = await seeds.updateOne(
-        { _id: seedId(name), run, status: "storing" },
+        { _id: seedStateId(name), run, status: "storing" },
         { $set: { ...progress, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now } },
       );
       return result.matchedCount === 1;
@@ -259,7 +262,7 @@ export function listeningRepository(store: Store) {
     /** The run's data is complete; false when another run has taken the seed meanwhile. */
     async finishSeed(name: string, run: string, now = new Date()): Promise<boolean> {
       const result = await seeds.updateOne(
-        { _id: seedId(name), run, status: "storing" },
+        { _id: seedStateId(name), run, status: "storing" },
         { $set: { status: "stored", leaseUntil: now, updatedAt: now } },
       );
       return result.matchedCount === 1;
@@ -267,7 +270,7 @@ export function listeningRepository(store: Store) {
 
     /** A run that failed lets go at once, so the next visit (on any instance) starts again without waiting for the lease. */
     async releaseSeed(name: string, run: string): Promise<void> {
-      await seeds.updateOne({ _id: seedId(name), run, status: "storing" }, { $set: { leaseUntil: new Date(0) } });
+      await seeds.updateOne({ _id: seedStateId(name), run, status: "storing" }, { $set: { leaseUntil: new Date(0) } });
     },
 
     async deleteAll(userId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { perProcess } from "@/lib/process-state";
 import type { BulkOperation, Store } from "../port";
 import { collections, type ListeningTotals, type RollupDocument } from "../schema";
+import { minutePrecisionStateId, stateCollection } from "./state";
 
 /** What a play contributes to its day and hour. */
 export interface PlayTally {
@@ -24,9 +25,6 @@ export function dayOf(at: Date): { bucket: string; start: Date } {
   }
   return { bucket, start: new Date(day * DAY_MS) };
 }
-
-/** A marker document per listener: whether any of their plays know only the minute (account data). */
-const metaId = (userId: string) => `${userId}|meta`;
 
 function add(totals: ListeningTotals, play: PlayTally) {
   totals.plays += 1;
@@ -120,8 +118,9 @@ export function rollupsRepository(store: Store) {
       return this.add(userId, plays, now);
     },
 
-    /** Every rollup of the listener (days and the minute-precision marker): their plays are being replaced. */
+    /** Every rollup of the listener, and the minute-precision marker: their plays are being replaced. */
     async deleteAll(userId: string): Promise<number> {
+      await stateCollection(store).deleteOne({ _id: minutePrecisionStateId(userId) });
       return rollups.deleteMany({ userId });
     },
 
@@ -133,19 +132,19 @@ export function rollupsRepository(store: Store) {
       return rollups.find({ userId, granularity: "day", ...(Object.keys(start).length > 0 ? { start } : {}) }, { sort: { start: 1 } });
     },
 
+    /** Marks the listener as having plays that know only the minute (account data). */
     async markMinutePrecision(userId: string): Promise<void> {
-      // Its own bucket, so the unique (userId, granularity, bucket) index holds one per listener.
-      await rollups.updateOne(
-        { _id: metaId(userId) },
-        { $set: { minutePrecision: true }, $setOnInsert: { userId, granularity: "meta", bucket: "meta", start: new Date(0) } } as never,
+      await stateCollection(store).updateOne(
+        { _id: minutePrecisionStateId(userId) },
+        { $set: { minutePrecision: true, userId } },
         { upsert: true },
       );
     },
 
-    /** Read by id: cheap on every backend, unlike a scan of the plays. */
+    /** Read by id from the small state collection (state.ts): read for every chunk an import stores. */
     async hasMinutePrecision(userId: string): Promise<boolean> {
-      const meta = (await rollups.findOne({ _id: metaId(userId) })) as unknown as { minutePrecision?: boolean } | null;
-      return meta?.minutePrecision === true;
+      const marker = await stateCollection(store).findOne({ _id: minutePrecisionStateId(userId) });
+      return marker?.minutePrecision === true;
     },
   };
 }

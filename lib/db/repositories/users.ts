@@ -39,8 +39,8 @@ export function isRemovableListenerId(id: string): boolean {
 
 /**
  * A listener's own documents, by collection (their `userId`): what removing a listener deletes.
- * `resolutions` and `models` are shared and name nobody; jobs, Blends, the listening revision
- * counter and the Spotify account are found otherwise (`removeListener`).
+ * `resolutions` and `models` are shared and name nobody; jobs, Blends, a listening revision counter
+ * of before `listener_state` and the Spotify account are found otherwise (`removeListener`).
  */
 const OWNED_BY_USER_ID = [
   collections.chats,
@@ -53,6 +53,7 @@ const OWNED_BY_USER_ID = [
   collections.rollups,
   collections.listening,
   collections.listeningPending,
+  collections.listenerState,
   collections.playlists,
   collections.playlistVersions,
 ] as const;
@@ -182,6 +183,7 @@ export function usersRepository(store: Store) {
         await blends.deleteOne({ _id: blend._id });
       }
       for (const name of OWNED_BY_USER_ID) await store.collection(name).deleteMany({ userId: id });
+      // Where versions before `listener_state` kept the revision (it names the listener only in its id).
       await store.collection(collections.listening).deleteOne({ _id: `revision|${id}` });
       await store.collection(collections.accounts).deleteOne({ _id: id });
       await users.deleteOne({ _id: id });
