@@ -58,9 +58,8 @@ export function listeningRepository(store: Store) {
   const markers = store.collection<PendingMarkerDocument>(collections.listeningPending);
 
   const bump = async (userId: string) => {
-    await counters.updateOne({ _id: revisionStateId(userId) }, { $inc: { revision: 1 }, $setOnInsert: { userId } } as never, {
-      upsert: true,
-    });
+    // $set, not $setOnInsert: the embedded store applies $inc and $set without its query engine.
+    await counters.updateOne({ _id: revisionStateId(userId) }, { $inc: { revision: 1 }, $set: { userId } }, { upsert: true });
   };
 
   // A segment is new but for a retried batch: inserted, it costs no lookup of its id (on FerretDB v1
