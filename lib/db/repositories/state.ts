@@ -53,7 +53,10 @@ export async function moveLegacyState(store: Store): Promise<void> {
   if (await state.findOne({ _id: MOVED_ID })) return;
   const listening = store.collection<LegacyDocument>(collections.listening);
   const rollups = store.collection<LegacyDocument>(collections.rollups);
-  const counters = await listening.find({ userId: { $exists: false } } as never);
+  // Only the kinds this knows: anything else without a userId stays where it is.
+  const counters = (await listening.find({ userId: { $exists: false } } as never)).filter(({ _id }) =>
+    ["revision|", "flag|", "seed|"].some((prefix) => _id.startsWith(prefix)),
+  );
   const markers = await rollups.find({ granularity: "meta" });
 
   for (const { _id, ...fields } of counters) {
@@ -64,7 +67,7 @@ export async function moveLegacyState(store: Store): Promise<void> {
         { upsert: true },
       );
     else if (_id.startsWith("flag|")) await state.updateOne({ _id }, { $set: { revision: 1 } }, { upsert: true });
-    else if (_id.startsWith("seed|")) await state.updateOne({ _id }, { $setOnInsert: fields } as never, { upsert: true });
+    else await state.updateOne({ _id }, { $setOnInsert: fields } as never, { upsert: true });
   }
   for (const marker of markers) {
     if (marker.minutePrecision !== true || typeof marker.userId !== "string") continue;
