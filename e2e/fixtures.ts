@@ -78,8 +78,13 @@ async function hydrated(page: Page): Promise<void> {
 }
 
 export const test = base.extend<Fixtures>({
-  // Navigations made by the test return once the page can be used, not merely loaded.
-  page: async ({ page }, use) => {
+  // Navigations made by the test return once the page can be used, not merely loaded. With
+  // JavaScript off nothing will hydrate: waiting would only spend the 10 s of `hydrated`.
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled === false) {
+      await use(page);
+      return;
+    }
     const goto = page.goto.bind(page);
     const reload = page.reload.bind(page);
     page.goto = async (url, options) => {
