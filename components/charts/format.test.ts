@@ -39,6 +39,62 @@ describe("format", () => {
   });
 });
 
+describe("format without Intl", () => {
+  // The fast paths must write exactly what Intl writes: every whole number to 20,000, halves, and
+  // numbers of every size up to past 2^53 (where Intl takes over), negatives and -0 included.
+  const values = [
+    ...Array.from({ length: 20_001 }, (_, index) => index),
+    ...Array.from({ length: 2_000 }, (_, index) => index / 2 - 500),
+    ...Array.from({ length: 200 }, (_, index) => 1.5 * 10 ** (index / 12)),
+    0.49999999999999994,
+    -0,
+    -0.4,
+    2 ** 53 - 1,
+    2 ** 53,
+    2 ** 53 + 2,
+    1e21,
+  ];
+  const count = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+  const plurals = new Intl.PluralRules("en");
+
+  it("formats counts and picks nouns as Intl does", () => {
+    for (const value of values) {
+      expect(formatCount(value)).toBe(count.format(value));
+      const noun = plurals.select(Math.round(value)) === "one" ? "play" : "plays";
+      expect(formatCount(value, "play")).toBe(`${count.format(value)} ${noun}`);
+    }
+  });
+
+  it("writes compact ticks as Intl's compact notation does", () => {
+    const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+    const small = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+    const intl = (value: number) => (Math.abs(value) < 1 ? small : compact).format(value);
+    const ticks = [
+      ...values,
+      ...values.map((value) => -value),
+      // Around every rounding edge of every suffix: 1,049 / 1,050, 999,949 / 999,950, and so on.
+      ...[1e3, 1e6, 1e9, 1e12].flatMap((unit) =>
+        [1, 1.049, 1.05, 1.15, 1.25, 9.95, 99.95, 999.9, 999.949, 999.95, 999.99].flatMap((times) => {
+          const value = Math.round(times * unit);
+          return [value - 1, value, value + 1];
+        }),
+      ),
+      999_950_000_000_000,
+      1e15,
+      // Whole numbers of every size up to 10^15, at uneven steps.
+      ...Array.from({ length: 5_000 }, (_, index) => Math.floor(10 ** (index / 333) * 1.2345)),
+    ];
+    for (const value of ticks) expect(formatCompact(value)).toBe(intl(value));
+  });
+
+  it("formats minutes as Intl's unit format does, in every display", () => {
+    for (const unitDisplay of ["long", "short", "narrow"] as const) {
+      const intl = new Intl.NumberFormat("en", { style: "unit", unit: "minute", unitDisplay, maximumFractionDigits: 0 });
+      for (const value of values) expect(formatMinutes(value * 60_000, unitDisplay)).toBe(intl.format((value * 60_000) / 60_000));
+    }
+  });
+});
+
 describe("scale", () => {
   it("picks nice ticks from zero past the maximum", () => {
     expect(niceTicks(42)).toEqual([0, 10, 20, 30, 40, 50]);
