@@ -20,7 +20,8 @@ export function DataTable({
   className,
   defaultOpen = false,
 }: {
-  table: ChartTable;
+  /** The rows, or what builds them: a builder runs only when the disclosure first opens. */
+  table: ChartTable | (() => ChartTable);
   /** Names the table (visually hidden; the disclosure label is the visible one). */
   caption: string;
   toggleLabel?: string;
@@ -28,7 +29,6 @@ export function DataTable({
   /** Start open (and rendered). */
   defaultOpen?: boolean;
 }) {
-  const scrolls = table.rows.length > 8 || table.columns.length > 6;
   const [opened, setOpened] = useState(defaultOpen);
   return (
     <details
@@ -40,47 +40,52 @@ export function DataTable({
         <Icon name="chevron-right" className="table-toggle-icon" />
         {toggleLabel}
       </summary>
-      {opened ? (
-        <div
-          className="max-h-80 overflow-auto border-t"
-          {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": `${caption} (data table)` } : {})}
-        >
-          <table className="w-full border-collapse text-left text-sm tabular-nums">
-            <caption className="sr-only">{caption}</caption>
-            <thead className="sticky top-0 bg-card">
-              <tr>
-                {table.columns.map((column, index) => (
-                  <th
-                    key={index}
-                    scope="col"
-                    className={cn("px-3 py-2 font-medium whitespace-nowrap text-muted-foreground", index > 0 && "text-right")}
-                  >
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, rowIndex) => (
-                <tr key={rowIndex} className="border-t">
-                  {row.map((cell, cellIndex) => {
-                    const text = typeof cell === "number" ? formatNumber(cell) : cell;
-                    return cellIndex === 0 ? (
-                      <th key={cellIndex} scope="row" className="px-3 py-1.5 font-normal">
-                        {text}
-                      </th>
-                    ) : (
-                      <td key={cellIndex} className="px-3 py-1.5 text-right whitespace-nowrap">
-                        {text}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {opened ? <TableRegion table={typeof table === "function" ? table() : table} caption={caption} /> : null}
     </details>
+  );
+}
+
+function TableRegion({ table, caption }: { table: ChartTable; caption: string }) {
+  const scrolls = table.rows.length > 8 || table.columns.length > 6;
+  return (
+    <div
+      className="max-h-80 overflow-auto border-t"
+      {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": `${caption} (data table)` } : {})}
+    >
+      <table className="w-full border-collapse text-left text-sm tabular-nums">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 bg-card">
+          <tr>
+            {table.columns.map((column, index) => (
+              <th
+                key={index}
+                scope="col"
+                className={cn("px-3 py-2 font-medium whitespace-nowrap text-muted-foreground", index > 0 && "text-right")}
+              >
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, rowIndex) => (
+            <tr key={rowIndex} className="border-t">
+              {row.map((cell, cellIndex) => {
+                const text = typeof cell === "number" ? formatNumber(cell) : cell;
+                return cellIndex === 0 ? (
+                  <th key={cellIndex} scope="row" className="px-3 py-1.5 font-normal">
+                    {text}
+                  </th>
+                ) : (
+                  <td key={cellIndex} className="px-3 py-1.5 text-right whitespace-nowrap">
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import { BarList, barListTable, type BarListItem } from "@/components/charts/bar
 import { DataTable } from "@/components/charts/data-table";
 import { formatMinutes } from "@/components/charts/format";
 import { Heatmap } from "@/components/charts/heatmap";
-import { heatmapTable } from "@/components/charts/heatmap-data";
+import { DAYS, heatmapTable } from "@/components/charts/heatmap-data";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { TICK_STEPS, timeSeriesTable, type TimePoint } from "@/components/charts/time-series-data";
 import type { ChartTable } from "@/components/charts/types";
@@ -35,27 +35,29 @@ export function TimelineChart({ labelledBy, unit, periods }: { labelledBy: strin
 /*
  * The charts' tables, built here from the same props (the same objects) their chart leaves get:
  * React sends an object it has already sent as a reference to it, so the data crosses once instead
- * of once as values and again as every formatted cell.
+ * of once as values and again as every formatted cell. Each table's rows are built when its
+ * disclosure first opens, not while the page hydrates (a ten-year timeline has 500 rows).
  */
 
 /** Like ChartFigure's own table: nothing when there are no rows. */
-function ChartDataTable({ table, caption }: { table: ChartTable; caption: string }) {
-  return table.rows.length > 0 ? <DataTable table={table} caption={caption} /> : null;
+function ChartDataTable({ rows, table, caption }: { rows: number; table: () => ChartTable; caption: string }) {
+  return rows > 0 ? <DataTable table={table} caption={caption} /> : null;
 }
 
 export function BarListTable({ items, columns, caption }: { items: BarListItem[]; columns: [string, string]; caption: string }) {
-  return <ChartDataTable table={barListTable(items, columns)} caption={caption} />;
+  return <ChartDataTable rows={items.length} table={() => barListTable(items, columns)} caption={caption} />;
 }
 
 export function TimeSeriesTable({ points, columns, caption }: { points: TimePoint[]; columns: [string, string]; caption: string }) {
-  return <ChartDataTable table={timeSeriesTable(points, columns)} caption={caption} />;
+  return <ChartDataTable rows={points.length} table={() => timeSeriesTable(points, columns)} caption={caption} />;
 }
 
 export function TimelineTable({ unit, periods, caption }: { unit: TimelineUnit; periods: TimelinePeriod[]; caption: string }) {
   const columns: [string, string] = [unit === "day" ? "Day" : unit === "week" ? "Week" : "Month", "Minutes"];
-  return <ChartDataTable table={timeSeriesTable(timelineSeries(periods, unit), columns)} caption={caption} />;
+  return <ChartDataTable rows={periods.length} table={() => timeSeriesTable(timelineSeries(periods, unit), columns)} caption={caption} />;
 }
 
 export function ClockTable({ cells, caption }: { cells: number[][]; caption: string }) {
-  return <ChartDataTable table={heatmapTable(cells, wholeMinutes)} caption={caption} />;
+  // A row for each day of the week, whatever the cells hold.
+  return <ChartDataTable rows={DAYS} table={() => heatmapTable(cells, wholeMinutes)} caption={caption} />;
 }
