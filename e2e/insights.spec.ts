@@ -1,6 +1,9 @@
 import { DEMO_LISTENER, demoListenerOptions, generateListeningHistory, getDemoCatalog } from "@/lib/demo";
 import { expect, test } from "./fixtures";
 
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 /**
  * The numbers on the dashboard, checked against a computation done here, from the demo listener's
  * raw plays (the generator the demo history is stored from), with nothing of our insights code.
@@ -21,10 +24,14 @@ function expected() {
     day: "2-digit",
     hour: "2-digit",
     hourCycle: "h23",
+    weekday: "short",
   });
   let msPlayed = 0;
   const artists = new Map<string, { listens: number; ms: number }>();
   const hours = new Array<number>(24).fill(0);
+  // The listening clock (weekday by hour, Monday first) and the timeline (by day), in milliseconds.
+  const clock = WEEKDAYS.map(() => new Array<number>(24).fill(0));
+  const days = new Map<string, number>();
   for (const stream of streams) {
     const track = stream.trackId ? catalog.tracksById.get(stream.trackId) : undefined;
     if (!track) continue;
@@ -35,6 +42,8 @@ function expected() {
     if (date < FROM || date > TO) continue;
     msPlayed += stream.msPlayed;
     hours[Number(fields.hour)]! += stream.msPlayed;
+    clock[WEEKDAYS.findIndex((day) => day.startsWith(fields.weekday ?? "?"))]![Number(fields.hour)]! += stream.msPlayed;
+    days.set(date, (days.get(date) ?? 0) + stream.msPlayed);
     const name = catalog.artistsById.get(track.artistIds[0] ?? "")?.name ?? "Unknown artist";
     const artist = artists.get(name) ?? { listens: 0, ms: 0 };
     artist.ms += stream.msPlayed;
@@ -46,7 +55,7 @@ function expected() {
     .slice(0, 5)
     .map(([name]) => name);
   const busiestHour = hours.indexOf(Math.max(...hours));
-  return { minutes: Math.round(msPlayed / 60_000), topArtists, busiestHour };
+  return { minutes: Math.round(msPlayed / 60_000), topArtists, busiestHour, clock, days };
 }
 
 test.describe("insights dashboard", () => {
@@ -83,6 +92,34 @@ test.describe("insights dashboard", () => {
     await expect(page.getByTestId("listening-clock")).toHaveAttribute("data-busiest-hour", String(want.busiestHour));
     await expect(page.getByText(`Your busiest hour is ${String(want.busiestHour).padStart(2, "0")}:00`)).toBeVisible();
     await expectAccessible();
+  });
+
+  test("a chart's table opens from its disclosure, with the values of the raw plays", async ({ page }) => {
+    const want = expected();
+    await page.goto(`/dashboard?range=custom&from=${FROM}&to=${TO}&unit=day`);
+    const figure = (title: string) => page.locator("figure", { has: page.getByRole("heading", { name: title, exact: true }) });
+    const whole = (ms: number) => Math.round(ms / 60_000).toLocaleString("en-US");
+
+    // The listening clock: a row a weekday, a column an hour, each cell whole minutes.
+    await figure("Listening clock").getByText("Show data as a table").click();
+    const clock = figure("Listening clock").getByRole("table", { name: "Listening clock" });
+    await expect(clock.locator("tbody tr")).toHaveCount(7);
+    for (const [day, name] of WEEKDAYS.entries()) {
+      const row = clock.locator("tbody tr").nth(day);
+      await expect(row.getByRole("rowheader")).toHaveText(name);
+      await expect(row.locator("td")).toHaveText(want.clock[day]!.map((ms) => `${whole(ms)} min`));
+    }
+
+    // Listening over time, a year by day: a row for every day, the busiest with its minutes.
+    await figure("Listening over time").getByText("Show data as a table").click();
+    const timeline = figure("Listening over time").getByRole("table", { name: "Listening over time" });
+    await expect(timeline.locator("tbody tr")).toHaveCount(365);
+    const [busiest, ms] = [...want.days].sort(([, a], [, b]) => b - a)[0]!;
+    const [year, month, date] = busiest.split("-").map(Number) as [number, number, number];
+    const row = timeline.locator("tbody tr", {
+      has: page.getByRole("rowheader", { name: `${date} ${MONTHS[month - 1]} ${year}`, exact: true }),
+    });
+    await expect(row.locator("td")).toHaveText(`${whole(ms)} minutes`);
   });
 
   test("a range change updates the URL and the data, and Back restores both", async ({ page }) => {
