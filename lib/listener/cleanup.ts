@@ -33,3 +33,39 @@ export async function removeIdleDemoListeners(store: Store, now = new Date()): P
   }
   return { removed, failed: failedIds.size };
 }
+
+/**
+ * How long after "Delete my account" its sweep waits: longer than any request may run (route
+ * handlers stop at 300 s) and than a job's lease, so nothing of theirs still writes by then.
+ */
+export const SWEEP_AFTER_MS = 15 * 60_000;
+
+/**
+ * The second pass of "Delete my account" (daily, with the idle visitors): for each account deleted
+ * at least `SWEEP_AFTER_MS` ago, deletes whatever a request in flight at the time wrote after the
+ * deletion (`deleteListener` once more). An account that exists again (a Spotify listener who
+ * signed up again meanwhile, or a deletion that failed midway and was not retried) is left alone.
+ * Each mark is forgotten once swept; one that fails stays for the next run.
+ */
+export async function sweepDeletedListeners(store: Store, now = new Date()): Promise<{ swept: number; failed: number }> {
+  const users = usersRepository(store);
+  const failedIds = new Set<string>();
+  let swept = 0;
+  for (;;) {
+    const due = (await users.dueSweeps(new Date(now.getTime() - SWEEP_AFTER_MS))).filter(({ id }) => !failedIds.has(id));
+    if (due.length === 0) break;
+    for (const { id, deletedAt } of due) {
+      try {
+        if (!(await users.findById(id))) {
+          await deleteListener(id, { store, cache: false });
+          swept += 1;
+        }
+        await users.finishSweep(id, deletedAt);
+      } catch (error) {
+        failedIds.add(id);
+        logger.warn({ err: error, userId: id }, "cleanup: a deleted account was not swept; the next run retries");
+      }
+    }
+  }
+  return { swept, failed: failedIds.size };
+}

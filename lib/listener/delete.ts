@@ -17,6 +17,10 @@ import { profileCacheKey } from "./preferences";
  * session cookie left behind names an account that no longer exists, which reads as signed out
  * (`profileOf`). Idempotent: a second run finds nothing and deletes nothing.
  *
+ * A request of theirs already past sign-in when the account goes (an import chunk being stored, an
+ * answer being streamed) may still write for a few minutes: the account is marked first, and the
+ * daily cleanup deletes it all once more (`sweepDeletedListeners`) once that time has passed.
+ *
  * `cache: false` skips the keyspace scans, for the cleanup of visitors idle for 30 days: every key
  * naming a listener lives two days at most (assistant and research budgets), so theirs are long
  * gone, and a scan per visitor would cost a full pass over the keyspace each.
@@ -39,6 +43,8 @@ export async function deleteListener(listenerId: string, options: { store?: Stor
       cause: error,
     });
   }
+  // Before anything goes: a deletion stopped midway is swept too (or, the account still there, forgotten).
+  await usersRepository(db).markForSweep(listenerId);
   await usersRepository(db).removeListener(listenerId);
   await deleteListenerKeys(listenerId).catch((error: unknown) =>
     logger.warn({ err: error }, "account deletion: the second cache sweep failed; what is left expires with its TTL"),

@@ -6,7 +6,7 @@ import { profileCacheKey } from "./preferences";
 
 export type { Listener } from "@/lib/auth";
 export { settingsFingerprint } from "@/lib/db";
-export { DEMO_IDLE_DAYS, removeIdleDemoListeners } from "./cleanup";
+export { DEMO_IDLE_DAYS, removeIdleDemoListeners, SWEEP_AFTER_MS, sweepDeletedListeners } from "./cleanup";
 export { deleteListener } from "./delete";
 export {
   adoptBrowserTimeZone,

@@ -10,6 +10,17 @@ import {
   type UserDocument,
 } from "../schema";
 import { playlistsRepository } from "./playlists";
+import { stateCollection, type StateDocument } from "./state";
+
+/**
+ * A deleted account to sweep once more (`markForSweep`): its id, and when it was deleted. It names
+ * the listener in its id only, never in a `userId`, so removing them leaves it for the sweep.
+ */
+interface SweepDocument extends StateDocument {
+  deletedAt: Date;
+}
+
+const SWEEP_PREFIX = "sweep|";
 
 /**
  * The owner of the shared demo history (stored once, read by every demo visitor). No session ever
@@ -187,6 +198,34 @@ export function usersRepository(store: Store) {
       await store.collection(collections.listening).deleteOne({ _id: `revision|${id}` });
       await store.collection(collections.accounts).deleteOne({ _id: id });
       await users.deleteOne({ _id: id });
+    },
+
+    /**
+     * Remembers that `id` was deleted at `now`, to sweep once more later (`dueSweeps`): a request of
+     * theirs already past sign-in (an import chunk being stored, an answer being streamed) may
+     * write after the deletion. Idempotent; the latest deletion's time counts.
+     */
+    async markForSweep(id: string, now = new Date()): Promise<void> {
+      if (!isRemovableListenerId(id)) throw new Error(`not a listener's own account: ${id}`);
+      await stateCollection<SweepDocument>(store).updateOne(
+        { _id: `${SWEEP_PREFIX}${id}` },
+        { $set: { deletedAt: now } },
+        { upsert: true },
+      );
+    },
+
+    /** Deleted accounts marked before `before`, oldest first, at most `limit`. */
+    async dueSweeps(before: Date, limit = 100): Promise<Array<{ id: string; deletedAt: Date }>> {
+      // A small collection: FerretDB v1 reads it through whatever the filter.
+      const due = await stateCollection<SweepDocument>(store).find({ deletedAt: { $lte: before } }, { sort: { deletedAt: 1 }, limit });
+      return due
+        .filter((mark) => mark._id.startsWith(SWEEP_PREFIX))
+        .map((mark) => ({ id: mark._id.slice(SWEEP_PREFIX.length), deletedAt: mark.deletedAt }));
+    },
+
+    /** Forgets a sweep once done, unless the account was deleted again since `deletedAt`. */
+    async finishSweep(id: string, deletedAt: Date): Promise<void> {
+      await stateCollection<SweepDocument>(store).deleteOne({ _id: `${SWEEP_PREFIX}${id}`, deletedAt: { $lte: deletedAt } });
     },
 
     /** The shared demo history's owner exists once, however many visitors start the demo at the same moment. */
