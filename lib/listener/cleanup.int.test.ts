@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import { chatsRepository, listeningRepository, usersRepository, type Store } from "@/lib/db";
-import { collections } from "@/lib/db/schema";
-import { ensureIndexes } from "@/lib/db/store";
+import { chatsRepository, collections, ensureIndexes, listeningRepository, usersRepository, type Store } from "@/lib/db";
 import { describeEachStore } from "@/lib/db/testing/each-store";
 import { SWEEP_AFTER_MS, sweepDeletedListeners } from "./cleanup";
 import { deleteListener } from "./delete";
